@@ -1,0 +1,160 @@
+"""The household register. Text columns hold NFC; `*_folded` columns hold the search keys."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import PENDING_USN, Base, SyncedMixin, UTCDateTime, utcnow
+
+NAME_MAX = 100
+ADDRESS_MAX = 200
+NOTE_MAX = 2000
+
+
+class ProfileMeta(Base):
+    """Per-profile facts: device id, commune, collaborator name, reference data version."""
+
+    __tablename__ = "profile_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CodeItem(Base):
+    """One entry of a code table (ethnic groups, relationships, visit topics...). Data, not code."""
+
+    __tablename__ = "code_items"
+    table: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_vi: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    version: Mapped[str] = mapped_column(String(40), default="")
+    usn: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AdminUnit(Base):
+    """Province 42 and its communes (QĐ 19/2025/QĐ-TTg codes). No district level since 7/2025."""
+
+    __tablename__ = "admin_units"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    level: Mapped[str] = mapped_column(String(20))
+    unit_type: Mapped[str] = mapped_column(String(20), default="")
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("admin_units.code"), default=None)
+    legacy: Mapped[bool] = mapped_column(default=False)
+
+
+class Village(SyncedMixin, Base):
+    """Thôn / tổ dân phố: set by the province, not in the national list, so editable per commune."""
+
+    __tablename__ = "villages"
+    commune_code: Mapped[str] = mapped_column(ForeignKey("admin_units.code"), index=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    name_folded: Mapped[str] = mapped_column(String(NAME_MAX))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Household(SyncedMixin, Base):
+    __tablename__ = "households"
+    code: Mapped[str] = mapped_column(String(20), index=True)
+    commune_code: Mapped[str] = mapped_column(ForeignKey("admin_units.code"), index=True)
+    village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("villages.id"), index=True)
+    address: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
+    address_folded: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
+    head_person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id", use_alter=True), default=None)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    dissolved_on: Mapped[date | None] = mapped_column(Date, default=None)
+    dissolved_reason: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
+    legacy_district: Mapped[str] = mapped_column(String(10), default="")
+    legacy_commune_code: Mapped[str] = mapped_column(String(10), default="")
+
+
+class HouseholdCategory(SyncedMixin, Base):
+    """Poor / near-poor / policy… as decided by the commune: referenced, never computed."""
+
+    __tablename__ = "household_categories"
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    category: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer)
+    decision_no: Mapped[str] = mapped_column(String(60), default="")
+    notes: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
+
+
+class Person(SyncedMixin, Base):
+    __tablename__ = "people"
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(NAME_MAX))
+    name_folded: Mapped[str] = mapped_column(String(NAME_MAX))
+    sex: Mapped[str] = mapped_column(String(4))
+    birth_date: Mapped[date] = mapped_column(Date)
+    birth_year: Mapped[int] = mapped_column(Integer)
+    relationship: Mapped[str] = mapped_column(String(40))
+    ethnicity: Mapped[str] = mapped_column(String(4), default="01")
+    education: Mapped[str] = mapped_column(String(40), default="")
+    marital_status: Mapped[str] = mapped_column(String(40), default="")
+    residence_status: Mapped[str] = mapped_column(String(40), default="")
+    insurance_no: Mapped[str] = mapped_column(String(20), default="")
+    national_id: Mapped[str] = mapped_column(String(12), default="")
+    # present | moved_out | dead
+    status: Mapped[str] = mapped_column(String(12), default="present")
+    death_date: Mapped[date | None] = mapped_column(Date, default=None)
+    left_on: Mapped[date | None] = mapped_column(Date, default=None)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_people_dup", "name_folded", "birth_year"),)
+
+
+class PopulationEvent(SyncedMixin, Base):
+    """One line of the monthly P0 slip: birth, death, move, marriage… with its reporting month."""
+
+    __tablename__ = "population_events"
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
+    event_date: Mapped[date] = mapped_column(Date)
+    reporting_month: Mapped[str] = mapped_column(String(7), index=True)  # "YYYY-MM"
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Visit(SyncedMixin, Base):
+    __tablename__ = "visits"
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date, index=True)
+    collaborator: Mapped[str] = mapped_column(String(NAME_MAX))
+    # Person ids (hex) and topic codes travel inside the row so a visit syncs as one unit.
+    persons_met: Mapped[list[str]] = mapped_column(JSON, default=list)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
+
+
+class Grave(Base):
+    """What a hard delete leaves behind so the deletion can travel to the hub."""
+
+    __tablename__ = "graves"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    table_name: Mapped[str] = mapped_column(String(40))
+    ref_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    usn: Mapped[int] = mapped_column(Integer, default=PENDING_USN, index=True)
+    origin: Mapped[str] = mapped_column(String(36), default="")
+
+
+SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
+    Village,
+    Household,
+    HouseholdCategory,
+    Person,
+    PopulationEvent,
+    Visit,
+)

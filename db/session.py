@@ -1,0 +1,52 @@
+"""Engine and session set-up: SQLite pragmas in one connect hook, sync stamps in one flush hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.base import PENDING_USN, SyncedMixin, utcnow
+
+DEVICE_KEY = "device_id"
+
+
+def make_engine(path: Path | str) -> Engine:
+    url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{Path(path)}"
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")  # off by default in SQLite
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe; FULL costs every commit
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_sessionmaker(engine: Engine, device_id: str = "") -> sessionmaker[Session]:
+    factory = sessionmaker(engine, expire_on_commit=False, info={DEVICE_KEY: device_id})
+    return factory
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Every write marks its row pending for the hub and names this device as the last writer."""
+    device = session.info.get(DEVICE_KEY, "")
+    now = utcnow()
+    for obj in session.new:
+        if isinstance(obj, SyncedMixin):
+            obj.usn = PENDING_USN
+            obj.origin = device
+            obj.created_at = obj.created_at or now
+            obj.updated_at = now
+    for obj in session.dirty:
+        if isinstance(obj, SyncedMixin) and session.is_modified(obj, include_collections=False):
+            obj.usn = PENDING_USN
+            obj.origin = device
+            obj.updated_at = now

@@ -1,0 +1,3 @@
+"""Sổ tay CTV: the collaborator's notebook."""
+
+__version__ = "0.1.0"

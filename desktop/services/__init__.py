@@ -1,0 +1,1 @@
+"""Use cases. No Qt here; every public function owns its transaction and returns frozen DTOs."""

@@ -1,0 +1,151 @@
+"""Frozen data handed from services to the UI, the command line and reports. Never ORM objects."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class CodeDTO:
+    code: str
+    name_vi: str
+    name_en: str
+    sort_order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneDTO:
+    code: str
+    name: str
+    unit_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class VillageDTO:
+    id: uuid.UUID
+    commune_code: str
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdRow:
+    """One line of the household list."""
+
+    id: uuid.UUID
+    code: str
+    head_name: str
+    village: str
+    address: str
+    members: int
+    categories: tuple[str, ...]
+    dissolved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryDTO:
+    id: uuid.UUID
+    category: str
+    name: str
+    year: int
+    decision_no: str
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDTO:
+    id: uuid.UUID
+    household_id: uuid.UUID
+    full_name: str
+    sex: str
+    birth_date: date
+    relationship: str
+    ethnicity: str
+    education: str
+    marital_status: str
+    residence_status: str
+    insurance_no: str
+    national_id: str
+    status: str
+    death_date: date | None
+    left_on: date | None
+    notes: str
+    is_head: bool = False
+
+    def age_on(self, day: date) -> int:
+        return day.year - self.birth_date.year - ((day.month, day.day) < (self.birth_date.month, self.birth_date.day))
+
+
+@dataclass(frozen=True, slots=True)
+class EventDTO:
+    id: uuid.UUID
+    kind: str
+    kind_name: str
+    household_id: uuid.UUID
+    person_id: uuid.UUID | None
+    person_name: str
+    event_date: date
+    reporting_month: str
+    notes: str
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class VisitDTO:
+    id: uuid.UUID
+    household_id: uuid.UUID
+    household_code: str
+    visited_on: date
+    collaborator: str
+    persons_met: tuple[uuid.UUID, ...]
+    persons_met_names: tuple[str, ...]
+    topics: tuple[str, ...]
+    topic_names: tuple[str, ...]
+    notes: str
+    follow_up_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdDetail:
+    id: uuid.UUID
+    code: str
+    commune_code: str
+    commune_name: str
+    village_id: uuid.UUID
+    village: str
+    address: str
+    phone: str
+    notes: str
+    head_person_id: uuid.UUID | None
+    dissolved_on: date | None
+    dissolved_reason: str
+    members: tuple[PersonDTO, ...]
+    categories: tuple[CategoryDTO, ...]
+    events: tuple[EventDTO, ...]
+    visits: tuple[VisitDTO, ...]
+
+    @property
+    def head_name(self) -> str:
+        return next((p.full_name for p in self.members if p.id == self.head_person_id), "")
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCandidate:
+    person_id: uuid.UUID
+    full_name: str
+    birth_date: date
+    household_code: str
+    village: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "person" | "household"
+    id: uuid.UUID
+    household_id: uuid.UUID
+    household_code: str
+    label: str
+    detail: str
+    status: str

@@ -1,0 +1,151 @@
+"""Code tables and administrative units, loaded from resources/reference on first run."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from db.models import AdminUnit, CodeItem, ProfileMeta, Village
+from desktop.errors import NotFoundError, ValidationError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import resource
+from desktop.services.dto import CodeDTO, CommuneDTO, VillageDTO
+from desktop.services.validation import name_problems, problem, raise_if
+from desktop.textnorm import clean, fold
+
+ADMIN_FILE = "admin_units.csv"
+META_VERSION = "reference_version"
+STANDARD_COLUMNS = {"code", "name_vi", "name_en", "sort_order"}
+PROVINCE_CODE = "42"
+
+
+def reference_dir() -> Path:
+    return resource("reference")
+
+
+def _code_files() -> Iterator[Path]:
+    for path in sorted(reference_dir().glob("*.csv")):
+        if path.name != ADMIN_FILE:
+            yield path
+
+
+def data_version() -> str:
+    """A digest of every reference file, so a changed table is reloaded on the next start."""
+    digest = hashlib.sha256()
+    for path in sorted(reference_dir().glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{k: clean(v) for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def load_if_needed(session: Session) -> None:
+    version = data_version()
+    current = session.get(ProfileMeta, META_VERSION)
+    if current is not None and current.value == version:
+        return
+    _load_admin_units(session)
+    _load_code_tables(session, version)
+    session.merge(ProfileMeta(key=META_VERSION, value=version))
+
+
+def _load_admin_units(session: Session) -> None:
+    rows = _rows(reference_dir() / ADMIN_FILE)
+    # Parents first, so the self-referencing foreign key holds at every insert.
+    for row in sorted(rows, key=lambda r: r["level"] != "province"):
+        session.merge(
+            AdminUnit(
+                code=row["code"],
+                name=row["name_vi"],
+                level=row["level"],
+                unit_type=row.get("unit_type", ""),
+                parent_code=row.get("parent_code") or None,
+            )
+        )
+    session.flush()
+
+
+def _load_code_tables(session: Session, version: str) -> None:
+    session.execute(delete(CodeItem))
+    for path in _code_files():
+        for index, row in enumerate(_rows(path)):
+            session.add(
+                CodeItem(
+                    table=path.stem,
+                    code=row["code"],
+                    name_vi=row["name_vi"],
+                    name_en=row.get("name_en", ""),
+                    sort_order=int(row.get("sort_order") or index),
+                    extra={k: v for k, v in row.items() if k not in STANDARD_COLUMNS and v},
+                    version=version,
+                )
+            )
+    session.flush()
+
+
+def codes(session: Session, table: str) -> list[CodeDTO]:
+    stmt = select(CodeItem).where(CodeItem.table == table).order_by(CodeItem.sort_order, CodeItem.code)
+    return [CodeDTO(c.code, c.name_vi, c.name_en, c.sort_order) for c in session.scalars(stmt)]
+
+
+def code_names(session: Session, table: str) -> dict[str, str]:
+    return {c.code: c.name_vi for c in codes(session, table)}
+
+
+def communes(session: Session) -> list[CommuneDTO]:
+    stmt = select(AdminUnit).where(AdminUnit.level == "commune", AdminUnit.legacy.is_(False))
+    return [CommuneDTO(u.code, u.name, u.unit_type) for u in session.scalars(stmt.order_by(AdminUnit.code))]
+
+
+def require_commune(session: Session, code: str) -> AdminUnit:
+    unit = session.get(AdminUnit, code)
+    if unit is None or unit.level != "commune":
+        raise NotFoundError(QT_TRANSLATE_NOOP("Reference", "Unknown commune code {code}."), code=code)
+    return unit
+
+
+def villages(session: Session, commune_code: str, *, include_inactive: bool = False) -> list[VillageDTO]:
+    stmt = select(Village).where(Village.commune_code == commune_code, Village.deleted_at.is_(None))
+    if not include_inactive:
+        stmt = stmt.where(Village.active.is_(True))
+    stmt = stmt.order_by(Village.sort_order, Village.name)
+    return [VillageDTO(v.id, v.commune_code, v.name, v.active) for v in session.scalars(stmt)]
+
+
+def add_village(session: Session, commune_code: str, name: str) -> uuid.UUID:
+    raise_if(name_problems("name", name))
+    require_commune(session, commune_code)
+    folded = fold(name)
+    clash = session.scalar(
+        select(func.count()).where(
+            Village.commune_code == commune_code, Village.name_folded == folded, Village.deleted_at.is_(None)
+        )
+    )
+    if clash:
+        raise ValidationError(
+            [problem("name", QT_TRANSLATE_NOOP("Reference", "A village with this name already exists."))]
+        )
+    order = session.scalar(select(func.count()).where(Village.commune_code == commune_code)) or 0
+    village = Village(commune_code=commune_code, name=clean(name), name_folded=folded, sort_order=order)
+    session.add(village)
+    session.flush()
+    return village.id
+
+
+def rename_village(session: Session, village_id: uuid.UUID, name: str) -> None:
+    raise_if(name_problems("name", name))
+    village = session.get(Village, village_id)
+    if village is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Reference", "This village no longer exists."))
+    village.name = clean(name)
+    village.name_folded = fold(name)
