@@ -86,7 +86,7 @@ def event_dtos(
     names = dict(names or {})
     missing = {e.person_id for e in events if e.person_id and e.person_id not in names}
     if missing:
-        names.update(session.execute(select(Person.id, Person.full_name).where(Person.id.in_(missing))).tuples().all())
+        names.update(session.execute(select(Person.id, Person.full_name).where(Person.id.in_(missing))).all())
     return [
         EventDTO(
             id=e.id,

@@ -25,6 +25,7 @@ MAX_WORDS = 8
 class SearchPlan:
     where: str
     params: dict[str, str]
+    phrase: str  # the whole folded query, for ranking exact phrases first
 
 
 def plan(query: str) -> SearchPlan | None:
@@ -41,10 +42,14 @@ def plan(query: str) -> SearchPlan | None:
         params["match"] = " AND ".join(f'"{w}"' for w in long_words)
         clauses.append("e.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)")
     for i, word in enumerate(short_words):
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params[f"w{i}"] = f"%{escaped}%"
+        params[f"w{i}"] = _like_pattern(word)
         clauses.append(f"e.text LIKE :w{i} ESCAPE '\\'")
-    return SearchPlan(" AND ".join(clauses), params)
+    return SearchPlan(" AND ".join(clauses), params, _like_pattern(" ".join(words)))
+
+
+def _like_pattern(words: str) -> str:
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def matching_household_ids(session: Session, query: str) -> list[uuid.UUID] | None:
@@ -66,7 +71,7 @@ JOIN households h ON h.id = e.household_id
 JOIN villages v ON v.id = h.village_id
 LEFT JOIN people p ON p.id = e.ref_id AND e.kind = 'person'
 WHERE {where} AND h.commune_code = :commune
-ORDER BY e.kind DESC, v.sort_order, h.code, p.sort_order
+ORDER BY e.text LIKE :phrase ESCAPE '\\' DESC, e.kind DESC, v.sort_order, h.code, p.sort_order
 LIMIT :limit
 """
 
@@ -76,7 +81,12 @@ def search(profile: Profile, query: str, *, limit: int = 50) -> list[SearchHit]:
     found = plan(query)
     if found is None:
         return []
-    params: dict[str, object] = {**found.params, "commune": profile.commune_code, "limit": limit}
+    params: dict[str, object] = {
+        **found.params,
+        "phrase": found.phrase,
+        "commune": profile.commune_code,
+        "limit": limit,
+    }
     with profile.sessions() as session:
         rows = session.execute(text(_HITS_SQL.format(where=found.where)), params).all()
     return [_hit(row) for row in rows]

@@ -86,7 +86,7 @@ def visit_dtos(session: Session, stmt: Select[tuple[Visit]]) -> list[VisitDTO]:
     topics = reference.code_names(session, "visit_topics")
     person_ids = {uuid.UUID(h) for v in visits for h in v.persons_met}
     names = (
-        dict(session.execute(select(Person.id, Person.full_name).where(Person.id.in_(person_ids))).tuples().all())
+        dict(session.execute(select(Person.id, Person.full_name).where(Person.id.in_(person_ids))).all())
         if person_ids
         else {}
     )
@@ -94,9 +94,7 @@ def visit_dtos(session: Session, stmt: Select[tuple[Visit]]) -> list[VisitDTO]:
         dict(
             session.execute(
                 select(Household.id, Household.code).where(Household.id.in_({v.household_id for v in visits}))
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         if visits
         else {}

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.errors import NotFoundError, SotayError, ValidationError
+from desktop.services import households, people, stats
+from desktop.services.households import HouseholdInput
+from desktop.services.people import DuplicatePersonWarning, PersonInput
+
+
+def adult(name: str, *, sex: str = "1", born: date = date(1980, 5, 1), rel: str = "other") -> PersonInput:
+    return PersonInput(full_name=name, sex=sex, birth_date=born, relationship=rel)
+
+
+@pytest.fixture
+def family(register):
+    p = register.profile
+    hid = households.create(p, HouseholdInput(code="012", village_id=register.village_a, address="Xóm 3"))
+    head = people.add_member(p, hid, adult("Đặng Văn Hùng", rel="head"))
+    wife = people.add_member(p, hid, adult("Nguyễn Thị Hường", sex="2", born=date(1984, 2, 3), rel="spouse"))
+    return register, hid, head, wife
+
+
+def test_household_with_members_shows_head_members_and_counts(family):
+    register, hid, head, wife = family
+    detail = households.detail(register.profile, hid)
+    assert detail.head_name == "Đặng Văn Hùng"
+    assert [m.full_name for m in detail.members] == ["Đặng Văn Hùng", "Nguyễn Thị Hường"]
+    [row] = households.rows(register.profile, [hid])
+    assert (row.code, row.members, row.village) == ("012", 2, "Thôn Đông Hà")
+
+
+def test_household_number_must_be_unique_in_the_commune(family):
+    register, *_ = family
+    with pytest.raises(ValidationError) as refused:
+        households.create(register.profile, HouseholdInput(code="012", village_id=register.village_b))
+    assert refused.value.problems[0].field == "code"
+
+
+def test_moving_a_household_to_another_village(family):
+    register, hid, *_ = family
+    households.update(register.profile, hid, HouseholdInput(code="012", village_id=register.village_b, address="Xóm 1"))
+    assert households.detail(register.profile, hid).village == "Thôn Trung Sơn"
+
+
+def test_dissolving_is_refused_while_people_live_there_then_allowed(family):
+    register, hid, head, wife = family
+    p = register.profile
+    with pytest.raises(ValidationError):
+        households.dissolve(p, hid, on=p.today(), reason="Cả hộ chuyển đi")
+    for person in (head, wife):
+        people.record_move_out(p, person, moved_on=p.today(), destination="TP. Hà Tĩnh")
+    households.dissolve(p, hid, on=p.today(), reason="Cả hộ chuyển đi")
+    assert households.detail(p, hid).dissolved_on == p.today()
+    with pytest.raises(SotayError):
+        people.add_member(p, hid, adult("Lê Văn Nam"))
+
+
+def test_categories_need_a_known_code_and_a_sane_year(family):
+    register, hid, *_ = family
+    p = register.profile
+    households.add_category(p, hid, category="poor", year=p.today().year, decision_no="125/QĐ-UBND")
+    with pytest.raises(ValidationError):
+        households.add_category(p, hid, category="poor", year=p.today().year)
+    with pytest.raises(ValidationError):
+        households.add_category(p, hid, category="rich", year=p.today().year)
+    with pytest.raises(ValidationError):
+        households.add_category(p, hid, category="near_poor", year=1990)
+    [row] = households.rows(p, [hid])
+    assert row.categories == ("Hộ nghèo",)
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"full_name": ""}, "full_name"),
+        ({"full_name": "   "}, "full_name"),
+        ({"full_name": "Lê\x07Văn"}, "full_name"),
+        ({"full_name": "Lê Văn\u200b Nam"}, "full_name"),
+        ({"full_name": "L" * 101}, "full_name"),
+        ({"full_name": "Lê Văn 2"}, "full_name"),
+        ({"birth_date": date.today() + timedelta(days=1)}, "birth_date"),
+        ({"birth_date": None}, "birth_date"),
+        ({"birth_date": date(1850, 1, 1)}, "birth_date"),
+        ({"relationship": "head", "birth_date": date.today().replace(year=date.today().year - 14)}, "relationship"),
+        ({"sex": "3"}, "sex"),
+        ({"relationship": "cousin"}, "relationship"),
+        ({"national_id": "12345"}, "national_id"),
+        ({"notes": "x" * 2001}, "notes"),
+    ],
+)
+def test_bad_member_input_is_refused_and_nothing_is_saved(register, change, field):
+    p = register.profile
+    hid = households.create(p, HouseholdInput(code="020", village_id=register.village_a))
+    before = stats.counts(p)
+    data = {"full_name": "Lê Văn Nam", "sex": "1", "birth_date": date(1990, 1, 1), "relationship": "other", **change}
+    with pytest.raises(ValidationError) as refused:
+        people.add_member(p, hid, PersonInput(**data))
+    assert field in [problem.field for problem in refused.value.problems]
+    assert stats.counts(p) == before
+
+
+def test_a_second_head_is_refused(family):
+    register, hid, *_ = family
+    with pytest.raises(ValidationError) as refused:
+        people.add_member(register.profile, hid, adult("Lê Văn Nam", rel="head"))
+    assert refused.value.params == {"name": "Đặng Văn Hùng"}
+
+
+def test_likely_duplicate_warns_and_can_be_confirmed(family):
+    register, hid, *_ = family
+    p = register.profile
+    other = households.create(p, HouseholdInput(code="013", village_id=register.village_b))
+    twin = adult("dang van hung", born=date(1980, 9, 9))
+    with pytest.raises(DuplicatePersonWarning) as warned:
+        people.add_member(p, other, twin)
+    assert [(c.full_name, c.household_code) for c in warned.value.candidates] == [("Đặng Văn Hùng", "012")]
+    people.add_member(p, other, twin, allow_duplicate=True)
+    assert stats.counts(p)["people"] == 3
+
+
+def test_decomposed_input_is_stored_nfc(register):
+    p = register.profile
+    hid = households.create(p, HouseholdInput(code="030", village_id=register.village_a,
+                                              address=unicodedata.normalize("NFD", "Xóm Đồng")))
+    pid = people.add_member(p, hid, adult(unicodedata.normalize("NFD", "Phạm Thị Ngọc Ánh"), sex="2"))
+    person = people.get(p, pid)
+    assert person.full_name == "Phạm Thị Ngọc Ánh"
+    assert unicodedata.is_normalized("NFC", person.full_name)
+    assert households.detail(p, hid).address == "Xóm Đồng"
+
+
+def test_birth_adds_a_child_and_a_birth_event_for_this_month(family):
+    register, hid, head, wife = family
+    p = register.profile
+    born = p.today()
+    child = people.record_birth(p, hid, PersonInput("Đặng Minh An", "1", born, "child"), mother_id=wife,
+                                place="health_station", birth_order=2)
+    detail = households.detail(p, hid)
+    [event] = detail.events
+    assert (event.kind, event.person_id, event.reporting_month) == ("birth", child, f"{born:%Y-%m}")
+    assert event.details["birth_order"] == 2
+
+
+def test_birth_refuses_a_father_as_mother(family):
+    register, hid, head, wife = family
+    with pytest.raises(ValidationError):
+        people.record_birth(register.profile, hid, PersonInput("Đặng Minh An", "1", date.today(), "child"),
+                            mother_id=head)
+
+
+def test_death_before_birth_is_refused_and_person_stays_present(family):
+    register, hid, head, wife = family
+    p = register.profile
+    with pytest.raises(ValidationError) as refused:
+        people.record_death(p, wife, died_on=date(1983, 1, 1))
+    assert refused.value.problems[0].field == "death_date"
+    assert people.get(p, wife).status == "present"
+    assert households.detail(p, hid).events == ()
+
+
+def test_death_of_the_head_clears_the_head_and_reports_an_event(family):
+    register, hid, head, wife = family
+    p = register.profile
+    people.record_death(p, head, died_on=p.today() - timedelta(days=2), cause="Bệnh")
+    detail = households.detail(p, hid)
+    assert detail.head_person_id is None
+    assert people.get(p, head).status == "dead"
+    assert [e.kind for e in detail.events] == ["death"]
+    with pytest.raises(ValidationError):
+        people.record_death(p, head, died_on=p.today())
+
+
+def test_marriage_below_legal_age_is_refused(family):
+    register, hid, *_ = family
+    p = register.profile
+    young = people.add_member(p, hid, adult("Đặng Thị Mai", sex="2", born=p.today().replace(year=p.today().year - 17)))
+    with pytest.raises(ValidationError):
+        people.record_marital_change(p, young, kind="marriage", on=p.today())
+    wife = households.detail(p, hid).members[1].id
+    people.record_marital_change(p, wife, kind="divorce", on=p.today())
+    assert people.get(p, wife).marital_status == "divorced"
+
+
+def test_asking_for_a_household_that_does_not_exist_is_not_found(family):
+    register, hid, head, wife = family
+    with pytest.raises(NotFoundError):
+        households.detail(register.profile, head)
