@@ -79,7 +79,7 @@ def add_event(
 
 
 def event_dtos(
-    session: Session, stmt: Select[tuple[PopulationEvent]], names: dict[uuid.UUID, str] | None = None
+    session: Session, stmt: Select[PopulationEvent], names: dict[uuid.UUID, str] | None = None
 ) -> list[EventDTO]:
     events = session.scalars(stmt).all()
     kinds = reference.code_names(session, "population_event_kinds")

@@ -202,10 +202,9 @@ def list_ids(
             stmt = stmt.where(Household.village_id == village_id)
         if not include_dissolved:
             stmt = stmt.where(Household.dissolved_on.is_(None))
-        if query.strip():
-            matched = search.matching_household_ids(session, query)
-            if matched is not None:
-                stmt = stmt.where(Household.id.in_(matched))
+        matches = search.household_filter(query)
+        if matches is not None:
+            stmt = stmt.where(matches)
         return list(session.scalars(stmt))
 
 

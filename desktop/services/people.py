@@ -497,3 +497,57 @@ def to_input(person: PersonDTO) -> PersonInput:
         national_id=person.national_id,
         notes=person.notes,
     )
+
+
+def transfer_member(
+    profile: Profile,
+    person_id: uuid.UUID,
+    target_household_id: uuid.UUID,
+    *,
+    relationship: str,
+    on: date,
+    reporting_month: str | None = None,
+) -> None:
+    """Move someone to another household of the register (e.g. a son setting up his own home).
+
+    The person stays in the commune, so this is an information change on the P0 slip, not a move.
+    """
+    with profile.sessions.begin() as session:
+        person = _require_person(session, person_id)
+        source = session.get(Household, person.household_id)
+        target = _require_household(session, target_household_id)
+        assert source is not None
+        found = code_problems("relationship", relationship, reference.code_names(session, "relationship"))
+        found += event_date_problems("on", on, profile.today(), not_before=person.birth_date)
+        if person.status != PRESENT:
+            found.append(
+                problem(
+                    "status",
+                    QT_TRANSLATE_NOOP(CTX, "{name} is no longer living in this household."),
+                    name=person.full_name,
+                )
+            )
+        if target.id == source.id:
+            found.append(problem("household", QT_TRANSLATE_NOOP(CTX, "Choose a different household.")))
+        if relationship == HEAD:
+            found += head_age_problems(person.birth_date, on)
+            found += _head_problems(session, target, person_id, relationship)
+        if reporting_month:
+            found += reporting_month_problems(reporting_month, on, profile.today())
+        raise_if(found)
+        if source.head_person_id == person.id:
+            source.head_person_id = None
+        person.household_id = target.id
+        person.relationship = relationship
+        if relationship == HEAD:
+            target.head_person_id = person.id
+        add_event(
+            session,
+            kind="info_change",
+            household_id=target.id,
+            person_id=person.id,
+            event_date=on,
+            today=profile.today(),
+            reporting_month=reporting_month,
+            details={"from_household": source.code, "to_household": target.code},
+        )

@@ -10,9 +10,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, String, select, text
 
+from db.models import Household
 from desktop.services.dto import SearchHit
 from desktop.services.profile import Profile
 from desktop.textnorm import fold
@@ -52,15 +52,21 @@ def _like_pattern(words: str) -> str:
     return f"%{escaped}%"
 
 
-def matching_household_ids(session: Session, query: str) -> list[uuid.UUID] | None:
-    """Households whose number, address or any member's name matches; None means no filter."""
+def household_filter(query: str) -> ColumnElement[bool] | None:
+    """Condition on Household.id: its number, address or any member's name matches; None = no filter.
+
+    Kept as a subquery so SQLite joins it instead of receiving thousands of bound ids.
+    """
     found = plan(query)
     if found is None:
         return None
-    rows = session.execute(
-        text(f"SELECT DISTINCT e.household_id FROM search_entries e WHERE {found.where}"), found.params
+    matched = (
+        text(f"SELECT e.household_id FROM search_entries e WHERE {found.where}")
+        .bindparams(**found.params)
+        .columns(household_id=String)
+        .subquery()
     )
-    return [uuid.UUID(hex=r[0]) for r in rows]
+    return Household.id.in_(select(matched.c.household_id))
 
 
 _HITS_SQL = """

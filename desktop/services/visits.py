@@ -81,7 +81,7 @@ def record(profile: Profile, household_id: uuid.UUID, data: VisitInput) -> uuid.
         return visit.id
 
 
-def visit_dtos(session: Session, stmt: Select[tuple[Visit]]) -> list[VisitDTO]:
+def visit_dtos(session: Session, stmt: Select[Visit]) -> list[VisitDTO]:
     visits = session.scalars(stmt).all()
     topics = reference.code_names(session, "visit_topics")
     person_ids = {uuid.UUID(h) for v in visits for h in v.persons_met}

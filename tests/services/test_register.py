@@ -124,8 +124,9 @@ def test_likely_duplicate_warns_and_can_be_confirmed(family):
 
 def test_decomposed_input_is_stored_nfc(register):
     p = register.profile
-    hid = households.create(p, HouseholdInput(code="030", village_id=register.village_a,
-                                              address=unicodedata.normalize("NFD", "Xóm Đồng")))
+    hid = households.create(
+        p, HouseholdInput(code="030", village_id=register.village_a, address=unicodedata.normalize("NFD", "Xóm Đồng"))
+    )
     pid = people.add_member(p, hid, adult(unicodedata.normalize("NFD", "Phạm Thị Ngọc Ánh"), sex="2"))
     person = people.get(p, pid)
     assert person.full_name == "Phạm Thị Ngọc Ánh"
@@ -137,8 +138,9 @@ def test_birth_adds_a_child_and_a_birth_event_for_this_month(family):
     register, hid, head, wife = family
     p = register.profile
     born = p.today()
-    child = people.record_birth(p, hid, PersonInput("Đặng Minh An", "1", born, "child"), mother_id=wife,
-                                place="health_station", birth_order=2)
+    child = people.record_birth(
+        p, hid, PersonInput("Đặng Minh An", "1", born, "child"), mother_id=wife, place="health_station", birth_order=2
+    )
     detail = households.detail(p, hid)
     [event] = detail.events
     assert (event.kind, event.person_id, event.reporting_month) == ("birth", child, f"{born:%Y-%m}")
@@ -148,8 +150,9 @@ def test_birth_adds_a_child_and_a_birth_event_for_this_month(family):
 def test_birth_refuses_a_father_as_mother(family):
     register, hid, head, wife = family
     with pytest.raises(ValidationError):
-        people.record_birth(register.profile, hid, PersonInput("Đặng Minh An", "1", date.today(), "child"),
-                            mother_id=head)
+        people.record_birth(
+            register.profile, hid, PersonInput("Đặng Minh An", "1", date.today(), "child"), mother_id=head
+        )
 
 
 def test_death_before_birth_is_refused_and_person_stays_present(family):
@@ -189,3 +192,17 @@ def test_asking_for_a_household_that_does_not_exist_is_not_found(family):
     register, hid, head, wife = family
     with pytest.raises(NotFoundError):
         households.detail(register.profile, head)
+
+
+def test_transfer_member_to_a_new_household_makes_them_its_head(family):
+    register, hid, head, wife = family
+    p = register.profile
+    son = people.add_member(p, hid, adult("Đặng Văn Tú", born=date(2000, 1, 1), rel="child"))
+    new_home = households.create(p, HouseholdInput(code="012.1", village_id=register.village_a))
+    people.transfer_member(p, son, new_home, relationship="head", on=p.today())
+    moved = households.detail(p, new_home)
+    assert moved.head_name == "Đặng Văn Tú"
+    assert [e.details["from_household"] for e in moved.events] == ["012"]
+    assert [m.full_name for m in households.detail(p, hid).members] == ["Đặng Văn Hùng", "Nguyễn Thị Hường"]
+    with pytest.raises(ValidationError):
+        people.transfer_member(p, head, new_home, relationship="head", on=p.today())

@@ -80,10 +80,27 @@ def test_record_visit_and_list_by_household_and_period(village):
     p = register.profile
     hid, pid = made["001"]
     today = p.today()
-    visits.record(p, hid, VisitInput(visited_on=today - timedelta(days=40), collaborator="Nguyễn Thị Lan",
-                                     persons_met=(pid,), topics=("family_planning", "elderly_care")))
-    visits.record(p, hid, VisitInput(visited_on=today, collaborator="Nguyễn Thị Lan", topics=("child_protection",),
-                                     notes="Hẹn quay lại\nmang tờ rơi", follow_up_on=today + timedelta(days=14)))
+    visits.record(
+        p,
+        hid,
+        VisitInput(
+            visited_on=today - timedelta(days=40),
+            collaborator="Nguyễn Thị Lan",
+            persons_met=(pid,),
+            topics=("family_planning", "elderly_care"),
+        ),
+    )
+    visits.record(
+        p,
+        hid,
+        VisitInput(
+            visited_on=today,
+            collaborator="Nguyễn Thị Lan",
+            topics=("child_protection",),
+            notes="Hẹn quay lại\nmang tờ rơi",
+            follow_up_on=today + timedelta(days=14),
+        ),
+    )
     [latest, older] = visits.for_household(p, hid)
     assert latest.follow_up_on == today + timedelta(days=14)
     assert older.persons_met_names == ("Nguyễn Thị Hường",)
@@ -120,8 +137,11 @@ def test_bad_visit_is_refused_and_nothing_saved(village, change, field):
 def test_visit_cannot_tick_someone_from_another_household(village):
     register, made = village
     with pytest.raises(ValidationError):
-        visits.record(register.profile, made["001"][0], VisitInput(
-            visited_on=date.today(), collaborator="Lan", persons_met=(made["002"][1],), topics=("other",)))
+        visits.record(
+            register.profile,
+            made["001"][0],
+            VisitInput(visited_on=date.today(), collaborator="Lan", persons_met=(made["002"][1],), topics=("other",)),
+        )
 
 
 @pytest.mark.parametrize(
