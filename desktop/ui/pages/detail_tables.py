@@ -1,0 +1,104 @@
+"""Column layouts of the four tables on the household page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.services.dto import CategoryDTO, EventDTO, PersonDTO, VisitDTO
+from desktop.ui.codes import CodeCache
+from desktop.ui.formatting import fmt_date, person_status, place_of_birth
+from desktop.ui.models.record_table import Column, RecordTableModel
+
+CTX = "HouseholdTables"
+
+
+def _tr(text: str) -> str:
+    # i18n_tools extracts _tr("...") with this module's CTX (lupdate cannot see through helpers).
+    return QCoreApplication.translate(CTX, text)
+
+
+def members_model(codes: CodeCache, today_fn: Callable[[], date]) -> RecordTableModel[PersonDTO]:
+    def age(p: PersonDTO) -> str:
+        return str(p.age_on(p.death_date or today_fn()))
+
+    def relationship(p: PersonDTO) -> str:
+        return codes.label("relationship", p.relationship)
+
+    columns = [
+        Column(_tr("Full name"), lambda p: p.full_name),
+        Column(_tr("Relationship"), relationship),
+        Column(_tr("Sex"), lambda p: codes.label("sex", p.sex), align_center=True),
+        Column(_tr("Date of birth"), lambda p: fmt_date(p.birth_date), align_center=True),
+        Column(_tr("Age"), age, align_center=True),
+        Column(_tr("Status"), _member_status),
+        Column(_tr("Citizen ID"), lambda p: p.national_id),
+    ]
+    return RecordTableModel(columns, muted=lambda p: p.status != "present")
+
+
+def _member_status(p: PersonDTO) -> str:
+    when = p.death_date or p.left_on
+    status = person_status(p.status)
+    return _tr("{status} on {date}").format(status=status, date=fmt_date(when)) if when else status
+
+
+def categories_model() -> RecordTableModel[CategoryDTO]:
+    columns = [
+        Column(_tr("Category"), lambda c: c.name),
+        Column(_tr("Year"), lambda c: str(c.year), align_center=True),
+        Column(_tr("Decision no."), lambda c: c.decision_no),
+        Column(_tr("Notes"), lambda c: c.notes),
+    ]
+    return RecordTableModel(columns)
+
+
+def events_model(codes: CodeCache) -> RecordTableModel[EventDTO]:
+    columns = [
+        Column(_tr("Date"), lambda e: fmt_date(e.event_date), align_center=True),
+        Column(_tr("Event"), lambda e: codes.label("population_event_kinds", e.kind)),
+        Column(_tr("Person"), lambda e: e.person_name),
+        Column(_tr("Reporting month"), lambda e: _month(e.reporting_month), align_center=True),
+        Column(_tr("Details"), _event_details),
+    ]
+    return RecordTableModel(columns)
+
+
+def _month(value: str) -> str:
+    # Stored as YYYY-MM for sorting; people read months as MM/YYYY.
+    year, _, month = value.partition("-")
+    return f"{month}/{year}" if month else value
+
+
+def _event_details(e: EventDTO) -> str:
+    d = e.details
+    parts: list[str] = []
+    if d.get("place"):
+        parts.append(_tr("born at: {place}").format(place=place_of_birth(str(d["place"]))))
+    if d.get("birth_order"):
+        parts.append(_tr("child no. {n}").format(n=d["birth_order"]))
+    if d.get("from"):
+        parts.append(_tr("from: {place}").format(place=d["from"]))
+    if d.get("to"):
+        parts.append(_tr("to: {place}").format(place=d["to"]))
+    if d.get("cause"):
+        parts.append(_tr("cause: {cause}").format(cause=d["cause"]))
+    if d.get("partner"):
+        parts.append(_tr("partner: {name}").format(name=d["partner"]))
+    if e.notes:
+        parts.append(e.notes)
+    return "; ".join(parts)
+
+
+def visits_model(codes: CodeCache) -> RecordTableModel[VisitDTO]:
+    columns = [
+        Column(_tr("Date"), lambda v: fmt_date(v.visited_on), align_center=True),
+        Column(_tr("Collaborator"), lambda v: v.collaborator),
+        Column(_tr("People met"), lambda v: ", ".join(n for n in v.persons_met_names if n)),
+        Column(_tr("Topics"), lambda v: ", ".join(codes.label("visit_topics", t) for t in v.topics)),
+        Column(_tr("Follow-up"), lambda v: fmt_date(v.follow_up_on), align_center=True),
+        Column(_tr("Notes"), lambda v: v.notes.replace("\n", " ")),
+    ]
+    return RecordTableModel(columns)

@@ -1,0 +1,129 @@
+"""Cài đặt: language, the commune's villages, and who keeps this notebook."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services import reference
+from desktop.services.dto import VillageDTO
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.village import VillageDialog
+from desktop.ui.settings_store import save_language, saved_language
+from desktop.ui.translation import current_language
+from desktop.ui.widgets.pickers import ValueCombo
+
+LANGUAGE_NAMES = (("Tiếng Việt", "vi"), ("English", "en"))  # each in its own language, never translated
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+
+        self.language = ValueCombo()
+        self.language.set_items(LANGUAGE_NAMES)
+        self.language.set_value(saved_language(ctx.profile.paths) or current_language())
+        self.language.setMaximumWidth(260)
+        self.language_note = QLabel()
+        self.language_note.setObjectName("subtitle")
+        self.language_note.setWordWrap(True)
+        language_box = QGroupBox(self.tr("Language"))
+        language_form = QFormLayout(language_box)
+        language_form.addRow(self.tr("&Display language"), self.language)
+        language_form.addRow(self.language_note)
+
+        self.commune = QLabel()
+        self.collaborator = QLabel()
+        for label in (self.commune, self.collaborator):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        profile_box = QGroupBox(self.tr("This notebook"))
+        profile_form = QFormLayout(profile_box)
+        profile_form.addRow(self.tr("Commune / ward:"), self.commune)
+        profile_form.addRow(self.tr("Collaborator:"), self.collaborator)
+        profile_form.addRow(self.tr("Data folder:"), QLabel(str(ctx.profile.paths.home)))
+
+        self.villages = QListWidget()
+        self.villages.setMinimumHeight(180)
+        self.add_village = QPushButton(self.tr("&Add village"))
+        self.rename_village = QPushButton(self.tr("Re&name village"))
+        villages_box = QGroupBox(self.tr("Villages"))
+        villages_layout = QVBoxLayout(villages_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_village)
+        buttons.addWidget(self.rename_village)
+        buttons.addStretch(1)
+        villages_layout.addLayout(buttons)
+        villages_layout.addWidget(self.villages)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(14)
+        layout.addWidget(title)
+        layout.addWidget(language_box)
+        layout.addWidget(profile_box)
+        layout.addWidget(villages_box, 1)
+
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.add_village.clicked.connect(self._add_village)
+        self.rename_village.clicked.connect(self._rename_village)
+        self.villages.itemActivated.connect(lambda _item: self._rename_village())
+        ctx.data_changed.connect(self.reload)
+        self._update_language_note()
+        self.reload()
+
+    def reload(self) -> None:
+        profile = self.ctx.profile
+        with profile.sessions() as session:
+            communes = {c.code: c.name for c in reference.communes(session)}
+            villages = reference.villages(session, profile.commune_code)
+        self.commune.setText(communes.get(profile.commune_code, profile.commune_code))
+        self.collaborator.setText(profile.collaborator)
+        current = self.selected_village()
+        self.villages.clear()
+        for village in villages:
+            item = QListWidgetItem(village.name, self.villages)
+            item.setData(Qt.ItemDataRole.UserRole, village)
+            if current is not None and village.id == current.id:
+                self.villages.setCurrentItem(item)
+
+    def selected_village(self) -> VillageDTO | None:
+        item = self.villages.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _language_chosen(self) -> None:
+        save_language(self.ctx.profile.paths, self.language.value())
+        self._update_language_note()
+
+    def _update_language_note(self) -> None:
+        chosen = self.language.value()
+        self.language_note.setVisible(chosen != current_language())
+        if chosen == current_language():
+            return
+        # Shown in the language just chosen, so the user can read it whichever they picked.
+        notes = {
+            "vi": "Ngôn ngữ mới sẽ được dùng từ lần mở ứng dụng tiếp theo.",
+            "en": "The new language is used from the next time you open the app.",
+        }
+        self.language_note.setText(notes.get(chosen, ""))
+
+    def _add_village(self) -> None:
+        VillageDialog(self.ctx, parent=self).exec()
+
+    def _rename_village(self) -> None:
+        village = self.selected_village()
+        if village is None:
+            return
+        VillageDialog(self.ctx, village=village, parent=self).exec()

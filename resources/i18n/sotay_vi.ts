@@ -1,0 +1,1539 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../desktop/ui/app.py" line="+87" />
+            <source>Something unexpected went wrong. Your saved data is safe; details are in the log file.</source>
+            <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoryDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/category.py" line="+21" />
+            <source>Add a category — household {code}</source>
+            <translation>Thêm diện hộ — hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>e.g. 125/QĐ-UBND</source>
+            <translation>ví dụ: 125/QĐ-UBND</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Category</source>
+            <translation>&amp;Diện hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Year</source>
+            <translation>&amp;Năm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Decision no.</source>
+            <translation>Số &amp;quyết định</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+67" />
+            <source>Overview</source>
+            <translation>Tổng quan</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>households in the register</source>
+            <translation>hộ đang quản lý</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>people living in them</source>
+            <translation>nhân khẩu hiện có</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>visits this month</source>
+            <translation>lượt thăm hộ trong tháng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>population events on this month's slip</source>
+            <translation>biến động dân số trong phiếu tháng này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>villages</source>
+            <translation>thôn</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Press Enter or double-click to open the household.</source>
+            <translation>Nhấn Enter hoặc nhấp đúp chuột để mở hộ.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Follow-up on</source>
+            <translation>Hẹn thăm lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Household no.</source>
+            <translation>Số hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Head of household</source>
+            <translation>Chủ hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Village</source>
+            <translation>Thôn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last visit</source>
+            <translation>Lần thăm trước</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No household is due a follow-up visit in the next 7 days.</source>
+            <translation>Không có hộ nào cần thăm lại trong 7 ngày tới.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Follow-up visits due by {date}: {n} (overdue: {late})</source>
+            <translation>Hộ cần thăm lại đến ngày {date}: {n} hộ (quá hẹn: {late})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Demo</name>
+        <message>
+            <location filename="../../desktop/services/demo.py" line="+69" />
+            <source>The number of households must be between {min} and {max}.</source>
+            <translation>Số hộ phải từ {min} đến {max}.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>This profile already has {count} households; demo data only goes into an empty profile.</source>
+            <translation>Hồ sơ này đã có {count} hộ; dữ liệu mẫu chỉ được tạo trong hồ sơ trống.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DissolveDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/dissolve.py" line="+19" />
+            <source>Dissolve household {code}</source>
+            <translation>Giải thể hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The household stays in the register as history, but no one can be added to it any more. Every member must first be recorded as moved out or deceased.</source>
+            <translation>Hộ vẫn được giữ trong sổ để tra cứu, nhưng không thể thêm người vào hộ nữa. Trước đó, mọi thành viên phải được ghi là đã chuyển đi hoặc đã mất.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>e.g. the whole family moved to Hà Nội</source>
+            <translation>ví dụ: cả gia đình chuyển ra Hà Nội</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Date</source>
+            <translation>&amp;Ngày</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reason</source>
+            <translation>&amp;Lý do</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Still living here: {names}.</source>
+            <translation>Vẫn còn đang ở trong hộ: {names}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicateDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/duplicate.py" line="+30" />
+            <source>Possible duplicate</source>
+            <translation>Có thể bị trùng</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Already in the register:</source>
+            <translation>Đã có trong sổ:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Household no.</source>
+            <translation>Số hộ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Village</source>
+            <translation>Thôn</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>If this is a different person with the same name and year of birth, add anyway.</source>
+            <translation>Nếu đây là một người khác, chỉ trùng họ tên và năm sinh, hãy chọn “Vẫn thêm”.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Add anyway</source>
+            <translation>&amp;Vẫn thêm</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event.py" line="+23" />
+            <source>Record a population event — household {code}</source>
+            <translation>Ghi biến động dân số — hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Kind of event</source>
+            <translation>Loại biến động</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventPages</name>
+        <message>
+            <source>&amp;Reporting month</source>
+            <translation>Tháng &amp;báo cáo</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>không ghi</translation>
+        </message>
+        <message>
+            <source>&amp;Mother</source>
+            <translation>&amp;Mẹ</translation>
+        </message>
+        <message>
+            <source>&amp;Place of birth</source>
+            <translation>&amp;Nơi sinh</translation>
+        </message>
+        <message>
+            <source>Birth o&amp;rder (child no.)</source>
+            <translation>Con &amp;thứ</translation>
+        </message>
+        <message>
+            <source>e.g. Thạch Hà commune, Hà Tĩnh</source>
+            <translation>ví dụ: xã Thạch Hà, Hà Tĩnh</translation>
+        </message>
+        <message>
+            <source>Moved in o&amp;n</source>
+            <translation>Ngày chuyển đế&amp;n</translation>
+        </message>
+        <message>
+            <source>Came &amp;from</source>
+            <translation>Chuyển đến &amp;từ</translation>
+        </message>
+        <message>
+            <source>Mem&amp;ber</source>
+            <translation>Thành &amp;viên</translation>
+        </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>&amp;Ngày</translation>
+        </message>
+        <message>
+            <source>&amp;Partner's full name</source>
+            <translation>Họ tên &amp;vợ/chồng</translation>
+        </message>
+        <message>
+            <source>— not recorded —</source>
+            <translation>— không ghi —</translation>
+        </message>
+        <message>
+            <source>— choose a member —</source>
+            <translation>— chọn thành viên —</translation>
+        </message>
+        <message>
+            <source>Date of &amp;death</source>
+            <translation>Ngày &amp;mất</translation>
+        </message>
+        <message>
+            <source>&amp;Cause (if known)</source>
+            <translation>&amp;Nguyên nhân (nếu biết)</translation>
+        </message>
+        <message>
+            <source>Moved out o&amp;n</source>
+            <translation>Ngày chuyển đ&amp;i</translation>
+        </message>
+        <message>
+            <source>Moved &amp;to</source>
+            <translation>Nơi &amp;chuyển đến</translation>
+        </message>
+        <message>
+            <source>Choose the member this event is about.</source>
+            <translation>Hãy chọn thành viên có biến động.</translation>
+        </message>
+        <message>
+            <source>{name} (born {date})</source>
+            <translation>{name} (sinh {date})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Events</name>
+        <message>
+            <location filename="../../desktop/services/events.py" line="+45" />
+            <source>Write the reporting month as YYYY-MM.</source>
+            <translation>Ghi tháng báo cáo theo dạng YYYY-MM, ví dụ 2025-03.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The reporting month must be between the event's month and this month.</source>
+            <translation>Tháng báo cáo phải nằm trong khoảng từ tháng xảy ra biến động đến tháng hiện tại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <source>Could not save because of an unexpected error. Nothing was changed.</source>
+            <translation>Không lưu được do có lỗi ngoài dự kiến. Dữ liệu chưa bị thay đổi.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdDetailPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+46" />
+            <source>← &amp;Back to the list</source>
+            <translation>← &amp;Quay lại danh sách</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;Edit household</source>
+            <translation>&amp;Sửa hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Add member</source>
+            <translation>&amp;Thêm thành viên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit &amp;member</source>
+            <translation>Sửa thành &amp;viên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record &amp;event</source>
+            <translation>Ghi &amp;biến động</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record &amp;visit</source>
+            <translation>Ghi thăm &amp;hộ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dissol&amp;ve household</source>
+            <translation>&amp;Giải thể hộ</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Add &amp;category</source>
+            <translation>Thêm &amp;diện</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Remove category</source>
+            <translation>&amp;Xóa diện</translation>
+        </message>
+        <message>
+            <location line="+95" />
+            <source>Household</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>(no head recorded)</source>
+            <translation>(chưa có chủ hộ)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Household {code} — {head}</source>
+            <translation>Hộ số {code} — {head}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Dissolved on {date}: {reason}</source>
+            <translation>Đã giải thể ngày {date}: {reason}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Members ({n})</source>
+            <translation>Thành viên ({n})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Categories ({n})</source>
+            <translation>Diện hộ ({n})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Population events ({n})</source>
+            <translation>Biến động dân số ({n})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Visits ({n})</source>
+            <translation>Lịch sử thăm hộ ({n})</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Edit member</source>
+            <translation>Sửa thành viên</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Select a member in the list first.</source>
+            <translation>Hãy chọn một thành viên trong danh sách trước.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <location line="+4" />
+            <location line="+8" />
+            <source>Remove category</source>
+            <translation>Xóa diện hộ</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Select a category in the list first.</source>
+            <translation>Hãy chọn một diện trong danh sách trước.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Remove “{name}” ({year}) from this household?</source>
+            <translation>Xóa diện “{name}” ({year}) khỏi hộ này?</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/household.py" line="+30" />
+            <source>Edit household {code}</source>
+            <translation>Sửa thông tin hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New household</source>
+            <translation>Thêm hộ mới</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. 012 or 012.1</source>
+            <translation>ví dụ: 012 hoặc 012.1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>— choose a village —</source>
+            <translation>— chọn thôn —</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>e.g. Xóm 3, next to the cultural house</source>
+            <translation>ví dụ: Xóm 3, cạnh nhà văn hóa</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Household &amp;no.</source>
+            <translation>&amp;Số hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Village</source>
+            <translation>&amp;Thôn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Address</source>
+            <translation>Đị&amp;a chỉ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Phone</source>
+            <translation>Điện t&amp;hoại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdListModel</name>
+        <message>
+            <location filename="../../desktop/ui/models/household_list.py" line="+117" />
+            <source>Dissolved household</source>
+            <translation>Hộ đã giải thể</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>(no head recorded)</source>
+            <translation>(chưa có chủ hộ)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Household no.</source>
+            <translation>Số hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Head of household</source>
+            <translation>Chủ hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Village</source>
+            <translation>Thôn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Members</source>
+            <translation>Số người</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Categories</source>
+            <translation>Diện</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdListPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/households.py" line="+34" />
+            <source>Households</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search by name, household no. or address — accents not needed</source>
+            <translation>Tìm theo họ tên, số hộ hoặc địa chỉ — không cần gõ dấu</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>All villages</source>
+            <translation>Tất cả các thôn</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;New household</source>
+            <translation>&amp;Thêm hộ mới</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New household (Ctrl+N)</source>
+            <translation>Thêm hộ mới (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Open</source>
+            <translation>&amp;Mở hộ</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>{n} household(s) found</source>
+            <translation>Tìm thấy {n} hộ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{n} household(s)</source>
+            <translation>{n} hộ</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdTables</name>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Relationship</source>
+            <translation>Quan hệ với chủ hộ</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Tuổi</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>Citizen ID</source>
+            <translation>Số CCCD</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Diện hộ</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Decision no.</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Biến động</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Người</translation>
+        </message>
+        <message>
+            <source>Reporting month</source>
+            <translation>Tháng báo cáo</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Chi tiết</translation>
+        </message>
+        <message>
+            <source>Collaborator</source>
+            <translation>Cộng tác viên</translation>
+        </message>
+        <message>
+            <source>People met</source>
+            <translation>Người được gặp</translation>
+        </message>
+        <message>
+            <source>Topics</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Hẹn thăm lại</translation>
+        </message>
+        <message>
+            <source>{status} on {date}</source>
+            <translation>{status} ngày {date}</translation>
+        </message>
+        <message>
+            <source>born at: {place}</source>
+            <translation>nơi sinh: {place}</translation>
+        </message>
+        <message>
+            <source>child no. {n}</source>
+            <translation>con thứ {n}</translation>
+        </message>
+        <message>
+            <source>from: {place}</source>
+            <translation>từ: {place}</translation>
+        </message>
+        <message>
+            <source>to: {place}</source>
+            <translation>đến: {place}</translation>
+        </message>
+        <message>
+            <source>cause: {cause}</source>
+            <translation>nguyên nhân: {cause}</translation>
+        </message>
+        <message>
+            <source>partner: {name}</source>
+            <translation>vợ/chồng: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Households</name>
+        <message>
+            <source>This household no longer exists.</source>
+            <translation>Hộ này không còn trong sổ.</translation>
+        </message>
+        <message>
+            <source>Choose the village of this household.</source>
+            <translation>Hãy chọn thôn của hộ.</translation>
+        </message>
+        <message>
+            <source>Household number {code} is already used in this commune.</source>
+            <translation>Số hộ {code} đã được dùng trong xã này.</translation>
+        </message>
+        <message>
+            <source>This category entry no longer exists.</source>
+            <translation>Diện hộ này không còn trong sổ.</translation>
+        </message>
+        <message>
+            <source>{n} member(s) still live here; record them as moved out or dead first.</source>
+            <translation>Còn {n} người đang ở trong hộ; hãy ghi họ đã chuyển đi hoặc đã mất trước.</translation>
+        </message>
+        <message>
+            <source>This household already has that category for {year}.</source>
+            <translation>Hộ đã có diện này trong năm {year}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/ui/main_window.py" line="+54" />
+            <source>Overview</source>
+            <translation>Tổng quan</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Households</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Visits</source>
+            <translation>Thăm hộ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Settings</source>
+            <translation>Cài đặt</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>{commune} · Collaborator: {name}</source>
+            <translation>{commune} · Cộng tác viên: {name}</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Unexpected error</source>
+            <translation>Lỗi ngoài dự kiến</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something went wrong while reading the data:
+{error}</source>
+            <translation>Có lỗi khi đọc dữ liệu:
+{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/member.py" line="+31" />
+            <source>Edit member — household {code}</source>
+            <translation>Sửa thông tin thành viên — hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add member — household {code}</source>
+            <translation>Thêm thành viên — hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>This is a real change (not a typing correction): report it on the monthly slip</source>
+            <translation>Đây là thay đổi thực tế (không phải sửa lỗi nhập): ghi vào phiếu báo cáo tháng</translation>
+        </message>
+    </context>
+    <context>
+        <name>People</name>
+        <message>
+            <source>{name} born in {year} may already be registered. Check before adding again.</source>
+            <translation>{name}, sinh năm {year}, có thể đã có trong sổ. Hãy kiểm tra trước khi thêm lần nữa.</translation>
+        </message>
+        <message>
+            <source>This household no longer exists.</source>
+            <translation>Hộ này không còn trong sổ.</translation>
+        </message>
+        <message>
+            <source>This household was dissolved; add people to another one.</source>
+            <translation>Hộ này đã giải thể; hãy thêm người vào hộ khác.</translation>
+        </message>
+        <message>
+            <source>This person is no longer in the register.</source>
+            <translation>Người này không còn trong sổ.</translation>
+        </message>
+        <message>
+            <source>{name} is already the head of this household. Change that first.</source>
+            <translation>{name} đang là chủ hộ của hộ này. Hãy đổi quan hệ của người đó trước.</translation>
+        </message>
+        <message>
+            <source>A citizen ID number has 12 digits.</source>
+            <translation>Số CCCD phải gồm đúng 12 chữ số.</translation>
+        </message>
+        <message>
+            <source>The date of birth is after the recorded date of death.</source>
+            <translation>Ngày sinh sau ngày mất đã ghi.</translation>
+        </message>
+        <message>
+            <source>Choose where the child was born.</source>
+            <translation>Hãy chọn nơi sinh của trẻ.</translation>
+        </message>
+        <message>
+            <source>The birth order must be between 1 and 20.</source>
+            <translation>Con thứ phải từ 1 đến 20.</translation>
+        </message>
+        <message>
+            <source>Below the legal age of marriage ({age}) on that date.</source>
+            <translation>Vào ngày đó chưa đủ tuổi kết hôn theo luật ({age} tuổi).</translation>
+        </message>
+        <message>
+            <source>{name} is no longer living in this household.</source>
+            <translation>{name} không còn ở trong hộ này.</translation>
+        </message>
+        <message>
+            <source>Choose a different household.</source>
+            <translation>Hãy chọn một hộ khác.</translation>
+        </message>
+        <message>
+            <source>Choose the mother among the women of this household.</source>
+            <translation>Hãy chọn người mẹ trong số phụ nữ của hộ.</translation>
+        </message>
+        <message>
+            <source>The child cannot be born before the mother.</source>
+            <translation>Trẻ không thể sinh trước ngày sinh của mẹ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonFields</name>
+        <message>
+            <source>e.g. HT4424212345678</source>
+            <translation>ví dụ: HT4424212345678</translation>
+        </message>
+        <message>
+            <source>12 digits</source>
+            <translation>12 chữ số</translation>
+        </message>
+        <message>
+            <source>Full &amp;name</source>
+            <translation>&amp;Họ và tên</translation>
+        </message>
+        <message>
+            <source>&amp;Sex</source>
+            <translation>&amp;Giới tính</translation>
+        </message>
+        <message>
+            <source>Date of &amp;birth</source>
+            <translation>Ngày &amp;sinh</translation>
+        </message>
+        <message>
+            <source>&amp;Relationship to head</source>
+            <translation>&amp;Quan hệ với chủ hộ</translation>
+        </message>
+        <message>
+            <source>&amp;Ethnic group</source>
+            <translation>&amp;Dân tộc</translation>
+        </message>
+        <message>
+            <source>E&amp;ducation</source>
+            <translation>T&amp;rình độ học vấn</translation>
+        </message>
+        <message>
+            <source>&amp;Marital status</source>
+            <translation>Tình trạng hôn &amp;nhân</translation>
+        </message>
+        <message>
+            <source>Residence s&amp;tatus</source>
+            <translation>Tình trạng cư &amp;trú</translation>
+        </message>
+        <message>
+            <source>Health &amp;insurance no.</source>
+            <translation>Số thẻ &amp;BHYT</translation>
+        </message>
+        <message>
+            <source>Citizen &amp;ID no.</source>
+            <translation>Số &amp;CCCD</translation>
+        </message>
+        <message>
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pickers</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
+            <source>— choose —</source>
+            <translation>— chọn —</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractSpinBox</name>
+        <message>
+            <location filename="../../desktop/ui/qt_strings.py" line="+55" />
+            <source>&amp;Select All</source>
+            <translation>&amp;Chọn tất cả</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Step up</source>
+            <translation>&amp;Tăng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Step &amp;down</source>
+            <translation>&amp;Giảm</translation>
+        </message>
+    </context>
+    <context>
+        <name>QCalendarWidget</name>
+        <message>
+            <location line="+6" />
+            <source>Previous Month</source>
+            <translation>Tháng trước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Next Month</source>
+            <translation>Tháng sau</translation>
+        </message>
+    </context>
+    <context>
+        <name>QLineEdit</name>
+        <message>
+            <location line="-29" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cu&amp;t</source>
+            <translation>Cắ&amp;t</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Copy</source>
+            <translation>Sao &amp;chép</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Select All</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <location line="+20" />
+            <source>Show Details...</source>
+            <translation>Xem chi tiết...</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hide Details...</source>
+            <translation>Ẩn chi tiết...</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <location line="-48" />
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save All</source>
+            <translation>Lưu tất cả</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Yes</source>
+            <translation>&amp;Có</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes to &amp;All</source>
+            <translation>Có với &amp;tất cả</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;No</source>
+            <translation>&amp;Không</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;o to All</source>
+            <translation>Không với tất &amp;cả</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Abort</source>
+            <translation>Hủy bỏ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Retry</source>
+            <translation>Thử lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ignore</source>
+            <translation>Bỏ qua</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discard</source>
+            <translation>Không lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Help</source>
+            <translation>Trợ giúp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset</source>
+            <translation>Đặt lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore Defaults</source>
+            <translation>Khôi phục mặc định</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidgetTextControl</name>
+        <message>
+            <location line="+14" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cu&amp;t</source>
+            <translation>Cắ&amp;t</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Copy</source>
+            <translation>Sao &amp;chép</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Select All</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reference</name>
+        <message>
+            <location filename="../../desktop/services/reference.py" line="+113" />
+            <source>Unknown commune code {code}.</source>
+            <translation>Mã xã {code} không có trong danh mục.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>A village with this name already exists.</source>
+            <translation>Đã có thôn mang tên này.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>This village no longer exists.</source>
+            <translation>Thôn này không còn trong danh sách.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/settings.py" line="+33" />
+            <source>Settings</source>
+            <translation>Cài đặt</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Language</source>
+            <translation>Ngôn ngữ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Display language</source>
+            <translation>&amp;Ngôn ngữ hiển thị</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This notebook</source>
+            <translation>Sổ tay này</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Commune / ward:</source>
+            <translation>Xã / phường:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collaborator:</source>
+            <translation>Cộng tác viên:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Data folder:</source>
+            <translation>Thư mục dữ liệu:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Add village</source>
+            <translation>&amp;Thêm thôn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;name village</source>
+            <translation>Đổi tên t&amp;hôn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Villages</source>
+            <translation>Danh sách thôn</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/setup.py" line="+29" />
+            <source>Welcome to Sổ tay CTV</source>
+            <translation>Chào mừng bạn đến với Sổ tay CTV</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Before you start, choose your commune, enter your name and the villages you look after.</source>
+            <translation>Trước khi bắt đầu, hãy chọn xã/phường, nhập họ tên của bạn và các thôn bạn phụ trách.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Type to search, e.g. cam xuyen</source>
+            <translation>Gõ để tìm, ví dụ: cam xuyen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>e.g. Nguyễn Thị Lan</source>
+            <translation>ví dụ: Nguyễn Thị Lan</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. Thôn Trung Hòa</source>
+            <translation>ví dụ: Thôn Trung Hòa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Add village</source>
+            <translation>&amp;Thêm thôn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;move</source>
+            <translation>&amp;Xóa</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Commune / ward</source>
+            <translation>Xã / &amp;phường</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Your full name</source>
+            <translation>&amp;Họ và tên của bạn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Villages</source>
+            <translation>&amp;Các thôn phụ trách</translation>
+        </message>
+        <message>
+            <location line="+80" />
+            <source>This village is already in the list.</source>
+            <translation>Thôn này đã có trong danh sách.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Choose your commune or ward from the list.</source>
+            <translation>Hãy chọn xã/phường của bạn trong danh sách.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Add at least one village.</source>
+            <translation>Hãy thêm ít nhất một thôn.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <location filename="../../desktop/ui/formatting.py" line="+19" />
+            <source>Living here</source>
+            <translation>Đang ở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Moved out</source>
+            <translation>Đã chuyển đi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deceased</source>
+            <translation>Đã mất</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Commune health station</source>
+            <translation>Trạm y tế xã</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hospital</source>
+            <translation>Bệnh viện</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>At home</source>
+            <translation>Tại nhà</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other place</source>
+            <translation>Nơi khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validation</name>
+        <message>
+            <source>Remove the invisible control characters from this field.</source>
+            <translation>Hãy xóa các ký tự điều khiển ẩn trong ô này.</translation>
+        </message>
+        <message>
+            <source>This field is required.</source>
+            <translation>Ô này không được để trống.</translation>
+        </message>
+        <message>
+            <source>Too long: at most {max} characters.</source>
+            <translation>Quá dài: tối đa {max} ký tự.</translation>
+        </message>
+        <message>
+            <source>A name must contain letters.</source>
+            <translation>Tên phải có chữ cái.</translation>
+        </message>
+        <message>
+            <source>A name cannot contain digits.</source>
+            <translation>Tên không được chứa chữ số.</translation>
+        </message>
+        <message>
+            <source>Use digits, letters, dots or dashes only, e.g. 012 or 012.1.</source>
+            <translation>Chỉ dùng chữ số, chữ cái, dấu chấm hoặc gạch ngang, ví dụ 012 hoặc 012.1.</translation>
+        </message>
+        <message>
+            <source>Enter the date of birth.</source>
+            <translation>Hãy nhập ngày sinh.</translation>
+        </message>
+        <message>
+            <source>The date of birth cannot be in the future.</source>
+            <translation>Ngày sinh không được sau ngày hôm nay.</translation>
+        </message>
+        <message>
+            <source>The date of birth is before 1900; check the year.</source>
+            <translation>Ngày sinh trước năm 1900; hãy kiểm tra lại năm sinh.</translation>
+        </message>
+        <message>
+            <source>Enter the date.</source>
+            <translation>Hãy nhập ngày.</translation>
+        </message>
+        <message>
+            <source>This date cannot be in the future.</source>
+            <translation>Ngày này không được sau ngày hôm nay.</translation>
+        </message>
+        <message>
+            <source>This date is before the date of birth.</source>
+            <translation>Ngày này trước ngày sinh.</translation>
+        </message>
+        <message>
+            <source>Enter the date of death.</source>
+            <translation>Hãy nhập ngày mất.</translation>
+        </message>
+        <message>
+            <source>The date of death is before the date of birth.</source>
+            <translation>Ngày mất trước ngày sinh.</translation>
+        </message>
+        <message>
+            <source>The date of death cannot be in the future.</source>
+            <translation>Ngày mất không được sau ngày hôm nay.</translation>
+        </message>
+        <message>
+            <source>A head of household must be at least {age} years old.</source>
+            <translation>Chủ hộ phải từ {age} tuổi trở lên.</translation>
+        </message>
+        <message>
+            <source>This number contains characters that are not allowed.</source>
+            <translation>Số này có ký tự không hợp lệ.</translation>
+        </message>
+        <message>
+            <source>Unknown value; choose one from the list.</source>
+            <translation>Giá trị không hợp lệ; hãy chọn trong danh sách.</translation>
+        </message>
+        <message>
+            <source>The year must be between 2000 and {max}.</source>
+            <translation>Năm phải từ 2000 đến {max}.</translation>
+        </message>
+        <message>
+            <source>Choose a value from the list.</source>
+            <translation>Hãy chọn một mục trong danh sách.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/village.py" line="+18" />
+            <source>Rename village {name}</source>
+            <translation>Đổi tên thôn: {name}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add a village</source>
+            <translation>Thêm thôn</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>e.g. Thôn Trung Hòa</source>
+            <translation>ví dụ: Thôn Trung Hòa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name</source>
+            <translation>&amp;Tên thôn</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/visit.py" line="+28" />
+            <source>Record a visit — household {code}</source>
+            <translation>Ghi thăm hộ — hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Come back &amp;on</source>
+            <translation>Có hẹn &amp;vào ngày</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Date of visit</source>
+            <translation>&amp;Ngày thăm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Collaborator</source>
+            <translation>&amp;Cộng tác viên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>People &amp;met</source>
+            <translation>Người được &amp;gặp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Topics discussed</source>
+            <translation>Nội dung &amp;trao đổi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up</source>
+            <translation>Hẹn thăm lại</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{name} (head)</source>
+            <translation>{name} (chủ hộ)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Visits</name>
+        <message>
+            <source>Tick at least one topic discussed.</source>
+            <translation>Hãy đánh dấu ít nhất một nội dung đã trao đổi.</translation>
+        </message>
+        <message>
+            <source>Only members of this household can be ticked.</source>
+            <translation>Chỉ được đánh dấu thành viên của hộ này.</translation>
+        </message>
+        <message>
+            <source>This household no longer exists.</source>
+            <translation>Hộ này không còn trong sổ.</translation>
+        </message>
+        <message>
+            <source>Unknown topic; choose from the list.</source>
+            <translation>Nội dung không hợp lệ; hãy chọn trong danh sách.</translation>
+        </message>
+        <message>
+            <source>The follow-up date must be after the visit.</source>
+            <translation>Ngày hẹn thăm lại phải sau ngày thăm.</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+        </message>
+        <message>
+            <source>The follow-up date is more than a year away.</source>
+            <translation>Ngày hẹn thăm lại cách ngày thăm hơn một năm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitsPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/visits.py" line="+39" />
+            <source>Household visits</source>
+            <translation>Thăm hộ</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This &amp;month</source>
+            <translation>&amp;Tháng này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Last month</source>
+            <translation>Tháng trướ&amp;c</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Show</source>
+            <translation>&amp;Xem</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Household no.</source>
+            <translation>Số hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Collaborator</source>
+            <translation>Cộng tác viên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>People met</source>
+            <translation>Người được gặp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Topics</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up</source>
+            <translation>Hẹn thăm lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;From</source>
+            <translation>Từ &amp;ngày</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;To</source>
+            <translation>Đến n&amp;gày</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>{n} visit(s)</source>
+            <translation>{n} lượt thăm</translation>
+        </message>
+    </context>
+</TS>

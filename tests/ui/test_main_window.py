@@ -1,0 +1,183 @@
+"""The main window: sections, keyboard shortcuts, the dashboard, first run and start-up modes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from desktop.paths import ProfilePaths
+from desktop.services import households, reference, visits
+from desktop.services import profile as profile_service
+from desktop.services.visits import VisitInput
+from desktop.ui import app as ui_app
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.household import HouseholdDialog
+from desktop.ui.dialogs.setup import SetupDialog
+from desktop.ui.main_window import DASHBOARD, HOUSEHOLDS, SETTINGS, VISITS, MainWindow
+from desktop.ui.settings_store import saved_language
+from tests.ui.helpers import type_text
+
+TODAY = date.today()
+
+
+def open_window(qtbot, ctx, wait_lane) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start()
+    wait_lane()
+    return window
+
+
+def test_sections_and_status_bar(qtbot, ctx, family, wait_lane):
+    window = open_window(qtbot, ctx, wait_lane)
+    assert [window.nav.item(i).text() for i in range(4)] == ["Tổng quan", "Hộ gia đình", "Thăm hộ", "Cài đặt"]
+    assert window.status.text() == "Xã Cẩm Xuyên · Cộng tác viên: Nguyễn Thị Lan"
+    assert window.windowTitle() == "Sổ tay CTV — Xã Cẩm Xuyên"
+    for number, section in ((2, HOUSEHOLDS), (3, VISITS), (4, SETTINGS), (1, DASHBOARD)):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.AltModifier)
+        assert window.stack.currentIndex() == section
+
+
+def test_keyboard_search_open_and_back(qtbot, ctx, family, wait_lane):
+    window = open_window(qtbot, ctx, wait_lane)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == HOUSEHOLDS
+    assert window.household_list.search.hasFocus()
+    qtbot.keyClicks(window.household_list.search, "dang van")
+    qtbot.keyClick(window.household_list.search, Qt.Key.Key_Return)  # search now, focus the list
+    wait_lane()
+    assert window.household_list.table.hasFocus()
+    qtbot.keyClick(window.household_list.table, Qt.Key.Key_Return)  # Enter opens the selected household
+    wait_lane()
+    assert window.households.currentWidget() is window.household_detail
+    assert window.household_detail.title.text() == "Hộ số 012 — Đặng Văn Hùng"
+    assert window.household_detail.tabs.tabText(0) == "Thành viên (2)"
+    qtbot.keyClick(window.household_detail.members_view, Qt.Key.Key_Escape)
+    assert window.households.currentWidget() is window.household_list
+
+
+def test_ctrl_n_opens_the_new_household_form_and_then_the_household(qtbot, ctx, register, wait_lane):
+    window = open_window(qtbot, ctx, wait_lane)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, HouseholdDialog)
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).text() == "&Lưu"
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+        qtbot.keyClicks(dialog.code, "101")
+        dialog.village.set_value(register.village_a)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)  # Enter saves: Save is the default button
+
+    QTimer.singleShot(0, fill)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_lane()
+    assert window.households.currentWidget() is window.household_detail
+    assert window.household_detail.detail.code == "101"
+    assert households.find_by_code(ctx.profile, "101") is not None
+
+
+def test_dashboard_counts_and_follow_ups_due(qtbot, ctx, family, wait_lane):
+    visits.record(
+        ctx.profile,
+        family,
+        VisitInput(
+            TODAY - timedelta(days=20), "Nguyễn Thị Lan", topics=("family_planning",), follow_up_on=TODAY - timedelta(2)
+        ),
+    )
+    window = open_window(qtbot, ctx, wait_lane)
+    cards = window.dashboard.cards
+    assert cards["households_active"].number.text() == "1"
+    assert cards["people_present"].number.text() == "2"
+    assert cards["villages"].number.text() == "2"
+    assert window.dashboard.due.rowCount() == 1
+    assert window.dashboard.due.record(0).household_code == "012"
+    assert "quá hẹn: 1" in window.dashboard.due_title.text()
+    window.dashboard.due_view.selectRow(0)
+    qtbot.keyClick(window.dashboard.due_view, Qt.Key.Key_Return)
+    wait_lane()
+    assert window.household_detail.household_id == family
+
+
+def test_visits_page_shows_the_period(qtbot, ctx, family, wait_lane):
+    visits.record(ctx.profile, family, VisitInput(TODAY, "Nguyễn Thị Lan", (), ("immunization",)))
+    window = open_window(qtbot, ctx, wait_lane)
+    page = window.visits
+    assert page.model.rowCount() == 0  # loaded when first opened, not at start-up
+    window.show_section(VISITS)
+    wait_lane()
+    assert page.model.rowCount() == 1
+    assert page.count.text() == "1 lượt thăm"
+    page.start.set_value(TODAY + timedelta(days=1))
+    page.end.set_value(TODAY)
+    page.reload()
+    wait_lane()
+    assert page.error.text() == "Ngày kết thúc trước ngày bắt đầu."
+
+
+def test_settings_add_village_and_save_language(qtbot, ctx, wait_lane):
+    window = open_window(qtbot, ctx, wait_lane)
+    page = window.settings
+    assert page.villages.count() == 2
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        type_text(qtbot, dialog.name, "Thôn Bắc Sơn")
+        dialog.save_button.click()
+
+    QTimer.singleShot(0, fill)
+    page.add_village.click()
+    assert page.villages.count() == 3
+    assert window.household_list.village.count() == 4  # "all villages" + three
+    page.language.set_value("en")
+    assert saved_language(ctx.profile.paths) == "en"
+    assert page.language_note.text() == "The new language is used from the next time you open the app."
+
+
+def test_first_run_asks_for_commune_name_and_villages(qtbot, tmp_path):
+    profile = profile_service.open_profile(ProfilePaths(tmp_path / "new"))
+    ctx = AppContext(profile)
+    try:
+        dialog = SetupDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.save_button.isEnabled()
+        qtbot.keyClicks(dialog.commune_filter, "cam xuyen")
+        assert dialog.commune_code() == "18673"  # the only match is chosen
+        type_text(qtbot, dialog.collaborator, "Phan Thị Hằng")
+        for village in ("Thôn Trung Hòa", "Thôn Đông Hà"):
+            type_text(qtbot, dialog.village_name, village)
+            qtbot.keyClick(dialog.village_name, Qt.Key.Key_Return)
+        type_text(qtbot, dialog.village_name, "thon trung hoa")
+        assert dialog.panel.error_text("villages") == "Thôn này đã có trong danh sách."
+        dialog.village_name.clear()
+        assert dialog.save_button.isEnabled()
+        assert dialog.try_save()
+        assert profile_service.is_set_up(profile)
+        assert (profile.commune_code, profile.collaborator) == ("18673", "Phan Thị Hằng")
+        with profile.sessions() as session:
+            assert [v.name for v in reference.villages(session, "18673")] == ["Thôn Trung Hòa", "Thôn Đông Hà"]
+    finally:
+        ctx.close()
+
+
+def test_screenshot_and_exit_when_shown(qtbot, register, tmp_path, capsys, monkeypatch):
+    register.profile.close()
+    monkeypatch.setenv("SOTAY_T0", "0")  # the CLI's stamp; 0 makes the printed number "seconds since 1970"
+    target = tmp_path / "window.png"
+    assert ui_app.main(register.profile.paths, screenshot=target, exit_when_shown=True) == 0
+    assert target.stat().st_size > 10_000
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("shown_after_s=")]
+    assert float(line.split("=")[1]) > 1e9
+    ui_app.translation.install("vi")  # main() installed the profile's language; restore the suite's
+
+
+def test_headless_screenshot_of_a_profile_not_yet_set_up(qtbot, tmp_path):
+    target = ui_app.headless_screenshot(ProfilePaths(tmp_path / "fresh"), tmp_path / "setup.png")
+    assert target == tmp_path / "setup.png"
+    assert Path(target).stat().st_size > 5_000
