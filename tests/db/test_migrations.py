@@ -52,3 +52,14 @@ def test_connections_enforce_foreign_keys_and_use_wal(tmp_path):
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     raw = sqlite3.connect(tmp_path / "p.db")
     assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0] == 1
+
+
+def test_start_up_shortcut_agrees_with_alembic_on_the_head(tmp_path):
+    from db.migrate import newest_revision
+
+    engine = make_engine(tmp_path / "p.db")
+    assert newest_revision() == head_revision(engine)
+    assert current_revision(engine) is None
+    upgrade_to_head(engine)
+    upgrade_to_head(engine)  # already at head: nothing to do, no error
+    assert current_revision(engine) == newest_revision()
