@@ -187,10 +187,10 @@ def _run_main_window(ctx: AppContext, app: QApplication, *, exit_when_shown: boo
     return app.exec()
 
 
-def headless_screenshot(paths: ProfilePaths, target: Path) -> Path:
+def headless_screenshot(paths: ProfilePaths, target: Path, *, language: str = "vi") -> Path:
     """Render the main window to `target` (PNG) without a display."""
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     target.parent.mkdir(parents=True, exist_ok=True)
-    main(paths, screenshot=target)
+    main(paths, language=language, screenshot=target)
     return target

@@ -43,6 +43,341 @@
         </message>
     </context>
     <context>
+        <name>Cli</name>
+        <message>
+            <location filename="../../desktop/cli.py" line="+67" />
+            <source>Stopped.</source>
+            <translation>Đã dừng.</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>usage: </source>
+            <translation>cách dùng: </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>positional arguments</source>
+            <translation>tham số</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>options</source>
+            <translation>tùy chọn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>show this help message and exit</source>
+            <translation>hiện hướng dẫn này rồi thoát</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%(prog)s: error: %(message)s
+</source>
+            <translation>%(prog)s: lỗi: %(message)s
+</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the following arguments are required: %s</source>
+            <translation>còn thiếu: %s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unrecognized arguments: %s</source>
+            <translation>không hiểu các tham số: %s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>không có lựa chọn %(value)r (chọn một trong: %(choices)s)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>giá trị %(type)s không hợp lệ: %(value)r</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>tham số %(argument_name)s: %(message)s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expected one argument</source>
+            <translation>cần một giá trị</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expected at least one argument</source>
+            <translation>cần ít nhất một giá trị</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>tùy chọn %(option)s không rõ, có thể là %(matches)s</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Sổ tay CTV: the household register and home visits of a commune collaborator.</source>
+            <translation>Sổ tay CTV: sổ hộ gia đình và thăm hộ của cộng tác viên xã.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Exit codes: 0 done, 1 unexpected error (see the log), 2 wrong command or folder, 3 input refused.</source>
+            <translation>Mã thoát: 0 xong, 1 lỗi không mong muốn (xem tệp nhật ký), 2 sai lệnh hoặc thư mục, 3 dữ liệu không được chấp nhận.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>FOLDER</source>
+            <translation>THƯ_MỤC</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep the whole profile in this folder (or set SOTAY_HOME).</source>
+            <translation>Để toàn bộ hồ sơ trong thư mục này (hoặc đặt biến SOTAY_HOME).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Language of the messages (default: vi).</source>
+            <translation>Ngôn ngữ của thông báo (mặc định: vi).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show the version and exit.</source>
+            <translation>Hiện phiên bản rồi thoát.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>commands</source>
+            <translation>lệnh</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Open the app window (what `sotay` alone does).</source>
+            <translation>Mở cửa sổ ứng dụng (như khi chạy `sotay` không kèm lệnh).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Close as soon as the main window is shown (to time the start).</source>
+            <translation>Đóng ngay khi cửa sổ chính hiện ra (để đo thời gian khởi động).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>FILE</source>
+            <translation>TỆP</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save a picture (PNG) of the main window to this file, then close.</source>
+            <translation>Lưu ảnh (PNG) cửa sổ chính vào tệp này rồi đóng.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Fill an empty profile with made-up but realistic households, events and visits.</source>
+            <translation>Tạo trong một hồ sơ trống các hộ, biến động dân số và lượt thăm hộ giả định nhưng giống thật.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Number of households, from 1 to 200000 (default: 600).</source>
+            <translation>Số hộ, từ 1 đến 200000 (mặc định: 600).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The same seed always gives the same data (default: 1).</source>
+            <translation>Cùng một hạt giống luôn cho cùng dữ liệu (mặc định: 1).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Last day of the demo year (default: today).</source>
+            <translation>Ngày cuối của năm dữ liệu mẫu (mặc định: hôm nay).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Count the records of the profile.</source>
+            <translation>Đếm số bản ghi của hồ sơ.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Print one JSON object instead of a table.</source>
+            <translation>In một đối tượng JSON thay cho bảng.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Find people and households by name, household number or address, with or without diacritics.</source>
+            <translation>Tìm người và hộ theo tên, số hộ hoặc địa chỉ, gõ có dấu hay không dấu đều được.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>TEXT</source>
+            <translation>NỘI_DUNG</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What to look for, e.g. nguyen thi huong.</source>
+            <translation>Nội dung cần tìm, ví dụ: nguyen thi huong.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Show at most N results, from 1 to 1000 (default: 50).</source>
+            <translation>Hiện tối đa N kết quả, từ 1 đến 1000 (mặc định: 50).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Print a JSON list instead of lines.</source>
+            <translation>In một danh sách JSON thay cho từng dòng.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>There is no display here, so a picture of the main window was saved instead: {path}</source>
+            <translation>Máy này không có màn hình nên đã lưu ảnh cửa sổ chính thay thế: {path}</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Demo profile created in {home}: {households} households in {villages} villages, {people} people, {events} population events and {visits} visits ({seconds} s).</source>
+            <translation>Đã tạo hồ sơ mẫu ở {home}: {households} hộ trong {villages} thôn, {people} nhân khẩu, {events} biến động dân số và {visits} lượt thăm hộ ({seconds} giây).</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Write the date as YYYY-MM-DD, e.g. 2025-06-30.</source>
+            <translation>Viết ngày theo dạng YYYY-MM-DD, ví dụ 2025-06-30.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Profile in {home}</source>
+            <translation>Hồ sơ ở {home}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Villages</source>
+            <translation>Thôn, tổ dân phố</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Households</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of which not dissolved</source>
+            <translation>trong đó chưa giải thể</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Household categories (all years)</source>
+            <translation>Diện hộ (mọi năm)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>People</source>
+            <translation>Nhân khẩu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of which living here</source>
+            <translation>trong đó đang ở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Population events</source>
+            <translation>Biến động dân số</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Home visits</source>
+            <translation>Lượt thăm hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changes not yet sent to the upper level</source>
+            <translation>Thay đổi chưa gửi lên tuyến trên</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Type something to look for.</source>
+            <translation>Hãy nhập nội dung cần tìm.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The limit must be between 1 and {max}.</source>
+            <translation>Giới hạn phải từ 1 đến {max}.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Nothing found for “{query}”.</source>
+            <translation>Không tìm thấy gì cho “{query}”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Person</source>
+            <translation>Người</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Household</source>
+            <translation>Hộ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>moved out</source>
+            <translation>đã chuyển đi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dead</source>
+            <translation>đã mất</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dissolved</source>
+            <translation>đã giải thể</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Showing the first {count}; use --limit for more.</source>
+            <translation>Đang hiện {count} kết quả đầu; dùng --limit để xem thêm.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{count} result(s).</source>
+            <translation>{count} kết quả.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{home} is not a folder.</source>
+            <translation>{home} không phải là thư mục.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No profile found in {home}; run `sotay --home {home} demo` or open the app to create one.</source>
+            <translation>Không tìm thấy hồ sơ ở {home}; chạy `sotay --home {home} demo` hoặc mở ứng dụng để tạo.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Cannot write to the folder {home}.</source>
+            <translation>Không ghi được vào thư mục {home}.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Cannot create the folder {home}.</source>
+            <translation>Không tạo được thư mục {home}.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{path} cannot be opened as a Sổ tay profile: it is damaged, in use, or another kind of file.</source>
+            <translation>Không mở được {path} như một hồ sơ Sổ tay: tệp bị hỏng, đang được dùng, hoặc là loại tệp khác.</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>Something unexpected went wrong, and no log file could be written.</source>
+            <translation>Đã xảy ra lỗi không mong muốn và không ghi được tệp nhật ký.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Something unexpected went wrong. The details were written to {path}</source>
+            <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+67" />
@@ -118,7 +453,7 @@
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/services/demo.py" line="+69" />
+            <location filename="../../desktop/services/demo.py" line="+70" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
@@ -530,7 +865,7 @@
     <context>
         <name>HouseholdListPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/households.py" line="+34" />
+            <location filename="../../desktop/ui/pages/households.py" line="+35" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
         </message>
@@ -560,7 +895,12 @@
             <translation>&amp;Mở hộ</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+92" />
+            <source>First {n} matching households; type more to narrow</source>
+            <translation>{n} hộ khớp đầu tiên; gõ thêm để thu hẹp</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>{n} household(s) found</source>
             <translation>Tìm thấy {n} hộ</translation>
         </message>
@@ -1466,7 +1806,7 @@
     <context>
         <name>VisitsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/visits.py" line="+39" />
+            <location filename="../../desktop/ui/pages/visits.py" line="+40" />
             <source>Household visits</source>
             <translation>Thăm hộ</translation>
         </message>
