@@ -34,6 +34,8 @@ lint: $(BIN)/.dev-installed
 
 test: $(BIN)/.dev-installed
 	$(BIN)/lint-imports
+	$(BIN)/ruff check desktop db tests
+	$(BIN)/mypy desktop db
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 perf: $(BIN)/.dev-installed

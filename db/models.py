@@ -68,13 +68,18 @@ class Household(SyncedMixin, Base):
     village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("villages.id"), index=True)
     address: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
     address_folded: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
-    head_person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id", use_alter=True), default=None)
+    head_person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", use_alter=True), default=None, index=True
+    )
     phone: Mapped[str] = mapped_column(String(20), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     dissolved_on: Mapped[date | None] = mapped_column(Date, default=None)
     dissolved_reason: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
     legacy_district: Mapped[str] = mapped_column(String(10), default="")
     legacy_commune_code: Mapped[str] = mapped_column(String(10), default="")
+
+    # The household list is shown village by village in number order.
+    __table_args__ = (Index("ix_households_village_code", "village_id", "code"),)
 
 
 class HouseholdCategory(SyncedMixin, Base):

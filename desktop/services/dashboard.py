@@ -71,6 +71,7 @@ def follow_ups_due(profile: Profile, *, within_days: int = DUE_WITHIN_DAYS) -> l
         return [
             FollowUpDue(hid, code, head or "", village, visited, follow_up)
             for hid, code, head, village, visited, follow_up in session.execute(stmt)
+            if follow_up is not None  # the query asks for it; this tells the type checker
         ]
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
@@ -15,7 +15,7 @@ from db.models import AdminUnit, Household, HouseholdCategory, Person, Populatio
 from desktop.errors import FieldProblem, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference, search
-from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow
+from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow, IdList
 from desktop.services.people import person_dto
 from desktop.services.profile import Profile
 from desktop.services.validation import (
@@ -187,25 +187,57 @@ def _require(session: Session, household_id: uuid.UUID) -> Household:
 # Reading ###################################################################################
 
 
+# A broad query ("ng") can match most of the register; nobody scrolls 10,000 rows, and reading them
+# all would cost far more than a keystroke may take. The list shows this many and asks for more letters.
+LIST_CAP = 500
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdList:
+    ids: IdList
+    complete: bool  # False when the query matched more households than the list shows
+
+
+_ALL_SQL = """
+SELECT h.id FROM households h JOIN villages v ON v.id = h.village_id
+WHERE h.deleted_at IS NULL AND h.commune_code = :commune {extra}
+ORDER BY v.sort_order, v.name, h.code
+"""
+
+
+def list_households(
+    profile: Profile,
+    query: str = "",
+    *,
+    village_id: uuid.UUID | None = None,
+    include_dissolved: bool = True,
+    cap: int | None = None,
+) -> HouseholdList:
+    """Households to show, in register order (village, then number); the list model fetches rows lazily."""
+    with profile.sessions() as session:
+        if search.words_of(query):
+            found, complete = search.matching_households(
+                session,
+                profile.commune_code,
+                query,
+                cap=cap or LIST_CAP,
+                village_id=village_id,
+                include_dissolved=include_dissolved,
+            )
+            return HouseholdList(IdList(found), complete)
+        extra, params = "", {"commune": profile.commune_code}
+        if village_id is not None:
+            extra, params["village"] = " AND h.village_id = :village", village_id.hex
+        if not include_dissolved:
+            extra += " AND h.dissolved_on IS NULL"
+        everyone = session.execute(text(_ALL_SQL.format(extra=extra)), params).scalars().all()
+        return HouseholdList(IdList(list(everyone)), True)
+
+
 def list_ids(
     profile: Profile, query: str = "", *, village_id: uuid.UUID | None = None, include_dissolved: bool = True
-) -> list[uuid.UUID]:
-    """Ids of the households to show, in register order; the list model fetches rows lazily."""
-    with profile.sessions() as session:
-        stmt = (
-            select(Household.id)
-            .join(Village, Village.id == Household.village_id)
-            .where(Household.deleted_at.is_(None), Household.commune_code == profile.commune_code)
-            .order_by(Village.sort_order, Village.name, Household.code)
-        )
-        if village_id is not None:
-            stmt = stmt.where(Household.village_id == village_id)
-        if not include_dissolved:
-            stmt = stmt.where(Household.dissolved_on.is_(None))
-        matches = search.household_filter(query)
-        if matches is not None:
-            stmt = stmt.where(matches)
-        return list(session.scalars(stmt))
+) -> IdList:
+    return list_households(profile, query, village_id=village_id, include_dissolved=include_dissolved).ids
 
 
 def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:

@@ -38,7 +38,9 @@ def test_downgrade_to_base_and_back_leaves_no_search_tables(tmp_path):
     upgrade_to_head(engine)
     command.downgrade(cfg, "base")
     with engine.connect() as conn:
-        leftovers = conn.execute(text("SELECT name FROM sqlite_master WHERE name NOT LIKE 'alembic%' AND name NOT LIKE 'sqlite_%'")).all()
+        leftovers = conn.execute(
+            text("SELECT name FROM sqlite_master WHERE name NOT LIKE 'alembic%' AND name NOT LIKE 'sqlite_%'")
+        ).all()
     assert leftovers == []
     upgrade_to_head(engine)
     assert current_revision(engine) == head_revision(engine)

@@ -178,3 +178,20 @@ def test_sync_columns_are_stamped_on_every_write(village):
         person = session.get(Person, pid)
         assert (person.usn, person.origin) == (-1, p.device_id)
         assert person.updated_at.tzinfo is not None
+
+
+def test_a_broad_query_lists_at_most_the_cap_and_says_so(village):
+    register, made = village
+    p = register.profile
+    narrow = households.list_households(p, "nguyen", cap=5)
+    assert (sorted(narrow.ids), narrow.complete) == (sorted([made["001"][0], made["004"][0]]), True)
+    broad = households.list_households(p, "xom", cap=2)
+    assert (len(broad.ids), broad.complete) == (2, False)
+    everyone = households.list_households(p, "")
+    assert (len(everyone.ids), everyone.complete) == (4, True)
+
+
+def test_a_fragment_inside_a_word_is_found_when_no_word_starts_with_it(village):
+    register, _ = village
+    assert labels(register.profile, "uong") == ["Nguyễn Thị Hường"]
+    assert labels(register.profile, "inh") == ["Nguyễn Văn Thịnh"]

@@ -112,7 +112,7 @@ def test_a_stale_search_result_never_replaces_a_newer_one(qtbot, ctx, register_o
     assert heads_shown(page) == {"Nguyễn Thị Hoa"}
     # An answer that arrives late for an old generation is dropped.
     old = households.list_ids(ctx.profile, "dang")
-    page._show(page._generation - 1, old, households.rows(ctx.profile, old))
+    page._show(page._generation - 1, old, households.rows(ctx.profile, old), True)
     assert heads_shown(page) == {"Nguyễn Thị Hoa"}
 
 
@@ -130,3 +130,17 @@ def test_village_filter_and_dissolved_rows_are_greyed(qtbot, ctx, register, regi
     dissolved_row = next(r for r in range(model.rowCount()) if model.household_id(r) == ids[0])
     assert model.data(model.index(dissolved_row, 0), model.DissolvedRole) is True
     assert model.data(model.index(dissolved_row, 0), 9) is not None  # Qt.ForegroundRole: greyed
+
+
+def test_a_broad_search_shows_the_first_matches_and_asks_for_more_letters(
+    qtbot, ctx, register_of, wait_lane, monkeypatch
+):
+    register_of(len(HEADS))
+    monkeypatch.setattr(households, "LIST_CAP", 2)
+    page = HouseholdListPage(ctx)
+    qtbot.addWidget(page)
+    page.search.setText("thi")
+    page.reload()
+    wait_lane()
+    assert page.model.total() == 2
+    assert page.count.text() == "2 hộ khớp đầu tiên; gõ thêm để thu hẹp"

@@ -19,7 +19,7 @@ from desktop.services.profile import Profile
 _Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root of a flat table; never modified
 RowFetcher = Callable[[list[uuid.UUID]], list[HouseholdRow]]
-Page = tuple[list[uuid.UUID], list[HouseholdRow]]
+Page = tuple[Sequence[uuid.UUID], list[HouseholdRow], bool]  # ids, first rows, whether all matches are listed
 
 BATCH_SIZE = 100
 FIRST_PAGE = "household_list.first_page"  # prefetch key: the unfiltered list at start-up
@@ -27,11 +27,11 @@ DISSOLVED_COLOR = QColor("#8a8f98")
 
 
 def load_page(profile: Profile, query: str = "", village_id: uuid.UUID | None = None) -> Page:
-    """All matching ids and the rows of the first batch; runs on the DB lane."""
+    """The matching ids and the rows of the first batch; runs on the DB lane."""
     from desktop.services import households
 
-    ids = households.list_ids(profile, query, village_id=village_id)
-    return ids, households.rows(profile, ids[:BATCH_SIZE])
+    found = households.list_households(profile, query, village_id=village_id)
+    return found.ids, households.rows(profile, found.ids[:BATCH_SIZE]), found.complete
 
 
 class HouseholdListModel(QAbstractTableModel):
@@ -42,7 +42,7 @@ class HouseholdListModel(QAbstractTableModel):
     def __init__(self, fetch_rows: RowFetcher, parent: Any = None) -> None:
         super().__init__(parent)
         self._fetch_rows = fetch_rows
-        self._ids: list[uuid.UUID] = []
+        self._ids: Sequence[uuid.UUID] = ()
         self._rows: dict[uuid.UUID, HouseholdRow] = {}
         self._loaded = 0
         self._italic = QFont()
@@ -51,7 +51,7 @@ class HouseholdListModel(QAbstractTableModel):
     def set_result(self, ids: Sequence[uuid.UUID], first_rows: Sequence[HouseholdRow] = ()) -> None:
         """Replace the list; `first_rows` (fetched off the GUI thread) cover the first ids."""
         self.beginResetModel()
-        self._ids = list(ids)
+        self._ids = ids  # kept as given: the service's IdList makes UUIDs only for rows read
         self._rows = {row.id: row for row in first_rows}
         self._loaded = min(len(first_rows), len(self._ids))
         self.endResetModel()

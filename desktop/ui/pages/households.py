@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -29,6 +29,7 @@ class HouseholdListPage(QWidget):
         self.ctx = ctx
         self._generation = 0
         self._loaded_once = False
+        self._complete = True
         self.model = HouseholdListModel(lambda ids: households.rows(ctx.profile, ids), self)
 
         title = QLabel(self.tr("Households"))
@@ -115,10 +116,11 @@ class HouseholdListPage(QWidget):
             work = functools.partial(load_page, profile, query, village)
         self.ctx.lane.submit(work, lambda result: self._show(generation, *result), owner=self)
 
-    def _show(self, generation: int, ids: list[uuid.UUID], first: list[HouseholdRow]) -> None:
+    def _show(self, generation: int, ids: Sequence[uuid.UUID], first: list[HouseholdRow], complete: bool) -> None:
         if generation != self._generation:
             return  # a newer search was typed meanwhile; its answer is on the way
         selected = self.current_household_id()
+        self._complete = complete
         self.model.set_result(ids, first)
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             self.table.selectRow(row)
@@ -133,7 +135,9 @@ class HouseholdListPage(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total()
-        if self.search.text().strip():
+        if not self._complete:
+            self.count.setText(self.tr("First {n} matching households; type more to narrow").format(n=total))
+        elif self.search.text().strip():
             self.count.setText(self.tr("{n} household(s) found").format(n=total))
         else:
             self.count.setText(self.tr("{n} household(s)").format(n=total))
