@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
@@ -36,6 +36,7 @@ DEMO_COMMUNE = "18673"  # Xã Cẩm Xuyên
 MIN_HOUSEHOLDS, MAX_HOUSEHOLDS = 1, 200_000
 HOUSEHOLDS_PER_VILLAGE = 250
 BUILD_CACHE_KIB = -65536  # negative: KiB, so 64 MB while building
+RECORDING_DELAY_DAYS = 6  # days between an event and the collaborator writing it down
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +242,11 @@ def _category_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[di
             }
 
 
+def _recorded_on(event_id: uuid.UUID, event_date: date, today: date) -> date:
+    """A collaborator writes an event down within a few days, so it lands on that month's slip."""
+    return min(event_date + timedelta(days=event_id.int % RECORDING_DELAY_DAYS), today)
+
+
 def _event_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[dict[str, Any]]:
     for e in register.events:
         yield {
@@ -249,7 +255,7 @@ def _event_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[dict[
             "household_id": e.household.id,
             "person_id": e.person.id,
             "event_date": e.event_date,
-            "reporting_month": default_reporting_month(e.event_date, register.today),
+            "reporting_month": default_reporting_month(e.event_date, _recorded_on(e.id, e.event_date, register.today)),
             "details": e.details,
             "notes": "",
             **stamp,
