@@ -19,7 +19,7 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from desktop.paths import ProfilePaths  # noqa: E402
@@ -61,6 +61,8 @@ def _application() -> QApplication:
 
 
 def _setup_logging(paths: ProfilePaths) -> None:
+    # Qt's own warnings (e.g. the offscreen platform's) belong in the log, not in the user's terminal.
+    qInstallMessageHandler(_qt_message)
     if logging.getLogger().handlers:
         return  # the command line (or a test) already decided where logs go
     paths.ensure()
@@ -69,6 +71,19 @@ def _setup_logging(paths: ProfilePaths) -> None:
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), message)
 
 
 def _install_excepthook(app: QApplication) -> None:
