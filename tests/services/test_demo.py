@@ -100,19 +100,7 @@ def test_every_person_passes_the_service_rules(demo_profile, monkeypatch):
     monkeypatch.setattr(reference, "code_names", functools.lru_cache(reference.code_names))
     with demo_profile.sessions() as session:
         for person in session.scalars(select(Person)):
-            data = people.PersonInput(
-                full_name=person.full_name,
-                sex=person.sex,
-                birth_date=person.birth_date,
-                relationship=person.relationship,
-                ethnicity=person.ethnicity,
-                education=person.education,
-                marital_status=person.marital_status,
-                residence_status=person.residence_status,
-                insurance_no=person.insurance_no,
-                national_id=person.national_id,
-                notes=person.notes,
-            )
+            data = people.to_input(people.person_dto(person, None))
             assert people.input_problems(session, data, TODAY) == [], person.full_name
 
 
