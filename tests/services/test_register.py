@@ -206,3 +206,19 @@ def test_transfer_member_to_a_new_household_makes_them_its_head(family):
     assert [m.full_name for m in households.detail(p, hid).members] == ["Đặng Văn Hùng", "Nguyễn Thị Hường"]
     with pytest.raises(ValidationError):
         people.transfer_member(p, head, new_home, relationship="head", on=p.today())
+
+
+def test_reference_data_has_the_69_communes_and_the_legacy_units(profile):
+    from desktop.services import reference
+
+    with profile.sessions() as session:
+        communes = reference.communes(session)
+        legacy = reference.codes(session, "legacy_admin_units")
+    assert len(communes) == 69
+    assert sum(c.unit_type == "phuong" for c in communes) == 9
+    assert {c.code: c.name for c in communes}["18673"] == "Xã Cẩm Xuyên"
+    districts = [u for u in legacy if len(u.code) == 3]
+    assert len(districts) == 12 and len(legacy) == 12 + 210
+    # The same number meant another commune before 7/2025: the two lists must not be mixed.
+    assert {u.code: u.name_vi for u in legacy}["18073"] == "Phường Nam Hà"
+    assert {c.code: c.name for c in communes}["18073"] == "Phường Thành Sen"
