@@ -163,3 +163,27 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     PopulationEvent,
     Visit,
 )
+
+
+class AuditEvent(Base):
+    """One link of the tamper-evident audit chain (design §5). Written only by db.audit.
+
+    Not synced row by row: the chain travels to the hub as a whole inside bundles, so it carries no
+    sync columns. `id` is the chain order; `hash` covers every other column and `prev_hash`.
+    """
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    user: Mapped[str] = mapped_column(String(NAME_MAX))
+    device: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(10))
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    # Canonical JSON text, hashed exactly as stored: a JSON column could re-serialise differently.
+    summary: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    # The audit screen filters by user, newest first.
+    __table_args__ = (Index("ix_audit_events_user_id", "user", "id"),)
