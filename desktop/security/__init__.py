@@ -1,0 +1,1 @@
+"""Protecting a profile: keyslots for the database key, recovery codes, login throttling."""
