@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.audit import DEVICE_KEY, USER_KEY, record_flush
 from db.base import PENDING_USN, SyncedMixin, utcnow
 
-DEVICE_KEY = "device_id"
+__all__ = ["DEVICE_KEY", "USER_KEY", "make_engine", "make_sessionmaker"]
 
 
 def make_engine(path: Path | str) -> Engine:
@@ -29,8 +30,12 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_sessionmaker(engine: Engine, device_id: str = "") -> sessionmaker[Session]:
-    factory = sessionmaker(engine, expire_on_commit=False, info={DEVICE_KEY: device_id})
+def make_sessionmaker(engine: Engine, device_id: str = "", user: str | None = None) -> sessionmaker[Session]:
+    """Sessions stamped with this device; `user` (or later `session.info[USER_KEY]`) names the writer."""
+    info: dict[str, object] = {DEVICE_KEY: device_id}
+    if user:
+        info[USER_KEY] = user
+    factory = sessionmaker(engine, expire_on_commit=False, info=info)
     return factory
 
 
@@ -50,3 +55,7 @@ def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
             obj.usn = PENDING_USN
             obj.origin = device
             obj.updated_at = now
+
+
+# After the stamps above are flushed, so the audit chain sees the final values (db.audit).
+event.listen(Session, "after_flush", record_flush)

@@ -19,7 +19,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from db import search_index
+from db import audit, search_index
 from db.base import PENDING_USN, utcnow
 from db.models import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
 from desktop.errors import FieldProblem, SotayError
@@ -91,6 +91,14 @@ def build_demo(profile: Profile, *, households: int, seed: int, today: date | No
         register.add_households(households, villages)
         DemoYear(register).run()
         _insert(session, profile, register)
+        # Bulk inserts bypass the ORM's audit hook: one event says what was generated.
+        audit.append_event(
+            session,
+            action="create",
+            table="*",
+            record_id="",
+            summary={"demo": f"{households} households, seed {seed}, {day.isoformat()}"},
+        )
     return _summary(profile, register, len(villages))
 
 

@@ -1,0 +1,350 @@
+"""The tamper-evident audit chain (design §5): every write appends a hash-linked AuditEvent.
+
+Each event's hash is SHA-256 over a canonical JSON of its own fields and the previous event's hash,
+so changing, inserting or removing a row anywhere but at the very end breaks the chain at that row.
+Events are written in the same transaction as the change they describe: a rolled-back change leaves
+no event, and a committed change always has one.
+
+The ORM hook (`record_flush`, registered in db.session) sees every ORM insert, update and delete.
+Core statements (`session.execute(insert(...))`) bypass the ORM; whoever issues them calls
+`append_event` once to say what happened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Column, Connection, Table, Text, insert, inspect, select
+from sqlalchemy.orm import ColumnProperty, Mapper, Session
+
+from db.base import SyncedMixin, utcnow
+from db.models import AuditEvent, ProfileMeta
+
+# Keys of `Session.info` naming who writes; db.session re-exports them and fills them in.
+DEVICE_KEY = "device_id"
+USER_KEY = "user"
+SYSTEM_USER = "system"
+# Same key as desktop.services.profile.META_COLLABORATOR (db must not import desktop).
+META_COLLABORATOR = "collaborator"
+
+CREATE, UPDATE, DELETE = "create", "update", "delete"
+ACTIONS = frozenset({CREATE, UPDATE, DELETE})
+GENESIS_HASH = "0" * 64
+
+HASH_MISMATCH = "hash_mismatch"
+PREV_HASH_MISMATCH = "prev_hash_mismatch"
+GAP = "gap"
+
+VALUE_MAX = 80
+# Stamped on every write or derived from another column: they would only add noise to a summary.
+_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "usn", "origin"})
+_DERIVED_SUFFIX = "_folded"
+
+_TABLE = cast(Table, AuditEvent.__table__)
+_COLUMNS = (
+    _TABLE.c.id,
+    _TABLE.c.at,
+    _TABLE.c.user,
+    _TABLE.c.device,
+    _TABLE.c.action,
+    _TABLE.c.table_name,
+    _TABLE.c.record_id,
+    _TABLE.c.summary,
+    _TABLE.c.prev_hash,
+    _TABLE.c.hash,
+)
+
+# One statement for the chain's head and the default writer, built once: the hook runs on every
+# write, and a round trip or building a statement costs more than the index look-ups themselves.
+_NEWEST = _TABLE.c.id.desc()
+_HEAD = select(
+    select(_TABLE.c.id).order_by(_NEWEST).limit(1).scalar_subquery(),
+    select(_TABLE.c.hash).order_by(_NEWEST).limit(1).scalar_subquery(),
+    select(ProfileMeta.value).where(ProfileMeta.key == META_COLLABORATOR).scalar_subquery(),
+)
+_INSERT = insert(_TABLE)
+
+Summary = dict[str, list[Any]]  # field -> [old, new], each a short JSON value
+
+
+@dataclass(frozen=True, slots=True)
+class ChainReport:
+    """What `verify_chain` found. On a break, the first broken event and why (one of the reasons above)."""
+
+    ok: bool
+    checked: int
+    last_id: int | None = None
+    last_hash: str = GENESIS_HASH  # the head: a copy kept elsewhere (the hub) also catches a cut-off tail
+    broken_id: int | None = None
+    reason: str | None = None
+    broken_at: datetime | None = None
+    broken_table: str = ""
+    broken_record: str = ""
+
+
+# Hashing ####################################################################################
+
+
+def canonical_json(value: object) -> str:
+    """One text per value: sorted keys, no spaces, UTF-8 as is. Hashes and stored summaries use it."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+def event_hash(
+    *,
+    id: int,  # noqa: A002 - the column's name
+    at: datetime,
+    user: str,
+    device: str,
+    action: str,
+    table_name: str,
+    record_id: str,
+    summary: str,
+    prev_hash: str,
+) -> str:
+    fields = {
+        "id": id,
+        "at": _stamp(at),
+        "user": user,
+        "device": device,
+        "action": action,
+        "table": table_name,
+        "record": record_id,
+        "summary": summary,
+        "prev_hash": prev_hash,
+    }
+    return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
+
+
+def _stamp(at: datetime) -> str:
+    # Microseconds always written, so the text is the same before storing and after reading back.
+    return at.isoformat(timespec="microseconds")
+
+
+# Writing ####################################################################################
+
+
+def record_flush(session: Session, _flush_context: Any = None) -> None:
+    """after_flush hook: one event per synced row this flush inserted, changed or deleted.
+
+    after_flush, because the rows have their ids by then while `new`/`dirty`/`deleted` and the
+    attribute history still describe what the flush did. The events go in through Core on the
+    flush's own connection: adding ORM objects during a flush is not allowed.
+    """
+    changes = list(_changes(session))
+    if changes:
+        _append(session, changes)
+
+
+def append_event(
+    session: Session, *, action: str, table: str, record_id: str | uuid.UUID, summary: Mapping[str, object]
+) -> int:
+    """Append one event by hand, for writes the ORM hook cannot see (Core bulk inserts). Returns its id.
+
+    `summary` maps a field to a value, or to [old, new]; values are shortened like the hook's.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    short = {
+        field: [_short(v) for v in value] if isinstance(value, list) else [None, _short(value)]
+        for field, value in summary.items()
+    }
+    return _append(session, [(action, table, _record_text(record_id), short)])
+
+
+def _append(session: Session, changes: list[tuple[str, str, str, Summary]]) -> int:
+    conn = session.connection()
+    # Read inside the writing transaction: after a flush (or a bulk insert) it holds SQLite's write
+    # lock, so no other session can append between this read and our insert. Should one still race
+    # (append_event as a transaction's first statement), the explicit id collides on the primary
+    # key and the transaction fails: the chain never forks.
+    last_id, prev, collaborator = _head(conn)
+    user = str(session.info.get(USER_KEY) or collaborator or SYSTEM_USER)
+    at, device = utcnow(), str(session.info.get(DEVICE_KEY, ""))
+    rows: list[dict[str, object]] = []
+    for action, table, record_id, summary in changes:
+        last_id += 1
+        text = canonical_json(summary)
+        digest = event_hash(
+            id=last_id,
+            at=at,
+            user=user,
+            device=device,
+            action=action,
+            table_name=table,
+            record_id=record_id,
+            summary=text,
+            prev_hash=prev,
+        )
+        rows.append(
+            {
+                "id": last_id,
+                "at": at,
+                "user": user,
+                "device": device,
+                "action": action,
+                "table_name": table,
+                "record_id": record_id,
+                "summary": text,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    conn.execute(_INSERT, rows)
+    return last_id
+
+
+def _head(conn: Connection) -> tuple[int, str, str | None]:
+    """The last event's id and hash, and the profile's collaborator (the default writer)."""
+    last_id, last_hash, collaborator = conn.execute(_HEAD).one()
+    if last_id is None:
+        return 0, GENESIS_HASH, collaborator
+    return int(last_id), str(last_hash), collaborator
+
+
+# What changed ###############################################################################
+
+
+def _changes(session: Session) -> Iterator[tuple[str, str, str, Summary]]:
+    for obj in session.new:
+        if isinstance(obj, SyncedMixin):
+            yield CREATE, _table_name(obj), _record_text(obj.id), _created(obj)
+    for obj in session.dirty:
+        if isinstance(obj, SyncedMixin):
+            changed = _changed(obj)
+            if changed:  # only sync stamps (e.g. the hub's usn) moved: bookkeeping, not an edit
+                yield _update_action(changed), _table_name(obj), _record_text(obj.id), changed
+    for obj in session.deleted:
+        if isinstance(obj, SyncedMixin):
+            yield DELETE, _table_name(obj), _record_text(obj.id), _removed(obj)
+
+
+def _update_action(changed: Summary) -> str:
+    # A soft delete is a delete for whoever reads the log, though the row stays for the hub.
+    old, new = changed.get("deleted_at", [None, None])
+    return DELETE if old is None and new is not None else UPDATE
+
+
+def _created(obj: SyncedMixin) -> Summary:
+    values = inspect(obj).dict
+    return {
+        key: [None, _short(values[key], free_text)]
+        for key, free_text in _fields(type(obj))
+        if _present(values.get(key))
+    }
+
+
+def _removed(obj: SyncedMixin) -> Summary:
+    values = inspect(obj).dict
+    return {
+        key: [_short(values[key], free_text), None]
+        for key, free_text in _fields(type(obj))
+        if _present(values.get(key))
+    }
+
+
+def _changed(obj: SyncedMixin) -> Summary:
+    state = inspect(obj)
+    found: Summary = {}
+    for key, free_text in _fields(type(obj)):
+        history = state.attrs[key].history
+        if not history.has_changes():
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0] if history.added else None
+        if old != new:
+            found[key] = [_short(old, free_text), _short(new, free_text)]
+    return found
+
+
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """(attribute, is long free text) for the columns worth summarising, in table order."""
+    if cls not in _FIELDS:  # mapper inspection is slow; the hook runs on every flush
+        fields = []
+        mapper: Mapper[Any] = inspect(cls)
+        prop: ColumnProperty[Any]
+        for prop in mapper.column_attrs:
+            if prop.key in _BOOKKEEPING or prop.key.endswith(_DERIVED_SUFFIX):
+                continue
+            column = cast(Column[Any], prop.columns[0])
+            fields.append((prop.key, isinstance(column.type, Text)))
+        _FIELDS[cls] = tuple(fields)
+    return _FIELDS[cls]
+
+
+def _present(value: object) -> bool:
+    return value is not None and value != "" and value != [] and value != {}
+
+
+def _short(value: object, free_text: bool = False) -> Any:
+    """A JSON value of at most VALUE_MAX characters.
+
+    Long free text (notes of visits, and later of protection cases) is never copied into the log,
+    which travels to the hub: only its length is kept, enough to see that it changed.
+    """
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if free_text and isinstance(value, str):
+        return {"chars": len(value)}
+    if isinstance(value, datetime | date):
+        text = value.isoformat()
+    elif isinstance(value, uuid.UUID):
+        text = str(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        text = canonical_json(value) if isinstance(value, list | dict) else str(value)
+    return text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…"
+
+
+def _table_name(obj: SyncedMixin) -> str:
+    return str(inspect(obj).mapper.local_table.name)  # type: ignore[attr-defined]
+
+
+def _record_text(record_id: object) -> str:
+    return "" if record_id is None else str(record_id)
+
+
+# Checking ###################################################################################
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Walk the whole chain in order; stop at the first event whose number, link or hash is wrong."""
+    expected_id, prev, checked = 1, GENESIS_HASH, 0
+    for row in session.execute(select(*_COLUMNS).order_by(_TABLE.c.id)):
+        reason = _fault(row, expected_id, prev)
+        if reason is not None:
+            return ChainReport(
+                ok=False,
+                checked=checked,
+                last_id=expected_id - 1 or None,
+                last_hash=prev,
+                broken_id=int(row.id),
+                reason=reason,
+                broken_at=row.at,
+                broken_table=row.table_name,
+                broken_record=row.record_id,
+            )
+        expected_id, prev, checked = int(row.id) + 1, row.hash, checked + 1
+    return ChainReport(ok=True, checked=checked, last_id=expected_id - 1 or None, last_hash=prev)
+
+
+def _fault(row: Any, expected_id: int, prev: str) -> str | None:
+    if row.id != expected_id:
+        return GAP  # a row was removed (or one with a made-up number added)
+    if row.prev_hash != prev:
+        return PREV_HASH_MISMATCH  # this row was fine, but the one before it was rewritten
+    fields = {name: getattr(row, name) for name in _TABLE.c.keys() if name != "hash"}
+    if event_hash(**fields) != row.hash:
+        return HASH_MISMATCH  # this row itself was changed
+    return None

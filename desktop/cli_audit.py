@@ -1,0 +1,193 @@
+"""`sotay audit verify` and `sotay audit list`: the audit chain from the command line (design §5).
+
+Exit codes as for the rest of `sotay`; `verify` exits 3 when the chain is broken, so a script can
+tell "someone changed the log" from "the command could not run" (1 or 2).
+The helpers (texts, profile opening, output) are desktop.cli's; they are looked up when a command
+runs, so desktop.cli may import this module at its top without a cycle biting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from desktop import cli
+from desktop.errors import ValidationError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import ProfilePaths
+
+if TYPE_CHECKING:
+    from db.audit import ChainReport
+    from desktop.services.audit import AuditEventDTO
+
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # not subscriptable at run time
+
+EXIT_BROKEN = 3
+DEFAULT_LIMIT, MAX_LIMIT = 50, 1000
+SUMMARY_FIELDS_SHOWN = 4  # a list line stays readable; --json has them all
+
+
+def register(commands: Subparsers) -> None:
+    """Add `audit` with its `verify` and `list` subcommands to the `sotay` parser."""
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "The audit log: who changed which record, and when."))
+    audit = commands.add_parser("audit", help=about, description=about)
+    actions = audit.add_subparsers(
+        dest="audit_command",
+        required=True,
+        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        metavar="{verify,list}",
+    )
+    _verify_parser(actions)
+    _list_parser(actions)
+
+
+def _verify_parser(actions: Subparsers) -> None:
+    about = cli._text(
+        QT_TRANSLATE_NOOP("Cli", "Check that no audit event was changed or removed since it was written.")
+    )
+    verify = actions.add_parser("verify", help=about, description=about)
+    verify.set_defaults(run=run_verify)
+
+
+def _list_parser(actions: Subparsers) -> None:
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "List audit events, newest first."))
+    listing = actions.add_parser("list", help=about, description=about)
+    listing.add_argument(
+        "--record", metavar="ID", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Only the events of this record (its id)."))
+    )
+    listing.add_argument(
+        "--user",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "NAME")),
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Only the events written by this user.")),
+    )
+    listing.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Show at most N events, from 1 to 1000 (default: 50).")),
+    )
+    listing.add_argument(
+        "--json", action="store_true", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Print a JSON list instead of lines."))
+    )
+    listing.set_defaults(run=run_list)
+
+
+# Commands ###################################################################################
+
+
+def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import audit
+
+    with cli._opened(paths, must_exist=True) as profile:
+        report = audit.verify(profile)
+    language = _language(args)
+    if report.ok:
+        cli._say(
+            cli._text(
+                QT_TRANSLATE_NOOP("Cli", "The audit chain is intact: {count} event(s) checked."),
+                count=cli._number(report.checked, language),
+            )
+        )
+        return cli.EXIT_OK
+    cli._error(_broken_text(report, language))
+    return EXIT_BROKEN
+
+
+def _broken_text(report: ChainReport, language: str) -> str:
+    return cli._text(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "The audit chain is broken at event {id} ({time}, table {table}, record {record}): {reason} "
+            "The {count} event(s) before it are intact.",
+        ),
+        id=report.broken_id,
+        time=f"{report.broken_at:%Y-%m-%d %H:%M:%S} UTC" if report.broken_at else "?",
+        table=report.broken_table or "?",
+        record=report.broken_record or "?",
+        reason=_reasons().get(report.reason or "", report.reason or ""),
+        count=cli._number(report.checked, language),
+    )
+
+
+def _reasons() -> dict[str, str]:
+    from db import audit as chain
+
+    return {
+        chain.HASH_MISMATCH: cli._text(QT_TRANSLATE_NOOP("Cli", "this event was changed after it was written.")),
+        chain.PREV_HASH_MISMATCH: cli._text(
+            QT_TRANSLATE_NOOP("Cli", "the event before it was changed after it was written.")
+        ),
+        chain.GAP: cli._text(QT_TRANSLATE_NOOP("Cli", "one or more events before it were removed.")),
+    }
+
+
+def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import audit
+
+    if not 1 <= args.limit <= MAX_LIMIT:
+        message = QT_TRANSLATE_NOOP("Cli", "The limit must be between 1 and {max}.")
+        raise ValidationError([cli._problem("limit", message, max=MAX_LIMIT)])
+    with cli._opened(paths, must_exist=True) as profile:
+        found = audit.events(profile, record_id=args.record, user=args.user, limit=args.limit)
+    if args.json:
+        cli._say(json.dumps([_event_json(event) for event in found], ensure_ascii=False))
+    else:
+        _print_events(found, args.limit)
+    return cli.EXIT_OK
+
+
+def _event_json(event: AuditEventDTO) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "at": event.at.isoformat(),
+        "user": event.user,
+        "device": event.device,
+        "action": event.action,
+        "table": event.table_name,
+        "record_id": event.record_id,
+        "summary": event.summary,
+        "hash": event.hash,
+    }
+
+
+def _print_events(found: Sequence[AuditEventDTO], limit: int) -> None:
+    if not found:
+        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "No audit events found.")))
+        return
+    actions = {
+        "create": cli._text(QT_TRANSLATE_NOOP("Cli", "created")),
+        "update": cli._text(QT_TRANSLATE_NOOP("Cli", "changed")),
+        "delete": cli._text(QT_TRANSLATE_NOOP("Cli", "deleted")),
+    }
+    for event in found:
+        head = f"#{event.id}  {event.at:%Y-%m-%d %H:%M:%S}  {event.user}  {actions.get(event.action, event.action)}"
+        cli._say(f"{head}  {event.table_name} {event.record_id}  {_summary_text(event.summary)}".rstrip())
+    if len(found) == limit:
+        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "Showing the first {count}; use --limit for more."), count=limit))
+    else:
+        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "{count} result(s)."), count=len(found)))
+
+
+def _summary_text(summary: dict[str, Any]) -> str:
+    parts = [f"{field}: {_value(pair)}" for field, pair in list(summary.items())[:SUMMARY_FIELDS_SHOWN]]
+    if len(summary) > SUMMARY_FIELDS_SHOWN:
+        parts.append("…")
+    return "; ".join(parts)
+
+
+def _value(pair: object) -> str:
+    if isinstance(pair, list) and len(pair) == 2:
+        old, new = pair
+        return f"{_one(new)}" if old is None else f"{_one(old)} → {_one(new)}"
+    return _one(pair)
+
+
+def _one(value: object) -> str:
+    return "∅" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def _language(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", cli.DEFAULT_LANGUAGE))

@@ -1,0 +1,119 @@
+"""Real service calls leave the right audit events; the service lists them and checks the chain."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from db import audit as chain
+from db.session import USER_KEY
+from desktop.errors import ValidationError
+from desktop.services import audit, households, people, visits
+from desktop.services.households import HouseholdInput
+from desktop.services.people import PersonInput
+from desktop.services.visits import VisitInput
+
+
+def adult(name: str, *, rel: str = "other", born: date = date(1980, 5, 1), notes: str = "") -> PersonInput:
+    return PersonInput(full_name=name, sex="1", birth_date=born, relationship=rel, notes=notes)
+
+
+@pytest.fixture
+def household(register):
+    p = register.profile
+    return p, households.create(p, HouseholdInput(code="012", village_id=register.village_a, address="Xóm 3"))
+
+
+def test_household_create_is_one_create_event_with_its_fields(household):
+    p, hid = household
+    [event] = audit.events(p, record_id=hid)
+    assert (event.action, event.table_name, event.record_id) == ("create", "households", str(hid))
+    assert event.summary["code"] == [None, "012"] and event.summary["address"] == [None, "Xóm 3"]
+    assert "address_folded" not in event.summary and "usn" not in event.summary
+    assert event.user == "Nguyễn Thị Lan" and event.device == p.device_id
+
+
+def test_adding_the_head_creates_the_person_and_updates_the_household(household):
+    p, hid = household
+    pid = people.add_member(p, hid, adult("Đặng Văn Hùng", rel="head"))
+    [created] = audit.events(p, record_id=pid)
+    assert (created.action, created.table_name) == ("create", "people")
+    assert created.summary["full_name"] == [None, "Đặng Văn Hùng"]
+    assert created.summary["birth_date"] == [None, "1980-05-01"]
+    newest = audit.events(p, record_id=hid)[0]
+    assert (newest.action, newest.summary) == ("update", {"head_person_id": [None, str(pid)]})
+    assert newest.id == created.id + 1  # same transaction, next link
+
+
+def test_update_member_records_old_and_new_values_only(household):
+    p, hid = household
+    pid = people.add_member(p, hid, adult("Đặng Văn Hùng"))
+    people.update_member(p, pid, adult("Đặng Văn Hưng", born=date(1981, 5, 1), notes="Bị bạo lực gia đình"))
+    latest = audit.events(p, record_id=pid)[0]
+    assert latest.action == "update"
+    assert latest.summary == {
+        "full_name": ["Đặng Văn Hùng", "Đặng Văn Hưng"],
+        "birth_date": ["1980-05-01", "1981-05-01"],
+        "birth_year": [1980, 1981],
+        "notes": [{"chars": 0}, {"chars": len("Bị bạo lực gia đình")}],  # never the text itself
+    }
+
+
+def test_a_visit_is_recorded_without_its_notes(household):
+    p, hid = household
+    vid = visits.record(
+        p,
+        hid,
+        VisitInput(
+            visited_on=p.today(),
+            collaborator="Nguyễn Thị Lan",
+            topics=("child_protection",),
+            notes="Nghi trẻ bị bạo hành; hẹn quay lại",
+            follow_up_on=p.today() + timedelta(days=14),
+        ),
+    )
+    [event] = audit.events(p, record_id=vid)
+    assert (event.action, event.table_name) == ("create", "visits")
+    assert event.summary["topics"] == [None, '["child_protection"]']
+    assert event.summary["notes"] == [None, {"chars": len("Nghi trẻ bị bạo hành; hẹn quay lại")}]
+    assert "bạo hành" not in repr(event.summary)
+
+
+def test_a_refused_call_records_nothing(household):
+    p, hid = household
+    before = audit.events(p)
+    with pytest.raises(ValidationError):
+        people.add_member(p, hid, adult(""))
+    with pytest.raises(ValidationError):
+        households.create(p, HouseholdInput(code="012", village_id=None))
+    assert audit.events(p) == before
+    assert audit.verify(p).ok
+
+
+def test_events_filter_by_user_page_back_and_come_newest_first(household):
+    p, hid = household
+    p.sessions.configure(info={**p.sessions.kw["info"], USER_KEY: "Trần Văn Bình"})
+    people.add_member(p, hid, adult("Lê Văn Nam"))
+    by_binh = audit.events(p, user="Trần Văn Bình")
+    assert [(e.table_name, e.user) for e in by_binh] == [("people", "Trần Văn Bình")]
+    everything = audit.events(p)
+    assert [e.id for e in everything] == sorted((e.id for e in everything), reverse=True)
+    page = audit.events(p, limit=2, before_id=everything[0].id)
+    assert [e.id for e in page] == [e.id for e in everything[1:3]]
+    assert audit.events(p, record_id=hid.hex)[0].record_id == str(hid)  # the hex form finds it too
+
+
+def test_verify_names_an_event_changed_outside_the_app(household):
+    p, hid = household
+    people.add_member(p, hid, adult("Lê Văn Nam"))
+    report = audit.verify(p)
+    assert report.ok and report.checked == 4  # 2 villages, the household, the person
+    with p.engine.begin() as conn:
+        conn.execute(text('UPDATE audit_events SET summary = \'{"code":[null,"013"]}\' WHERE id = 3'))
+    report = audit.verify(p)
+    assert (report.ok, report.broken_id, report.reason) == (False, 3, chain.HASH_MISMATCH)
+    assert (report.broken_table, report.broken_record) == ("households", str(hid))
+    [listed] = audit.events(p, record_id=hid)
+    assert listed.summary == {"code": [None, "013"]}  # listing still works; verify is what tells
