@@ -36,7 +36,7 @@ test: $(BIN)/.dev-installed
 	$(BIN)/lint-imports
 	$(BIN)/ruff check desktop db tests
 	$(BIN)/mypy desktop db
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring $(BIN)/python -m pytest -q
 
 perf: $(BIN)/.dev-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.perf.search --households 20000

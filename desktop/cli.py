@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import i18n
+from desktop import cli_audit, cli_device, i18n
 from desktop.errors import AccessError, FieldProblem, SotayError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, resolve_home, resource
@@ -221,12 +221,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(run=_gui, exit_when_shown=False, screenshot=None)
     commands = parser.add_subparsers(
-        dest="command", title=_text(QT_TRANSLATE_NOOP("Cli", "commands")), metavar="{gui,demo,stats,find}"
+        dest="command", title=_text(QT_TRANSLATE_NOOP("Cli", "commands")), metavar="{gui,demo,stats,find,audit,device}"
     )
     _gui_parser(commands)
     _demo_parser(commands)
     _stats_parser(commands)
     _find_parser(commands)
+    cli_audit.register(commands)
+    cli_device.register(commands)
     return parser
 
 

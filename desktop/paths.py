@@ -10,6 +10,8 @@ import platformdirs
 
 APP_NAME = "sotay"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+DEVICE_KEY_FILE = "device-key.pem"
+DEVICE_CERT_FILE = "device-cert.pem"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +21,10 @@ class ProfilePaths:
     @property
     def database(self) -> Path:
         return self.home / "profile.db"
+
+    @property
+    def device_cert(self) -> Path:
+        return self.home / DEVICE_CERT_FILE
 
     @property
     def logs(self) -> Path:

@@ -35,3 +35,25 @@ def register(profile: Profile) -> Register:
         a = reference.add_village(session, COMMUNE, "Thôn Đông Hà")
         b = reference.add_village(session, COMMUNE, "Thôn Trung Sơn")
     return Register(profile, a, b)
+
+
+@pytest.fixture(autouse=True)
+def _one_device_key_for_speed(request, monkeypatch):
+    """Every profile set-up makes an RSA-3072 device key (up to a second each); outside the tests of
+    device identity itself, one key made once per run serves every profile."""
+    if "tests/security" in str(request.node.fspath):
+        return
+    from desktop.security import device
+
+    monkeypatch.setattr(device, "new_key", _cached_key)
+
+
+_KEYS: list[object] = []
+
+
+def _cached_key() -> object:
+    if not _KEYS:
+        from desktop.security import device
+
+        _KEYS.append(device.rsa.generate_private_key(public_exponent=device.PUBLIC_EXPONENT, key_size=device.KEY_SIZE))
+    return _KEYS[0]

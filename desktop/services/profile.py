@@ -52,7 +52,7 @@ def open_profile(paths: ProfilePaths) -> Profile:
             meta[META_DEVICE] = str(uuid.uuid4())
             session.add(ProfileMeta(key=META_DEVICE, value=meta[META_DEVICE]))
     device = meta[META_DEVICE]
-    return Profile(
+    profile = Profile(
         paths=paths,
         engine=engine,
         sessions=make_sessionmaker(engine, device_id=device),
@@ -60,6 +60,9 @@ def open_profile(paths: ProfilePaths) -> Profile:
         commune_code=meta.get(META_COMMUNE, ""),
         collaborator=meta.get(META_COLLABORATOR, ""),
     )
+    if is_set_up(profile) and not paths.device_cert.exists():
+        _ensure_identity(profile)  # profiles made before device identities existed get one now
+    return profile
 
 
 def is_set_up(profile: Profile) -> bool:
@@ -78,6 +81,14 @@ def set_up(profile: Profile, *, commune_code: str, collaborator: str) -> None:
             session.merge(ProfileMeta(key=key, value=value))
     profile.commune_code = commune_code
     profile.collaborator = collaborator.strip()
+    _ensure_identity(profile)
+
+
+def _ensure_identity(profile: Profile) -> None:
+    """The device key and certificate are made once the collaborator and commune are known."""
+    from desktop.services import identity
+
+    identity.ensure_identity(profile, identity.secret_store(profile))
 
 
 def _read_meta(session: Session) -> dict[str, str]:

@@ -4,7 +4,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+87" />
+            <location filename="../../desktop/ui/app.py" line="+102" />
             <source>Something unexpected went wrong. Your saved data is safe; details are in the log file.</source>
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
@@ -148,11 +148,12 @@
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../desktop/cli_audit.py" line="+39" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>Open the app window (what `sotay` alone does).</source>
             <translation>Mở cửa sổ ứng dụng (như khi chạy `sotay` không kèm lệnh).</translation>
         </message>
@@ -223,6 +224,7 @@
         </message>
         <message>
             <location line="+3" />
+            <location filename="../../desktop/cli_audit.py" line="+34" />
             <source>Print a JSON list instead of lines.</source>
             <translation>In một danh sách JSON thay cho từng dòng.</translation>
         </message>
@@ -298,6 +300,7 @@
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../desktop/cli_audit.py" line="+58" />
             <source>The limit must be between 1 and {max}.</source>
             <translation>Giới hạn phải từ 1 đến {max}.</translation>
         </message>
@@ -333,11 +336,13 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../desktop/cli_audit.py" line="+38" />
             <source>Showing the first {count}; use --limit for more.</source>
             <translation>Đang hiện {count} kết quả đầu; dùng --limit để xem thêm.</translation>
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../desktop/cli_audit.py" line="+2" />
             <source>{count} result(s).</source>
             <translation>{count} kết quả.</translation>
         </message>
@@ -375,6 +380,127 @@
             <location line="+4" />
             <source>Something unexpected went wrong. The details were written to {path}</source>
             <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/cli_audit.py" line="-137" />
+            <source>The audit log: who changed which record, and when.</source>
+            <translation>Nhật ký kiểm tra: ai đã thay đổi hồ sơ nào, vào lúc nào.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Check that no audit event was changed or removed since it was written.</source>
+            <translation>Kiểm tra rằng không có mục nhật ký nào bị sửa hoặc xoá kể từ khi được ghi.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>List audit events, newest first.</source>
+            <translation>Liệt kê các mục nhật ký, mới nhất trước.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only the events of this record (its id).</source>
+            <translation>Chỉ các mục của bản ghi này (theo mã id).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>NAME</source>
+            <translation>TÊN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Only the events written by this user.</source>
+            <translation>Chỉ các mục do người dùng này ghi.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Show at most N events, from 1 to 1000 (default: 50).</source>
+            <translation>Hiện tối đa N mục, từ 1 đến 1000 (mặc định: 50).</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The audit chain is intact: {count} event(s) checked.</source>
+            <translation>Chuỗi nhật ký nguyên vẹn: đã kiểm tra {count} mục.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The audit chain is broken at event {id} ({time}, table {table}, record {record}): {reason} The {count} event(s) before it are intact.</source>
+            <translation>Chuỗi nhật ký bị đứt ở mục {id} ({time}, bảng {table}, bản ghi {record}): {reason} {count} mục trước đó vẫn nguyên vẹn.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>this event was changed after it was written.</source>
+            <translation>mục này đã bị sửa sau khi được ghi.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the event before it was changed after it was written.</source>
+            <translation>mục đứng trước nó đã bị sửa sau khi được ghi.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>one or more events before it were removed.</source>
+            <translation>một hoặc nhiều mục đứng trước nó đã bị xoá.</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>No audit events found.</source>
+            <translation>Không có mục nhật ký nào.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>created</source>
+            <translation>tạo mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>changed</source>
+            <translation>sửa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deleted</source>
+            <translation>xoá</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/cli_device.py" line="+28" />
+            <source>Show this device's identity (its certificate).</source>
+            <translation>Xem định danh của thiết bị này (chứng thư số).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Print the device id, the certificate subject and its SHA-256 fingerprint.</source>
+            <translation>In mã thiết bị, chủ thể của chứng thư và dấu vân tay SHA-256.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Print one JSON object instead of text.</source>
+            <translation>In một đối tượng JSON thay cho văn bản.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The profile in {home} has no device identity yet.</source>
+            <translation>Hồ sơ ở {home} chưa có định danh thiết bị.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>self-signed (not enrolled at the hub yet)</source>
+            <translation>tự ký (chưa đăng ký với máy chủ)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>issued by the hub</source>
+            <translation>do máy chủ cấp</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Device: {device_id}
+Certificate: {subject}
+SHA-256 fingerprint: {sha256}
+Valid from {not_before} to {not_after}, {signer}.</source>
+            <translation>Thiết bị: {device_id}
+Chứng thư: {subject}
+Dấu vân tay SHA-256: {sha256}
+Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
     </context>
     <context>
@@ -453,12 +579,12 @@
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/services/demo.py" line="+70" />
+            <location filename="../../desktop/services/demo.py" line="+71" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+39" />
             <source>This profile already has {count} households; demo data only goes into an empty profile.</source>
             <translation>Hồ sơ này đã có {count} hộ; dữ liệu mẫu chỉ được tạo trong hồ sơ trống.</translation>
         </message>
@@ -1457,6 +1583,144 @@
             <location line="+13" />
             <source>This village no longer exists.</source>
             <translation>Thôn này không còn trong danh sách.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Security</name>
+        <message>
+            <location filename="../../desktop/security/device.py" line="+119" />
+            <source>This profile already has a device identity.</source>
+            <translation>Hồ sơ này đã có định danh thiết bị.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Set up the profile (commune and collaborator) before creating its identity.</source>
+            <translation>Hãy thiết lập hồ sơ (xã và cộng tác viên) trước khi tạo định danh thiết bị.</translation>
+        </message>
+        <message>
+            <location line="+89" />
+            <source>The device certificate does not belong to this device's key.</source>
+            <translation>Chứng thư thiết bị không khớp với khóa của thiết bị này.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>The password of this device's key is not in this computer's keyring or in the profile, so the device cannot sign.</source>
+            <translation>Không tìm thấy mật khẩu khóa của thiết bị trong kho khóa của máy tính này hay trong hồ sơ, nên thiết bị không ký được.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The device key cannot be opened: its password is wrong or the file is damaged.</source>
+            <translation>Không mở được khóa thiết bị: mật khẩu sai hoặc tệp bị hỏng.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This profile has no device identity yet ({file} is missing).</source>
+            <translation>Hồ sơ này chưa có định danh thiết bị (thiếu tệp {file}).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The device identity file {file} is damaged.</source>
+            <translation>Tệp định danh thiết bị {file} bị hỏng.</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>This certificate was issued for another key, not for this device.</source>
+            <translation>Chứng thư này cấp cho một khóa khác, không phải cho thiết bị này.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This certificate was not signed by the hub.</source>
+            <translation>Chứng thư này không do máy chủ ký.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This is not a certificate.</source>
+            <translation>Đây không phải là chứng thư số.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/security/keyslots.py" line="+63" />
+            <source>Wrong user name or passphrase.</source>
+            <translation>Sai tên người dùng hoặc mật khẩu.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>This recovery code does not belong to this profile.</source>
+            <translation>Mã khôi phục này không phải của hồ sơ này.</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>The passphrase cannot be empty or only spaces.</source>
+            <translation>Mật khẩu không được để trống hoặc chỉ có dấu cách.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The passphrase must have at least {minimum} characters.</source>
+            <translation>Mật khẩu phải có ít nhất {minimum} ký tự.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The passphrase cannot contain control characters.</source>
+            <translation>Mật khẩu không được chứa ký tự điều khiển.</translation>
+        </message>
+        <message>
+            <location line="+68" />
+            <source>This profile has no key file (keyslots.json).</source>
+            <translation>Hồ sơ này không có tệp khóa (keyslots.json).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The key file of this profile cannot be read: {reason}</source>
+            <translation>Không đọc được tệp khóa của hồ sơ này: {reason}</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>A user with this name already exists.</source>
+            <translation>Đã có người dùng mang tên này.</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>This profile already has a key file; it was not replaced.</source>
+            <translation>Hồ sơ này đã có tệp khóa; tệp đó không bị thay thế.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Enter a user name.</source>
+            <translation>Hãy nhập tên người dùng.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The key file of this profile is damaged or not from Sổ tay CTV ({detail}).</source>
+            <translation>Tệp khóa của hồ sơ này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The key file has version {version}; this version of the app cannot read it.</source>
+            <translation>Tệp khóa có phiên bản {version}; phiên bản ứng dụng này không đọc được.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/security/recovery.py" line="+86" />
+            <source>Enter the recovery code.</source>
+            <translation>Hãy nhập mã khôi phục.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The recovery code cannot contain “{symbol}”; check what you typed.</source>
+            <translation>Mã khôi phục không có ký tự “{symbol}”; hãy kiểm tra lại những gì đã gõ.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The recovery code has {expected} characters, but {count} were typed.</source>
+            <translation>Mã khôi phục có {expected} ký tự, nhưng bạn đã gõ {count} ký tự.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The recovery code is mistyped; compare it group by group with the printed sheet.</source>
+            <translation>Mã khôi phục bị gõ sai; hãy so từng nhóm với tờ giấy đã in.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/security/secrets.py" line="+26" />
+            <source>No system keyring was found on this computer, so the app's secrets (such as the password of this device's signing key) are kept inside the encrypted profile instead.</source>
+            <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong hồ sơ đã mã hóa.</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,104 @@
+"""`sotay device show [--json]`: the device identity, read from its certificate alone.
+
+No passphrase and no database are needed: the certificate is public, and an administrator must be
+able to read the fingerprint of a locked profile (for enrollment at the hub).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from desktop import i18n
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import ProfilePaths
+
+if TYPE_CHECKING:
+    from desktop.security.device import DeviceInfo
+
+CONTEXT = "Cli"
+SECURITY_CONTEXT = "Security"
+EXIT_OK, EXIT_NO_IDENTITY = 0, 2
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `device show` to the `sotay` parser's subcommands."""
+    about = _text(QT_TRANSLATE_NOOP("Cli", "Show this device's identity (its certificate)."))
+    parser = commands.add_parser("device", help=about, description=about)
+    actions = parser.add_subparsers(dest="device_command", metavar="{show}", required=True)
+    show_about = _text(
+        QT_TRANSLATE_NOOP("Cli", "Print the device id, the certificate subject and its SHA-256 fingerprint.")
+    )
+    show_parser = actions.add_parser("show", help=show_about, description=show_about)
+    show_parser.add_argument(
+        "--json", action="store_true", help=_text(QT_TRANSLATE_NOOP("Cli", "Print one JSON object instead of text."))
+    )
+    show_parser.set_defaults(run=show)
+
+
+def show(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    # Imported here: the keyring and cryptography modules would slow every other command's start.
+    from desktop.security import device
+    from desktop.security.device import IdentityError, IdentityMissingError
+
+    try:
+        info = device.describe(paths.home)
+    except IdentityMissingError:
+        _error(_text(QT_TRANSLATE_NOOP("Cli", "The profile in {home} has no device identity yet."), home=paths.home))
+        return EXIT_NO_IDENTITY
+    except IdentityError as error:
+        _error(_text(error.message, **error.params))  # a "Security" text; the CLI finds it by source
+        return error.exit_code
+    if getattr(args, "json", False):
+        print(json.dumps(as_json(info), ensure_ascii=False))
+    else:
+        print(_as_text(info, getattr(args, "lang", "vi")))
+    return EXIT_OK
+
+
+def as_json(info: DeviceInfo) -> dict[str, str]:
+    return {
+        "device_id": info.device_id,
+        "subject": info.subject,
+        "sha256": info.sha256,
+        "not_before": info.not_before.isoformat(),
+        "not_after": info.not_after.isoformat(),
+    }
+
+
+def _as_text(info: DeviceInfo, language: str) -> str:
+    day = "%d/%m/%Y" if language == "vi" else "%Y-%m-%d"
+    signer = (
+        QT_TRANSLATE_NOOP("Cli", "self-signed (not enrolled at the hub yet)")
+        if info.self_signed
+        else QT_TRANSLATE_NOOP("Cli", "issued by the hub")
+    )
+    return _text(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Device: {device_id}\nCertificate: {subject}\nSHA-256 fingerprint: {sha256}\n"
+            "Valid from {not_before} to {not_after}, {signer}.",
+        ),
+        device_id=info.device_id,
+        subject=info.subject,
+        sha256=info.sha256,
+        not_before=info.not_before.strftime(day),
+        not_after=info.not_after.strftime(day),
+        signer=_text(signer),
+    )
+
+
+def _text(source: str, **params: object) -> str:
+    translated = i18n.tr(CONTEXT, source)
+    if translated == source:
+        translated = i18n.tr(SECURITY_CONTEXT, source)  # errors raised by desktop.security
+    try:
+        return translated.format(**params) if params else translated
+    except (KeyError, IndexError, ValueError):
+        return source.format(**params)  # a broken translation must not hide the facts
+
+
+def _error(text: str) -> None:
+    print(text, file=sys.stderr)
