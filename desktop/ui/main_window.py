@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.household_detail.back.connect(self.show_list)
         self.dashboard.open_household.connect(self.open_household)
         self.visits.open_household.connect(self.open_household)
+        self.household_detail.show_history.connect(self.open_history)
+        self.settings.audit_log.back_to_household.connect(self.open_household)
         self.ctx.lane.failed.connect(self._unexpected)
         self.ctx.data_changed.connect(self.update_titles)
 
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
         self.households.setCurrentWidget(self.household_detail)
         self.household_detail.show_household(household_id)
         self.household_detail.members_view.setFocus()
+
+    def open_history(self, record_id: uuid.UUID, label: str, names: dict[str, str]) -> None:
+        """The change log (in Cài đặt) filtered to one household's record."""
+        self.nav.setCurrentRow(SETTINGS)
+        self.settings.show_audit_log(record_id, label, names)
 
     def new_household(self) -> None:
         dialog = HouseholdDialog(self.ctx, village_id=self.household_list.selected_village(), parent=self)

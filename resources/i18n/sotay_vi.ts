@@ -10,6 +10,307 @@
         </message>
     </context>
     <context>
+        <name>AuditLog</name>
+        <message>
+            <source>Added</source>
+            <translation>Thêm</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Sửa</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Nhân khẩu</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Thăm hộ</translation>
+        </message>
+        <message>
+            <source>Population event</source>
+            <translation>Biến động dân số</translation>
+        </message>
+        <message>
+            <source>Household category</source>
+            <translation>Diện hộ</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn</translation>
+        </message>
+        <message>
+            <source>Bulk change</source>
+            <translation>Hàng loạt</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Ngày sinh</translation>
+        </message>
+        <message>
+            <source>Year of birth</source>
+            <translation>Năm sinh</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <source>Relationship to head</source>
+            <translation>Quan hệ với chủ hộ</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>Visit date</source>
+            <translation>Ngày thăm</translation>
+        </message>
+        <message>
+            <source>Follow-up date</source>
+            <translation>Ngày hẹn thăm lại</translation>
+        </message>
+        <message>
+            <source>Topics</source>
+            <translation>Nội dung trao đổi</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Diện</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <source>Decision no.</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <source>Event date</source>
+            <translation>Ngày xảy ra</translation>
+        </message>
+        <message>
+            <source>Collaborator</source>
+            <translation>Cộng tác viên</translation>
+        </message>
+        <message>
+            <source>Deleted at</source>
+            <translation>Thời điểm xóa</translation>
+        </message>
+        <message>
+            <source>Dissolved on</source>
+            <translation>Ngày giải thể</translation>
+        </message>
+        <message>
+            <source>Reason dissolved</source>
+            <translation>Lý do giải thể</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>Chủ hộ</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <source>({n} characters)</source>
+            <translation>({n} ký tự)</translation>
+        </message>
+        <message>
+            <source>People met</source>
+            <translation>Người đã gặp</translation>
+        </message>
+        <message>
+            <source>Commune code</source>
+            <translation>Mã xã</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>Đang dùng</translation>
+        </message>
+        <message>
+            <source>Citizen ID</source>
+            <translation>Số CCCD</translation>
+        </message>
+        <message>
+            <source>Health insurance no.</source>
+            <translation>Số thẻ BHYT</translation>
+        </message>
+        <message>
+            <source>Ethnic group</source>
+            <translation>Dân tộc</translation>
+        </message>
+        <message>
+            <source>Education</source>
+            <translation>Trình độ học vấn</translation>
+        </message>
+        <message>
+            <source>Marital status</source>
+            <translation>Tình trạng hôn nhân</translation>
+        </message>
+        <message>
+            <source>Residence status</source>
+            <translation>Tình trạng cư trú</translation>
+        </message>
+        <message>
+            <source>Date of death</source>
+            <translation>Ngày mất</translation>
+        </message>
+        <message>
+            <source>Date moved out</source>
+            <translation>Ngày chuyển đi</translation>
+        </message>
+        <message>
+            <source>Reporting month</source>
+            <translation>Tháng báo cáo</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Chi tiết</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_log.py" line="+224" />
+            <source>All</source>
+            <translation>Tất cả</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;User</source>
+            <translation>&amp;Người dùng</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Clear filter</source>
+            <translation>Bỏ &amp;lọc</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>← Back to the &amp;household</source>
+            <translation>← &amp;Về hộ gia đình</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Load &amp;more</source>
+            <translation>Tải t&amp;hêm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check &amp;integrity</source>
+            <translation>Kiểm tra tính &amp;toàn vẹn</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Time</source>
+            <translation>Thời gian</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User</source>
+            <translation>Người dùng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action</source>
+            <translation>Thao tác</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record type</source>
+            <translation>Loại bản ghi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change</source>
+            <translation>Nội dung thay đổi</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Record: {name}</source>
+            <translation>Bản ghi: {name}</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>{n} event(s) shown</source>
+            <translation>Đang hiển thị {n} sự kiện</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Select an event to see everything it changed.</source>
+            <translation>Chọn một sự kiện để xem đầy đủ những gì đã thay đổi.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>household {code}</source>
+            <translation>hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Checking…</source>
+            <translation>Đang kiểm tra…</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The log is intact: {n} event(s) checked.</source>
+            <translation>Nhật ký nguyên vẹn: đã kiểm tra {n} sự kiện.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Event #{id} ({time}, {table}) was changed or removed outside the app. Keep this laptop as it is, do not delete or restore anything, and tell the commune officer.</source>
+            <translation>Sự kiện #{id} ({time}, {table}) đã bị sửa hoặc xóa bên ngoài ứng dụng. Hãy giữ nguyên máy tính như hiện tại, không xóa hay khôi phục gì, và báo ngay cho cán bộ xã.</translation>
+        </message>
+    </context>
+    <context>
         <name>CategoryDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/category.py" line="+21" />
@@ -780,7 +1081,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+46" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+48" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -811,6 +1112,16 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
             <location line="+2" />
+            <source>Change &amp;history</source>
+            <translation>&amp;Lịch sử thay đổi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every change made to this household's record</source>
+            <translation>Mọi thay đổi đã ghi đối với hồ sơ của hộ này</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Dissol&amp;ve household</source>
             <translation>&amp;Giải thể hộ</translation>
         </message>
@@ -825,7 +1136,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>&amp;Xóa diện</translation>
         </message>
         <message>
-            <location line="+95" />
+            <location line="+98" />
             <source>Household</source>
             <translation>Hộ gia đình</translation>
         </message>
@@ -875,7 +1186,12 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Hãy chọn một thành viên trong danh sách trước.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+16" />
+            <source>household {code}</source>
+            <translation>hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <location line="+4" />
             <location line="+8" />
             <source>Remove category</source>
@@ -1197,12 +1513,12 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Cài đặt</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+62" />
             <source>{commune} · Collaborator: {name}</source>
             <translation>{commune} · Cộng tác viên: {name}</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+35" />
             <source>Unexpected error</source>
             <translation>Lỗi ngoài dự kiến</translation>
         </message>
@@ -1726,7 +2042,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/settings.py" line="+33" />
+            <location filename="../../desktop/ui/pages/settings.py" line="+37" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
@@ -1774,6 +2090,16 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <location line="+1" />
             <source>Villages</source>
             <translation>Danh sách thôn</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;General</source>
+            <translation>&amp;Chung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change &amp;log</source>
+            <translation>Nhật &amp;ký thay đổi</translation>
         </message>
     </context>
     <context>

@@ -35,6 +35,8 @@ from desktop.ui.widgets.tables import fit_columns, make_table
 class HouseholdDetailPage(QWidget):
     back = Signal()
     loaded = Signal()
+    # For the change log: the household's id, how to name it, and its members' names by id.
+    show_history = Signal(object, str, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +62,8 @@ class HouseholdDetailPage(QWidget):
         self.event_button = QPushButton(self.tr("Record &event"))
         self.visit_button = QPushButton(self.tr("Record &visit"))
         self.visit_button.setObjectName("primary")
+        self.history_button = QPushButton(self.tr("Change &history"))
+        self.history_button.setToolTip(self.tr("Every change made to this household's record"))
         self.dissolve_button = QPushButton(self.tr("Dissol&ve household"))
         self.dissolve_button.setObjectName("danger")
 
@@ -116,6 +120,7 @@ class HouseholdDetailPage(QWidget):
             self.add_member_button,
             self.edit_member_button,
             self.edit_button,
+            self.history_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -130,6 +135,7 @@ class HouseholdDetailPage(QWidget):
             self.add_member_button,
             self.edit_member_button,
             self.edit_button,
+            self.history_button,
             self.dissolve_button,
             self.tabs,
         )
@@ -145,6 +151,7 @@ class HouseholdDetailPage(QWidget):
         self.event_button.clicked.connect(self.record_event)
         self.visit_button.clicked.connect(self.record_visit)
         self.dissolve_button.clicked.connect(self.dissolve)
+        self.history_button.clicked.connect(self.open_history)
         self.add_category_button.clicked.connect(self.add_category)
         self.remove_category_button.clicked.connect(self.remove_category)
         self.ctx.data_changed.connect(self.reload)
@@ -257,6 +264,13 @@ class HouseholdDetailPage(QWidget):
     def record_visit(self) -> None:
         if self.detail:
             VisitDialog(self.ctx, self.detail, parent=self).exec()
+
+    def open_history(self) -> None:
+        if self.detail:
+            names = {str(p.id): p.full_name for p in self.detail.members}
+            names[str(self.detail.id)] = self.detail.code
+            label = self.tr("household {code}").format(code=self.detail.code)
+            self.show_history.emit(self.detail.id, label, names)
 
     def dissolve(self) -> None:
         if self.detail:

@@ -1,6 +1,8 @@
-"""Cài đặt: language, the commune's villages, and who keeps this notebook."""
+"""Cài đặt: language, the commune's villages, who keeps this notebook, and the change log."""
 
 from __future__ import annotations
+
+import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +22,7 @@ from desktop.services import reference
 from desktop.services.dto import VillageDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.village import VillageDialog
+from desktop.ui.pages.audit_log import AuditLogPage
 from desktop.ui.settings_store import save_language, saved_language
 from desktop.ui.translation import current_language
 from desktop.ui.widgets.pickers import ValueCombo
@@ -68,13 +72,23 @@ class SettingsPage(QWidget):
         villages_layout.addLayout(buttons)
         villages_layout.addWidget(self.villages)
 
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.setContentsMargins(12, 12, 12, 10)
+        general_layout.setSpacing(14)
+        general_layout.addWidget(language_box)
+        general_layout.addWidget(profile_box)
+        general_layout.addWidget(villages_box, 1)
+        self.audit_log = AuditLogPage(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.audit_log, self.tr("Change &log"))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
-        layout.setSpacing(14)
+        layout.setSpacing(10)
         layout.addWidget(title)
-        layout.addWidget(language_box)
-        layout.addWidget(profile_box)
-        layout.addWidget(villages_box, 1)
+        layout.addWidget(self.tabs, 1)
 
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.add_village.clicked.connect(self._add_village)
@@ -83,6 +97,14 @@ class SettingsPage(QWidget):
         ctx.data_changed.connect(self.reload)
         self._update_language_note()
         self.reload()
+
+    def show_audit_log(
+        self, record_id: uuid.UUID | None = None, label: str = "", names: dict[str, str] | None = None
+    ) -> None:
+        """Open the change log tab, filtered to one record (a household) or showing everything."""
+        self.tabs.setCurrentWidget(self.audit_log)
+        self.audit_log.set_record(record_id, label, names)
+        self.audit_log.table.setFocus()
 
     def reload(self) -> None:
         profile = self.ctx.profile
