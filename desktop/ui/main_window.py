@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,13 +27,33 @@ from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.pages.households import HouseholdListPage
-from desktop.ui.pages.settings import SettingsPage
-from desktop.ui.pages.visits import VisitsPage
 from desktop.ui.translation import error_text
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.settings import SettingsPage
+    from desktop.ui.pages.visits import VisitsPage
 
 log = logging.getLogger(__name__)
 DASHBOARD, HOUSEHOLDS, VISITS, SETTINGS = range(4)
 APP_NAME = "Sổ tay CTV"  # the product's name, the same in every language
+
+
+class _LazyPage(QWidget):
+    """A place in the section stack whose page is built the first time it is needed."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self._page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def page(self) -> Any:
+        if self._page is None:
+            self._page = self._build()
+            self.layout().addWidget(self._page)
+            self.setFocusProxy(self._page)
+        return self._page
 
 
 class MainWindow(QMainWindow):
@@ -41,8 +63,9 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(ctx)
         self.household_list = HouseholdListPage(ctx)
         self.household_detail = HouseholdDetailPage(ctx)
-        self.visits = VisitsPage(ctx)
-        self.settings = SettingsPage(ctx)
+        # Pages not on screen at start are built when first needed: start-up is budgeted (design §9).
+        self._visits = _LazyPage(self._build_visits)
+        self._settings = _LazyPage(self._build_settings)
         self.households = QStackedWidget()  # the list, and one household opened from it
         self.households.addWidget(self.household_list)
         self.households.addWidget(self.household_detail)
@@ -56,7 +79,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(name)
             self.nav.item(number - 1).setToolTip(f"Alt+{number}")
         self.stack = QStackedWidget()
-        for page in (self.dashboard, self.households, self.visits, self.settings):
+        for page in (self.dashboard, self.households, self._visits, self._settings):
             self.stack.addWidget(page)
 
         app_name = QLabel(APP_NAME)
@@ -82,15 +105,41 @@ class MainWindow(QMainWindow):
         self.update_titles()
         self.nav.setCurrentRow(DASHBOARD)
 
+    @property
+    def visits(self) -> VisitsPage:
+        return self._visits.page()
+
+    @property
+    def settings(self) -> SettingsPage:
+        return self._settings.page()
+
+    def _build_visits(self) -> VisitsPage:
+        from desktop.ui.pages.visits import VisitsPage
+
+        page = VisitsPage(self.ctx)
+        page.open_household.connect(self.open_household)
+        return page
+
+    def _build_settings(self) -> SettingsPage:
+        from desktop.ui.pages.settings import SettingsPage
+
+        page = SettingsPage(self.ctx)
+        page.audit_log.back_to_household.connect(self.open_household)
+        return page
+
+    def _show_stack_page(self, index: int) -> None:
+        widget = self.stack.widget(index)
+        if isinstance(widget, _LazyPage):
+            widget.page()
+        self.stack.setCurrentIndex(index)
+
     def _connect(self) -> None:
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_stack_page)
         self.household_list.open_household.connect(self.open_household)
         self.household_list.new_household.connect(self.new_household)
         self.household_detail.back.connect(self.show_list)
         self.dashboard.open_household.connect(self.open_household)
-        self.visits.open_household.connect(self.open_household)
         self.household_detail.show_history.connect(self.open_history)
-        self.settings.audit_log.back_to_household.connect(self.open_household)
         self.ctx.lane.failed.connect(self._unexpected)
         self.ctx.data_changed.connect(self.update_titles)
 
