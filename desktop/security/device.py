@@ -17,9 +17,7 @@ keyring, or the encrypted profile), so a copied folder does not carry a usable k
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets as random_source
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from desktop.errors import SotayError
+from desktop.fileio import write_atomically
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import DEVICE_CERT_FILE, DEVICE_KEY_FILE
 
@@ -125,8 +124,8 @@ def create_identity(
     secrets.set(KEY_PASSWORD_SECRET, password)
     encryption = serialization.BestAvailableEncryption(password.encode())
     key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
-    _write_atomically(key_path(folder), key_pem, private=True)
-    _write_atomically(cert_path(folder), certificate.public_bytes(serialization.Encoding.PEM), private=False)
+    write_atomically(key_path(folder), key_pem, private=True)
+    write_atomically(cert_path(folder), certificate.public_bytes(serialization.Encoding.PEM), private=False)
     return DeviceIdentity(key, certificate, _info(certificate))
 
 
@@ -182,34 +181,6 @@ def _signing_key_usage() -> x509.KeyUsage:
         encipher_only=False,
         decipher_only=False,
     )
-
-
-def _write_atomically(path: Path, data: bytes, *, private: bool) -> None:
-    """Temp file in the same folder, fsync, rename: a crash leaves the old file or the new, never half."""
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        if private:
-            os.chmod(temp_name, 0o600)  # before any byte of the key is written
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder and needs no such step.
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 # Reading ####################################################################################
@@ -347,8 +318,8 @@ def replace_certificate(folder: Path, cert_pem: bytes | str, *, ca_pem: bytes | 
     if not _issued_by(offered, authority):
         raise IdentityError(QT_TRANSLATE_NOOP("Security", "This certificate was not signed by the hub."))
     # CA first: if the app stops between the two writes, the old self-signed certificate still verifies.
-    _write_atomically(ca_path(folder), authority.public_bytes(serialization.Encoding.PEM), private=False)
-    _write_atomically(cert_path(folder), offered.public_bytes(serialization.Encoding.PEM), private=False)
+    write_atomically(ca_path(folder), authority.public_bytes(serialization.Encoding.PEM), private=False)
+    write_atomically(cert_path(folder), offered.public_bytes(serialization.Encoding.PEM), private=False)
     return _info(offered)
 
 

@@ -21,9 +21,7 @@ import binascii
 import hashlib
 import hmac
 import json
-import os
 import secrets
-import tempfile
 import unicodedata
 import uuid
 from collections.abc import Mapping
@@ -37,6 +35,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
+from desktop.fileio import write_json_atomically
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.security.recovery import parse_recovery_code
 
@@ -310,7 +309,7 @@ class KeyStore:
 
     def _saved(self, slots: tuple[KeySlot, ...]) -> KeyStore:
         store = replace(self, slots=slots)
-        write_json_atomic(store.path, _document(store.key_id, slots))
+        write_json_atomically(store.path, _document(store.key_id, slots))
         return store
 
 
@@ -338,7 +337,7 @@ def create_store(
     )
     store = KeyStore(folder, key_id(data_key), slots, kdf)
     folder.mkdir(parents=True, exist_ok=True)
-    write_json_atomic(store.path, _document(store.key_id, slots), exclusive=True)
+    write_json_atomically(store.path, _document(store.key_id, slots), exclusive=True)
     return store
 
 
@@ -454,39 +453,3 @@ def _unb64(value: Any, where: str) -> bytes:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         raise _damaged(where) from None
-
-
-# --- atomic files ---------------------------------------------------------------------------------
-
-
-def write_json_atomic(path: Path, document: object, *, exclusive: bool = False) -> None:
-    """Write JSON so a crash leaves either the old file or the new one: temp file, fsync, os.replace.
-
-    With `exclusive`, refuse (FileExistsError) when the target already exists. (No hard-link trick:
-    profiles may live on FAT/exFAT USB sticks, which have no hard links.)
-    """
-    data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if exclusive and path.exists():
-            raise FileExistsError(path)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
-    _fsync_directory(path.parent)
-
-
-def _fsync_directory(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory; NTFS journals the rename
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

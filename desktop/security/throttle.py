@@ -25,7 +25,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.security.keyslots import user_key, write_json_atomic
+from desktop.fileio import write_json_atomically
+from desktop.security.keyslots import user_key
 
 FILENAME = "login-throttle.json"
 FREE_ATTEMPTS = 5
@@ -112,7 +113,7 @@ class Throttle:
             "format_version": 1,
             "users": {key: {"failures": f.count, "last_failure": f.last} for key, f in state.items()},
         }
-        write_json_atomic(self.path, document)
+        write_json_atomically(self.path, document)
 
 
 class _DefaultAtThreshold(dict[str, Failures]):
