@@ -26,7 +26,7 @@ NOTICE_SHOWN_KEY = "keyring.fallback_notice_shown"
 FALLBACK_NOTICE = QT_TRANSLATE_NOOP(
     "Security",
     "No system keyring was found on this computer, so the app's secrets (such as the password of "
-    "this device's signing key) are kept inside the encrypted profile instead.",
+    "this device's signing key) are kept inside the profile's database instead.",
 )
 
 # Backends can fail in their own ways (D-Bus gone, keychain locked); KeyringError covers keyring's own.

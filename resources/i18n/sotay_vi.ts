@@ -2035,8 +2035,8 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
             <location filename="../../desktop/security/secrets.py" line="+26" />
-            <source>No system keyring was found on this computer, so the app's secrets (such as the password of this device's signing key) are kept inside the encrypted profile instead.</source>
-            <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong hồ sơ đã mã hóa.</translation>
+            <source>No system keyring was found on this computer, so the app's secrets (such as the password of this device's signing key) are kept inside the profile's database instead.</source>
+            <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong cơ sở dữ liệu của hồ sơ.</translation>
         </message>
     </context>
     <context>
