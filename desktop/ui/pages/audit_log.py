@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import audit
@@ -19,6 +18,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.formatting import person_status
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.widgets.pickers import ValueCombo
+from desktop.ui.widgets.stale import ReloadsWhenShown
 from desktop.ui.widgets.tables import fit_columns, make_table
 
 CTX = "AuditLog"
@@ -200,7 +200,7 @@ class SummaryFormatter:
         return ", ".join(self._code("visit_topics", str(t)) for t in topics)
 
 
-class AuditLogPage(QWidget):
+class AuditLogPage(ReloadsWhenShown, QWidget):
     loaded = Signal()
     verified = Signal()
     back_to_household = Signal(object)  # uuid.UUID
@@ -209,7 +209,6 @@ class AuditLogPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._generation = 0
-        self._stale = True
         self._events: list[AuditEventDTO] = []
         self._users: set[str] = {ctx.profile.collaborator} if ctx.profile.collaborator else set()
         self._names: dict[str, str] = {}  # record id -> its code or name, learnt from the events
@@ -331,17 +330,6 @@ class AuditLogPage(QWidget):
             self.back_to_household.emit(uuid.UUID(self.record_id))
 
     # Loading #################################################################################
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def _data_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
 
     def reload(self) -> None:
         self._stale = False

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
@@ -16,6 +15,7 @@ from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.date_edit import DateEdit
+from desktop.ui.widgets.stale import ReloadsWhenShown
 from desktop.ui.widgets.tables import fit_columns, make_table
 
 
@@ -28,7 +28,7 @@ def previous_month(day: date) -> tuple[date, date]:
     return month_start(end), end
 
 
-class VisitsPage(QWidget):
+class VisitsPage(ReloadsWhenShown, QWidget):
     open_household = Signal(object)  # uuid.UUID
     loaded = Signal()
 
@@ -89,19 +89,6 @@ class VisitsPage(QWidget):
         self.last_month.clicked.connect(lambda: self.set_period(*previous_month(ctx.profile.today())))
         self.table.activated.connect(self._activated)
         ctx.data_changed.connect(self._data_changed)
-        self._stale = True  # nothing loaded yet: the first load waits until the page is shown
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def _data_changed(self) -> None:
-        # A month of visits is a few thousand rows: reload now only if the user is looking.
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
 
     def set_period(self, start: date, end: date) -> None:
         self.start.set_value(start)
