@@ -58,7 +58,7 @@ class IdentityError(SotayError):
 
 
 class IdentityMissingError(IdentityError):
-    pass
+    """The profile has no key or certificate yet (not set up, or files removed)."""
 
 
 @dataclass(frozen=True, slots=True)

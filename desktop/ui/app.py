@@ -40,7 +40,7 @@ def elapsed_since_start() -> float:
         try:
             return time.time() - float(stamp)
         except ValueError:
-            pass
+            pass  # a malformed stamp: measure from this module's import instead
     return time.perf_counter() - _T0
 
 
