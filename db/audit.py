@@ -277,7 +277,8 @@ def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
             if prop.key in _BOOKKEEPING or prop.key.endswith(_DERIVED_SUFFIX):
                 continue
             column = cast(Column[Any], prop.columns[0])
-            fields.append((prop.key, isinstance(column.type, Text)))
+            hidden = prop.key in getattr(cls, "__audit_hidden__", ())
+            fields.append((prop.key, hidden or isinstance(column.type, Text)))
         _FIELDS[cls] = tuple(fields)
     return _FIELDS[cls]
 
@@ -294,8 +295,8 @@ def _short(value: object, free_text: bool = False) -> Any:
     """
     if value is None or isinstance(value, bool | int | float):
         return value
-    if free_text and isinstance(value, str):
-        return {"chars": len(value)}
+    if free_text:  # free text, or a column its model lists in __audit_hidden__ (case content)
+        return {"chars": len(value if isinstance(value, str) else canonical_json(_jsonable(value)))}
     if isinstance(value, datetime | date):
         text = value.isoformat()
     elif isinstance(value, uuid.UUID):
@@ -305,6 +306,10 @@ def _short(value: object, free_text: bool = False) -> Any:
     else:
         text = canonical_json(value) if isinstance(value, list | dict) else str(value)
     return text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…"
+
+
+def _jsonable(value: object) -> object:
+    return value if isinstance(value, list | dict) else str(value)
 
 
 def _table_name(obj: SyncedMixin) -> str:

@@ -155,6 +155,28 @@ class Grave(Base):
     origin: Mapped[str] = mapped_column(String(36), default="")
 
 
+class SupportCase(SyncedMixin, Base):
+    """A support case (domestic violence, child protection, other) opened for a household or person.
+
+    `kind`, `person_id`, `summary` and `details` are the case's content: the services show them only to
+    the case owner and to users with the protection permission (design §5). Everyone else learns
+    that a case exists for the household, who owns it, and its state.
+    """
+
+    __tablename__ = "support_cases"
+    # The audit log, readable by every user and sent to the hub, keeps only the length of these.
+    __audit_hidden__ = frozenset({"kind", "person_id", "summary", "details"})
+    kind: Mapped[str] = mapped_column(String(40))
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
+    owner: Mapped[str] = mapped_column(String(NAME_MAX))
+    opened_on: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(20), default="open")
+    closed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Village,
     Household,
@@ -162,7 +184,26 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Person,
     PopulationEvent,
     Visit,
+    SupportCase,
 )
+
+
+class User(Base):
+    """A person who logs in on this device. Local to the device: never synced.
+
+    The passphrase is not here: each user has a keyslot (keyslots.json) wrapping the data key.
+    `name_key` is the name as keyslots compare it (NFC, trimmed, case-folded).
+    """
+
+    __tablename__ = "users"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    name_key: Mapped[str] = mapped_column(String(NAME_MAX), unique=True)
+    role: Mapped[str] = mapped_column(String(12))  # ctv | officer | hub
+    protection: Mapped[bool] = mapped_column(default=False)
+    villages: Mapped[list[str]] = mapped_column(JSON, default=list)  # village ids (hex) a CTV keeps
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class AuditEvent(Base):

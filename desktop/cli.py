@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import cli_audit, cli_device, i18n
+from desktop import cli_audit, cli_device, cli_profile, i18n
 from desktop.errors import AccessError, FieldProblem, SotayError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, resolve_home, resource
@@ -221,7 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(run=_gui, exit_when_shown=False, screenshot=None)
     commands = parser.add_subparsers(
-        dest="command", title=_text(QT_TRANSLATE_NOOP("Cli", "commands")), metavar="{gui,demo,stats,find,audit,device}"
+        dest="command", title=_text(QT_TRANSLATE_NOOP("Cli", "commands")), metavar="{gui,demo,stats,find,audit,device,protect,passphrase}"
     )
     _gui_parser(commands)
     _demo_parser(commands)
@@ -229,6 +229,9 @@ def _parser() -> argparse.ArgumentParser:
     _find_parser(commands)
     cli_audit.register(commands)
     cli_device.register(commands)
+    cli_profile.register(commands)
+    cli_profile.add_credential_options(parser, top=True)
+    cli_profile.add_to_every_command(parser)
     return parser
 
 
@@ -350,7 +353,7 @@ def _demo(args: argparse.Namespace, paths: ProfilePaths) -> int:
         raise ValidationError(problems)
     today = _parse_day(args.today) if args.today else None
     started = time.perf_counter()
-    with _opened(paths) as profile:
+    with _opened_for_demo(args, paths) as profile:
         summary = demo.build_demo(profile, households=args.households, seed=args.seed, today=today)
     _say(
         _text(
@@ -383,7 +386,7 @@ def _parse_day(text: str) -> date:
 def _stats(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services import stats
 
-    with _opened(paths, must_exist=True) as profile:
+    with _opened(args, paths) as profile:
         counts = stats.counts(profile)
     if args.json:
         _say(json.dumps(counts, ensure_ascii=False))
@@ -425,7 +428,7 @@ def _find(args: argparse.Namespace, paths: ProfilePaths) -> int:
     if not 1 <= args.limit <= MAX_LIMIT:
         message = QT_TRANSLATE_NOOP("Cli", "The limit must be between 1 and {max}.")
         raise ValidationError([_problem("limit", message, max=MAX_LIMIT)])
-    with _opened(paths, must_exist=True) as profile:
+    with _opened(args, paths) as profile:
         hits = search.search(profile, query, limit=args.limit)
     if args.json:
         _say(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False))
@@ -495,14 +498,44 @@ def _usable_home(paths: ProfilePaths, *, create: bool) -> None:
 
 
 @contextmanager
-def _opened(paths: ProfilePaths, *, must_exist: bool = False) -> Iterator[Profile]:
+def _opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
+    """The profile unlocked with the command's credentials (desktop.cli_profile)."""
+    with _damage_explained(paths), cli_profile.opened(args, paths) as profile:
+        yield profile
+
+
+@contextmanager
+def _opened_for_demo(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
+    """An existing profile as for any command; a new one protected by the demo passphrase (or the one given)."""
+    from desktop.services import demo
+    from desktop.services.profile import ProfileState, profile_state
+
+    _usable_home(paths, create=True)
+    if profile_state(paths) is not ProfileState.NEW:
+        with _opened(args, paths) as profile:
+            yield profile
+        return
+    given = cli_profile.passphrase_if_given(args)
+    with _damage_explained(paths):
+        created = demo.create_demo_profile(
+            paths, seed=args.seed, passphrase=given or demo.DEMO_PASSPHRASE, user=getattr(args, "login_user", None)
+        )
+    # Said before the data is built: should building fail, the profile and its secrets still exist.
+    if not given:
+        _say(_text(QT_TRANSLATE_NOOP("Cli", "Passphrase of the demo profile: {passphrase}"), passphrase=demo.DEMO_PASSPHRASE))
+    cli_profile.say_recovery_code(created.recovery_code, created.profile.user.name)
+    try:
+        yield created.profile
+    finally:
+        created.profile.close()
+
+
+@contextmanager
+def _damage_explained(paths: ProfilePaths) -> Iterator[None]:
     from sqlalchemy.exc import DatabaseError
 
-    from desktop.services.profile import open_profile
-
-    _usable_home(paths, create=not must_exist)
     try:
-        profile = open_profile(paths)
+        yield
     except DatabaseError:
         raise AccessError(
             QT_TRANSLATE_NOOP(
@@ -510,10 +543,6 @@ def _opened(paths: ProfilePaths, *, must_exist: bool = False) -> Iterator[Profil
             ),
             path=paths.database,
         ) from None
-    try:
-        yield profile
-    finally:
-        profile.close()
 
 
 # Output #####################################################################################

@@ -81,7 +81,7 @@ def _list_parser(actions: Subparsers) -> None:
 def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services import audit
 
-    with cli._opened(paths, must_exist=True) as profile:
+    with cli._opened(args, paths) as profile:
         report = audit.verify(profile)
     language = _language(args)
     if report.ok:
@@ -130,7 +130,7 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
     if not 1 <= args.limit <= MAX_LIMIT:
         message = QT_TRANSLATE_NOOP("Cli", "The limit must be between 1 and {max}.")
         raise ValidationError([cli._problem("limit", message, max=MAX_LIMIT)])
-    with cli._opened(paths, must_exist=True) as profile:
+    with cli._opened(args, paths) as profile:
         found = audit.events(profile, record_id=args.record, user=args.user, limit=args.limit)
     if args.json:
         cli._say(json.dumps([_event_json(event) for event in found], ensure_ascii=False))

@@ -27,6 +27,14 @@ class ProfilePaths:
         return self.home / DEVICE_CERT_FILE
 
     @property
+    def keyslots(self) -> Path:
+        return self.home / "keyslots.json"
+
+    @property
+    def backups(self) -> Path:
+        return self.home / "backups"
+
+    @property
     def logs(self) -> Path:
         return self.home / "logs"
 
@@ -47,6 +55,15 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> ProfilePaths
     if env:
         return ProfilePaths(Path(env).expanduser().resolve())
     return ProfilePaths(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def state_dir() -> Path:
+    """Per-computer state kept outside every profile (login throttling), so a wrong passphrase never
+    changes a byte of the profile folder. SOTAY_STATE_DIR moves it (tests, portable installs)."""
+    env = os.environ.get("SOTAY_STATE_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
 def resource(*parts: str) -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from desktop.paths import ProfilePaths
+from desktop.security.keyslots import KdfParams
 from desktop.services import profile as profile_service
 from desktop.services import reference
 from desktop.services.profile import Profile
@@ -21,12 +22,36 @@ class Register:
     village_b: uuid.UUID
 
 
+USER = "Nguyễn Thị Lan"
+PASSPHRASE = "mật khẩu thử nghiệm"
+# Argon2id as cheap as it goes: the real cost (keyslots.DEFAULT_KDF) is measured in tests/security.
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+
+
+def make_profile(home, *, user: str = USER, passphrase: str = PASSPHRASE) -> Profile:
+    """A new encrypted profile for the commune, unlocked by its first user (a commune officer)."""
+    created = profile_service.create_profile(
+        ProfilePaths(home), commune_code=COMMUNE, collaborator=USER, user=user, passphrase=passphrase
+    )
+    return created.profile
+
+
 @pytest.fixture
 def profile(tmp_path) -> Iterator[Profile]:
-    opened = profile_service.open_profile(ProfilePaths(tmp_path / "home"))
-    profile_service.set_up(opened, commune_code=COMMUNE, collaborator="Nguyễn Thị Lan")
+    opened = make_profile(tmp_path / "home")
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf_and_private_state(request, monkeypatch, tmp_path_factory):
+    """Every test gets its own login-throttle state, and keyslots made with a cheap KDF (except in the
+    tests that measure the real one)."""
+    monkeypatch.setenv("SOTAY_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    if "test_keyslots" not in str(request.node.fspath):
+        from desktop.security import keyslots
+
+        monkeypatch.setattr(keyslots, "DEFAULT_KDF", FAST_KDF)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,7 @@ import pytest
 
 from desktop import cli, i18n
 from desktop.services import stats
+from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.textnorm import fold
 
 REPO = Path(__file__).resolve().parent.parent
@@ -27,6 +29,7 @@ def _clean_process_state(monkeypatch):
     monkeypatch.setenv("SOTAY_T0", "0")
     monkeypatch.delenv("SOTAY_T0")
     monkeypatch.delenv("SOTAY_HOME", raising=False)
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
     yield
     i18n.set_translator(lambda _context, text: text)
 
@@ -55,12 +58,21 @@ def json_out(capsys, *args: str) -> object:
 # Contents ###################################################################################
 
 
-def test_demo_prints_one_summary_line(tmp_path, capsys):
+def test_a_new_demo_profile_says_its_passphrase_and_recovery_code_then_one_summary_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("SOTAY_PASSPHRASE")
     code, out, err = run(capsys, "--home", str(tmp_path / "new"), "--lang", "en", *DEMO_ARGS)
     assert (code, err) == (0, "")
-    assert len(out.strip().splitlines()) == 1
-    assert "120 households" in out and str(tmp_path / "new") in out
-    assert (tmp_path / "new" / "profile.db").is_file()
+    lines = out.strip().splitlines()
+    assert f"Passphrase of the demo profile: {DEMO_PASSPHRASE}" in lines[0]
+    code_line = next(line.strip() for line in lines if re.fullmatch(r"\s+[A-Z0-9]{4}(-[A-Z0-9]{4})+", line))
+    assert "120 households" in lines[-1] and str(tmp_path / "new") in lines[-1]
+    assert (tmp_path / "new" / "profile.db").read_bytes()[:16] != b"SQLite format 3\x00"
+    # The code printed is the one that opens the profile.
+    monkeypatch.setenv("SOTAY_RECOVERY_CODE", code_line)
+    monkeypatch.setenv("SOTAY_NEW_PASSPHRASE", "một mật khẩu mới")
+    assert run(capsys, "--home", str(tmp_path / "new"), "passphrase", "reset")[0] == 0
+    monkeypatch.setenv("SOTAY_PASSPHRASE", "một mật khẩu mới")
+    assert json_out(capsys, "--home", str(tmp_path / "new"), "stats", "--json")["households"] == 120
 
 
 def test_stats_json_is_one_object_of_counts(home, capsys):
@@ -159,7 +171,7 @@ def test_a_home_that_is_a_file_exits_2(tmp_path, capsys):
 def test_a_damaged_profile_exits_2(tmp_path, capsys):
     (tmp_path / "profile.db").write_bytes(b"this is not a database" * 200)
     code, _out, err = run(capsys, "--home", str(tmp_path), "--lang", "en", "stats")
-    assert code == 2 and "profile.db" in err and "Traceback" not in err
+    assert code == 2 and "keyslots.json" in err and "Traceback" not in err
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write to any folder")

@@ -14,10 +14,12 @@ from desktop.paths import ProfilePaths
 from desktop.services import households, people
 from desktop.services.households import HouseholdInput
 from desktop.services.people import PersonInput
+from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
-def _english():
+def _english(monkeypatch):
+    monkeypatch.setenv("SOTAY_PASSPHRASE", PASSPHRASE)
     i18n.set_translator(lambda _context, source: source)
     yield
     i18n.set_translator(lambda _context, source: source)

@@ -74,7 +74,7 @@ class WrongRecoveryCodeError(SotayError):
 class KeyStoreError(SotayError):
     """keyslots.json is missing, damaged or not ours: the profile cannot be opened as it is."""
 
-    exit_code = 1
+    exit_code = 2
 
 
 # --- parameters and slots -------------------------------------------------------------------------
@@ -219,7 +219,7 @@ class KeyStore:
         return (Path(folder) / FILENAME).exists()
 
     @classmethod
-    def load(cls, folder: Path, *, kdf: KdfParams = DEFAULT_KDF) -> KeyStore:
+    def load(cls, folder: Path, *, kdf: KdfParams | None = None) -> KeyStore:
         path = Path(folder) / FILENAME
         try:
             raw = path.read_bytes()
@@ -232,7 +232,7 @@ class KeyStore:
                 QT_TRANSLATE_NOOP("Security", "The key file of this profile cannot be read: {reason}"), reason=str(exc)
             ) from exc
         key, slots = _parse(raw)
-        return cls(Path(folder), key, slots, kdf)
+        return cls(Path(folder), key, slots, kdf or DEFAULT_KDF)
 
     # reading
 
@@ -294,6 +294,18 @@ class KeyStore:
         _raise_if(passphrase_problems(new, "new_passphrase"))  # before the costly unlock
         data_key = self.unlock_with_passphrase(user, old)
         return self.set_passphrase(data_key, user, new)
+
+    def remove_user(self, data_key: bytes, user: str) -> KeyStore:
+        """Drop a user's slot. The last user slot stays: the recovery code alone must not be all that is left."""
+        self._require_key(data_key)
+        slot = self._user_slot(user)
+        if slot is None:
+            raise WrongPassphraseError()
+        if len(self.users()) == 1:
+            raise ValidationError(
+                [FieldProblem("user", QT_TRANSLATE_NOOP("Security", "The last user of a profile cannot be removed."))]
+            )
+        return self._saved(tuple(s for s in self.slots if s.id != slot.id))
 
     def replace_recovery(self, data_key: bytes, new_code: str) -> KeyStore:
         self._require_key(data_key)

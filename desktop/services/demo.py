@@ -28,11 +28,13 @@ from desktop.services import demo_names, reference
 from desktop.services.demo_family import DemoRegister
 from desktop.services.demo_year import DemoYear
 from desktop.services.events import default_reporting_month
-from desktop.services.profile import Profile, is_set_up, set_up
+from desktop.paths import ProfilePaths
+from desktop.services.profile import Created, Profile, create_profile, is_set_up, set_up
 from desktop.services.validation import problem, raise_if
 from desktop.textnorm import clean, fold
 
 DEMO_COMMUNE = "18673"  # Xã Cẩm Xuyên
+DEMO_PASSPHRASE = "sotay-demo"  # written in README and printed by `make run`: demo data only
 MIN_HOUSEHOLDS, MAX_HOUSEHOLDS = 1, 200_000
 HOUSEHOLDS_PER_VILLAGE = 250
 BUILD_CACHE_KIB = -65536  # negative: KiB, so 64 MB while building
@@ -75,13 +77,32 @@ def household_count_problems(households: int) -> list[FieldProblem]:
     ]
 
 
+def collaborator_name(seed: int) -> str:
+    """The demo collaborator of a seed: the first name `build_demo` draws."""
+    return _draw_collaborator(random.Random(seed))
+
+
+def _draw_collaborator(rng: random.Random) -> str:
+    return demo_names.full_name(rng, demo_names.surname(rng), "2", 1988)
+
+
+def create_demo_profile(
+    paths: ProfilePaths, *, seed: int, passphrase: str = DEMO_PASSPHRASE, user: str | None = None
+) -> Created:
+    """A new encrypted profile for the demo commune; its first user is the demo collaborator."""
+    collaborator = collaborator_name(seed)
+    return create_profile(
+        paths, commune_code=DEMO_COMMUNE, collaborator=collaborator, user=user or collaborator, passphrase=passphrase
+    )
+
+
 def build_demo(profile: Profile, *, households: int, seed: int, today: date | None = None) -> DemoSummary:
     """Fill an empty profile with `households` demo households of a Hà Tĩnh commune."""
     raise_if(household_count_problems(households))
     day = today or profile.today()
     rng = random.Random(seed)
     # Drawn even when the profile is already set up, so the names that follow do not depend on it.
-    collaborator = demo_names.full_name(rng, demo_names.surname(rng), "2", 1988)
+    collaborator = _draw_collaborator(rng)
     _refuse_unless_empty(profile)
     if not is_set_up(profile):
         set_up(profile, commune_code=DEMO_COMMUNE, collaborator=collaborator)

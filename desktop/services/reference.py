@@ -107,6 +107,12 @@ def communes(session: Session) -> list[CommuneDTO]:
     return [CommuneDTO(u.code, u.name, u.unit_type) for u in session.scalars(stmt.order_by(AdminUnit.code))]
 
 
+def commune_choices() -> list[CommuneDTO]:
+    """The communes of the province from the reference file: for the first run, before any database exists."""
+    rows = _rows(reference_dir() / ADMIN_FILE)
+    return [CommuneDTO(r["code"], r["name_vi"], r.get("unit_type", "")) for r in rows if r["level"] == "commune"]
+
+
 def require_commune(session: Session, code: str) -> AdminUnit:
     unit = session.get(AdminUnit, code)
     if unit is None or unit.level != "commune":

@@ -223,28 +223,30 @@ def test_no_temporary_files_are_left_after_a_failed_conversion(tmp_path, monkeyp
     assert os.path.exists(tmp_path / "old.db")
 
 
-def test_an_old_plain_profile_converted_serves_the_same_search_results(tmp_path):
-    """The upgrade path end to end: a demo profile, encrypted, answers the services' searches alike."""
-    from dataclasses import replace
-
-    from db.session import make_sessionmaker
+def test_an_old_plain_profile_protected_serves_the_same_search_results(tmp_path):
+    """The upgrade path end to end: a plain demo profile, protected with a passphrase, answers alike."""
     from desktop.paths import ProfilePaths
+    from desktop.services import profile as profile_service
     from desktop.services import search
     from desktop.services.demo import build_demo
-    from desktop.services.profile import open_profile
 
-    plain = open_profile(ProfilePaths(tmp_path / "home"))
+    paths = ProfilePaths(tmp_path / "home")
+    plain = profile_service._open_plain(paths)  # what a profile made before encryption looks like
     build_demo(plain, households=30, seed=1)
     queries = ["nguyen", "thi", "le", "ng", "Xóm"]
     expected = {q: search.search(plain, q) for q in queries}
     assert any(expected.values())
     plain.close()
+    assert profile_service.profile_state(paths) is profile_service.ProfileState.PLAIN
 
-    encrypt_plain_database(plain.paths.database, tmp_path / "encrypted.db", KEY)
-    engine = make_encrypted_engine(tmp_path / "encrypted.db", KEY)
-    upgrade_to_head(engine)  # already at head: a no-op
-    encrypted = replace(plain, engine=engine, sessions=make_sessionmaker(engine, device_id=plain.device_id))
+    created = profile_service.protect_plain(paths, user="Lan", passphrase="mật khẩu của Lan")
+    created.profile.close()
+    assert not paths.database.read_bytes().startswith(b"SQLite format 3")
+    assert sorted(p.name for p in paths.home.glob("profile.db*")) == ["profile.db"]
+
+    unlocked = profile_service.unlock(paths, "Lan", "mật khẩu của Lan")
     try:
-        assert {q: search.search(encrypted, q) for q in queries} == expected
+        assert {q: search.search(unlocked, q) for q in queries} == expected
+        assert unlocked.user.manages_users and unlocked.user.protection
     finally:
-        engine.dispose()
+        unlocked.close()

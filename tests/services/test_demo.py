@@ -16,7 +16,7 @@ from desktop.errors import ValidationError
 from desktop.paths import ProfilePaths
 from desktop.services import people, reference, search, stats
 from desktop.services import profile as profile_service
-from desktop.services.demo import DEMO_COMMUNE, DemoRefusedError, DemoSummary, build_demo
+from desktop.services.demo import DEMO_COMMUNE, DemoRefusedError, DemoSummary, build_demo, create_demo_profile
 from desktop.services.profile import Profile
 from desktop.services.validation import HEAD_MIN_AGE, age_on
 from desktop.textnorm import fold
@@ -26,7 +26,7 @@ HOUSEHOLDS = 250
 
 
 def _built(home: Path, *, seed: int, households: int = HOUSEHOLDS) -> tuple[Profile, DemoSummary]:
-    opened = profile_service.open_profile(ProfilePaths(home))
+    opened = create_demo_profile(ProfilePaths(home), seed=seed).profile
     return opened, build_demo(opened, households=households, seed=seed, today=TODAY)
 
 
@@ -210,7 +210,7 @@ def test_a_profile_with_households_is_refused(demo_profile):
 
 @pytest.mark.parametrize("households", [0, -3, 200_001])
 def test_impossible_household_counts_are_refused(tmp_path, households):
-    opened = profile_service.open_profile(ProfilePaths(tmp_path))
+    opened = create_demo_profile(ProfilePaths(tmp_path), seed=1).profile
     try:
         with pytest.raises(ValidationError):
             build_demo(opened, households=households, seed=1, today=TODAY)
@@ -240,7 +240,7 @@ def test_a_failed_build_leaves_no_rows_and_the_search_index_whole(tmp_path, monk
         yield {}
 
     monkeypatch.setattr(demo, "_visit_rows", broken_visits)
-    opened = profile_service.open_profile(ProfilePaths(tmp_path))
+    opened = create_demo_profile(ProfilePaths(tmp_path), seed=1).profile
     try:
         with pytest.raises(RuntimeError):
             build_demo(opened, households=20, seed=1, today=TODAY)
