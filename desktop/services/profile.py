@@ -232,6 +232,19 @@ def unlock_with_recovery(paths: ProfilePaths, user: str, code: str, *, now: floa
     return profile
 
 
+def verify_passphrase(profile: Profile, passphrase: str, *, now: float | None = None) -> None:
+    """Unlocking the idle lock: the logged-in user's passphrase again, throttled like a login."""
+    store = _require_store(profile)
+    throttle, moment = _throttle(store), time.time() if now is None else now
+    _wait_if_throttled(throttle, profile.user.name, moment)
+    try:
+        store.unlock_with_passphrase(profile.user.name, passphrase)
+    except WrongPassphraseError:
+        throttle.record_failure(profile.user.name, moment)
+        raise
+    throttle.record_success(profile.user.name)
+
+
 def set_new_passphrase(profile: Profile, new: str) -> None:
     """After a recovery unlock: replace the user's slot; the old passphrase stops working."""
     store = _require_store(profile)
