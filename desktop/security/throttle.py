@@ -113,6 +113,7 @@ class Throttle:
             "format_version": 1,
             "users": {key: {"failures": f.count, "last_failure": f.last} for key, f in state.items()},
         }
+        self.path.parent.mkdir(parents=True, exist_ok=True)  # per-computer state: made on the first failure
         write_json_atomically(self.path, document)
 
 

@@ -81,6 +81,17 @@ def household_filter(user: CurrentUser) -> ColumnElement[bool]:
     return Household.village_id.in_(sorted(user.villages))
 
 
+def village_sql(user: CurrentUser, alias: str) -> tuple[str, dict[str, str]]:
+    """An ``AND <alias>.village_id IN (...)`` fragment and its parameters, for the hand-written SQL."""
+    if user.whole_commune:
+        return "", {}
+    params = {f"scope{n}": village.hex for n, village in enumerate(sorted(user.villages))}
+    if not params:
+        return " AND 0", {}
+    names = ", ".join(f":{name}" for name in params)
+    return f" AND {alias}.village_id IN ({names})", params
+
+
 def require_write(user: CurrentUser, village_id: uuid.UUID) -> None:
     if user.role == Role.HUB:
         raise PermissionDeniedError(
@@ -116,6 +127,7 @@ def _other_village() -> PermissionDeniedError:
     return PermissionDeniedError(
         QT_TRANSLATE_NOOP(
             "Access",
-            "This household is in a village you do not keep. Ask the commune officer to add the village to your account.",
+            "This household is in a village you do not keep. "
+            "Ask the commune officer to add the village to your account.",
         )
     )

@@ -44,8 +44,13 @@ def events(
     limit: int = DEFAULT_LIMIT,
     before_id: int | None = None,
 ) -> list[AuditEventDTO]:
-    """Newest first. `before_id` pages back: pass the last id of the previous page."""
+    """Newest first. `before_id` pages back: pass the last id of the previous page.
+
+    A collaborator who keeps some villages sees only their own events: the others name records of
+    villages that are not theirs."""
     stmt = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(max(0, limit))
+    if not profile.user.whole_commune:
+        stmt = stmt.where(AuditEvent.user == profile.user.name)
     if record_id is not None:
         stmt = stmt.where(AuditEvent.record_id == _record_key(record_id))
     if user is not None:

@@ -11,6 +11,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from db.models import Household, Person, PopulationEvent, Village, Visit
+from desktop.services import access
 from desktop.services.events import month_of
 from desktop.services.profile import Profile
 
@@ -64,6 +65,7 @@ def follow_ups_due(profile: Profile, *, within_days: int = DUE_WITHIN_DAYS) -> l
             Household.deleted_at.is_(None),
             Household.dissolved_on.is_(None),
             Household.commune_code == profile.commune_code,
+            access.household_filter(profile.user),
         )
         .order_by(Visit.follow_up_on, Village.sort_order, Household.code)
     )
@@ -82,11 +84,22 @@ def month_counts(profile: Profile) -> MonthCounts:
         visits = session.scalar(
             select(func.count())
             .select_from(Visit)
-            .where(Visit.deleted_at.is_(None), Visit.visited_on >= today.replace(day=1), Visit.visited_on <= today)
+            .join(Household, Household.id == Visit.household_id)
+            .where(
+                Visit.deleted_at.is_(None),
+                Visit.visited_on >= today.replace(day=1),
+                Visit.visited_on <= today,
+                access.household_filter(profile.user),
+            )
         )
         events = session.scalar(
             select(func.count())
             .select_from(PopulationEvent)
-            .where(PopulationEvent.deleted_at.is_(None), PopulationEvent.reporting_month == month)
+            .join(Household, Household.id == PopulationEvent.household_id)
+            .where(
+                PopulationEvent.deleted_at.is_(None),
+                PopulationEvent.reporting_month == month,
+                access.household_filter(profile.user),
+            )
         )
     return MonthCounts(month, int(visits or 0), int(events or 0))

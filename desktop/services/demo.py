@@ -24,11 +24,11 @@ from db.base import PENDING_USN, utcnow
 from db.models import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
 from desktop.errors import FieldProblem, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import ProfilePaths
 from desktop.services import demo_names, reference
 from desktop.services.demo_family import DemoRegister
 from desktop.services.demo_year import DemoYear
 from desktop.services.events import default_reporting_month
-from desktop.paths import ProfilePaths
 from desktop.services.profile import Created, Profile, create_profile, is_set_up, set_up
 from desktop.services.validation import problem, raise_if
 from desktop.textnorm import clean, fold

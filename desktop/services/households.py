@@ -14,7 +14,7 @@ from db.base import utcnow
 from db.models import AdminUnit, Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
 from desktop.errors import FieldProblem, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import reference, search
+from desktop.services import access, reference, search
 from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow, IdList
 from desktop.services.people import person_dto
 from desktop.services.profile import Profile
@@ -79,6 +79,7 @@ def _code_taken(session: Session, commune: str, code: str, exclude: uuid.UUID | 
 
 
 def create(profile: Profile, data: HouseholdInput) -> uuid.UUID:
+    _require_village_access(profile, data)
     with profile.sessions.begin() as session:
         raise_if(household_input_problems(session, profile, data))
         household = Household(
@@ -97,8 +98,9 @@ def create(profile: Profile, data: HouseholdInput) -> uuid.UUID:
 
 def update(profile: Profile, household_id: uuid.UUID, data: HouseholdInput) -> None:
     """Edit number, village, address, phone or notes. Changing the village is a move."""
+    _require_village_access(profile, data)  # moving into a village is writing there
     with profile.sessions.begin() as session:
-        household = _require(session, household_id)
+        household = _require(session, household_id, profile)
         raise_if(household_input_problems(session, profile, data, household_id=household_id))
         household.code = clean(data.code)
         household.village_id = data.village_id  # type: ignore[assignment]
@@ -111,7 +113,7 @@ def update(profile: Profile, household_id: uuid.UUID, data: HouseholdInput) -> N
 def dissolve(profile: Profile, household_id: uuid.UUID, *, on: date, reason: str) -> None:
     """Close a household whose members all left or died; it stays in the register as history."""
     with profile.sessions.begin() as session:
-        household = _require(session, household_id)
+        household = _require(session, household_id, profile)
         found = event_date_problems("dissolved_on", on, profile.today())
         found += text_problems("reason", reason, required=True, max_len=ADDRESS_MAX)
         present = session.scalar(
@@ -136,7 +138,7 @@ def add_category(
     profile: Profile, household_id: uuid.UUID, *, category: str, year: int, decision_no: str = "", notes: str = ""
 ) -> uuid.UUID:
     with profile.sessions.begin() as session:
-        _require(session, household_id)
+        _require(session, household_id, profile)
         allowed = reference.code_names(session, "household_categories")
         found = code_problems("category", category, allowed)
         found += year_problems("year", year, profile.today())
@@ -174,13 +176,21 @@ def remove_category(profile: Profile, category_id: uuid.UUID) -> None:
         row = session.get(HouseholdCategory, category_id)
         if row is None or row.deleted_at is not None:
             raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This category entry no longer exists."))
+        _require(session, row.household_id, profile)
         row.deleted_at = utcnow()
 
 
-def _require(session: Session, household_id: uuid.UUID) -> Household:
+def _require_village_access(profile: Profile, data: HouseholdInput) -> None:
+    if data.village_id is not None:  # a missing village is an input problem, reported with the others
+        access.require_write(profile.user, data.village_id)
+
+
+def _require(session: Session, household_id: uuid.UUID, profile: Profile, *, write: bool = True) -> Household:
+    """The household, if it exists and the logged-in user may read (or change) it."""
     household = session.get(Household, household_id)
     if household is None or household.deleted_at is not None:
         raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+    (access.require_write if write else access.require_read)(profile.user, household.village_id)
     return household
 
 
@@ -223,9 +233,11 @@ def list_households(
                 cap=cap or LIST_CAP,
                 village_id=village_id,
                 include_dissolved=include_dissolved,
+                user=profile.user,
             )
             return HouseholdList(IdList(found), complete)
-        extra, params = "", {"commune": profile.commune_code}
+        extra, scope = access.village_sql(profile.user, "h")
+        params = {"commune": profile.commune_code, **scope}
         if village_id is not None:
             extra, params["village"] = " AND h.village_id = :village", village_id.hex
         if not include_dissolved:
@@ -252,7 +264,7 @@ def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:
             )
             .join(Village, Village.id == Household.village_id)
             .outerjoin(head, head.c.id == Household.head_person_id)
-            .where(Household.id.in_(ids))
+            .where(Household.id.in_(ids), access.household_filter(profile.user))
         )
         base = {r[0]: r for r in session.execute(stmt)}
         counts = dict(
@@ -295,7 +307,7 @@ def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:
 
 def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:
     with profile.sessions() as session:
-        household = _require(session, household_id)
+        household = _require(session, household_id, profile, write=False)
         village = session.get(Village, household.village_id)
         commune = session.get(AdminUnit, household.commune_code)
         people = session.scalars(
@@ -357,6 +369,7 @@ def find_by_code(profile: Profile, code: str) -> uuid.UUID | None:
                 Household.commune_code == profile.commune_code,
                 Household.code == clean(code),
                 Household.deleted_at.is_(None),
+                access.household_filter(profile.user),
             )
             .order_by(Household.dissolved_on.is_not(None))
         )

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from db.models import Household, Person, Village
 from desktop.errors import FieldProblem, NotFoundError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import reference
+from desktop.services import access, reference
+from desktop.services.access import CurrentUser
 from desktop.services.dto import DuplicateCandidate, PersonDTO
 from desktop.services.events import add_event, reporting_month_problems
 from desktop.services.profile import Profile
@@ -117,12 +118,18 @@ def find_duplicates(
     if birth_date is None or not fold(full_name):
         return []
     with profile.sessions() as session:
-        return _duplicates(session, profile.commune_code, full_name, birth_date, exclude)
+        return _duplicates(session, profile.commune_code, full_name, birth_date, exclude, profile.user)
 
 
 def _duplicates(
-    session: Session, commune: str, full_name: str, birth_date: date, exclude: uuid.UUID | None
+    session: Session,
+    commune: str,
+    full_name: str,
+    birth_date: date,
+    exclude: uuid.UUID | None,
+    user: CurrentUser,
 ) -> list[DuplicateCandidate]:
+    """Likely duplicates among the households the user may see (others' names are not theirs to read)."""
     stmt = (
         select(Person.id, Person.full_name, Person.birth_date, Household.code, Village.name)
         .join(Household, Household.id == Person.household_id)
@@ -132,6 +139,7 @@ def _duplicates(
             Person.birth_year == birth_date.year,
             Person.deleted_at.is_(None),
             Household.commune_code == commune,
+            access.household_filter(user),
         )
     )
     if exclude is not None:
@@ -139,19 +147,22 @@ def _duplicates(
     return [DuplicateCandidate(*row) for row in session.execute(stmt)]
 
 
-def _require_household(session: Session, household_id: uuid.UUID) -> Household:
+def _require_household(session: Session, household_id: uuid.UUID, user: CurrentUser) -> Household:
+    """A household the user may change, still open for members."""
     household = session.get(Household, household_id)
     if household is None or household.deleted_at is not None:
         raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+    access.require_write(user, household.village_id)
     if household.dissolved_on is not None:
         raise SotayError(QT_TRANSLATE_NOOP(CTX, "This household was dissolved; add people to another one."))
     return household
 
 
-def _require_person(session: Session, person_id: uuid.UUID) -> Person:
+def _require_person(session: Session, person_id: uuid.UUID, user: CurrentUser, *, write: bool = True) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.deleted_at is not None:
         raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This person is no longer in the register."))
+    access.require_household(session, user, person.household_id, write=write)
     return person
 
 
@@ -197,7 +208,9 @@ def _insert(
     raise_if(found)
     assert data.birth_date is not None
     if not allow_duplicate:
-        candidates = _duplicates(session, household.commune_code, data.full_name, data.birth_date, None)
+        candidates = _duplicates(
+            session, household.commune_code, data.full_name, data.birth_date, None, profile.user
+        )
         if candidates:
             raise DuplicatePersonWarning(candidates)
     order = session.scalar(select(func.count()).where(Person.household_id == household.id)) or 0
@@ -215,7 +228,7 @@ def add_member(
 ) -> uuid.UUID:
     """Register someone already living in the household (no population event)."""
     with profile.sessions.begin() as session:
-        household = _require_household(session, household_id)
+        household = _require_household(session, household_id, profile.user)
         return _insert(session, profile, household, data, allow_duplicate).id
 
 
@@ -229,8 +242,8 @@ def update_member(
 ) -> None:
     """Correct or change a person's details; a real change can be reported as an event."""
     with profile.sessions.begin() as session:
-        person = _require_person(session, person_id)
-        household = _require_household(session, person.household_id)
+        person = _require_person(session, person_id, profile.user)
+        household = _require_household(session, person.household_id, profile.user)
         found = input_problems(session, data, profile.today())
         found += _head_problems(session, household, person_id, data.relationship)
         if person.death_date and data.birth_date and person.death_date < data.birth_date:
@@ -272,7 +285,7 @@ def record_birth(
 ) -> uuid.UUID:
     """A child born into the household: a new member and a birth line on the P0 slip."""
     with profile.sessions.begin() as session:
-        household = _require_household(session, household_id)
+        household = _require_household(session, household_id, profile.user)
         found: list[FieldProblem] = []
         if place not in PLACES_OF_BIRTH:
             found.append(problem("place", QT_TRANSLATE_NOOP(CTX, "Choose where the child was born.")))
@@ -280,7 +293,7 @@ def record_birth(
             found.append(problem("birth_order", QT_TRANSLATE_NOOP(CTX, "The birth order must be between 1 and 20.")))
         mother = None
         if mother_id is not None:
-            mother = _require_person(session, mother_id)
+            mother = _require_person(session, mother_id, profile.user)
             if mother.household_id != household_id or mother.sex != "2":
                 found.append(
                     problem("mother_id", QT_TRANSLATE_NOOP(CTX, "Choose the mother among the women of this household."))
@@ -321,7 +334,7 @@ def record_move_in(
     allow_duplicate: bool = False,
 ) -> uuid.UUID:
     with profile.sessions.begin() as session:
-        household = _require_household(session, household_id)
+        household = _require_household(session, household_id, profile.user)
         found = event_date_problems("moved_on", moved_on, profile.today(), not_before=data.birth_date)
         found += text_problems("came_from", came_from, required=False, max_len=ADDRESS_MAX)
         if reporting_month:
@@ -352,7 +365,7 @@ def _leave(
     reporting_month: str | None,
 ) -> None:
     with profile.sessions.begin() as session:
-        person = _require_person(session, person_id)
+        person = _require_person(session, person_id, profile.user)
         household = session.get(Household, person.household_id)
         assert household is not None
         if person.status != PRESENT:
@@ -434,7 +447,7 @@ def record_marital_change(
     if kind not in ("marriage", "divorce"):
         raise ValueError(kind)
     with profile.sessions.begin() as session:
-        person = _require_person(session, person_id)
+        person = _require_person(session, person_id, profile.user)
         found = event_date_problems("on", on, profile.today(), not_before=person.birth_date)
         if partner_name.strip():
             found += name_problems("partner_name", partner_name)
@@ -477,7 +490,7 @@ def _age(birth: date, day: date) -> int:
 
 def get(profile: Profile, person_id: uuid.UUID) -> PersonDTO:
     with profile.sessions() as session:
-        person = _require_person(session, person_id)
+        person = _require_person(session, person_id, profile.user, write=False)
         household = session.get(Household, person.household_id)
         return person_dto(person, household.head_person_id if household else None)
 
@@ -513,9 +526,9 @@ def transfer_member(
     The person stays in the commune, so this is an information change on the P0 slip, not a move.
     """
     with profile.sessions.begin() as session:
-        person = _require_person(session, person_id)
+        person = _require_person(session, person_id, profile.user)
         source = session.get(Household, person.household_id)
-        target = _require_household(session, target_household_id)
+        target = _require_household(session, target_household_id, profile.user)
         assert source is not None
         found = code_problems("relationship", relationship, reference.code_names(session, "relationship"))
         found += event_date_problems("on", on, profile.today(), not_before=person.birth_date)

@@ -52,9 +52,7 @@ class LoginThrottledError(SotayError):
 
     def __init__(self, seconds: int) -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Security", "Too many wrong attempts. Wait {seconds} seconds, then try again."
-            ),
+            QT_TRANSLATE_NOOP("Security", "Too many wrong attempts. Wait {seconds} seconds, then try again."),
             seconds=seconds,
         )
         self.seconds = seconds
@@ -313,7 +311,9 @@ def _open_database(paths: ProfilePaths, data_key: bytes) -> Profile:
             )
         ) from None
     except NotEncryptedError:
-        raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home)
+        raise AccessError(
+            QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home
+        ) from None
     return _prepared(paths, engine)
 
 

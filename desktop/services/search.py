@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from desktop.services.access import SYSTEM, CurrentUser, village_sql
 from desktop.services.dto import SearchHit
 from desktop.services.profile import Profile
 from desktop.textnorm import fold
@@ -91,7 +92,7 @@ def _all_matchers(session: Session, query: str) -> list[Matcher]:
 _HITS_SQL = """
 SELECT e.kind, e.ref_id, e.household_id, h.code, v.name, p.full_name, p.birth_year, p.status,
        h.address, h.dissolved_on, e.text
-FROM (SELECT id FROM ({ids}) LIMIT :pool) m
+FROM ({pool}) m
 CROSS JOIN search_entries e ON e.id = m.id
 JOIN households h ON h.id = e.household_id
 JOIN villages v ON v.id = h.village_id
@@ -100,13 +101,31 @@ WHERE h.commune_code = :commune AND h.deleted_at IS NULL
 """
 
 
+# A user who keeps some villages only: the pool is filled from those villages, not cut before the filter.
+_SCOPED_POOL = """
+SELECT s.id FROM ({ids}) s
+CROSS JOIN search_entries se ON se.id = s.id
+JOIN households h ON h.id = se.household_id
+WHERE 1{scope}
+LIMIT :pool
+"""
+
+
 def search(profile: Profile, query: str, *, limit: int = 50) -> list[SearchHit]:
-    """People and households matching the query: exact phrases first, then people before households."""
+    """People and households matching the query: exact phrases first, then people before households.
+
+    Only households the logged-in user may see are searched (desktop.services.access)."""
     hits: dict[str, SearchHit] = {}
+    scope, scope_params = village_sql(profile.user, "h")
     with profile.sessions() as session:
         for matcher in _all_matchers(session, query):
-            params = {**matcher.params, "pool": RANK_POOL, "commune": profile.commune_code}
-            rows = session.execute(text(_HITS_SQL.format(ids=matcher.ids_sql)), params).all()
+            params = {**matcher.params, **scope_params, "pool": RANK_POOL, "commune": profile.commune_code}
+            pool = (
+                _SCOPED_POOL.format(ids=matcher.ids_sql, scope=scope)
+                if scope
+                else f"SELECT id FROM ({matcher.ids_sql}) LIMIT :pool"
+            )
+            rows = session.execute(text(_HITS_SQL.format(pool=pool)), params).all()
             for row in sorted(rows, key=lambda r: (r[0] != "person", r[10], r[3])):
                 hits.setdefault(row[1], _hit(row))
             if len(hits) >= limit:
@@ -154,6 +173,7 @@ def matching_households(
     cap: int,
     village_id: uuid.UUID | None = None,
     include_dissolved: bool = True,
+    user: CurrentUser = SYSTEM,
 ) -> tuple[list[str], bool]:
     """Up to `cap` households (hex ids, register order) whose number, address or a member's name matches,
     and whether that is all of them."""
@@ -161,8 +181,8 @@ def matching_households(
     if not matchers_:
         return [], True
     matcher = matchers_[-1]  # the widest: every word, anywhere in the name
-    extra = ""
-    params: dict[str, object] = {**matcher.params, "commune": commune, "cap": cap + 1}
+    extra, scope_params = village_sql(user, "h2")
+    params: dict[str, object] = {**matcher.params, **scope_params, "commune": commune, "cap": cap + 1}
     if village_id is not None:
         extra += " AND h2.village_id = :village"
         params["village"] = village_id.hex

@@ -102,7 +102,9 @@ def _check_villages(session: Session, data: UserInput) -> None:
         )
     known = set(session.scalars(select(Village.id).where(Village.id.in_(data.villages))))
     if known != set(data.villages):
-        raise ValidationError([FieldProblem("villages", QT_TRANSLATE_NOOP("Access", "A chosen village does not exist."))])
+        raise ValidationError(
+            [FieldProblem("villages", QT_TRANSLATE_NOOP("Access", "A chosen village does not exist."))]
+        )
 
 
 def _require(session: Session, user_id: uuid.UUID) -> User:
@@ -141,7 +143,9 @@ def _dto(profile: Profile, row: User) -> UserDTO:
 
 
 def _name_taken() -> ValidationError:
-    return ValidationError([FieldProblem("name", QT_TRANSLATE_NOOP("Security", "A user with this name already exists."))])
+    return ValidationError(
+        [FieldProblem("name", QT_TRANSLATE_NOOP("Security", "A user with this name already exists."))]
+    )
 
 
 def _keep_yourself() -> ValidationError:
@@ -153,4 +157,3 @@ def _keep_yourself() -> ValidationError:
             )
         ]
     )
-

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from db.models import Household, Person, Visit
 from desktop.errors import FieldProblem, NotFoundError
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import reference
+from desktop.services import access, reference
 from desktop.services.dto import VisitDTO
 from desktop.services.profile import Profile
 from desktop.services.validation import (
@@ -65,6 +65,7 @@ def record(profile: Profile, household_id: uuid.UUID, data: VisitInput) -> uuid.
         household = session.get(Household, household_id)
         if household is None or household.deleted_at is not None:
             raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+        access.require_write(profile.user, household.village_id)
         raise_if(input_problems(session, household_id, data, profile.today()))
         assert data.visited_on is not None
         visit = Visit(
@@ -122,6 +123,7 @@ def visit_dtos(session: Session, stmt: Select[Visit]) -> list[VisitDTO]:
 
 def for_household(profile: Profile, household_id: uuid.UUID) -> list[VisitDTO]:
     with profile.sessions() as session:
+        access.require_household(session, profile.user, household_id, write=False)
         return visit_dtos(
             session,
             select(Visit)
@@ -138,6 +140,12 @@ def for_period(profile: Profile, start: date, end: date) -> list[VisitDTO]:
         return visit_dtos(
             session,
             select(Visit)
-            .where(Visit.visited_on >= start, Visit.visited_on <= end, Visit.deleted_at.is_(None))
+            .join(Household, Household.id == Visit.household_id)
+            .where(
+                Visit.visited_on >= start,
+                Visit.visited_on <= end,
+                Visit.deleted_at.is_(None),
+                access.household_filter(profile.user),
+            )
             .order_by(Visit.visited_on.desc()),
         )

@@ -1,0 +1,168 @@
+"""Support cases: opening one for a household (or one of its people) and reading it back.
+
+Case content (its kind, the person concerned, the summary and details) is readable only by the case
+owner and by users with the protection permission (design §5). Everyone else who may see the
+household learns that a case exists, who owns it and its state: enough to know whom to ask, nothing
+about what happened. Nothing in this module hands content to a caller without that check.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Household, Person, SupportCase
+from desktop.errors import NotFoundError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import access, reference
+from desktop.services.access import CurrentUser, PermissionDeniedError
+from desktop.services.profile import Profile
+from desktop.services.validation import (
+    NOTE_MAX,
+    code_problems,
+    event_date_problems,
+    problem,
+    raise_if,
+    text_problems,
+)
+
+CTX = "Cases"
+KIND_TABLE = "support_case_kinds"
+OPEN = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInput:
+    kind: str
+    household_id: uuid.UUID
+    opened_on: date
+    person_id: uuid.UUID | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseListItem:
+    """What any user who sees the household may know. `kind` is None without the right to the content."""
+
+    id: uuid.UUID
+    household_id: uuid.UUID
+    owner: str
+    opened_on: date
+    state: str
+    kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    id: uuid.UUID
+    household_id: uuid.UUID
+    owner: str
+    opened_on: date
+    state: str
+    kind: str
+    kind_name: str
+    person_id: uuid.UUID | None
+    person_name: str
+    summary: str
+
+
+def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
+    """Open a case owned by the logged-in user, who must be able to change the household."""
+    with profile.sessions.begin() as session:
+        household = _household(session, data.household_id)
+        access.require_write(profile.user, household.village_id)
+        found = code_problems("kind", data.kind, reference.code_names(session, KIND_TABLE))
+        found += event_date_problems("opened_on", data.opened_on, profile.today())
+        found += text_problems("summary", data.summary, required=False, max_len=NOTE_MAX, multiline=True)
+        if data.person_id is not None and not _member(session, data.person_id, household.id):
+            found.append(problem("person_id", QT_TRANSLATE_NOOP(CTX, "This person is not a member of the household.")))
+        raise_if(found)
+        row = SupportCase(
+            kind=data.kind,
+            household_id=household.id,
+            person_id=data.person_id,
+            owner=profile.user.name,
+            opened_on=data.opened_on,
+            state=OPEN,
+            summary=data.summary.strip(),
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def for_household(profile: Profile, household_id: uuid.UUID) -> list[CaseListItem]:
+    with profile.sessions() as session:
+        household = _household(session, household_id)
+        access.require_read(profile.user, household.village_id)
+        rows = session.scalars(
+            select(SupportCase)
+            .where(SupportCase.household_id == household_id, SupportCase.deleted_at.is_(None))
+            .order_by(SupportCase.opened_on.desc())
+        )
+        return [_item(row, profile.user) for row in rows]
+
+
+def list_cases(profile: Profile) -> list[CaseListItem]:
+    """Every case of the households the user may see, newest first."""
+    stmt = (
+        select(SupportCase)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(SupportCase.deleted_at.is_(None), access.household_filter(profile.user))
+        .order_by(SupportCase.opened_on.desc())
+    )
+    with profile.sessions() as session:
+        return [_item(row, profile.user) for row in session.scalars(stmt)]
+
+
+def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
+    """The case's content, for its owner and users with the protection permission only."""
+    with profile.sessions() as session:
+        row = session.get(SupportCase, case_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This case no longer exists."))
+        household = _household(session, row.household_id)
+        access.require_read(profile.user, household.village_id)
+        if not profile.user.sees_case_content(row.owner):
+            raise PermissionDeniedError(
+                QT_TRANSLATE_NOOP(
+                    CTX,
+                    "This case is confidential: only its owner ({owner}) and users with the protection "
+                    "permission can read it.",
+                ),
+                owner=row.owner,
+            )
+        person = session.get(Person, row.person_id) if row.person_id else None
+        return CaseDetail(
+            id=row.id,
+            household_id=row.household_id,
+            owner=row.owner,
+            opened_on=row.opened_on,
+            state=row.state,
+            kind=row.kind,
+            kind_name=reference.code_names(session, KIND_TABLE).get(row.kind, row.kind),
+            person_id=row.person_id,
+            person_name=person.full_name if person else "",
+            summary=row.summary,
+        )
+
+
+def _item(row: SupportCase, user: CurrentUser) -> CaseListItem:
+    content = user.sees_case_content(row.owner)
+    return CaseListItem(row.id, row.household_id, row.owner, row.opened_on, row.state, row.kind if content else None)
+
+
+def _household(session: Session, household_id: uuid.UUID) -> Household:
+    household = session.get(Household, household_id)
+    if household is None or household.deleted_at is not None:
+        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+    return household
+
+
+def _member(session: Session, person_id: uuid.UUID, household_id: uuid.UUID) -> bool:
+    person = session.get(Person, person_id)
+    return person is not None and person.deleted_at is None and person.household_id == household_id
