@@ -16,7 +16,8 @@ What this gives (each is a test in tests/db/test_cipher.py):
   for trigram);
 * Alembic migrations (`db.migrate.upgrade_to_head`) run unchanged on it;
 * `integrity_problems` authenticates every page (for detecting a damaged database at start-up);
-* `encrypt_plain_database` converts an old plain profile database with ``sqlcipher_export``.
+* `encrypt_plain_database` converts an old plain profile database with ``sqlcipher_export``;
+* `copy_encrypted_database` makes an online copy (SQLite's backup API) for backups, encrypted with the same key.
 
 There is no rekey: changing a passphrase rewraps a keyslot, the data key never changes.
 SQLAlchemy's pysqlcipher dialect uses a SingletonThreadPool (one connection per thread).
@@ -151,6 +152,66 @@ def encrypt_plain_database(plain_path: Path | str, encrypted_path: Path | str, k
     except BaseException:
         _remove_database_files(temp)
         raise
+
+
+def copy_encrypted_database(source: Path | str, target: Path | str, key: bytes) -> None:
+    """Copy the encrypted database at `source` into a new file `target`, encrypted with the same key.
+
+    SQLite's online backup API on a connection of its own: it copies one consistent snapshot, and in
+    WAL mode it neither waits for nor blocks the app's connections, even one in the middle of a write
+    transaction (whose rows are simply not in the copy). The target is keyed before the first page is
+    written, so SQLCipher encrypts every page on its way to the disk and no plain page is ever written.
+    The copy is then checked: every page authenticates and quick_check passes, else `CipherError` and
+    nothing is left at `target`. Refuses to overwrite an existing file.
+    """
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    source, target = Path(source), Path(target)
+    if target.exists():
+        raise FileExistsError(target)
+    try:
+        reader = _keyed_connection(source, key)
+        try:
+            writer = _keyed_connection(target, key)
+            try:
+                reader.backup(writer)  # all pages in one step: one snapshot, never restarted by a writer
+            finally:
+                writer.close()
+        finally:
+            reader.close()
+        _check_copy(target, key)
+    except sqlcipher.Error as exc:  # a damaged source, a full disk: the caller explains, not SQLite
+        _remove_database_files(target)
+        raise CipherError(f"cannot copy {source}: {exc}") from exc
+    except BaseException:
+        _remove_database_files(target)
+        raise
+
+
+def _keyed_connection(path: Path, key: bytes) -> Any:
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(str(path))
+    conn.execute(f'PRAGMA key = "{_key_literal(key)}"')  # first, before any page is read or written
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _check_copy(path: Path, key: bytes) -> None:
+    conn = _keyed_connection(path, key)
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
+        if not problems:
+            problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+        # Opening a WAL database makes -wal and -shm files; leave the copy as one self-contained file.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    if problems:
+        raise CipherError(f"the copy {path} does not read back: {'; '.join(problems[:3])}")
 
 
 def _row_counts(conn: Any) -> dict[str, int]:

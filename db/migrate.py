@@ -58,6 +58,12 @@ def head_revision(engine: Engine) -> str | None:
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version of the app can migrate from (a backup from a newer app has another)."""
+    found = (_REVISION.search(path.read_text(encoding="utf-8")) for path in VERSIONS.glob("*.py"))
+    return {match.group(1) for match in found if match is not None}
+
+
 def newest_revision() -> str | None:
     """The head of a linear chain, read from the revision files without importing Alembic."""
     revisions: set[str] = set()

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import cli_audit, cli_device, cli_profile, i18n
+from desktop import cli_audit, cli_backup, cli_device, cli_profile, i18n
 from desktop.errors import AccessError, FieldProblem, SotayError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, resolve_home, resource
@@ -221,7 +221,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(run=_gui, exit_when_shown=False, screenshot=None)
     commands = parser.add_subparsers(
-        dest="command", title=_text(QT_TRANSLATE_NOOP("Cli", "commands")), metavar="{gui,demo,stats,find,audit,device,protect,passphrase}"
+        dest="command",
+        title=_text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        metavar="{gui,demo,stats,find,audit,device,protect,passphrase,backup}",
     )
     _gui_parser(commands)
     _demo_parser(commands)
@@ -230,6 +232,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.register(commands)
     cli_device.register(commands)
     cli_profile.register(commands)
+    cli_backup.register(commands)
     cli_profile.add_credential_options(parser, top=True)
     cli_profile.add_to_every_command(parser)
     return parser
@@ -522,7 +525,8 @@ def _opened_for_demo(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[
         )
     # Said before the data is built: should building fail, the profile and its secrets still exist.
     if not given:
-        _say(_text(QT_TRANSLATE_NOOP("Cli", "Passphrase of the demo profile: {passphrase}"), passphrase=demo.DEMO_PASSPHRASE))
+        said = QT_TRANSLATE_NOOP("Cli", "Passphrase of the demo profile: {passphrase}")
+        _say(_text(said, passphrase=demo.DEMO_PASSPHRASE))
     cli_profile.say_recovery_code(created.recovery_code, created.profile.user.name)
     try:
         yield created.profile

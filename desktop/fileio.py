@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomically(path: Path, data: bytes, *, private: bool = False, exclusive: bool = False) -> None:
@@ -25,6 +28,27 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False, exclusiv
             os.fsync(stream.fileno())
         if exclusive and path.exists():
             raise FileExistsError(path)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+@contextmanager
+def atomic_stream(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
+    """`write_atomically` for files too big to hold in memory (backups): write to the stream given.
+
+    The file appears at `path` only when the block ends without an exception; an existing file is replaced.
+    """
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        if private:
+            os.chmod(temp_name, 0o600)
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -231,6 +231,11 @@ class KeyStore:
             raise KeyStoreError(
                 QT_TRANSLATE_NOOP("Security", "The key file of this profile cannot be read: {reason}"), reason=str(exc)
             ) from exc
+        return cls.parse(folder, raw, kdf=kdf)
+
+    @classmethod
+    def parse(cls, folder: Path, raw: bytes, *, kdf: KdfParams | None = None) -> KeyStore:
+        """A store from the bytes of a key file that is not (yet) in `folder`: one inside a backup."""
         key, slots = _parse(raw)
         return cls(Path(folder), key, slots, kdf or DEFAULT_KDF)
 

@@ -1,0 +1,270 @@
+"""`sotay backup create|list|restore`: encrypted backups of the profile (desktop.services.backup).
+
+* ``create [--to FOLDER]`` writes a backup of the unlocked profile (default: the profile's backups
+  folder) while the app may be running, and prints the file's path, alone on its line, for scripts;
+* ``list [--from FOLDER] [--json]`` shows the backups in a folder, newest first, each checked against
+  its checksum; it needs no passphrase;
+* ``restore FILE [--yes]`` opens the backup with a user's passphrase (SOTAY_PASSPHRASE or
+  --passphrase-file) or the recovery code (SOTAY_RECOVERY_CODE or --recovery-code-file, then a new
+  passphrase is required: SOTAY_NEW_PASSPHRASE or --new-passphrase-file). A profile in the folder with
+  newer changes is replaced only with --yes, and then moved to ``replaced-<time>/``, not deleted.
+
+Exit codes as for the rest of `sotay`: a wrong passphrase or folder 2; a damaged or changed backup,
+or a newer profile without --yes, 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop import cli, cli_profile
+from desktop.errors import AccessError, SotayError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import ProfilePaths
+
+if TYPE_CHECKING:
+    from desktop.services.backup import BackupInfo, RestoreResult
+
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+class ReplaceRefusedError(SotayError):
+    """Restoring would replace a profile with newer changes (or one we cannot compare): needs --yes."""
+
+    exit_code = 3
+
+
+def register(commands: Subparsers) -> None:
+    """Add `backup` with its `create`, `list` and `restore` subcommands to the `sotay` parser."""
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Encrypted backups of the profile: make, list, restore."))
+    parser = commands.add_parser("backup", help=about, description=about)
+    actions = parser.add_subparsers(
+        dest="backup_command",
+        required=True,
+        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        metavar="{create,list,restore}",
+    )
+    _create_parser(actions)
+    _list_parser(actions)
+    _restore_parser(actions)
+
+
+def _create_parser(actions: Subparsers) -> None:
+    about = cli._text(
+        QT_TRANSLATE_NOOP("Cli", "Write an encrypted backup of the profile, e.g. to a USB stick, and print its path.")
+    )
+    create = actions.add_parser("create", help=about, description=about)
+    create.add_argument(
+        "--to",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FOLDER")),
+        help=cli._text(
+            QT_TRANSLATE_NOOP("Cli", "Write the backup into this existing folder (default: the profile's backups).")
+        ),
+    )
+    create.set_defaults(run=run_create)
+
+
+def _list_parser(actions: Subparsers) -> None:
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "List backups, newest first, and check each for damage."))
+    listing = actions.add_parser("list", help=about, description=about)
+    listing.add_argument(
+        "--from",
+        dest="source",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FOLDER")),
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "List the backups in this folder (default: the profile's backups).")),
+    )
+    listing.add_argument(
+        "--json", action="store_true", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Print a JSON list instead of lines."))
+    )
+    listing.set_defaults(run=run_list)
+
+
+def _restore_parser(actions: Subparsers) -> None:
+    about = cli._text(
+        QT_TRANSLATE_NOOP(
+            "Cli", "Restore the profile from a backup, opened with a passphrase or the recovery code of the backup."
+        )
+    )
+    restore = actions.add_parser("restore", help=about, description=about)
+    restore.add_argument(
+        "file",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The backup file (.sotaybak).")),
+    )
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help=cli._text(
+            QT_TRANSLATE_NOOP(
+                "Cli", "Replace a profile with newer changes too (it is moved to a replaced-… folder, not deleted)."
+            )
+        ),
+    )
+    restore.add_argument(
+        "--recovery-code-file",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the recovery code from this file (or SOTAY_RECOVERY_CODE).")),
+    )
+    restore.add_argument(
+        "--new-passphrase-file",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).")),
+    )
+    restore.set_defaults(run=run_restore)
+
+
+# Commands ###################################################################################
+
+
+def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import backup
+
+    with cli._opened(args, paths) as profile:
+        if args.to:
+            folder = Path(args.to).expanduser().resolve()
+        else:
+            folder = paths.backups
+            folder.mkdir(exist_ok=True)
+        written = backup.create_backup(profile, folder)
+    cli._say(str(written))
+    return cli.EXIT_OK
+
+
+def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import backup
+
+    if args.source:
+        folder = Path(args.source).expanduser().resolve()
+        if not folder.is_dir():
+            raise AccessError(QT_TRANSLATE_NOOP("Cli", "{home} is not a folder."), home=folder)
+    else:
+        if paths.home.exists() and not paths.home.is_dir():
+            raise AccessError(QT_TRANSLATE_NOOP("Cli", "{home} is not a folder."), home=paths.home)
+        folder = paths.backups
+    found = backup.list_backups(folder)
+    if args.json:
+        cli._say(json.dumps([_backup_json(info) for info in found], ensure_ascii=False))
+        return cli.EXIT_OK
+    if not found:
+        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "No backups in {folder}."), folder=folder))
+        return cli.EXIT_OK
+    language = str(getattr(args, "lang", cli.DEFAULT_LANGUAGE))
+    for info in found:
+        cli._say(_backup_line(info, language))
+    return cli.EXIT_OK
+
+
+def _backup_json(info: BackupInfo) -> dict[str, Any]:
+    return {
+        "path": str(info.path),
+        "created_at": info.created_at.isoformat(),
+        "size": info.size,
+        "commune_code": info.commune_code,
+        "collaborator": info.collaborator,
+        "automatic": info.automatic,
+        "newest_change": info.newest_change.isoformat() if info.newest_change else None,
+        "ok": info.ok,
+    }
+
+
+def _backup_line(info: BackupInfo, language: str) -> str:
+    kind = (
+        cli._text(QT_TRANSLATE_NOOP("Cli", "automatic"))
+        if info.automatic
+        else cli._text(QT_TRANSLATE_NOOP("Cli", "on demand"))
+    )
+    state = cli._text(QT_TRANSLATE_NOOP("Cli", "ok")) if info.ok else cli._text(QT_TRANSLATE_NOOP("Cli", "DAMAGED"))
+    size = f"{cli._decimal(info.size / 1_000_000, language)} MB"
+    when = f"{info.created_at.astimezone():%Y-%m-%d %H:%M}"
+    return f"{when}  {info.commune_code:<6} {kind:<10} {size:>9}  {state:<8} {info.path}"
+
+
+def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    new_home = not paths.home.exists()
+    cli._usable_home(paths, create=True)
+    try:
+        result = _restore(args, paths)
+    except BaseException:
+        if new_home:  # a refused restore leaves no empty folder behind
+            _remove_if_empty(paths.home)
+        raise
+    _say_restored(result)
+    return cli.EXIT_OK
+
+
+def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
+    from desktop.services import backup
+
+    file = Path(args.file).expanduser().resolve()
+    user = getattr(args, "login_user", None) or os.environ.get(cli_profile.ENV_USER) or None
+    code = cli_profile._secret(args.recovery_code_file, cli_profile.ENV_RECOVERY)
+    try:
+        if code is not None:
+            return _restore_with_recovery(args, paths, file, user, code)
+        secret = cli_profile.passphrase(args)
+        return backup.restore_backup(file, paths, user=user, passphrase=secret, replace_newer=args.yes)
+    except (backup.NewerProfileError, backup.OtherProfileError) as refused:
+        raise ReplaceRefusedError(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "{reason}\nTo replace it anyway, add --yes: it will be moved to a replaced-… folder in {home}, "
+                "not deleted.",
+            ),
+            reason=cli._service_text(refused.message, refused.params),
+            home=paths.home,
+        ) from None
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass
+
+
+def _restore_with_recovery(
+    args: argparse.Namespace, paths: ProfilePaths, file: Path, user: str | None, code: str
+) -> RestoreResult:
+    """Restore with the recovery code, then set the new passphrase at once (as `passphrase reset` does)."""
+    from desktop.security.keyslots import passphrase_problems
+    from desktop.services import backup
+    from desktop.services import profile as profile_service
+    from desktop.services.validation import raise_if
+
+    chosen = cli_profile.new_passphrase(args, "new_passphrase_file", cli_profile.ENV_NEW_PASSPHRASE)
+    raise_if(passphrase_problems(chosen, "new_passphrase"))  # before restoring, so a bad choice changes nothing
+    result = backup.restore_backup(file, paths, user=user, recovery_code=code, replace_newer=args.yes)
+    profile = profile_service.unlock_with_recovery(paths, result.user, code)
+    try:
+        profile_service.set_new_passphrase(profile, chosen)
+    finally:
+        profile.close()
+    return result
+
+
+def _say_restored(result: RestoreResult) -> None:
+    cli._say(
+        cli._text(
+            QT_TRANSLATE_NOOP("Cli", "The backup made on {created} was restored into {home}."),
+            created=f"{result.created_at.astimezone():%Y-%m-%d %H:%M}",
+            home=result.home,
+        )
+    )
+    if result.replaced is not None:
+        cli._say(
+            cli._text(
+                QT_TRANSLATE_NOOP("Cli", "The profile that was there before was moved to {folder}."),
+                folder=result.replaced,
+            )
+        )
+    if result.must_change_passphrase:
+        cli._say(
+            cli._text(
+                QT_TRANSLATE_NOOP("Cli", "{user} now logs in with the new passphrase; the old one no longer works."),
+                user=result.user,
+            )
+        )

@@ -1,0 +1,194 @@
+"""`sotay backup create|list|restore` through desktop.cli.main, as a script or an administrator runs them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop import cli, i18n
+from desktop.paths import ProfilePaths
+from desktop.services import profile as profile_service
+from desktop.services import reference
+from desktop.services.demo import DEMO_COMMUNE, DEMO_PASSPHRASE
+
+DEMO_ARGS = ["demo", "--households", "30", "--seed", "5", "--today", "2025-06-30"]
+NEW_PASSPHRASE = "một mật khẩu mới"
+
+
+@pytest.fixture(autouse=True)
+def _clean_process_state(monkeypatch):
+    # As in tests/test_cli.py: main() stamps SOTAY_T0 and installs a translator for the whole process.
+    monkeypatch.setenv("SOTAY_T0", "0")
+    monkeypatch.delenv("SOTAY_T0")
+    for name in ("SOTAY_HOME", "SOTAY_USER", "SOTAY_RECOVERY_CODE", "SOTAY_NEW_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
+    yield
+    i18n.set_translator(lambda _context, text: text)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stats_json(capsys, home: Path) -> dict[str, int]:
+    code, out, err = run(capsys, "--home", str(home), "stats", "--json")
+    assert (code, err) == (0, ""), err
+    return json.loads(out)
+
+
+@pytest.fixture
+def demo_home(tmp_path, capsys, monkeypatch) -> tuple[Path, str]:
+    """A small demo profile and the recovery code its creation printed."""
+    home = tmp_path / "home"
+    monkeypatch.delenv("SOTAY_PASSPHRASE")
+    code, out, err = run(capsys, "--home", str(home), "--lang", "en", *DEMO_ARGS)
+    assert (code, err) == (0, ""), err
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
+    recovery = next(line.strip() for line in out.splitlines() if re.fullmatch(r"\s+[A-Z0-9]{4}(-[A-Z0-9]{4})+", line))
+    return home, recovery
+
+
+@pytest.fixture
+def stick(tmp_path) -> Path:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def create(capsys, home: Path, stick: Path) -> Path:
+    code, out, err = run(capsys, "--home", str(home), "backup", "create", "--to", str(stick))
+    assert (code, err) == (0, ""), err
+    lines = out.strip().splitlines()
+    assert len(lines) == 1  # the path alone, for scripts
+    made = Path(lines[0])
+    assert made.parent == stick and made.is_file()
+    return made
+
+
+def test_a_backup_restores_into_an_empty_home_with_the_same_stats(demo_home, stick, tmp_path, capsys):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    restored = tmp_path / "empty"
+    code, out, err = run(capsys, "--home", str(restored), "--lang", "en", "backup", "restore", str(made))
+    assert (code, err) == (0, ""), err
+    assert "was restored into" in out and str(restored) in out
+    assert stats_json(capsys, restored) == stats_json(capsys, home)
+
+
+def test_the_recovery_code_restores_and_sets_the_new_passphrase(demo_home, stick, tmp_path, capsys, monkeypatch):
+    home, recovery = demo_home
+    made = create(capsys, home, stick)
+    expected = stats_json(capsys, home)
+    restored = tmp_path / "restored"
+    monkeypatch.delenv("SOTAY_PASSPHRASE")
+    monkeypatch.setenv("SOTAY_RECOVERY_CODE", recovery)
+    code, _out, err = run(capsys, "--home", str(restored), "--lang", "en", "backup", "restore", str(made))
+    assert code == 2 and "new passphrase" in err and not restored.exists()  # asked for, before anything
+    monkeypatch.setenv("SOTAY_NEW_PASSPHRASE", NEW_PASSPHRASE)
+    code, out, err = run(capsys, "--home", str(restored), "--lang", "en", "backup", "restore", str(made))
+    assert (code, err) == (0, ""), err
+    assert "new passphrase" in out
+    monkeypatch.delenv("SOTAY_RECOVERY_CODE")
+    monkeypatch.setenv("SOTAY_PASSPHRASE", NEW_PASSPHRASE)
+    assert stats_json(capsys, restored) == expected
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
+    assert run(capsys, "--home", str(restored), "stats", "--json")[0] == 2  # the old passphrase no longer opens it
+
+
+@pytest.mark.parametrize("position", [0, 100, -5000, -1])
+def test_a_backup_with_one_changed_byte_is_refused(demo_home, stick, tmp_path, capsys, position):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    raw = bytearray(made.read_bytes())
+    raw[position] ^= 0x01
+    made.write_bytes(bytes(raw))
+    restored = tmp_path / "restored"
+    code, out, err = run(capsys, "--home", str(restored), "--lang", "en", "backup", "restore", str(made))
+    assert code == 3 and out == ""
+    assert "damaged or was changed" in err and "Nothing was restored" in err and "Traceback" not in err
+    assert not restored.exists()
+
+
+def test_a_wrong_passphrase_exits_2_and_changes_nothing(demo_home, stick, tmp_path, capsys, monkeypatch):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    before = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
+    monkeypatch.setenv("SOTAY_PASSPHRASE", "không phải mật khẩu")
+    code, out, err = run(capsys, "--home", str(home), "--lang", "en", "backup", "restore", str(made))
+    assert code == 2 and out == "" and "Wrong user name or passphrase" in err
+    assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == before
+    assert run(capsys, "--home", str(tmp_path / "new"), "backup", "restore", str(made))[0] == 2
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_newer_profile_needs_yes_and_is_then_moved_aside(demo_home, stick, capsys):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    before = stats_json(capsys, home)
+    opened = profile_service.unlock(
+        ProfilePaths(home), profile_service.user_names(ProfilePaths(home))[0], DEMO_PASSPHRASE
+    )
+    with opened.sessions.begin() as session:
+        reference.add_village(session, DEMO_COMMUNE, "Thôn Mới Lập")
+    opened.close()
+    code, out, err = run(capsys, "--home", str(home), "--lang", "en", "backup", "restore", str(made))
+    assert code == 3 and out == ""
+    assert "--yes" in err and "Nothing was restored" in err
+    assert stats_json(capsys, home)["villages"] == before["villages"] + 1
+    assert not list(home.glob("replaced-*"))
+
+    code, out, err = run(capsys, "--home", str(home), "--lang", "en", "backup", "restore", str(made), "--yes")
+    assert (code, err) == (0, ""), err
+    [aside] = list(home.glob("replaced-*"))
+    assert str(aside) in out
+    assert {"profile.db", "keyslots.json"} <= {p.name for p in aside.iterdir()}
+    assert stats_json(capsys, home) == before
+
+
+def test_list_shows_the_backups_and_finds_a_damaged_one(demo_home, stick, capsys):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    code, out, err = run(capsys, "--home", str(home), "backup", "list", "--from", str(stick), "--json")
+    assert (code, err) == (0, "")
+    [entry] = json.loads(out)
+    assert entry["path"] == str(made) and entry["ok"] is True and entry["commune_code"] == DEMO_COMMUNE
+    assert entry["size"] == made.stat().st_size and entry["automatic"] is False
+    raw = bytearray(made.read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    made.write_bytes(bytes(raw))
+    code, out, _err = run(capsys, "--home", str(home), "--lang", "en", "backup", "list", "--from", str(stick))
+    assert code == 0 and "DAMAGED" in out and str(made) in out
+
+
+def test_create_without_to_writes_into_the_profiles_backups_folder(demo_home, capsys):
+    home, _code = demo_home
+    code, out, _err = run(capsys, "--home", str(home), "backup", "create")
+    assert code == 0 and Path(out.strip()).parent == home / "backups"
+    code, out, _err = run(capsys, "--home", str(home), "--lang", "en", "backup", "list")
+    assert code == 0 and "on demand" in out and "ok" in out
+
+
+def test_a_missing_folder_exits_2(demo_home, tmp_path, capsys):
+    home, _code = demo_home
+    code, out, err = run(capsys, "--home", str(home), "--lang", "en", "backup", "create", "--to", str(tmp_path / "x"))
+    assert code == 2 and out == "" and "does not exist" in err
+    code, _out, _err = run(capsys, "--home", str(home), "backup", "list", "--from", str(tmp_path / "x"))
+    assert code == 2
+
+
+def test_an_empty_backups_folder_is_said(tmp_path, capsys):
+    code, out, _err = run(capsys, "--home", str(tmp_path), "--lang", "en", "backup", "list")
+    assert code == 0 and "No backups" in out
+
+
+def test_help_names_the_backup_command(capsys):
+    code, out, _err = run(capsys, "--help")
+    assert code == 0 and "backup" in out
+    code, out, _err = run(capsys, "backup", "restore", "--help")
+    assert code == 0 and "--yes" in out and "--recovery-code-file" in out and "--passphrase-file" in out
