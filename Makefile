@@ -21,11 +21,15 @@ $(BIN)/.dev-installed: pyproject.toml $(BIN)/.installed
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	@touch $@
 
+# The demo profile is protected like any other, by the passphrase sotay-demo. A demo folder from before
+# profiles were encrypted (no keyslots.json) holds only generated data and is built again.
 run: $(BIN)/.installed
-	@if [ ! -f "$(DEMO_HOME)/profile.db" ]; then \
+	@if [ ! -f "$(DEMO_HOME)/keyslots.json" ]; then \
+		rm -rf "$(DEMO_HOME)"; \
 		echo "First run: building a demo profile in $(DEMO_HOME)/ ($(DEMO_HOUSEHOLDS) households)"; \
 		$(BIN)/sotay --home "$(DEMO_HOME)" demo --households $(DEMO_HOUSEHOLDS) --seed $(DEMO_SEED) || exit $$?; \
 	fi
+	@echo "Demo profile $(DEMO_HOME)/: log in with the passphrase  sotay-demo"
 	$(BIN)/sotay --home "$(DEMO_HOME)"
 
 lint: $(BIN)/.dev-installed

@@ -180,7 +180,10 @@ def register(commands: Subparsers) -> None:
     about = cli._text(QT_TRANSLATE_NOOP("Cli", "Passphrases: set a new one with the recovery code."))
     phrase = commands.add_parser("passphrase", help=about, description=about)
     actions = phrase.add_subparsers(
-        dest="passphrase_command", required=True, title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")), metavar="{reset}"
+        dest="passphrase_command",
+        required=True,
+        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        metavar="{reset}",
     )
     about = cli._text(
         QT_TRANSLATE_NOOP("Cli", "Forgotten passphrase: unlock with the recovery code and choose a new passphrase.")
@@ -214,15 +217,11 @@ def run_protect(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def _collaborator_of_plain(paths: ProfilePaths) -> str:
-    import sqlite3
+    from desktop.services.profile import plain_collaborator
 
-    try:
-        with sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True) as conn:
-            row = conn.execute("SELECT value FROM profile_meta WHERE key = 'collaborator'").fetchone()
-    except sqlite3.Error:
-        row = None
-    if row and row[0]:
-        return str(row[0])
+    name = plain_collaborator(paths)
+    if name:
+        return name
     raise AccessError(QT_TRANSLATE_NOOP("Cli", "Name the first user with --user or SOTAY_USER."))
 
 

@@ -118,6 +118,24 @@ def user_names(paths: ProfilePaths) -> list[str]:
     return KeyStore.load(paths.home).users()
 
 
+def plain_collaborator(paths: ProfilePaths) -> str:
+    """The collaborator named in an unprotected profile ("" if none): the first user `protect_plain` suggests.
+
+    Read-only, without migrating or otherwise touching the file, since the user has not agreed yet.
+    """
+    import sqlite3
+    from contextlib import closing
+
+    if profile_state(paths) is not ProfileState.PLAIN:
+        return ""
+    try:
+        with closing(sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT value FROM profile_meta WHERE key = ?", (META_COLLABORATOR,)).fetchone()
+    except sqlite3.Error:
+        return ""
+    return str(row[0]) if row and row[0] else ""
+
+
 # --- creating -------------------------------------------------------------------------------------
 
 
@@ -153,7 +171,7 @@ def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfPa
     _check_new_user(user, passphrase)
     if profile_state(paths) is not ProfileState.PLAIN:
         raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home)
-    plain = _open_plain(paths)  # brought to the newest schema first, so the users table exists
+    plain = open_plain(paths)  # brought to the newest schema first, so the users table exists
     plain.close()
     data_key, code = keyslots.new_data_key(), generate_recovery_code()
     encrypted = paths.database.with_name(paths.database.name + ".protected")
@@ -323,7 +341,11 @@ def is_damage(exc: DatabaseError) -> bool:
     return any(word in text for word in ("malformed", "not a database", "corrupt", "hmac"))
 
 
-def _open_plain(paths: ProfilePaths) -> Profile:
+def open_plain(paths: ProfilePaths) -> Profile:
+    """A profile in a plain SQLite file, as made before protection existed (created if missing).
+
+    For `protect_plain`, and for benchmarks that compare encrypted with plain; never for users' data.
+    """
     from db.session import make_engine
 
     paths.ensure()

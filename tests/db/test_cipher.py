@@ -231,7 +231,7 @@ def test_an_old_plain_profile_protected_serves_the_same_search_results(tmp_path)
     from desktop.services.demo import build_demo
 
     paths = ProfilePaths(tmp_path / "home")
-    plain = profile_service._open_plain(paths)  # what a profile made before encryption looks like
+    plain = profile_service.open_plain(paths)  # what a profile made before encryption looks like
     build_demo(plain, households=30, seed=1)
     queries = ["nguyen", "thi", "le", "ng", "Xóm"]
     expected = {q: search.search(plain, q) for q in queries}

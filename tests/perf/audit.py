@@ -38,8 +38,13 @@ def _add_many(p: Profile, hid: uuid.UUID, count: int) -> float:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
-        p = profile_service.open_profile(ProfilePaths(Path(folder)))
-        profile_service.set_up(p, commune_code="18673", collaborator="Nguyễn Thị Lan")
+        p = profile_service.create_profile(
+            ProfilePaths(Path(folder)),
+            commune_code="18673",
+            collaborator="Nguyễn Thị Lan",
+            user="Nguyễn Thị Lan",
+            passphrase="benchmark-passphrase",
+        ).profile
         with p.sessions.begin() as session:
             village = reference.add_village(session, "18673", "Thôn Đông Hà")
         first = households.create(p, HouseholdInput(code="100", village_id=village))

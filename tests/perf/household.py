@@ -13,13 +13,12 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from desktop.paths import ProfilePaths
 from desktop.services import households, people, reference, visits
 from desktop.services.households import HouseholdInput
 from desktop.services.people import PersonInput
-from desktop.services.profile import Profile, open_profile
+from desktop.services.profile import Profile
 from desktop.services.visits import VisitInput
-from tests.perf.search import PERF_DIR, _ensure_profile
+from tests.perf.search import PERF_DIR, _ensure_profile, _open
 
 CODE = "BIG-1"
 RUNS = 30
@@ -63,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--households", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    folder = PERF_DIR / f"search-h{args.households}-s{args.seed}"
-    _ensure_profile(folder, args.households, args.seed, rebuild=False)
-    profile = open_profile(ProfilePaths(folder))
+    folder = PERF_DIR / f"search-h{args.households}-s{args.seed}-encrypted"
+    _ensure_profile(folder, args.households, args.seed, encrypted=True, rebuild=False)
+    profile = _open(folder, encrypted=True)
     try:
         hid = _big_household(profile)
         households.detail(profile, hid)  # warm the caches

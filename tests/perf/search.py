@@ -1,9 +1,12 @@
-"""Search and cold-start benchmark on a commune-size demo profile (design §9). Prints, never asserts.
+"""Search, unlock and cold-start benchmark on a commune-size demo profile (design §9). Prints, never asserts.
 
     .venv/bin/python -m tests.perf.search --households 20000
 
-Builds (or reuses) a demo profile under .perf/, then times `search.search` and `households.list_ids`
-over a fixed list of realistic queries, and the start of the app to its main window.
+Builds (or reuses) two demo profiles with the same data under .perf/: an encrypted one (as every
+profile now is) and a plain SQLite one, then times `search.search` and `households.list_ids` over a
+fixed list of realistic queries on both and prints the encrypted/plain ratio; then the unlock
+(Argon2id with the shipped parameters and opening the database) and the start of the app to its
+main window on the encrypted profile.
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from desktop.paths import ProfilePaths
+from desktop.security import keyslots
 from desktop.services import households, search
-from desktop.services.demo import build_demo
-from desktop.services.profile import Profile, open_profile
+from desktop.services import profile as profile_service
+from desktop.services.demo import build_demo, create_demo_profile
+from desktop.services.profile import Profile
 
 REPO = Path(__file__).resolve().parents[2]
 PERF_DIR = REPO / ".perf"
@@ -38,6 +43,9 @@ MARKER = "complete.json"
 SEARCH_TARGET_MS = 30.0
 SLOW_WARM_UP_MS, SLOW_REPEATS = 250.0, 3
 COLD_START_TARGET_S = 1.5
+UNLOCK_TARGET_S = 1.0
+ENCRYPTION_MARGIN = 1.2  # the encrypted profile's p95 may be at most 20 % above the plain one's
+PASSPHRASE = "benchmark-passphrase"
 
 # What a collaborator types: surnames, "nguyen thi", full names without diacritics, given names,
 # two-letter words, household numbers, address fragments; with and without diacritics, upper case,
@@ -61,24 +69,29 @@ class Timing:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
-    folder = PERF_DIR / f"search-h{args.households}-s{args.seed}"
-    build_s = _ensure_profile(folder, args.households, args.seed, rebuild=args.rebuild)
-    if args.analyze:
-        folder = _analyzed_copy(folder)
-    profile = open_profile(ProfilePaths(folder))
-    try:
-        people = _count_people(profile)
-        print(f"profile  {folder}  ({args.households:,} households, {people:,} people)")
-        print(f"build    {build_s:.1f} s" if build_s is not None else "build    reused (see complete.json)")
-        with _time_cap(profile, args.cap_ms):
-            found = _time_queries(lambda q: len(search.search(profile, q)), args)
-            listed = _time_queries(lambda q: len(households.list_ids(profile, q)), args)
-    finally:
-        profile.close()
-    _print_queries(found, listed)
-    _print_summary("search.search", found)
-    _print_summary("households.list_ids", listed)
-    _cold_start(folder, args.cold_starts)
+    base = PERF_DIR / f"search-h{args.households}-s{args.seed}"
+    folders = {"plain": base.with_name(base.name + "-plain"), "encrypted": base.with_name(base.name + "-encrypted")}
+    summaries: dict[str, tuple[float, float]] = {}
+    for kind, folder in folders.items():
+        build_s = _ensure_profile(
+            folder, args.households, args.seed, encrypted=kind == "encrypted", rebuild=args.rebuild
+        )
+        profile = _open(folder, encrypted=kind == "encrypted")
+        try:
+            people = _count_people(profile)
+            print(f"\n== {kind} profile  {folder}  ({args.households:,} households, {people:,} people)")
+            print(f"build    {build_s:.1f} s" if build_s is not None else "build    reused (see complete.json)")
+            with _time_cap(profile, args.cap_ms):
+                found = _time_queries(lambda q, p=profile: len(search.search(p, q)), args)
+                listed = _time_queries(lambda q, p=profile: len(households.list_ids(p, q)), args)
+        finally:
+            profile.close()
+        _print_queries(found, listed)
+        summaries[f"{kind} search.search"] = _print_summary("search.search", found)
+        summaries[f"{kind} households.list_ids"] = _print_summary("households.list_ids", listed)
+    _print_ratios(summaries)
+    _unlock(folders["encrypted"], args.unlocks)
+    _cold_start(folders["encrypted"], args.cold_starts)
     return 0
 
 
@@ -88,16 +101,16 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=10, help="timed runs per query (after one warm-up)")
     parser.add_argument("--cold-starts", type=int, default=5)
+    parser.add_argument("--unlocks", type=int, default=5)
     parser.add_argument("--cap-ms", type=float, default=2000.0, help="stop a query that runs longer than this")
-    parser.add_argument("--rebuild", action="store_true", help="build the profile again even if it is complete")
-    parser.add_argument("--analyze", action="store_true", help="measure a copy of the profile on which ANALYZE has run")
+    parser.add_argument("--rebuild", action="store_true", help="build the profiles again even if they are complete")
     return parser.parse_args(argv)
 
 
 # The profile ###############################################################################
 
 
-def _ensure_profile(folder: Path, count: int, seed: int, *, rebuild: bool) -> float | None:
+def _ensure_profile(folder: Path, count: int, seed: int, *, encrypted: bool, rebuild: bool) -> float | None:
     """Build unless a complete profile for these households and seed is there; returns the build time."""
     marker = folder / MARKER
     if not rebuild and marker.is_file():
@@ -106,7 +119,11 @@ def _ensure_profile(folder: Path, count: int, seed: int, *, rebuild: bool) -> fl
             return None
     if folder.exists():
         shutil.rmtree(folder)
-    profile = open_profile(ProfilePaths(folder))
+    paths = ProfilePaths(folder)
+    if encrypted:
+        profile = create_demo_profile(paths, seed=seed, passphrase=PASSPHRASE).profile
+    else:
+        profile = profile_service.open_plain(paths)
     try:
         started = time.perf_counter()
         summary = build_demo(profile, households=count, seed=seed)
@@ -118,19 +135,30 @@ def _ensure_profile(folder: Path, count: int, seed: int, *, rebuild: bool) -> fl
     return seconds
 
 
-def _analyzed_copy(folder: Path) -> Path:
-    """A copy with SQLite's table statistics, to see what they change in the query plans."""
-    copy = folder.with_name(folder.name + "-analyzed")
-    if copy.exists():
-        shutil.rmtree(copy)
-    shutil.copytree(folder, copy)
-    profile = open_profile(ProfilePaths(copy))
-    try:
-        with profile.engine.begin() as connection:
-            connection.exec_driver_sql("ANALYZE")
-    finally:
-        profile.close()
-    return copy
+def _open(folder: Path, *, encrypted: bool) -> Profile:
+    paths = ProfilePaths(folder)
+    if not encrypted:
+        return profile_service.open_plain(paths)
+    [user] = profile_service.user_names(paths)
+    return profile_service.unlock(paths, user, PASSPHRASE)
+
+
+def _unlock(folder: Path, runs: int) -> None:
+    """Login as a user meets it: Argon2id on the passphrase, unwrap, open and check the database."""
+    paths = ProfilePaths(folder)
+    [user] = profile_service.user_names(paths)
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        profile_service.unlock(paths, user, PASSPHRASE).close()
+        seconds.append(time.perf_counter() - started)
+    kdf = keyslots.DEFAULT_KDF
+    verdict = "ok" if statistics.median(seconds) <= UNLOCK_TARGET_S else "ABOVE TARGET"
+    print(
+        f"{'unlock':<20} median of {runs}: {statistics.median(seconds):.2f} s (max {max(seconds):.2f} s), "
+        f"Argon2id t={kdf.time_cost} m={kdf.memory_kib // 1024} MiB p={kdf.parallelism}   "
+        f"target <= {UNLOCK_TARGET_S} s: {verdict}"
+    )
 
 
 def _count_people(profile: Profile) -> int:
@@ -228,7 +256,7 @@ def _count(timing: Timing) -> str:
     return "?" if timing.results is None else str(timing.results)
 
 
-def _print_summary(name: str, timings: dict[str, Timing]) -> None:
+def _print_summary(name: str, timings: dict[str, Timing]) -> tuple[float, float]:
     samples = [s for t in timings.values() for s in t.samples_ms]
     stopped = any(t.stopped for t in timings.values())
     p95 = _percentile(samples, 0.95)
@@ -237,6 +265,18 @@ def _print_summary(name: str, timings: dict[str, Timing]) -> None:
         f"{name:<20} p50 {_ms(_percentile(samples, 0.5))} ms  p95 {_ms(p95, stopped)} ms  "
         f"max {_ms(max(samples), stopped)} ms   target p95 <= {SEARCH_TARGET_MS:.0f} ms: {verdict}"
     )
+    return _percentile(samples, 0.5), p95
+
+
+def _print_ratios(summaries: dict[str, tuple[float, float]]) -> None:
+    print()
+    for name in ("search.search", "households.list_ids"):
+        (plain50, plain95), (enc50, enc95) = summaries[f"plain {name}"], summaries[f"encrypted {name}"]
+        verdict = "ok" if enc95 <= plain95 * ENCRYPTION_MARGIN else "ABOVE TARGET"
+        print(
+            f"{name:<20} plain p50 {plain50:.1f} / p95 {plain95:.1f} ms, encrypted p50 {enc50:.1f} / p95 {enc95:.1f} ms"
+            f"   ratio p50 {enc50 / plain50:.2f}, p95 {enc95 / plain95:.2f}   target <= {ENCRYPTION_MARGIN}: {verdict}"
+        )
 
 
 def _cold_start(folder: Path, runs: int) -> None:
@@ -245,7 +285,7 @@ def _cold_start(folder: Path, runs: int) -> None:
     if importlib.util.find_spec("desktop.ui.app") is None:
         print("cold start skipped: desktop.ui.app is not available yet")
         return
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOTAY_PASSPHRASE": PASSPHRASE}
     env.pop("SOTAY_T0", None)
     shown: list[float] = []
     walls: list[float] = []

@@ -351,7 +351,7 @@ def test_ensure_identity_creates_once_then_describes(memory_keyring: MemoryKeyri
 def test_ensure_identity_waits_for_set_up(memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
     from desktop.services import profile as profile_service
 
-    fresh = profile_service._open_plain(ProfilePaths(tmp_path / "fresh"))  # a database with no commune yet
+    fresh = profile_service.open_plain(ProfilePaths(tmp_path / "fresh"))  # a database with no commune yet
     try:
         assert ensure_identity(fresh, secret_store(fresh)) is None
         assert not device.has_identity(fresh.paths.home)
