@@ -87,13 +87,45 @@ def opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
             home=paths.home,
         )
     user = chosen_user(args, paths)
-    profile = profile_service.unlock(paths, user, passphrase(args))
+    try:
+        profile = profile_service.unlock(paths, user, passphrase(args))
+    except profile_service.DamagedProfileError:
+        raise _damaged(paths) from None
     try:
         if profile.must_change_passphrase:  # pragma: no cover - unlock() never sets it
             raise AccessError(QT_TRANSLATE_NOOP("Cli", "Choose a new passphrase first."))
         yield profile
     finally:
         profile.close()
+
+
+def _damaged(paths: ProfilePaths) -> AccessError:
+    """Name the newest good backup and the command that restores it, instead of a bare error."""
+    from desktop.services.backup import newest_good_backup
+
+    newest = newest_good_backup(paths)
+    if newest is None:
+        return AccessError(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "The profile database {path} is damaged and there is no backup of it in {folder}. "
+                "Restore a backup from a USB stick with `sotay --home {home} backup restore FILE`.",
+            ),
+            path=paths.database,
+            folder=paths.backups,
+            home=paths.home,
+        )
+    return AccessError(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "The profile database {path} is damaged. The newest good backup was made on {date}; "
+            "restore it with `sotay --home {home} backup restore {backup} --yes`.",
+        ),
+        path=paths.database,
+        date=newest.created_at.astimezone().strftime("%d/%m/%Y %H:%M"),
+        home=paths.home,
+        backup=newest.path,
+    )
 
 
 def chosen_user(args: argparse.Namespace, paths: ProfilePaths) -> str:

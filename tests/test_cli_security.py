@@ -124,3 +124,22 @@ def test_passphrase_reset_refuses_a_wrong_code_and_a_weak_passphrase(home, capsy
     assert code == 3 and "8" in err
     monkeypatch.setenv("SOTAY_PASSPHRASE", PASSPHRASE)
     assert run(capsys, "--home", str(home), "stats")[0] == 0  # the old passphrase still works
+
+
+def test_a_damaged_database_is_reported_with_the_newest_good_backup(home, capsys, monkeypatch):
+    from desktop.services import backup
+
+    monkeypatch.setenv("SOTAY_PASSPHRASE", PASSPHRASE)
+    profile = profile_service.unlock(ProfilePaths(home), USER, PASSPHRASE)
+    made = backup.auto_backup(profile)
+    profile.close()
+    database = home / "profile.db"
+    data = bytearray(database.read_bytes())
+    data[:4096] = bytes(4096)  # the first page: the schema cannot be read
+    database.write_bytes(bytes(data))
+    code, out, err = run(capsys, "--home", str(home), "--lang", "en", "stats")
+    assert (code, out) == (2, "")
+    assert "damaged" in err and str(made) in err and "backup restore" in err and "Traceback" not in err
+    code, _out, err = run(capsys, "--home", str(home), "--lang", "en", "backup", "restore", str(made), "--yes")
+    assert code == 0, err
+    assert run(capsys, "--home", str(home), "stats", "--json")[0] == 0

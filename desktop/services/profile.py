@@ -31,7 +31,7 @@ from desktop.errors import AccessError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, state_dir
 from desktop.security import keyslots
-from desktop.security.keyslots import KdfParams, KeyStore, KeyStoreError, WrongPassphraseError, user_key
+from desktop.security.keyslots import KdfParams, KeyStore, WrongPassphraseError, user_key
 from desktop.security.recovery import format_recovery_code, generate_recovery_code
 from desktop.security.throttle import RECOVERY, Throttle
 from desktop.services.access import SYSTEM, CurrentUser, Role, village_ids
@@ -322,12 +322,9 @@ def _open_database(paths: ProfilePaths, data_key: bytes) -> Profile:
     try:
         engine = make_encrypted_engine(paths.database, data_key)
     except WrongKeyError:
-        raise KeyStoreError(
-            QT_TRANSLATE_NOOP(
-                "Security",
-                "The key file does not belong to this profile's database. Restore both from the same backup.",
-            )
-        ) from None
+        # The key came out of a keyslot whose key id matched, so the key is right: the file's first
+        # page no longer reads (damage, or a database from another profile put in its place).
+        raise DamagedProfileError(paths.database) from None
     except NotEncryptedError:
         raise AccessError(
             QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home
