@@ -1,8 +1,18 @@
-"""Start the desktop app: Qt, font, language, profile, first-run set-up, main window.
+"""Start the desktop app: Qt, font, language, then the profile's door, then the main window.
 
-The command line calls `main(paths, ...)`; with no display it calls `headless_screenshot(...)`.
-Start-up does no database work before the window is shown: the first list page and the dashboard
-figures arrive through the DB lane right after.
+What opens depends on the profile folder (`profile.profile_state`):
+
+* NEW: the set-up dialog creates the encrypted profile, then its recovery code is shown once;
+* PLAIN (made before passphrases existed): the protect dialog encrypts it, then the recovery code;
+* LOCKED: the login dialog; a login with the recovery code must choose a new passphrase first.
+
+Logging out from the lock screen closes the main window and shows the login again.
+
+The command line calls `main(paths, ...)`; with no display it calls `headless_screenshot(...)`. In
+those non-interactive modes no dialog can be answered: with SOTAY_PASSPHRASE set (the user from
+SOTAY_USER, or the only user) the profile is unlocked directly and the main window shown; otherwise a
+picture of the dialog a person would see is taken instead. Once unlocked, start-up does no database
+work before the window is shown: the first list page and the dashboard arrive through the DB lane.
 """
 
 from __future__ import annotations
@@ -19,18 +29,24 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
+from desktop.errors import AccessError, SotayError  # noqa: E402
+from desktop.i18n import QT_TRANSLATE_NOOP  # noqa: E402
 from desktop.paths import ProfilePaths  # noqa: E402
 from desktop.ui import settings_store, style, translation  # noqa: E402
 
 if TYPE_CHECKING:
+    from desktop.services.profile import Created, Profile
     from desktop.ui.context import AppContext
+    from desktop.ui.lane import DbLane
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 APP_NAME = "Sổ tay CTV"
+ENV_USER, ENV_PASSPHRASE = "SOTAY_USER", "SOTAY_PASSPHRASE"
+LOGGED_OUT = -1  # what the main window's run returns when the user logged out: show the login again
 
 
 def elapsed_since_start() -> float:
@@ -135,40 +151,186 @@ def main(
     # Translators go in before any widget exists, so every tr() call sees them.
     translation.install(choose_language(paths, language))
 
+    from desktop.ui.lane import DbLane
+
+    interactive = not exit_when_shown and screenshot is None
+    if interactive:
+        _install_excepthook(app)
+    # Closing the last window would post a quit request that outlives app.exec() and ends every later
+    # event loop at once (the login after logging out, or the next test in the same process): the
+    # main window asks to quit itself instead, see _run_main_window.
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    lane = DbLane()  # unlocking and creating derive keys (about half a second): off the GUI thread
+    try:
+        if not interactive:
+            return _without_a_person(paths, app, lane, exit_when_shown=exit_when_shown, screenshot=screenshot)
+        while True:
+            opened = _open_profile(paths, lane)
+            if isinstance(opened, int):
+                return opened
+            result = _run_profile(opened, app, exit_when_shown=False, screenshot=None)
+            if result != LOGGED_OUT:
+                return result
+    finally:
+        lane.shutdown()
+        app.setQuitOnLastWindowClosed(quit_on_close)
+
+
+# A person at the screen ##########################################################################
+
+
+def _open_profile(paths: ProfilePaths, lane: DbLane) -> Profile | int:
+    """Set up, protect or log in, as the folder requires; an int is the exit code when nothing opened."""
     from desktop.services import profile as profile_service
+    from desktop.services.profile import ProfileState
+
+    try:
+        state = profile_service.profile_state(paths)
+        if state is ProfileState.NEW:
+            return _set_up(paths, lane)
+        if state is ProfileState.PLAIN:
+            return _protect(paths, lane)
+        return _log_in(paths, lane)
+    except SotayError as error:  # e.g. a damaged key file: nothing can open, say why
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.ui.modal import message
+        from desktop.ui.translation import error_text
+
+        log.error("Cannot open the profile in %s: %s", paths.home, error)
+        message(None, QMessageBox.Icon.Critical, APP_NAME, error_text(error))
+        return error.exit_code
+
+
+def _set_up(paths: ProfilePaths, lane: DbLane) -> Profile | int:
+    from desktop.ui.dialogs.setup import SetupDialog
+
+    dialog = SetupDialog(paths, lane)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created is None:
+        return 0  # the user closed the set-up; nothing was saved
+    _show_recovery_code(dialog.created, dialog.commune_name())
+    if dialog.village_error is not None:
+        from desktop.ui.modal import warn
+        from desktop.ui.translation import error_text
+
+        warn(
+            None,
+            APP_NAME,
+            QCoreApplication.translate(
+                "App", "The notebook was created, but the villages could not be added: {reason} Add them in Settings."
+            ).format(reason=error_text(dialog.village_error)),
+        )
+    return dialog.created.profile
+
+
+def _protect(paths: ProfilePaths, lane: DbLane) -> Profile | int:
+    from desktop.ui.dialogs.protect import ProtectDialog
+
+    dialog = ProtectDialog(paths, lane)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.created is None:
+        return 0  # still unprotected, untouched
+    _show_recovery_code(dialog.created, _commune_name(dialog.created.profile))
+    return dialog.created.profile
+
+
+def _show_recovery_code(created: Created, commune: str) -> None:
+    from desktop.ui.dialogs.recovery_code import RecoveryCodeDialog
+
+    user = created.profile.user.name
+    settings_store.save_last_user(created.profile.paths, user)
+    RecoveryCodeDialog(created.recovery_code, commune=commune, user=user).exec()
+
+
+def _log_in(paths: ProfilePaths, lane: DbLane) -> Profile | int:
+    from desktop.ui.dialogs.login import LoginDialog
+    from desktop.ui.dialogs.passphrase import NewPassphraseDialog
+
+    login = LoginDialog(paths, lane)
+    if login.exec() != QDialog.DialogCode.Accepted or login.profile is None:
+        return 0
+    profile = login.profile
+    if profile.must_change_passphrase:
+        # Opened with the recovery code: a new passphrase first, or nothing opens.
+        forced = NewPassphraseDialog(profile, lane)
+        if forced.exec() != QDialog.DialogCode.Accepted or profile.must_change_passphrase:
+            profile.close()
+            return 0
+    return profile
+
+
+def _commune_name(profile: Profile) -> str:
+    from desktop.services import reference
+
+    with profile.sessions() as session:
+        return next((c.name for c in reference.communes(session) if c.code == profile.commune_code), "")
+
+
+# Nobody at the screen ###########################################################################
+
+
+def _without_a_person(
+    paths: ProfilePaths, app: QApplication, lane: DbLane, *, exit_when_shown: bool, screenshot: Path | None
+) -> int:
+    """No dialog can be answered: unlock from the environment, or show what a person would see and stop."""
+    from desktop.services import profile as profile_service
+    from desktop.services.profile import ProfileState
+
+    state = profile_service.profile_state(paths)
+    dialog: QDialog
+    if state is ProfileState.LOCKED:
+        passphrase = os.environ.get(ENV_PASSPHRASE)
+        if passphrase:
+            profile = profile_service.unlock(paths, _user_from_environment(paths), passphrase)
+            return _run_profile(profile, app, exit_when_shown=exit_when_shown, screenshot=screenshot)
+        from desktop.ui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(paths, lane)
+    elif state is ProfileState.PLAIN:
+        from desktop.ui.dialogs.protect import ProtectDialog
+
+        dialog = ProtectDialog(paths, lane)
+    else:
+        from desktop.ui.dialogs.setup import SetupDialog
+
+        dialog = SetupDialog(paths, lane)
+    dialog.show()
+    app.processEvents()
+    if screenshot is not None:
+        dialog.grab().save(str(screenshot))
+    if exit_when_shown:
+        print(f"shown_after_s={elapsed_since_start():.3f}", flush=True)
+    dialog.close()
+    dialog.deleteLater()
+    return 0
+
+
+def _user_from_environment(paths: ProfilePaths) -> str:
+    from desktop.services.profile import user_names
+
+    named = os.environ.get(ENV_USER, "").strip()
+    if named:
+        return named
+    users = user_names(paths)
+    if len(users) == 1:
+        return users[0]
+    raise AccessError(
+        QT_TRANSLATE_NOOP("App", "This profile has several users ({users}); name one in SOTAY_USER."),
+        users=", ".join(users),
+    )
+
+
+# The main window ################################################################################
+
+
+def _run_profile(profile: Profile, app: QApplication, *, exit_when_shown: bool, screenshot: Path | None) -> int:
     from desktop.ui.context import AppContext
 
-    ctx = AppContext(profile_service.open_profile(paths))
-    if not exit_when_shown and screenshot is None:
-        _install_excepthook(app)
+    ctx = AppContext(profile)
     try:
-        if not profile_service.is_set_up(ctx.profile):
-            result = _first_run(ctx, app, exit_when_shown=exit_when_shown, screenshot=screenshot)
-            if result is not None:
-                return result
         return _run_main_window(ctx, app, exit_when_shown=exit_when_shown, screenshot=screenshot)
     finally:
         ctx.close()
-
-
-def _first_run(ctx: AppContext, app: QApplication, *, exit_when_shown: bool, screenshot: Path | None) -> int | None:
-    """Show the set-up dialog; None means "set up, go on to the main window"."""
-    from desktop.ui.dialogs.setup import SetupDialog
-
-    dialog = SetupDialog(ctx)
-    if exit_when_shown or screenshot is not None:
-        # Nobody can answer a dialog in these modes: show what a new user would see, then stop.
-        dialog.show()
-        app.processEvents()
-        if screenshot is not None:
-            dialog.grab().save(str(screenshot))
-        if exit_when_shown:
-            print(f"shown_after_s={elapsed_since_start():.3f}", flush=True)
-        dialog.close()
-        return 0
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return 0  # the user closed the set-up; nothing was saved
-    return None
 
 
 def _run_main_window(ctx: AppContext, app: QApplication, *, exit_when_shown: bool, screenshot: Path | None) -> int:
@@ -197,13 +359,28 @@ def _run_main_window(ctx: AppContext, app: QApplication, *, exit_when_shown: boo
             app.quit()
 
         _when_list_loaded(window, finish, dashboard_too=screenshot is not None)
-        app.exec()
+        _exec(app)
+        window.deleteLater()
         return outcome[0] if outcome else 1
-    return app.exec()
+    # Only with a person at the screen: the notice would otherwise count as shown without being read.
+    window.check_keyring_notice()
+    window.closed.connect(app.quit)  # closing the window, or logging out, ends this run
+    result = _exec(app)
+    logged_out = window.was_logged_out
+    window.close()
+    window.deleteLater()
+    return LOGGED_OUT if logged_out else result
+
+
+def _exec(app: QApplication) -> int:
+    result = app.exec()
+    # A quit request still queued would end the next event loop at once (see main).
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+    return result
 
 
 def headless_screenshot(paths: ProfilePaths, target: Path, *, language: str = "vi") -> Path:
-    """Render the main window to `target` (PNG) without a display."""
+    """Render the main window (or, while locked without SOTAY_PASSPHRASE, the login) to `target` (PNG)."""
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     target.parent.mkdir(parents=True, exist_ok=True)

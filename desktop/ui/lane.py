@@ -29,6 +29,7 @@ class DbLane(QObject):
         # Always queued, even when the future is already done at submit time: callers get a result later.
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._pending = 0
+        self._closed = False
 
     def submit(
         self,
@@ -39,6 +40,8 @@ class DbLane(QObject):
         owner: QObject | None = None,
     ) -> Future[T]:
         """Run `work` on the lane; call `on_done(result)` on the GUI thread unless `owner` is gone."""
+        if self._closed:
+            return _cancelled()  # the profile is closing: late requests are dropped, not failed
         self._pending += 1
         future = self._executor.submit(work)
         future.add_done_callback(lambda f: self._finished.emit((f, on_done, on_error, owner)))
@@ -46,12 +49,14 @@ class DbLane(QObject):
 
     def run(self, work: Callable[[], T]) -> Future[T]:
         """Queue `work` with nothing delivered back; for prefetching what a page will ask for next."""
+        if self._closed:
+            return _cancelled()
         return self._executor.submit(work)
 
     def _deliver(self, payload: tuple[Future[Any], Callable[[Any], None], Any, QObject | None]) -> None:
         future, on_done, on_error, owner = payload
         self._pending -= 1
-        if future.cancelled() or (owner is not None and not shiboken6.isValid(owner)):
+        if self._closed or future.cancelled() or (owner is not None and not shiboken6.isValid(owner)):
             return  # the page or dialog that asked was closed meanwhile
         error = future.exception()
         if error is None:
@@ -66,4 +71,12 @@ class DbLane(QObject):
         return self._pending == 0
 
     def shutdown(self) -> None:
+        """Finish the running task, drop the queued ones; results not yet delivered are never delivered."""
+        self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _cancelled() -> Future[Any]:
+    future: Future[Any] = Future()
+    future.cancel()
+    return future

@@ -1,4 +1,9 @@
-"""The main window: left navigation (design §8, the sections that exist today) and a status bar."""
+"""The main window: left navigation (design §8, the sections that exist today) and a status bar.
+
+It also locks: after the idle minutes chosen in Settings, or on Ctrl+L, its content is replaced by the
+lock screen and every other window of the app (an open form, a question) is hidden; unlocking shows
+them again exactly as they were, with the focus where it was. See desktop.ui.lock.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,35 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services import reference
+from desktop.services.access import ROLE_LABELS
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.household import HouseholdDialog
+from desktop.ui.lock import IdleWatch, LockScreen
+from desktop.ui.modal import finished_while_hidden, message
 from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.pages.households import HouseholdListPage
-from desktop.ui.translation import error_text
+from desktop.ui.settings_store import saved_idle_minutes
+from desktop.ui.translation import error_text, message_text
 
 if TYPE_CHECKING:
     from desktop.ui.pages.settings import SettingsPage
@@ -57,9 +70,17 @@ class _LazyPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    logged_out = Signal()
+    closed = Signal()  # the window was closed (by the user, by logging out, or by the app)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.locked = False
+        self.was_logged_out = False
+        self._hidden_windows: list[QWidget] = []
+        self._window_focus: list[tuple[QWidget, QWidget | None]] = []
+        self._focus: QWidget | None = None
         self.dashboard = DashboardPage(ctx)
         self.household_list = HouseholdListPage(ctx)
         self.household_detail = HouseholdDetailPage(ctx)
@@ -85,25 +106,59 @@ class MainWindow(QMainWindow):
         app_name = QLabel(APP_NAME)
         app_name.setObjectName("appName")
         side = QWidget()
+        side.setObjectName("side")
+        side.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         side.setFixedWidth(220)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(0)
         side_layout.addWidget(app_name)
         side_layout.addWidget(self.nav, 1)
-        central = QWidget()
-        row = QHBoxLayout(central)
+        side_layout.addWidget(self._user_box())
+        self.content = QWidget()
+        row = QHBoxLayout(self.content)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(side)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.lock_screen = LockScreen(ctx)
+        self.screens = QStackedWidget()  # the content, or the lock screen instead of it
+        self.screens.addWidget(self.content)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
         self.status = QLabel()
         self.statusBar().addWidget(self.status)
+        self.idle = IdleWatch(saved_idle_minutes(ctx.profile.paths), self)
         self._connect()
         self._shortcuts()
         self.update_titles()
         self.nav.setCurrentRow(DASHBOARD)
+
+    def _user_box(self) -> QWidget:
+        """Who is logged in, and the lock, at the foot of the navigation."""
+        user = self.ctx.profile.user
+        box = QWidget()
+        box.setObjectName("userBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(18, 10, 14, 14)
+        layout.setSpacing(2)
+        self.user_name = QLabel(user.name)
+        self.user_name.setObjectName("navUser")
+        self.user_name.setWordWrap(True)
+        self.user_role = QLabel(message_text(ROLE_LABELS[user.role]))
+        self.user_role.setObjectName("navRole")
+        self.user_role.setWordWrap(True)
+        self.lock_button = QPushButton(self.tr("Lock now"))
+        self.lock_button.setObjectName("navLock")
+        self.lock_button.setToolTip("Ctrl+L")
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.lock_button.clicked.connect(self.lock)
+        layout.addWidget(self.user_name)
+        layout.addWidget(self.user_role)
+        layout.addSpacing(8)
+        layout.addWidget(self.lock_button)
+        return box
 
     @property
     def visits(self) -> VisitsPage:
@@ -125,6 +180,7 @@ class MainWindow(QMainWindow):
 
         page = SettingsPage(self.ctx)
         page.audit_log.back_to_household.connect(self.open_household)
+        page.idle_minutes_changed.connect(self.idle.set_minutes)
         return page
 
     def _show_stack_page(self, index: int) -> None:
@@ -142,6 +198,10 @@ class MainWindow(QMainWindow):
         self.household_detail.show_history.connect(self.open_history)
         self.ctx.lane.failed.connect(self._unexpected)
         self.ctx.data_changed.connect(self.update_titles)
+        self.idle.idle.connect(self.lock)
+        self.idle.lock_requested.connect(self.lock)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.log_out.connect(self.log_out)
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.focus_search)
@@ -155,6 +215,112 @@ class MainWindow(QMainWindow):
         """Ask for the first data; all of it arrives through the DB lane after the window is shown."""
         self.household_list.reload()
         self.dashboard.reload()  # the visits page loads when first opened
+        self.idle.start()
+
+    # Keyring notice ##########################################################################
+
+    def check_keyring_notice(self) -> None:
+        """Once per profile: say so if the app's secrets live in the profile for want of a system keyring.
+
+        Asking the system for its keyring can hang on a broken desktop session, so it is asked on a
+        daemon thread that nothing waits for; the answer (and the one-row write marking the notice as
+        shown) comes back here. The notice is a bar on the overview, not a dialog.
+        """
+        from desktop.services import identity
+        from desktop.ui.background import ask_in_thread
+
+        store = identity.secret_store(self.ctx.profile)
+
+        def answered(uses_fallback: bool) -> None:
+            if not uses_fallback:
+                return
+            try:
+                notice = store.fallback_notice()
+            except Exception:  # noqa: BLE001 - a notice is not worth an error dialog
+                log.exception("Could not read or record the keyring notice")
+                return
+            if notice:
+                self.dashboard.notice.show_text(message_text(notice))
+
+        ask_in_thread(lambda: store.uses_fallback, answered, owner=self)
+
+    # Lock ####################################################################################
+
+    def lock(self) -> None:
+        """Hide the register and every other window of the app until the passphrase is typed again."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.pause()
+        for _ in range(10):  # open menus and combo lists first; they cannot be hidden and shown again
+            popup = QApplication.activePopupWidget()
+            if popup is None:
+                break
+            popup.close()
+        # Each window's own focus (the field the cursor is in), to give back after unlocking.
+        self._focus = self.focusWidget()
+        QToolTip.hideText()
+        self._hidden_windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self and w.isWindow() and w.isVisible() and w.windowType() not in _TRANSIENT
+        ]
+        self._window_focus = [(w, w.focusWidget()) for w in self._hidden_windows]
+        for window in self._hidden_windows:
+            window.hide()  # modal forms run in desktop.ui.modal's loop, which survives this
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.statusBar().hide()
+        self._enable_shortcuts(False)
+        self.activateWindow()
+        self.lock_screen.start()
+
+    def unlock(self) -> None:
+        """Back exactly as before: the windows that were open, what was typed in them, the focus."""
+        if not self.locked:
+            return
+        self.locked = False
+        self.screens.setCurrentWidget(self.content)
+        self.statusBar().show()
+        self._enable_shortcuts(True)
+        focus, self._focus = self._focus, None
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.stack.currentWidget().setFocus()
+        shown = [(w, f) for w, f in self._window_focus if shiboken6.isValid(w) and not finished_while_hidden(w)]
+        self._hidden_windows, self._window_focus = [], []
+        for window, inner in sorted(shown, key=lambda pair: _depth(pair[0])):  # a dialog before its own dialogs
+            window.show()
+            if inner is not None and shiboken6.isValid(inner) and inner.isVisible():
+                inner.setFocus(Qt.FocusReason.OtherFocusReason)
+        if shown:
+            top = max((w for w, _f in shown), key=_depth)
+            top.activateWindow()
+        self.idle.resume()
+
+    def _enable_shortcuts(self, enabled: bool) -> None:
+        """While locked, Ctrl+N, Alt+1… and the rest do nothing (Ctrl+L is the lock's own, see IdleWatch)."""
+        for shortcut in self.findChildren(QShortcut):
+            shortcut.setEnabled(enabled)
+
+    def log_out(self) -> None:
+        """From the lock screen: close every form unsaved, then this window; the login comes next."""
+        for window in reversed([w for w in self._hidden_windows if shiboken6.isValid(w)]):
+            if isinstance(window, QDialog):
+                window.reject()
+            else:
+                window.close()
+        self._hidden_windows, self._window_focus = [], []
+        self.was_logged_out = True
+        self.idle.stop()
+        self.logged_out.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.idle.stop()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
     def update_titles(self) -> None:
         profile = self.ctx.profile
@@ -190,13 +356,26 @@ class MainWindow(QMainWindow):
         self.settings.show_audit_log(record_id, label, names)
 
     def new_household(self) -> None:
+        if self.locked:
+            return
         dialog = HouseholdDialog(self.ctx, village_id=self.household_list.selected_village(), parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.household_id is not None:
             self.open_household(dialog.household_id)
 
     def _unexpected(self, error: BaseException) -> None:
-        QMessageBox.critical(
+        message(
             self,
+            QMessageBox.Icon.Critical,
             self.tr("Unexpected error"),
             self.tr("Something went wrong while reading the data:\n{error}").format(error=error_text(error)),
         )
+
+
+_TRANSIENT = (Qt.WindowType.ToolTip, Qt.WindowType.Popup, Qt.WindowType.SplashScreen)
+
+
+def _depth(widget: QWidget) -> int:
+    depth, parent = 0, widget.parentWidget()
+    while parent is not None:
+        depth, parent = depth + 1, parent.parentWidget()
+    return depth

@@ -13,6 +13,9 @@ from typing import Any
 from desktop.paths import ProfilePaths
 
 LANGUAGE_KEY = "language"
+IDLE_LOCK_KEY = "idle_lock_minutes"
+LAST_USER_KEY = "last_user"
+IDLE_LOCK_DEFAULT, IDLE_LOCK_MIN, IDLE_LOCK_MAX = 10, 1, 120
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -30,8 +33,34 @@ def saved_language(paths: ProfilePaths) -> str | None:
 
 
 def save_language(paths: ProfilePaths, language: str) -> None:
+    _write(paths, LANGUAGE_KEY, language)
+
+
+def saved_idle_minutes(paths: ProfilePaths) -> int:
+    """Minutes without keyboard or mouse input before the app locks itself (1–120, default 10)."""
+    value = _read(paths.settings).get(IDLE_LOCK_KEY)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return IDLE_LOCK_DEFAULT
+    return min(max(value, IDLE_LOCK_MIN), IDLE_LOCK_MAX)
+
+
+def save_idle_minutes(paths: ProfilePaths, minutes: int) -> None:
+    _write(paths, IDLE_LOCK_KEY, min(max(int(minutes), IDLE_LOCK_MIN), IDLE_LOCK_MAX))
+
+
+def saved_last_user(paths: ProfilePaths) -> str | None:
+    """Who logged in last on this device, to preselect at the next login (names are not secret)."""
+    value = _read(paths.settings).get(LAST_USER_KEY)
+    return value if isinstance(value, str) else None
+
+
+def save_last_user(paths: ProfilePaths, user: str) -> None:
+    _write(paths, LAST_USER_KEY, user)
+
+
+def _write(paths: ProfilePaths, key: str, value: Any) -> None:
     data = _read(paths.settings)
-    data[LANGUAGE_KEY] = language
+    data[key] = value
     paths.home.mkdir(parents=True, exist_ok=True)
     tmp = paths.settings.with_suffix(f".json.tmp.{os.getpid()}")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -26,6 +26,7 @@ QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QSpinBox {
 }
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus { border: 2px solid #1d6fb8; }
 QLineEdit:disabled, QDateEdit:disabled { background: #eef1f4; color: #7b8794; }
+QLineEdit[readOnly="true"] { background: #eef1f4; }
 QComboBox, QDateEdit { padding-right: 30px; }
 QComboBox::drop-down, QDateEdit::drop-down {
     subcontrol-origin: padding; subcontrol-position: top right; width: 28px; border: none;
@@ -91,6 +92,18 @@ QGroupBox {
 }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QStatusBar { background: #e9eef3; color: #243b53; }
+QWidget#side, QWidget#userBox { background: #183b5c; }
+QLabel#navUser { color: white; font-weight: bold; }
+QLabel#navRole { color: #bcccdc; font-size: 9.5pt; }
+QPushButton#navLock { background: transparent; color: white; border: 1px solid #829ab1; text-align: left; }
+QPushButton#navLock:hover { background: #245784; }
+QPushButton#navLock:focus { border: 2px solid #f0b429; }
+QLabel#loginTitle { font-size: 17pt; font-weight: bold; color: #102a43; }
+QWidget#lockScreen { background: #183b5c; }
+QFrame#lockCard { background: #f5f7fa; border-radius: 8px; }
+QFrame#recoveryCodeFrame { background: white; border: 2px solid #1d6fb8; border-radius: 6px; }
+QLabel#recoveryCode { color: #102a43; }
+QFrame#infoBar { background: #e8f1fb; border: 1px solid #a9c4de; border-radius: 6px; }
 """
 
 

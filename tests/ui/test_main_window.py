@@ -1,4 +1,6 @@
-"""The main window: sections, keyboard shortcuts, the dashboard, first run and start-up modes."""
+"""The main window: sections, keyboard shortcuts, the dashboard and start-up modes.
+
+First run, login and the lock are in test_protection.py."""
 
 from __future__ import annotations
 
@@ -6,18 +8,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.paths import ProfilePaths
-from desktop.services import households, reference, visits
-from desktop.services import profile as profile_service
+from desktop.services import households, visits
 from desktop.services.visits import VisitInput
 from desktop.ui import app as ui_app
-from desktop.ui.context import AppContext
 from desktop.ui.dialogs.household import HouseholdDialog
-from desktop.ui.dialogs.setup import SetupDialog
 from desktop.ui.main_window import DASHBOARD, HOUSEHOLDS, SETTINGS, VISITS, MainWindow
 from desktop.ui.settings_store import saved_language
+from tests.conftest import PASSPHRASE
 from tests.ui.helpers import type_text
 
 TODAY = date.today()
@@ -139,39 +140,16 @@ def test_settings_add_village_and_save_language(qtbot, ctx, wait_lane):
     assert page.language_note.text() == "The new language is used from the next time you open the app."
 
 
-def test_first_run_asks_for_commune_name_and_villages(qtbot, tmp_path):
-    profile = profile_service.open_profile(ProfilePaths(tmp_path / "new"))
-    ctx = AppContext(profile)
-    try:
-        dialog = SetupDialog(ctx)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        assert not dialog.save_button.isEnabled()
-        qtbot.keyClicks(dialog.commune_filter, "cam xuyen")
-        assert dialog.commune_code() == "18673"  # the only match is chosen
-        type_text(qtbot, dialog.collaborator, "Phan Thị Hằng")
-        for village in ("Thôn Trung Hòa", "Thôn Đông Hà"):
-            type_text(qtbot, dialog.village_name, village)
-            qtbot.keyClick(dialog.village_name, Qt.Key.Key_Return)
-        type_text(qtbot, dialog.village_name, "thon trung hoa")
-        assert dialog.panel.error_text("villages") == "Thôn này đã có trong danh sách."
-        dialog.village_name.clear()
-        assert dialog.save_button.isEnabled()
-        assert dialog.try_save()
-        assert profile_service.is_set_up(profile)
-        assert (profile.commune_code, profile.collaborator) == ("18673", "Phan Thị Hằng")
-        with profile.sessions() as session:
-            assert [v.name for v in reference.villages(session, "18673")] == ["Thôn Trung Hòa", "Thôn Đông Hà"]
-    finally:
-        ctx.close()
-
-
 def test_screenshot_and_exit_when_shown(qtbot, register, tmp_path, capsys, monkeypatch):
     register.profile.close()
     monkeypatch.setenv("SOTAY_T0", "0")  # the CLI's stamp; 0 makes the printed number "seconds since 1970"
+    # Nobody can type a passphrase here: it comes from the environment, the user is the only one.
+    monkeypatch.setenv("SOTAY_PASSPHRASE", PASSPHRASE)
+    monkeypatch.delenv("SOTAY_USER", raising=False)
     target = tmp_path / "window.png"
     assert ui_app.main(register.profile.paths, screenshot=target, exit_when_shown=True) == 0
-    assert target.stat().st_size > 10_000
+    picture = QImage(str(target))
+    assert picture.width() >= 1000 and target.stat().st_size > 10_000  # the main window, not the login
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("shown_after_s=")]
     assert float(line.split("=")[1]) > 1e9
     ui_app.translation.install("vi")  # main() installed the profile's language; restore the suite's

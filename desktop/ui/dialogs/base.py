@@ -3,22 +3,35 @@
 Subclasses build their fields, say which panel is current, compute the live problems with the same
 rule functions the services use, and perform the save through a service. The service stays the real
 gate: if it still refuses, its messages appear and the dialog stays open with the input intact.
+
+A save that takes a noticeable time (deriving a key from a passphrase) runs off the GUI thread:
+`perform_save` returns `save_in_background(work, then)`; the form is disabled, with a wait cursor,
+until the work reports back. The dialogs shown before a profile is open have no AppContext: they
+pass the lane to use instead.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
 from desktop.ui.context import AppContext
+from desktop.ui.lane import DbLane
+from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text, problem_text
 from desktop.ui.widgets.form import FormPanel
 
 log = logging.getLogger(__name__)
+
+# What `perform_save` returns when the save goes on in the background (see `save_in_background`).
+PENDING: Any = object()
 
 
 CTX = "FormDialog"
@@ -29,10 +42,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-class FormDialog(QDialog):
-    def __init__(self, ctx: AppContext, heading: str, parent: QWidget | None = None) -> None:
+class FormDialog(ModalDialog):
+    def __init__(
+        self, ctx: AppContext | None, heading: str, parent: QWidget | None = None, *, lane: DbLane | None = None
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx: Any = ctx  # None only in the dialogs shown before a profile is open
+        self._lane = lane if lane is not None else (ctx.lane if ctx is not None else None)
+        self.busy = False  # a background save is running
+        self._sized = False
         self.setWindowTitle(heading)
         self.setModal(True)
         self.preferred_width = 560
@@ -66,6 +84,10 @@ class FormDialog(QDialog):
     def current_panel(self) -> FormPanel:
         raise NotImplementedError
 
+    def panels(self) -> list[FormPanel]:
+        """The panels whose fields are shown now; a form laid out in two independent columns has two."""
+        return [self.current_panel()]
+
     def live_problems(self) -> list[FieldProblem]:
         raise NotImplementedError
 
@@ -85,7 +107,9 @@ class FormDialog(QDialog):
         return problems
 
     def _show(self, problems: list[FieldProblem], *, from_service: bool) -> None:
-        elsewhere = self.current_panel().show_problems(problems)
+        elsewhere = problems
+        for panel in self.panels():
+            elsewhere = panel.show_problems(elsewhere)
         # Problems about no field on the form: only worth a banner once the user has acted.
         text = "\n".join(problem_text(p) for p in elsewhere) if from_service else ""
         self._set_general(text)
@@ -95,27 +119,83 @@ class FormDialog(QDialog):
         self.general_error.setVisible(bool(text))
 
     def try_save(self) -> bool:
-        self.current_panel().touch_all()
+        if self.busy:
+            return False
+        for panel in self.panels():
+            panel.touch_all()
         try:
             saved = self.perform_save()
-        except ValidationError as refused:
-            self._show(refused.problems, from_service=True)
+        except Exception as refused:  # noqa: BLE001 - shown to the user by _refused
+            self._refused(refused)
             return False
-        except SotayError as refused:
-            self._set_general(error_text(refused))
-            return False
-        except Exception:  # noqa: BLE001 - the user must see something, and keep the input
-            log.exception("Saving failed")
-            self._set_general(_tr("Could not save because of an unexpected error. Nothing was changed."))
-            return False
-        if not saved:
-            return False
-        self.ctx.notify_changed()
-        self.accept()
+        if saved is PENDING or not saved:
+            return False  # a background save finishes later, in _saved
+        self._saved()
         return True
 
+    def _refused(self, refused: BaseException) -> None:
+        """Show why the save did not happen; the input stays as it was."""
+        if isinstance(refused, ValidationError):
+            self._show(refused.problems, from_service=True)
+        elif isinstance(refused, SotayError):
+            self._set_general(error_text(refused))
+        else:  # the user must see something, and keep the input
+            log.error("Saving failed", exc_info=refused)
+            self._set_general(_tr("Could not save because of an unexpected error. Nothing was changed."))
+
+    def _saved(self) -> None:
+        if self.ctx is not None:
+            self.ctx.notify_changed()
+        self.accept()
+
+    def save_in_background(self, work: Callable[[], Any], then: Callable[[Any], object] | None = None) -> Any:
+        """Run `work` off the GUI thread; then `then(result)` here (False: stay open); returns PENDING."""
+        if self._lane is None:
+            raise ValueError("this dialog has no lane for background work")
+        self._set_busy(True)
+
+        def done(result: Any) -> None:
+            self._set_busy(False)
+            try:
+                if then is not None and then(result) is False:
+                    return
+            except Exception as refused:  # noqa: BLE001 - shown to the user
+                self._refused(refused)
+                return
+            self._saved()
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            self._refused(error)
+
+        self._lane.submit(work, done, on_error=failed, owner=self)
+        return PENDING
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a background save runs the form is read-only, with a wait cursor; focus comes back after."""
+        if busy:
+            self._focus_before = self.focusWidget()
+            self.setCursor(Qt.CursorShape.WaitCursor)
+        else:
+            self.unsetCursor()
+        self.busy = busy
+        for panel in self.panels():
+            panel.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+        if not busy:
+            self.revalidate()
+            focus = getattr(self, "_focus_before", None)
+            if focus is not None and shiboken6.isValid(focus) and focus.isEnabled():
+                focus.setFocus()
+
+    def reject(self) -> None:
+        if not self.busy:  # closing while a save runs would leave its outcome unknown
+            super().reject()
+
     def showEvent(self, event: QShowEvent) -> None:
-        if not event.spontaneous():
+        # Sized once: shown again after the idle lock, it keeps the size the user gave it.
+        if not event.spontaneous() and not self._sized:
+            self._sized = True
             hint = self.sizeHint()
             self.resize(max(self.preferred_width, hint.width()), hint.height())
         super().showEvent(event)

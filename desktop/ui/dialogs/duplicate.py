@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services.people import DuplicatePersonWarning
 from desktop.ui.formatting import fmt_date
+from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
 
 T = TypeVar("T")
 
 
-class DuplicateDialog(QDialog):
+class DuplicateDialog(ModalDialog):
     def __init__(self, warning: DuplicatePersonWarning, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Possible duplicate"))

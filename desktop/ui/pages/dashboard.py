@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.services import dashboard, stats
 from desktop.services.dashboard import FollowUpDue
@@ -56,6 +56,29 @@ class StatCard(QFrame):
         self.number.setText(f"{value:,}".replace(",", "."))  # Vietnamese thousands: 5.000
 
 
+class NoticeBar(QFrame):
+    """A calm, dismissable note above the page (not a dialog: nothing waits for it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("Got it"))
+        self.close_button.setObjectName("flat")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 12, 8)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.text.setText(text)
+        self.show()
+
+
 class DashboardPage(QWidget):
     open_household = Signal(object)  # uuid.UUID
     loaded = Signal()
@@ -66,6 +89,7 @@ class DashboardPage(QWidget):
         self._generation = 0
         title = QLabel(self.tr("Overview"))
         title.setObjectName("pageTitle")
+        self.notice = NoticeBar()
         self.cards = {
             "households_active": StatCard(self.tr("households in the register")),
             "people_present": StatCard(self.tr("people living in them")),
@@ -99,6 +123,7 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(12)
         layout.addWidget(title)
+        layout.addWidget(self.notice)
         layout.addLayout(grid)
         layout.addSpacing(6)
         layout.addWidget(self.due_title)

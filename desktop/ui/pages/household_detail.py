@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -27,6 +26,7 @@ from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.dialogs.member import MemberDialog
 from desktop.ui.dialogs.visit import VisitDialog
 from desktop.ui.formatting import fmt_date
+from desktop.ui.modal import confirm, inform, warn
 from desktop.ui.pages import detail_tables
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.tables import fit_columns, make_table
@@ -178,7 +178,7 @@ class HouseholdDetailPage(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Household"), error_text(error))
+        warn(self, self.tr("Household"), error_text(error))
         self.back.emit()
 
     def _show(self, generation: int, detail: HouseholdDetail) -> None:
@@ -253,7 +253,7 @@ class HouseholdDetailPage(QWidget):
         if not self.detail or self.detail.dissolved_on is not None:
             return
         if person is None:
-            QMessageBox.information(self, self.tr("Edit member"), self.tr("Select a member in the list first."))
+            inform(self, self.tr("Edit member"), self.tr("Select a member in the list first."))
             return
         MemberDialog(self.ctx, self.detail.id, self.detail.code, person=person, parent=self).exec()
 
@@ -283,19 +283,18 @@ class HouseholdDetailPage(QWidget):
     def remove_category(self) -> None:
         category: CategoryDTO | None = self.categories.record(self.categories_view.currentIndex().row())
         if category is None:
-            QMessageBox.information(self, self.tr("Remove category"), self.tr("Select a category in the list first."))
+            inform(self, self.tr("Remove category"), self.tr("Select a category in the list first."))
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Remove category"),
             self.tr("Remove “{name}” ({year}) from this household?").format(name=category.name, year=category.year),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         try:
             households.remove_category(self.ctx.profile, category.id)
         except SotayError as error:
-            QMessageBox.warning(self, self.tr("Remove category"), error_text(error))
+            warn(self, self.tr("Remove category"), error_text(error))
             return
         self.ctx.notify_changed()
 

@@ -1,10 +1,10 @@
-"""Cài đặt: language, the commune's villages, who keeps this notebook, and the change log."""
+"""Cài đặt: language, the idle lock, the commune's villages, the users, and the change log."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,15 @@ from desktop.services.dto import VillageDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.village import VillageDialog
 from desktop.ui.pages.audit_log import AuditLogPage
-from desktop.ui.settings_store import save_language, saved_language
+from desktop.ui.pages.users import UsersPage
+from desktop.ui.settings_store import (
+    IDLE_LOCK_MAX,
+    IDLE_LOCK_MIN,
+    save_idle_minutes,
+    save_language,
+    saved_idle_minutes,
+    saved_language,
+)
 from desktop.ui.translation import current_language
 from desktop.ui.widgets.pickers import ValueCombo
 
@@ -31,6 +40,8 @@ LANGUAGE_NAMES = (("Tiếng Việt", "vi"), ("English", "en"))  # each in its ow
 
 
 class SettingsPage(QWidget):
+    idle_minutes_changed = Signal(int)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -48,6 +59,24 @@ class SettingsPage(QWidget):
         language_form = QFormLayout(language_box)
         language_form.addRow(self.tr("&Display language"), self.language)
         language_form.addRow(self.language_note)
+
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(IDLE_LOCK_MIN, IDLE_LOCK_MAX)
+        self.idle_minutes.setValue(saved_idle_minutes(ctx.profile.paths))
+        self.idle_minutes.setMinimumWidth(90)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_minutes)
+        idle_row.addWidget(QLabel(self.tr("minutes without keyboard or mouse use")))
+        idle_row.addStretch(1)
+        lock_note = QLabel(self.tr("Ctrl+L locks at once. Unlocking needs the passphrase of the user logged in."))
+        lock_note.setObjectName("subtitle")
+        lock_note.setWordWrap(True)
+        lock_box = QGroupBox(self.tr("Lock"))
+        lock_form = QFormLayout(lock_box)
+        idle_caption = QLabel(self.tr("Lock the app &after"))
+        idle_caption.setBuddy(self.idle_minutes)
+        lock_form.addRow(idle_caption, idle_row)
+        lock_form.addRow(lock_note)
 
         self.commune = QLabel()
         self.collaborator = QLabel()
@@ -77,11 +106,14 @@ class SettingsPage(QWidget):
         general_layout.setContentsMargins(12, 12, 12, 10)
         general_layout.setSpacing(14)
         general_layout.addWidget(language_box)
+        general_layout.addWidget(lock_box)
         general_layout.addWidget(profile_box)
         general_layout.addWidget(villages_box, 1)
         self.audit_log = AuditLogPage(ctx)
+        self.users = UsersPage(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.users, self.tr("&Users"))
         self.tabs.addTab(self.audit_log, self.tr("Change &log"))
 
         layout = QVBoxLayout(self)
@@ -91,6 +123,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.language.currentIndexChanged.connect(self._language_chosen)
+        self.idle_minutes.valueChanged.connect(self._idle_minutes_chosen)
         self.add_village.clicked.connect(self._add_village)
         self.rename_village.clicked.connect(self._rename_village)
         self.villages.itemActivated.connect(lambda _item: self._rename_village())
@@ -128,6 +161,13 @@ class SettingsPage(QWidget):
     def _language_chosen(self) -> None:
         save_language(self.ctx.profile.paths, self.language.value())
         self._update_language_note()
+
+    def _idle_minutes_chosen(self, minutes: int) -> None:
+        save_idle_minutes(self.ctx.profile.paths, minutes)
+        self.idle_minutes_changed.emit(minutes)
+
+    def show_users(self) -> None:
+        self.tabs.setCurrentWidget(self.users)
 
     def _update_language_note(self) -> None:
         chosen = self.language.value()
