@@ -119,6 +119,13 @@ def require_manager(user: CurrentUser) -> None:
         raise PermissionDeniedError(QT_TRANSLATE_NOOP("Access", "Only a commune officer can manage the users."))
 
 
+def require_manager_of_villages(user: CurrentUser) -> None:
+    if not user.manages_users:
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP("Access", "Only a commune officer can add or rename the villages of the commune.")
+        )
+
+
 def village_ids(values: Iterable[str]) -> frozenset[uuid.UUID]:
     return frozenset(uuid.UUID(value) for value in values)
 

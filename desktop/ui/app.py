@@ -246,8 +246,16 @@ def _log_in(paths: ProfilePaths, lane: DbLane) -> Profile | int:
     from desktop.ui.dialogs.login import LoginDialog
     from desktop.ui.dialogs.passphrase import NewPassphraseDialog
 
-    login = LoginDialog(paths, lane)
-    if login.exec() != QDialog.DialogCode.Accepted or login.profile is None:
+    while True:
+        login = LoginDialog(paths, lane)
+        accepted = login.exec() == QDialog.DialogCode.Accepted
+        if login.damaged is None:
+            break
+        from desktop.ui.dialogs.restore import offer_restore
+
+        if not offer_restore(paths, login.damaged):
+            return 2  # damaged and not restored: nothing opens, the files stay as they are
+    if not accepted or login.profile is None:
         return 0
     profile = login.profile
     if profile.must_change_passphrase:
@@ -330,7 +338,7 @@ def _run_profile(profile: Profile, app: QApplication, *, exit_when_shown: bool, 
     try:
         return _run_main_window(ctx, app, exit_when_shown=exit_when_shown, screenshot=screenshot)
     finally:
-        ctx.close()
+        ctx.close(backup=not exit_when_shown and screenshot is None)
 
 
 def _run_main_window(ctx: AppContext, app: QApplication, *, exit_when_shown: bool, screenshot: Path | None) -> int:

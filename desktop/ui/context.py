@@ -34,6 +34,31 @@ class AppContext(QObject):
     def notify_changed(self) -> None:
         self.data_changed.emit()
 
-    def close(self) -> None:
+    def close(self, *, backup: bool = False) -> None:
+        """Stop the lane, then (on a real exit or log-out) make the day's automatic backup, then close."""
         self.lane.shutdown()
+        if backup:
+            _automatic_backup(self.profile)
         self.profile.close()
+
+
+def _automatic_backup(profile: Profile) -> None:
+    """At most one a day, the last seven kept (desktop.services.backup). A failure must not stop the
+    app from closing: it is logged, and tomorrow's exit tries again."""
+    import logging
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services import backup
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        made = backup.auto_backup(profile)
+    except Exception:
+        logging.getLogger(__name__).exception("The automatic backup failed")
+    else:
+        if made is not None:
+            logging.getLogger(__name__).info("Automatic backup written to %s", made)
+    finally:
+        QApplication.restoreOverrideCursor()

@@ -181,3 +181,53 @@ def test_unlocking_an_empty_folder_says_there_is_no_profile(tmp_path):
     with pytest.raises(AccessError) as missing:
         profile_service.unlock(ProfilePaths(tmp_path), USER, PASSPHRASE)
     assert missing.value.exit_code == 2
+
+
+def test_checking_pages_at_login_finds_damage_deep_in_the_file(created, tmp_path):
+    profile = created.profile
+    with profile.sessions.begin() as session:
+        village = reference.add_village(session, COMMUNE, "Thôn Đông Hà")
+    for number in range(300):  # enough rows for pages well past the schema
+        households.create(profile, HouseholdInput(code=f"{number:03d}", village_id=village, address="Xóm " * 20))
+    profile.engine.dispose()
+    with profile.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    profile.close()
+    data = bytearray(profile.paths.database.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    profile.paths.database.write_bytes(bytes(data))
+    profile_service.unlock(profile.paths, USER, PASSPHRASE).close()  # the schema still reads
+    with pytest.raises(profile_service.DamagedProfileError) as damaged:
+        profile_service.unlock(profile.paths, USER, PASSPHRASE, check_pages=True)
+    assert damaged.value.exit_code == 2
+
+
+def test_a_wrong_old_passphrase_when_changing_it_is_throttled_like_a_login(created):
+    profile = created.profile
+    for attempt in range(FREE_ATTEMPTS):
+        with pytest.raises(WrongPassphraseError):
+            profile_service.change_passphrase(profile, "đoán bừa thôi", "mật khẩu mới dài", now=NOW + attempt / 10)
+    with pytest.raises(LoginThrottledError):
+        profile_service.change_passphrase(profile, PASSPHRASE, "mật khẩu mới dài", now=NOW + 0.5)
+    with pytest.raises(ValidationError):  # a weak new one is refused before anything is counted
+        profile_service.change_passphrase(profile, PASSPHRASE, "ngắn", now=NOW + 100)
+    profile_service.change_passphrase(profile, PASSPHRASE, "mật khẩu mới dài", now=NOW + 100)
+
+
+def test_only_an_officer_adds_or_renames_villages(created, tmp_path):
+    from desktop.services import users, villages
+    from desktop.services.access import PermissionDeniedError, Role
+    from desktop.services.users import UserInput
+
+    officer = created.profile
+    village = villages.add(officer, "Thôn Đông Hà")
+    users.add_user(officer, UserInput("Trần Thị Hoa", Role.CTV, villages=(village,)), "hoa giữ thôn đông")
+    ctv = profile_service.unlock(officer.paths, "Trần Thị Hoa", "hoa giữ thôn đông")
+    try:
+        with pytest.raises(PermissionDeniedError):
+            villages.add(ctv, "Thôn Mới")
+        with pytest.raises(PermissionDeniedError):
+            villages.rename(ctv, village, "Thôn Đổi Tên")
+    finally:
+        ctv.close()
+    villages.rename(officer, village, "Thôn Đông Hà Mới")

@@ -577,6 +577,73 @@ def test_a_whole_session_set_up_lock_log_out_and_log_in_again(qtbot, tmp_path, m
         "closed",
     ]
     assert QApplication.instance().quitOnLastWindowClosed()  # as it was before main()
+    # Logging out made the day's automatic backup; closing the same day did not make another.
+    assert len(list(paths.backups.glob("*-auto.sotaybak"))) == 1
+
+
+def test_a_damaged_database_at_login_is_replaced_by_the_newest_good_backup(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services import backup
+    from tests.conftest import make_profile
+
+    monkeypatch.setattr("sys.excepthook", sys.excepthook)
+    profile = make_profile(tmp_path / "damaged")
+    paths = profile.paths
+    with profile.sessions.begin() as session:
+        village = reference.add_village(session, COMMUNE, "Thôn Đông Hà")
+    for number in range(300):
+        households.create(profile, HouseholdInput(code=f"{number:03d}", village_id=village, address="Xóm " * 20))
+    backup.auto_backup(profile)
+    with profile.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    profile.close()
+    data = bytearray(paths.database.read_bytes())
+    data[len(data) // 2] ^= 0x01  # a page deep in the file: the schema still reads
+    paths.database.write_bytes(bytes(data))
+    seen: list[str] = []
+
+    def log_in(dialog: LoginDialog) -> None:
+        type_text(qtbot, dialog.passphrase, PASSPHRASE)
+        dialog.login_button.click()
+        when_modal(QMessageBox, offered)
+
+    def offered(box: QMessageBox) -> None:
+        seen.append(box.text())
+        restore = next(b for b in box.buttons() if "Restore" in b.text() or "Khôi phục" in b.text())
+        restore.click()
+        when_modal(QMessageBox, restored, timeout_s=20)
+
+    def restored(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+        when_modal(LoginDialog, log_in_after)
+
+    def log_in_after(dialog: LoginDialog) -> None:
+        type_text(qtbot, dialog.passphrase, PASSPHRASE)
+        dialog.login_button.click()
+        deadline = time.monotonic() + 20
+
+        def close_window() -> None:
+            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+            if found and found[0].ctx.lane.is_idle():
+                seen.append("window")
+                found[0].close()
+            elif time.monotonic() < deadline:
+                QTimer.singleShot(20, close_window)
+
+        QTimer.singleShot(0, close_window)
+
+    when_modal(LoginDialog, log_in)
+    assert ui_app.main(paths) == 0
+    ui_app.translation.install("vi")
+    assert len(seen) == 3 and seen[-1] == "window", seen
+    assert list(paths.home.glob("replaced-*/profile.db"))  # the damaged file was kept aside
+    opened = profile_service.unlock(paths, USER, PASSPHRASE, check_pages=True)
+    try:
+        assert len(households.list_ids(opened)) == 300
+    finally:
+        opened.close()
 
 
 def test_while_locked_shortcuts_do_nothing_and_a_form_finished_meanwhile_stays_closed(qtbot, ctx, wait_lane):

@@ -31,7 +31,8 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 from desktop.security.recovery import recovery_code_problems
 from desktop.services import profile as profile_service
-from desktop.services.profile import LoginThrottledError, Profile
+from desktop.services.profile import DamagedProfileError, LoginThrottledError, Profile
+from desktop.ui.dialogs.restore import Attempt
 from desktop.ui.lane import DbLane
 from desktop.ui.modal import ModalDialog
 from desktop.ui.settings_store import save_last_user, saved_last_user
@@ -52,6 +53,9 @@ class LoginDialog(ModalDialog):
         self.paths = paths
         self.lane = lane
         self.profile: Profile | None = None
+        # Set when the secret was right but the database is damaged: the caller offers a backup.
+        self.damaged: Attempt | None = None
+        self._attempt: Attempt | None = None
         self.busy = False
         self.setWindowTitle(self.tr("Log in — {app}").format(app=APP_NAME))
         self.setModal(True)
@@ -186,7 +190,8 @@ class LoginDialog(ModalDialog):
             self.passphrase.setFocus()
             return
         paths, user, passphrase = self.paths, self.chosen_user(), self.passphrase.text()
-        self._run(lambda: profile_service.unlock(paths, user, passphrase), self._login_failed)
+        self._attempt = Attempt(user, passphrase=passphrase)
+        self._run(lambda: profile_service.unlock(paths, user, passphrase, check_pages=True), self._login_failed)
 
     def _login_failed(self, error: BaseException) -> None:
         if isinstance(error, LoginThrottledError):
@@ -241,7 +246,10 @@ class LoginDialog(ModalDialog):
         if not self._check_code():
             return
         paths, user, code = self.paths, self.chosen_user(), self.recovery_code.text()
-        self._run(lambda: profile_service.unlock_with_recovery(paths, user, code), self._recovery_failed)
+        self._attempt = Attempt(user, recovery_code=code)
+        self._run(
+            lambda: profile_service.unlock_with_recovery(paths, user, code, check_pages=True), self._recovery_failed
+        )
 
     def _recovery_failed(self, error: BaseException) -> None:
         if isinstance(error, LoginThrottledError):
@@ -265,6 +273,10 @@ class LoginDialog(ModalDialog):
 
         def refused(error: BaseException) -> None:
             self._set_busy(False)
+            if isinstance(error, DamagedProfileError):
+                self.damaged = self._attempt
+                self.reject()
+                return
             if isinstance(error, SotayError):
                 failed(error)
                 return

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import FieldProblem
 from desktop.paths import ProfilePaths
 from desktop.services import profile as profile_service
-from desktop.services import reference
+from desktop.services import reference, villages
 from desktop.services.profile import Created
 from desktop.services.validation import name_problems, problem
 from desktop.textnorm import clean, fold
@@ -221,12 +221,7 @@ class SetupDialog(FormDialog):
             # The profile exists from here on, and its recovery code must be shown whatever happens next;
             # a village that cannot be added (unlikely: they were checked as typed) is reported instead.
             try:
-                with created.profile.sessions.begin() as session:
-                    existing = {fold(v.name) for v in reference.villages(session, code, include_inactive=True)}
-                    for name in names:
-                        if fold(name) not in existing:
-                            reference.add_village(session, code, name)
-                            existing.add(fold(name))
+                villages.add_missing(created.profile, names)
             except Exception as error:  # noqa: BLE001 - reported after the recovery code
                 log.error("Adding the villages at set-up failed", exc_info=error)
                 return created, error

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import reference
+from desktop.services import villages
 from desktop.services.dto import VillageDTO
 from desktop.services.validation import name_problems
 from desktop.ui.context import AppContext
@@ -36,9 +36,8 @@ class VillageDialog(FormDialog):
 
     def perform_save(self) -> bool:
         profile = self.ctx.profile
-        with profile.sessions.begin() as session:
-            if self.village is None:
-                reference.add_village(session, profile.commune_code, self.name.text())
-            else:
-                reference.rename_village(session, self.village.id, self.name.text())
+        if self.village is None:
+            villages.add(profile, self.name.text())
+        else:
+            villages.rename(profile, self.village.id, self.name.text())
         return True

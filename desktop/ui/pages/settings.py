@@ -127,6 +127,9 @@ class SettingsPage(QWidget):
         self.add_village.clicked.connect(self._add_village)
         self.rename_village.clicked.connect(self._rename_village)
         self.villages.itemActivated.connect(lambda _item: self._rename_village())
+        # The services refuse it anyway; a collaborator should not be offered what they cannot do.
+        for button in (self.add_village, self.rename_village):
+            button.setEnabled(ctx.profile.user.manages_users)
         ctx.data_changed.connect(self.reload)
         self._update_language_note()
         self.reload()
