@@ -2,11 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>Access</name>
+        <message>
+            <location filename="../../desktop/services/access.py" line="+32" />
+            <source>Collaborator (own villages)</source>
+            <translation>Cộng tác viên (các thôn mình phụ trách)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Commune officer (whole commune)</source>
+            <translation>Cán bộ xã (toàn xã)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hub operator (read only)</source>
+            <translation>Cán bộ tuyến trên (chỉ xem)</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>A hub operator can read this profile but not change the register.</source>
+            <translation>Cán bộ tuyến trên chỉ được xem sổ tay này, không được sửa dữ liệu trong sổ.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Only a commune officer can manage the users.</source>
+            <translation>Chỉ cán bộ xã mới được quản lý người dùng.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Only a commune officer can add or rename the villages of the commune.</source>
+            <translation>Chỉ cán bộ xã mới được thêm hoặc đổi tên các thôn của xã.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This household is in a village you do not keep. Ask the commune officer to add the village to your account.</source>
+            <translation>Hộ này thuộc thôn mà bạn không phụ trách. Hãy nhờ cán bộ xã thêm thôn đó vào tài khoản của bạn.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/users.py" line="+101" />
+            <source>Choose at least one village for a collaborator.</source>
+            <translation>Hãy chọn ít nhất một thôn cho cộng tác viên.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A chosen village does not exist.</source>
+            <translation>Một thôn đã chọn không có trong danh sách.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This user does not exist any more.</source>
+            <translation>Người dùng này không còn trong danh sách.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>You cannot remove yourself or take away your own officer role.</source>
+            <translation>Bạn không thể tự xóa mình hoặc tự bỏ vai trò cán bộ xã của mình.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+102" />
+            <location filename="../../desktop/ui/app.py" line="+118" />
             <source>Something unexpected went wrong. Your saved data is safe; details are in the log file.</source>
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
+        </message>
+        <message>
+            <location line="+102" />
+            <source>The notebook was created, but the villages could not be added: {reason} Add them in Settings.</source>
+            <translation>Đã tạo sổ tay, nhưng chưa thêm được các thôn: {reason} Hãy thêm thôn trong Cài đặt.</translation>
+        </message>
+        <message>
+            <location line="+106" />
+            <source>This profile has several users ({users}); name one in SOTAY_USER.</source>
+            <translation>Sổ tay này có nhiều người dùng ({users}); hãy ghi tên một người vào SOTAY_USER.</translation>
         </message>
     </context>
     <context>
@@ -215,7 +283,7 @@
     <context>
         <name>AuditLogPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/audit_log.py" line="+224" />
+            <location filename="../../desktop/ui/pages/audit_log.py" line="+223" />
             <source>All</source>
             <translation>Tất cả</translation>
         </message>
@@ -280,7 +348,7 @@
             <translation>Bản ghi: {name}</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+38" />
             <source>{n} event(s) shown</source>
             <translation>Đang hiển thị {n} sự kiện</translation>
         </message>
@@ -308,6 +376,68 @@
             <location line="+3" />
             <source>Event #{id} ({time}, {table}) was changed or removed outside the app. Keep this laptop as it is, do not delete or restore anything, and tell the commune officer.</source>
             <translation>Sự kiện #{id} ({time}, {table}) đã bị sửa hoặc xóa bên ngoài ứng dụng. Hãy giữ nguyên máy tính như hiện tại, không xóa hay khôi phục gì, và báo ngay cho cán bộ xã.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backup</name>
+        <message>
+            <location filename="../../desktop/services/backup.py" line="+100" />
+            <source>The backup {file} is damaged or was changed after it was made, or it is not a backup of Sổ tay CTV. Nothing was restored.</source>
+            <translation>Bản sao lưu {file} bị hỏng, đã bị sửa sau khi tạo, hoặc không phải là bản sao lưu của Sổ tay CTV. Chưa khôi phục gì.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The backup {file} was made by a newer version of Sổ tay CTV. Update the app to restore it; nothing was restored.</source>
+            <translation>Bản sao lưu {file} được tạo bằng phiên bản Sổ tay CTV mới hơn. Hãy cập nhật ứng dụng rồi khôi phục lại; chưa khôi phục gì.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The profile in {home} was changed on {current}, after this backup was made ({backup}). Nothing was restored.</source>
+            <translation>Sổ tay ở {home} đã được sửa vào {current}, sau khi tạo bản sao lưu này ({backup}). Chưa khôi phục gì.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>{home} holds another profile, which this passphrase does not open, so it cannot be compared with the backup. Nothing was restored.</source>
+            <translation>{home} đang chứa một sổ tay khác mà mật khẩu này không mở được, nên không so sánh được với bản sao lưu. Chưa khôi phục gì.</translation>
+        </message>
+        <message>
+            <location line="+333" />
+            <source>The folder {folder} does not exist. Is the USB stick plugged in?</source>
+            <translation>Không có thư mục {folder}. Bạn đã cắm USB chưa?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cannot write a backup to {folder}: it is read-only or full. No backup was made.</source>
+            <translation>Không ghi được bản sao lưu vào {folder}: thư mục chỉ cho phép đọc hoặc đã đầy. Chưa sao lưu được.</translation>
+        </message>
+        <message>
+            <location line="+168" />
+            <source>Cannot read the file {file}.</source>
+            <translation>Không đọc được tệp {file}.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>This backup has several users ({users}); say which one you are.</source>
+            <translation>Bản sao lưu này có nhiều người dùng ({users}); hãy cho biết bạn là người nào.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Cases</name>
+        <message>
+            <source>This household no longer exists.</source>
+            <translation>Hộ này không còn tồn tại.</translation>
+        </message>
+        <message>
+            <source>This case no longer exists.</source>
+            <translation>Trường hợp này không còn tồn tại.</translation>
+        </message>
+        <message>
+            <source>This case is confidential: only its owner ({owner}) and users with the protection permission can read it.</source>
+            <translation>Trường hợp này được bảo mật: chỉ người phụ trách ({owner}) và người dùng có quyền bảo vệ mới đọc được.</translation>
+        </message>
+        <message>
+            <source>This person is not a member of the household.</source>
+            <translation>Người này không phải là thành viên của hộ.</translation>
         </message>
     </context>
     <context>
@@ -341,6 +471,44 @@
             <location line="+1" />
             <source>N&amp;otes</source>
             <translation>Gh&amp;i chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePassphraseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/passphrase.py" line="+70" />
+            <source>Change my passphrase</source>
+            <translation>Đổi mật khẩu của tôi</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{user}: type your current passphrase, then the new one twice.</source>
+            <translation>{user}: hãy nhập mật khẩu hiện tại, rồi nhập mật khẩu mới hai lần.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Current passphrase</source>
+            <translation>Mật khẩu &amp;hiện tại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New passphrase</source>
+            <translation>Mật khẩu &amp;mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Repeat it</source>
+            <translation>&amp;Nhập lại</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Type your current passphrase.</source>
+            <translation>Hãy nhập mật khẩu hiện tại.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This is not your current passphrase.</source>
+            <translation>Mật khẩu hiện tại không đúng.</translation>
         </message>
     </context>
     <context>
@@ -429,13 +597,15 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../../desktop/cli_backup.py" line="+63" />
+            <location line="+14" />
             <source>FOLDER</source>
             <translation>THƯ_MỤC</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Keep the whole profile in this folder (or set SOTAY_HOME).</source>
-            <translation>Để toàn bộ hồ sơ trong thư mục này (hoặc đặt biến SOTAY_HOME).</translation>
+            <translation>Để toàn bộ sổ tay trong thư mục này (hoặc đặt biến SOTAY_HOME).</translation>
         </message>
         <message>
             <location line="+6" />
@@ -448,13 +618,15 @@
             <translation>Hiện phiên bản rồi thoát.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <location filename="../../desktop/cli_audit.py" line="+39" />
+            <location filename="../../desktop/cli_backup.py" line="-29" />
+            <location filename="../../desktop/cli_profile.py" line="+217" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+17" />
             <source>Open the app window (what `sotay` alone does).</source>
             <translation>Mở cửa sổ ứng dụng (như khi chạy `sotay` không kèm lệnh).</translation>
         </message>
@@ -465,6 +637,13 @@
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../desktop/cli_backup.py" line="+47" />
+            <location line="+14" />
+            <location line="+5" />
+            <location filename="../../desktop/cli_profile.py" line="-162" />
+            <location line="+152" />
+            <location line="+19" />
+            <location line="+5" />
             <source>FILE</source>
             <translation>TỆP</translation>
         </message>
@@ -476,7 +655,7 @@
         <message>
             <location line="+7" />
             <source>Fill an empty profile with made-up but realistic households, events and visits.</source>
-            <translation>Tạo trong một hồ sơ trống các hộ, biến động dân số và lượt thăm hộ giả định nhưng giống thật.</translation>
+            <translation>Tạo trong một sổ tay trống các hộ, biến động dân số và lượt thăm hộ giả định nhưng giống thật.</translation>
         </message>
         <message>
             <location line="+8" />
@@ -496,7 +675,7 @@
         <message>
             <location line="+6" />
             <source>Count the records of the profile.</source>
-            <translation>Đếm số bản ghi của hồ sơ.</translation>
+            <translation>Đếm số bản ghi của sổ tay.</translation>
         </message>
         <message>
             <location line="+3" />
@@ -526,6 +705,7 @@
         <message>
             <location line="+3" />
             <location filename="../../desktop/cli_audit.py" line="+34" />
+            <location filename="../../desktop/cli_backup.py" line="-33" />
             <source>Print a JSON list instead of lines.</source>
             <translation>In một danh sách JSON thay cho từng dòng.</translation>
         </message>
@@ -537,7 +717,7 @@
         <message>
             <location line="+31" />
             <source>Demo profile created in {home}: {households} households in {villages} villages, {people} people, {events} population events and {visits} visits ({seconds} s).</source>
-            <translation>Đã tạo hồ sơ mẫu ở {home}: {households} hộ trong {villages} thôn, {people} nhân khẩu, {events} biến động dân số và {visits} lượt thăm hộ ({seconds} giây).</translation>
+            <translation>Đã tạo sổ tay mẫu ở {home}: {households} hộ trong {villages} thôn, {people} nhân khẩu, {events} biến động dân số và {visits} lượt thăm hộ ({seconds} giây).</translation>
         </message>
         <message>
             <location line="+22" />
@@ -547,7 +727,7 @@
         <message>
             <location line="+17" />
             <source>Profile in {home}</source>
-            <translation>Hồ sơ ở {home}</translation>
+            <translation>Sổ tay ở {home}</translation>
         </message>
         <message>
             <location line="+10" />
@@ -649,13 +829,15 @@
         </message>
         <message>
             <location line="+10" />
+            <location filename="../../desktop/cli_backup.py" line="+62" />
+            <location line="+3" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>No profile found in {home}; run `sotay --home {home} demo` or open the app to create one.</source>
-            <translation>Không tìm thấy hồ sơ ở {home}; chạy `sotay --home {home} demo` hoặc mở ứng dụng để tạo.</translation>
+            <translation>Không tìm thấy sổ tay ở {home}; chạy `sotay --home {home} demo` hoặc mở ứng dụng để tạo.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -668,12 +850,17 @@
             <translation>Không tạo được thư mục {home}.</translation>
         </message>
         <message>
-            <location line="+14" />
-            <source>{path} cannot be opened as a Sổ tay profile: it is damaged, in use, or another kind of file.</source>
-            <translation>Không mở được {path} như một hồ sơ Sổ tay: tệp bị hỏng, đang được dùng, hoặc là loại tệp khác.</translation>
+            <location line="+28" />
+            <source>Passphrase of the demo profile: {passphrase}</source>
+            <translation>Mật khẩu của sổ tay mẫu: {passphrase}</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+17" />
+            <source>{path} cannot be opened as a Sổ tay profile: it is damaged, in use, or another kind of file.</source>
+            <translation>Không mở được {path} như một sổ tay của Sổ tay CTV: tệp bị hỏng, đang được dùng, hoặc là loại tệp khác.</translation>
+        </message>
+        <message>
+            <location line="+55" />
             <source>Something unexpected went wrong, and no log file could be written.</source>
             <translation>Đã xảy ra lỗi không mong muốn và không ghi được tệp nhật ký.</translation>
         </message>
@@ -704,6 +891,7 @@
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../desktop/cli_profile.py" line="-182" />
             <source>NAME</source>
             <translation>TÊN</translation>
         </message>
@@ -780,7 +968,7 @@
         <message>
             <location line="+13" />
             <source>The profile in {home} has no device identity yet.</source>
-            <translation>Hồ sơ ở {home} chưa có định danh thiết bị.</translation>
+            <translation>Sổ tay ở {home} chưa có định danh thiết bị.</translation>
         </message>
         <message>
             <location line="+25" />
@@ -803,16 +991,230 @@ Chứng thư: {subject}
 Dấu vân tay SHA-256: {sha256}
 Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/cli_backup.py" line="-103" />
+            <source>Encrypted backups of the profile: make, list, restore.</source>
+            <translation>Bản sao lưu đã mã hóa của sổ tay: tạo, xem danh sách, khôi phục.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Write an encrypted backup of the profile, e.g. to a USB stick, and print its path.</source>
+            <translation>Ghi một bản sao lưu đã mã hóa của sổ tay, ví dụ vào USB, rồi in đường dẫn của tệp.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Write the backup into this existing folder (default: the profile's backups).</source>
+            <translation>Ghi bản sao lưu vào thư mục có sẵn này (mặc định: thư mục sao lưu của sổ tay).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>List backups, newest first, and check each for damage.</source>
+            <translation>Liệt kê các bản sao lưu, mới nhất trước, và kiểm tra xem bản nào bị hỏng.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>List the backups in this folder (default: the profile's backups).</source>
+            <translation>Liệt kê các bản sao lưu trong thư mục này (mặc định: thư mục sao lưu của sổ tay).</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Restore the profile from a backup, opened with a passphrase or the recovery code of the backup.</source>
+            <translation>Khôi phục sổ tay từ một bản sao lưu, mở bằng mật khẩu hoặc mã khôi phục của bản sao lưu đó.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The backup file (.sotaybak).</source>
+            <translation>Tệp sao lưu (.sotaybak).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Replace a profile with newer changes too (it is moved to a replaced-… folder, not deleted).</source>
+            <translation>Thay cả sổ tay có thay đổi mới hơn (sổ tay đó được chuyển vào thư mục replaced-…, không bị xóa).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../../desktop/cli_profile.py" line="+178" />
+            <source>Read the recovery code from this file (or SOTAY_RECOVERY_CODE).</source>
+            <translation>Đọc mã khôi phục từ tệp này (hoặc từ SOTAY_RECOVERY_CODE).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location filename="../../desktop/cli_profile.py" line="-19" />
+            <location line="+24" />
+            <source>Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).</source>
+            <translation>Đọc mật khẩu mới từ tệp này (hoặc từ SOTAY_NEW_PASSPHRASE).</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>No backups in {folder}.</source>
+            <translation>Không có bản sao lưu nào trong {folder}.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>automatic</source>
+            <translation>tự động</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>on demand</source>
+            <translation>thủ công</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ok</source>
+            <translation>tốt</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>DAMAGED</source>
+            <translation>BỊ HỎNG</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{reason}
+To replace it anyway, add --yes: it will be moved to a replaced-… folder in {home}, not deleted.</source>
+            <translation>{reason}
+Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chuyển vào thư mục replaced-… trong {home}, không bị xóa.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>The backup made on {created} was restored into {home}.</source>
+            <translation>Đã khôi phục bản sao lưu tạo lúc {created} vào {home}.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The profile that was there before was moved to {folder}.</source>
+            <translation>Sổ tay có ở đó trước đây đã được chuyển vào {folder}.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location filename="../../desktop/cli_profile.py" line="+52" />
+            <source>{user} now logs in with the new passphrase; the old one no longer works.</source>
+            <translation>Từ nay {user} đăng nhập bằng mật khẩu mới; mật khẩu cũ không dùng được nữa.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/cli_profile.py" line="-234" />
+            <source>Log in as this user (or set SOTAY_USER).</source>
+            <translation>Đăng nhập với tên người dùng này (hoặc đặt biến SOTAY_USER).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Read the passphrase from the first line of this file (or set SOTAY_PASSPHRASE).</source>
+            <translation>Đọc mật khẩu từ dòng đầu tiên của tệp này (hoặc đặt biến SOTAY_PASSPHRASE).</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The profile in {home} is not protected by a passphrase yet. Run `sotay --home {home} protect` to choose one.</source>
+            <translation>Sổ tay ở {home} chưa được bảo vệ bằng mật khẩu. Hãy chạy `sotay --home {home} protect` để đặt mật khẩu.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Choose a new passphrase first.</source>
+            <translation>Hãy đặt mật khẩu mới trước.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The profile database {path} is damaged and there is no backup of it in {folder}. Restore a backup from a USB stick with `sotay --home {home} backup restore FILE`.</source>
+            <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng và không có bản sao lưu nào trong {folder}. Hãy khôi phục bản sao lưu từ USB bằng lệnh `sotay --home {home} backup restore FILE`.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The profile database {path} is damaged. The newest good backup was made on {date}; restore it with `sotay --home {home} backup restore {backup} --yes`.</source>
+            <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng. Bản sao lưu còn tốt mới nhất được tạo lúc {date}; hãy khôi phục bằng lệnh `sotay --home {home} backup restore {backup} --yes`.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>This profile has several users ({users}); name one with --user or SOTAY_USER.</source>
+            <translation>Sổ tay này có nhiều người dùng ({users}); hãy chọn một người bằng --user hoặc SOTAY_USER.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Passphrase: </source>
+            <translation>Mật khẩu: </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This profile is locked. Give the passphrase in SOTAY_PASSPHRASE or with --passphrase-file FILE.</source>
+            <translation>Sổ tay này đang khóa. Hãy đưa mật khẩu qua biến SOTAY_PASSPHRASE hoặc bằng --passphrase-file FILE.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>New passphrase: </source>
+            <translation>Mật khẩu mới: </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The same passphrase again: </source>
+            <translation>Nhập lại mật khẩu: </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The two passphrases are not the same.</source>
+            <translation>Hai mật khẩu không giống nhau.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Give the new passphrase in {env} or with --{option} FILE.</source>
+            <translation>Hãy đưa mật khẩu mới qua biến {env} hoặc bằng --{option} FILE.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Cannot read the file {path}.</source>
+            <translation>Không đọc được tệp {path}.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Protect a profile made before passphrases existed.</source>
+            <translation>Đặt mật khẩu cho sổ tay được tạo từ khi ứng dụng chưa có mật khẩu.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Passphrases: set a new one with the recovery code.</source>
+            <translation>Mật khẩu: đặt mật khẩu mới bằng mã khôi phục.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Forgotten passphrase: unlock with the recovery code and choose a new passphrase.</source>
+            <translation>Quên mật khẩu: mở khóa bằng mã khôi phục rồi đặt mật khẩu mới.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Name the first user with --user or SOTAY_USER.</source>
+            <translation>Hãy ghi tên người dùng đầu tiên bằng --user hoặc SOTAY_USER.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Recovery code: </source>
+            <translation>Mã khôi phục: </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Give the recovery code in SOTAY_RECOVERY_CODE or with --recovery-code-file FILE.</source>
+            <translation>Hãy đưa mã khôi phục qua biến SOTAY_RECOVERY_CODE hoặc bằng --recovery-code-file FILE.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The profile is protected. {user} logs in with the chosen passphrase.
+Recovery code (write it down and keep it locked away; it is shown only this once):
+
+    {code}
+</source>
+            <translation>Sổ tay đã được bảo vệ. {user} đăng nhập bằng mật khẩu vừa đặt.
+Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có khóa; mã chỉ hiện một lần này):
+
+    {code}
+</translation>
+        </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+67" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+90" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -872,7 +1274,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Không có hộ nào cần thăm lại trong 7 ngày tới.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>Follow-up visits due by {date}: {n} (overdue: {late})</source>
             <translation>Hộ cần thăm lại đến ngày {date}: {n} hộ (quá hẹn: {late})</translation>
         </message>
@@ -880,14 +1282,14 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/services/demo.py" line="+71" />
+            <location filename="../../desktop/services/demo.py" line="+73" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+58" />
             <source>This profile already has {count} households; demo data only goes into an empty profile.</source>
-            <translation>Hồ sơ này đã có {count} hộ; dữ liệu mẫu chỉ được tạo trong hồ sơ trống.</translation>
+            <translation>Sổ tay này đã có {count} hộ; dữ liệu mẫu chỉ được tạo trong sổ tay trống.</translation>
         </message>
     </context>
     <context>
@@ -926,7 +1328,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
     <context>
         <name>DuplicateDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/duplicate.py" line="+30" />
+            <location filename="../../desktop/ui/dialogs/duplicate.py" line="+31" />
             <source>Possible duplicate</source>
             <translation>Có thể bị trùng</translation>
         </message>
@@ -1193,12 +1595,12 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         <message>
             <location line="+14" />
             <location line="+4" />
-            <location line="+8" />
+            <location line="+7" />
             <source>Remove category</source>
             <translation>Xóa diện hộ</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-11" />
             <source>Select a category in the list first.</source>
             <translation>Hãy chọn một diện trong danh sách trước.</translation>
         </message>
@@ -1491,9 +1893,121 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
     </context>
     <context>
+        <name>LockScreen</name>
+        <message>
+            <location filename="../../desktop/ui/lock.py" line="+133" />
+            <source>{app} is locked</source>
+            <translation>{app} đang khóa</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Logged in: {name} — {role}</source>
+            <translation>Đang đăng nhập: {name} — {role}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The notebook was locked so that nobody can read it while you are away. Type your passphrase to go on where you left off.</source>
+            <translation>Sổ tay đã được khóa để không ai xem được khi bạn vắng mặt. Hãy nhập mật khẩu để làm tiếp công việc đang dở.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+1" />
+            <source>Passphrase</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Log &amp;out</source>
+            <translation>Đăng &amp;xuất</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Unlock</source>
+            <translation>&amp;Mở khóa</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Type your passphrase.</source>
+            <translation>Hãy nhập mật khẩu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/login.py" line="+44" />
+            <source>The notebook could not be opened because of an unexpected error. Details are in the log file.</source>
+            <translation>Không mở được sổ tay do có lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Log in — {app}</source>
+            <translation>Đăng nhập — {app}</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>This notebook is protected. Choose your name and type your passphrase.</source>
+            <translation>Sổ tay này được bảo vệ bằng mật khẩu. Hãy chọn tên của bạn và nhập mật khẩu.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;User</source>
+            <translation>&amp;Người dùng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Forgot your passphrase?</source>
+            <translation>&amp;Quên mật khẩu?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Thoát</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Log in</source>
+            <translation>Đăn&amp;g nhập</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Recovery &amp;code</source>
+            <translation>Mã &amp;khôi phục</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Back</source>
+            <translation>Quay &amp;lại</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Continue</source>
+            <translation>Tiếp tụ&amp;c</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Type your passphrase.</source>
+            <translation>Hãy nhập mật khẩu.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Type the recovery code you wrote down or printed when the notebook was protected. You will then choose a new passphrase for {user}.</source>
+            <translation>Hãy nhập mã khôi phục mà bạn đã chép lại hoặc in ra khi đặt mật khẩu cho sổ tay. Sau đó bạn sẽ đặt mật khẩu mới cho {user}.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Forgot your passphrase?</source>
+            <translation>Quên mật khẩu?</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+54" />
+            <location filename="../../desktop/ui/main_window.py" line="+98" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
@@ -1513,12 +2027,17 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Cài đặt</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+54" />
+            <source>Lock now</source>
+            <translation>Khóa ngay</translation>
+        </message>
+        <message>
+            <location line="+179" />
             <source>{commune} · Collaborator: {name}</source>
             <translation>{commune} · Cộng tác viên: {name}</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+38" />
             <source>Unexpected error</source>
             <translation>Lỗi ngoài dự kiến</translation>
         </message>
@@ -1546,6 +2065,66 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <location line="+16" />
             <source>This is a real change (not a typing correction): report it on the monthly slip</source>
             <translation>Đây là thay đổi thực tế (không phải sửa lỗi nhập): ghi vào phiếu báo cáo tháng</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPassphraseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/passphrase.py" line="-79" />
+            <source>Choose a new passphrase</source>
+            <translation>Đặt mật khẩu mới</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>You opened the notebook with the recovery code. Choose a new passphrase for {user} now; the old passphrase will stop working. If you close this window, the app closes and the notebook stays locked.</source>
+            <translation>Bạn đã mở sổ tay bằng mã khôi phục. Hãy chọn mật khẩu mới cho {user} ngay bây giờ; mật khẩu cũ sẽ không dùng được nữa. Nếu bạn đóng cửa sổ này, ứng dụng sẽ đóng và sổ tay vẫn bị khóa.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;New passphrase</source>
+            <translation>&amp;Mật khẩu mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Repeat it</source>
+            <translation>&amp;Nhập lại</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Save and open the notebook</source>
+            <translation>&amp;Lưu và mở sổ tay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Close the app</source>
+            <translation>&amp;Thoát ứng dụng</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeBar</name>
+        <message>
+            <location filename="../../desktop/ui/pages/dashboard.py" line="-84" />
+            <source>Got it</source>
+            <translation>Đã hiểu</translation>
+        </message>
+    </context>
+    <context>
+        <name>Passphrase</name>
+        <message>
+            <source>&amp;Show what I type</source>
+            <translation>Hiện các &amp;ký tự đang gõ</translation>
+        </message>
+        <message>
+            <source>You can try again now.</source>
+            <translation>Bây giờ bạn có thể thử lại.</translation>
+        </message>
+        <message>
+            <source>Type the same passphrase again, to be sure of it.</source>
+            <translation>Gõ lại mật khẩu một lần nữa cho chắc chắn.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>Hai mật khẩu không giống nhau.</translation>
         </message>
     </context>
     <context>
@@ -1668,6 +2247,39 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/protect.py" line="+20" />
+            <source>Protect this notebook with a passphrase</source>
+            <translation>Bảo vệ sổ tay này bằng mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This notebook was made by an earlier version of the app and is not protected yet: anyone who copies its folder can read it. Choose a login name and a passphrase now. The notebook is then encrypted, and nobody can open it without the passphrase or the recovery code.</source>
+            <translation>Sổ tay này được tạo bằng phiên bản cũ của ứng dụng và chưa được bảo vệ: ai sao chép thư mục của sổ tay cũng đọc được. Hãy chọn tên đăng nhập và mật khẩu ngay bây giờ. Sau đó sổ tay sẽ được mã hóa, không ai mở được nếu không có mật khẩu hoặc mã khôi phục.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;Login name</source>
+            <translation>&amp;Tên đăng nhập</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Repeat passphrase</source>
+            <translation>&amp;Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Protect the notebook</source>
+            <translation>&amp;Bảo vệ sổ tay</translation>
         </message>
     </context>
     <context>
@@ -1884,9 +2496,120 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
     </context>
     <context>
+        <name>RecoveryCodeDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/recovery_code.py" line="+118" />
+            <location line="+6" />
+            <source>Your recovery code</source>
+            <translation>Mã khôi phục của bạn</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>If you ever forget your passphrase, this code is the only way to open the notebook. Nobody can recover the data without the passphrase or this code.</source>
+            <translation>Nếu bạn quên mật khẩu, mã này là cách duy nhất để mở sổ tay. Không ai lấy lại được dữ liệu nếu không có mật khẩu hoặc mã này.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Write it down on paper, or save it as a PDF and print it. Keep the paper locked away, apart from this computer: anyone who has the code and the computer can open the notebook. The code is shown only this once.</source>
+            <translation>Hãy chép mã ra giấy, hoặc lưu thành tệp PDF rồi in ra. Cất tờ giấy ở nơi có khóa, để riêng khỏi máy tính này: ai có cả mã và máy tính đều mở được sổ tay. Mã chỉ hiện một lần này thôi.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Save as &amp;PDF…</source>
+            <translation>Lưu thành tệp &amp;PDF…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>I have &amp;written down or printed the code</source>
+            <translation>Tôi đã &amp;ghi lại hoặc in mã này</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Continue</source>
+            <translation>&amp;Tiếp tục</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>SoTayCTV-recovery-code</source>
+            <translation>SoTayCTV-ma-khoi-phuc</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the recovery code as PDF</source>
+            <translation>Lưu mã khôi phục thành tệp PDF</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Tệp PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Could not save the PDF: {reason}</source>
+            <translation>Không lưu được tệp PDF: {reason}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Could not save the PDF there. Choose another folder.</source>
+            <translation>Không lưu được tệp PDF vào đó. Hãy chọn thư mục khác.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Saved to {path}. Print it, then delete the file.</source>
+            <translation>Đã lưu vào {path}. Hãy in ra, rồi xóa tệp này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoverySheet</name>
+        <message>
+            <source>This code opens the notebook when the passphrase is forgotten. It is the only way back in: nobody can recover the data without the passphrase or this code.</source>
+            <translation>Mã này dùng để mở sổ tay khi quên mật khẩu. Đây là cách duy nhất để vào lại: không ai lấy lại được dữ liệu nếu không có mật khẩu hoặc mã này.</translation>
+        </message>
+        <message>
+            <source>Keep this sheet locked away, apart from the computer.</source>
+            <translation>Hãy cất tờ giấy này ở nơi có khóa, để riêng khỏi máy tính.</translation>
+        </message>
+        <message>
+            <source>Anyone who has both this code and the computer can open the notebook. Do not photograph it or send it by message.</source>
+            <translation>Ai có cả mã này và máy tính đều mở được sổ tay. Không chụp ảnh mã này và không gửi qua tin nhắn.</translation>
+        </message>
+        <message>
+            <source>Open Sổ tay CTV. In the login window, choose your name and click “Forgot your passphrase?”.</source>
+            <translation>Mở Sổ tay CTV. Ở cửa sổ đăng nhập, chọn tên của bạn rồi bấm “Quên mật khẩu?”.</translation>
+        </message>
+        <message>
+            <source>Type the code exactly as printed above. Capital or small letters and the dashes do not matter.</source>
+            <translation>Gõ mã đúng như in ở trên. Gõ chữ hoa hay chữ thường, có hay không có dấu gạch ngang đều được.</translation>
+        </message>
+        <message>
+            <source>Choose a new passphrase. From then on you log in with the new passphrase; the old one stops working.</source>
+            <translation>Chọn mật khẩu mới. Từ đó trở đi, bạn đăng nhập bằng mật khẩu mới; mật khẩu cũ không dùng được nữa.</translation>
+        </message>
+        <message>
+            <source>Commune / ward</source>
+            <translation>Xã / phường</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Người dùng</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>Mã khôi phục</translation>
+        </message>
+        <message>
+            <source>How to use it</source>
+            <translation>Cách sử dụng</translation>
+        </message>
+    </context>
+    <context>
         <name>Reference</name>
         <message>
-            <location filename="../../desktop/services/reference.py" line="+113" />
+            <location filename="../../desktop/services/reference.py" line="+119" />
             <source>Unknown commune code {code}.</source>
             <translation>Mã xã {code} không có trong danh mục.</translation>
         </message>
@@ -1904,24 +2627,24 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
     <context>
         <name>Security</name>
         <message>
-            <location filename="../../desktop/security/device.py" line="+119" />
+            <location filename="../../desktop/security/device.py" line="+118" />
             <source>This profile already has a device identity.</source>
-            <translation>Hồ sơ này đã có định danh thiết bị.</translation>
+            <translation>Sổ tay này đã có định danh thiết bị.</translation>
         </message>
         <message>
             <location line="+21" />
             <source>Set up the profile (commune and collaborator) before creating its identity.</source>
-            <translation>Hãy thiết lập hồ sơ (xã và cộng tác viên) trước khi tạo định danh thiết bị.</translation>
+            <translation>Hãy thiết lập sổ tay (xã và cộng tác viên) trước khi tạo định danh thiết bị.</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+61" />
             <source>The device certificate does not belong to this device's key.</source>
             <translation>Chứng thư thiết bị không khớp với khóa của thiết bị này.</translation>
         </message>
         <message>
             <location line="+41" />
             <source>The password of this device's key is not in this computer's keyring or in the profile, so the device cannot sign.</source>
-            <translation>Không tìm thấy mật khẩu khóa của thiết bị trong kho khóa của máy tính này hay trong hồ sơ, nên thiết bị không ký được.</translation>
+            <translation>Không tìm thấy mật khẩu khóa của thiết bị trong kho khóa của máy tính này hay trong sổ tay, nên thiết bị không ký được.</translation>
         </message>
         <message>
             <location line="+11" />
@@ -1931,7 +2654,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         <message>
             <location line="+14" />
             <source>This profile has no device identity yet ({file} is missing).</source>
-            <translation>Hồ sơ này chưa có định danh thiết bị (thiếu tệp {file}).</translation>
+            <translation>Sổ tay này chưa có định danh thiết bị (thiếu tệp {file}).</translation>
         </message>
         <message>
             <location line="+8" />
@@ -1954,14 +2677,14 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Đây không phải là chứng thư số.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keyslots.py" line="+63" />
+            <location filename="../../desktop/security/keyslots.py" line="+62" />
             <source>Wrong user name or passphrase.</source>
             <translation>Sai tên người dùng hoặc mật khẩu.</translation>
         </message>
         <message>
             <location line="+9" />
             <source>This recovery code does not belong to this profile.</source>
-            <translation>Mã khôi phục này không phải của hồ sơ này.</translation>
+            <translation>Mã khôi phục này không phải của sổ tay này.</translation>
         </message>
         <message>
             <location line="+77" />
@@ -1981,22 +2704,28 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         <message>
             <location line="+68" />
             <source>This profile has no key file (keyslots.json).</source>
-            <translation>Hồ sơ này không có tệp khóa (keyslots.json).</translation>
+            <translation>Sổ tay này không có tệp khóa (keyslots.json).</translation>
         </message>
         <message>
             <location line="+4" />
             <source>The key file of this profile cannot be read: {reason}</source>
-            <translation>Không đọc được tệp khóa của hồ sơ này: {reason}</translation>
+            <translation>Không đọc được tệp khóa của sổ tay này: {reason}</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+49" />
+            <location filename="../../desktop/services/users.py" line="-9" />
             <source>A user with this name already exists.</source>
             <translation>Đã có người dùng mang tên này.</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+30" />
+            <source>The last user of a profile cannot be removed.</source>
+            <translation>Không thể xóa người dùng cuối cùng của sổ tay.</translation>
+        </message>
+        <message>
+            <location line="+36" />
             <source>This profile already has a key file; it was not replaced.</source>
-            <translation>Hồ sơ này đã có tệp khóa; tệp đó không bị thay thế.</translation>
+            <translation>Sổ tay này đã có tệp khóa; tệp đó không bị thay thế.</translation>
         </message>
         <message>
             <location line="+17" />
@@ -2006,7 +2735,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         <message>
             <location line="+39" />
             <source>The key file of this profile is damaged or not from Sổ tay CTV ({detail}).</source>
-            <translation>Tệp khóa của hồ sơ này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
+            <translation>Tệp khóa của sổ tay này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
         </message>
         <message>
             <location line="+14" />
@@ -2036,13 +2765,45 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         <message>
             <location filename="../../desktop/security/secrets.py" line="+26" />
             <source>No system keyring was found on this computer, so the app's secrets (such as the password of this device's signing key) are kept inside the profile's database instead.</source>
-            <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong cơ sở dữ liệu của hồ sơ.</translation>
+            <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong cơ sở dữ liệu của sổ tay.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/cli_profile.py" line="-52" />
+            <location filename="../../desktop/services/profile.py" line="+173" />
+            <location line="+176" />
+            <source>{home} holds no unprotected profile.</source>
+            <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/profile.py" line="-294" />
+            <source>Too many wrong attempts. Wait {seconds} seconds, then try again.</source>
+            <translation>Bạn đã nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The profile database {path} is damaged and cannot be read. Restore the newest backup.</source>
+            <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng, không đọc được. Hãy khôi phục bản sao lưu mới nhất.</translation>
+        </message>
+        <message>
+            <location line="+86" />
+            <source>{home} already holds a profile.</source>
+            <translation>{home} đã có một sổ tay.</translation>
+        </message>
+        <message>
+            <location line="+149" />
+            <source>No profile found in {home}.</source>
+            <translation>Không tìm thấy sổ tay nào trong {home}.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>The user {user} has no account in this profile any more.</source>
+            <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>
     </context>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/settings.py" line="+37" />
+            <location filename="../../desktop/ui/pages/settings.py" line="+48" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
@@ -2057,7 +2818,27 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>&amp;Ngôn ngữ hiển thị</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
+            <source>minutes without keyboard or mouse use</source>
+            <translation>phút không dùng bàn phím hoặc chuột</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ctrl+L locks at once. Unlocking needs the passphrase of the user logged in.</source>
+            <translation>Nhấn Ctrl+L để khóa ngay. Muốn mở khóa, cần mật khẩu của người dùng đang đăng nhập.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Lock</source>
+            <translation>Khóa</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lock the app &amp;after</source>
+            <translation>Khóa ứng dụng &amp;sau</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>This notebook</source>
             <translation>Sổ tay này</translation>
         </message>
@@ -2092,9 +2873,14 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Danh sách thôn</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+20" />
             <source>&amp;General</source>
             <translation>&amp;Chung</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Users</source>
+            <translation>Người &amp;dùng</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2105,17 +2891,12 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/setup.py" line="+29" />
+            <location filename="../../desktop/ui/dialogs/setup.py" line="+41" />
             <source>Welcome to Sổ tay CTV</source>
             <translation>Chào mừng bạn đến với Sổ tay CTV</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Before you start, choose your commune, enter your name and the villages you look after.</source>
-            <translation>Trước khi bắt đầu, hãy chọn xã/phường, nhập họ tên của bạn và các thôn bạn phụ trách.</translation>
-        </message>
-        <message>
-            <location line="+8" />
+            <location line="+17" />
             <source>Type to search, e.g. cam xuyen</source>
             <translation>Gõ để tìm, ví dụ: cam xuyen</translation>
         </message>
@@ -2125,7 +2906,12 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>ví dụ: Nguyễn Thị Lan</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+8" />
+            <source>You type the passphrase each time you open the notebook. Use at least 8 characters; a short sentence is easy to remember and hard to guess.</source>
+            <translation>Mỗi lần mở sổ tay, bạn phải gõ mật khẩu. Hãy dùng ít nhất 8 ký tự; một câu ngắn vừa dễ nhớ vừa khó đoán.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>e.g. Thôn Trung Hòa</source>
             <translation>ví dụ: Thôn Trung Hòa</translation>
         </message>
@@ -2145,27 +2931,52 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Xã / &amp;phường</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Your full name</source>
             <translation>&amp;Họ và tên của bạn</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-1" />
             <source>&amp;Villages</source>
             <translation>&amp;Các thôn phụ trách</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="-36" />
+            <source>Before you start, choose your commune, enter your name and the villages you look after, and choose the passphrase that will protect this notebook.</source>
+            <translation>Trước khi bắt đầu, hãy chọn xã của bạn, nhập họ tên và các thôn bạn phụ trách, rồi chọn mật khẩu để bảo vệ sổ tay này.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>&amp;Login name</source>
+            <translation>Tên đăn&amp;g nhập</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Repeat passphrase</source>
+            <translation>&amp;Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>&amp;Create the notebook</source>
+            <translation>Tạo &amp;sổ tay</translation>
+        </message>
+        <message>
+            <location line="+83" />
             <source>This village is already in the list.</source>
             <translation>Thôn này đã có trong danh sách.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>Choose your commune or ward from the list.</source>
             <translation>Hãy chọn xã/phường của bạn trong danh sách.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Add at least one village.</source>
             <translation>Hãy thêm ít nhất một thôn.</translation>
         </message>
@@ -2206,6 +3017,173 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <location line="+1" />
             <source>Other place</source>
             <translation>Nơi khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/user.py" line="+26" />
+            <source>Change user {name}</source>
+            <translation>Sửa người dùng {name}</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add a user</source>
+            <translation>Thêm người dùng</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. Trần Văn Bình</source>
+            <translation>ví dụ: Trần Văn Bình</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>May read the content of support cases (protection)</source>
+            <translation>Được đọc nội dung các trường hợp hỗ trợ (quyền bảo vệ)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name</source>
+            <translation>&amp;Họ và tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Role</source>
+            <translation>&amp;Vai trò</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Villages</source>
+            <translation>&amp;Các thôn phụ trách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Permission</source>
+            <translation>&amp;Quyền</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>R&amp;epeat passphrase</source>
+            <translation>&amp;Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Tell the new user their passphrase in person; they can change it in Settings.</source>
+            <translation>Hãy báo mật khẩu trực tiếp cho người dùng mới; họ có thể tự đổi trong Cài đặt.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Tick the villages this collaborator keeps.</source>
+            <translation>Đánh dấu các thôn mà cộng tác viên này phụ trách.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/users.py" line="+33" />
+            <source>Logged in: {name} — {role}</source>
+            <translation>Đang đăng nhập: {name} — {role}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Change my passphrase…</source>
+            <translation>Đổi &amp;mật khẩu của tôi…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>My account</source>
+            <translation>Tài khoản của tôi</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Villages</source>
+            <translation>Thôn phụ trách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Support cases</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Add user…</source>
+            <translation>&amp;Thêm người dùng…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;hange…</source>
+            <translation>&amp;Sửa…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Remove…</source>
+            <translation>&amp;Xóa…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Users of this notebook</source>
+            <translation>Người dùng của sổ tay này</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Only a commune officer can add or change users. Ask them if your villages are not right.</source>
+            <translation>Chỉ cán bộ xã mới thêm hoặc sửa được người dùng. Nếu các thôn của bạn chưa đúng, hãy báo cán bộ xã.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>{name} (you)</source>
+            <translation>{name} (bạn)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Whole commune</source>
+            <translation>Cả xã</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Can read</source>
+            <translation>Được đọc</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cannot read</source>
+            <translation>Không được đọc</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Change my passphrase</source>
+            <translation>Đổi mật khẩu của tôi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your passphrase was changed. Use the new one from now on.</source>
+            <translation>Đã đổi mật khẩu của bạn. Từ nay hãy dùng mật khẩu mới.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Remove {name}? They will no longer be able to open this notebook. What they recorded stays.</source>
+            <translation>Xóa {name}? Người này sẽ không mở được sổ tay này nữa. Những gì họ đã ghi vẫn được giữ lại.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+5" />
+            <source>Remove user</source>
+            <translation>Xóa người dùng</translation>
         </message>
     </context>
     <context>
@@ -2461,7 +3439,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Đến n&amp;gày</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+55" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
         </message>
