@@ -2625,6 +2625,49 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>RestoreOffer</name>
+        <message>
+            <source>The notebook's database is damaged and cannot be read safely.</source>
+            <translation>Cơ sở dữ liệu của sổ tay bị hỏng, không đọc an toàn được nữa.</translation>
+        </message>
+        <message>
+            <source>&amp;Choose a backup file…</source>
+            <translation>&amp;Chọn tệp sao lưu…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Thoát</translation>
+        </message>
+        <message>
+            <source>The backup was restored. The damaged files were kept in a folder named “replaced-…” inside the notebook folder. Log in again.</source>
+            <translation>Đã khôi phục bản sao lưu. Các tệp bị hỏng được giữ lại trong thư mục “replaced-…” bên trong thư mục sổ tay. Hãy đăng nhập lại.</translation>
+        </message>
+        <message>
+            <source>There is no backup in the notebook folder. If you have one on a USB stick, choose that file.</source>
+            <translation>Trong thư mục sổ tay không có bản sao lưu nào. Nếu bạn có bản sao lưu trên USB, hãy chọn tệp đó.</translation>
+        </message>
+        <message>
+            <source>Choose a backup of the notebook</source>
+            <translation>Chọn bản sao lưu của sổ tay</translation>
+        </message>
+        <message>
+            <source>This backup was made when {user} had another passphrase. Type the passphrase of that time:</source>
+            <translation>Bản sao lưu này được tạo khi {user} còn dùng mật khẩu khác. Hãy gõ mật khẩu của lúc đó:</translation>
+        </message>
+        <message>
+            <source>The newest good backup was made on {when}. Changes made after it are lost; if you have a newer backup on a USB stick, choose that file instead.</source>
+            <translation>Bản sao lưu còn tốt mới nhất được tạo lúc {when}. Những thay đổi sau thời điểm đó sẽ mất; nếu bạn có bản sao lưu mới hơn trên USB, hãy chọn tệp đó.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore the backup of {when}</source>
+            <translation>&amp;Khôi phục bản sao lưu lúc {when}</translation>
+        </message>
+        <message>
+            <source>Notebook backups (*{extension})</source>
+            <translation>Bản sao lưu sổ tay (*{extension})</translation>
+        </message>
+    </context>
+    <context>
         <name>Security</name>
         <message>
             <location filename="../../desktop/security/device.py" line="+118" />

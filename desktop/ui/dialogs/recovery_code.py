@@ -90,6 +90,10 @@ def sheet_html(*, commune: str, user: str, code: str, made_on: date) -> str:
 
 def write_recovery_sheet(path: Path, *, commune: str, user: str, code: str, made_on: date) -> Path:
     """One A4 page as PDF: the commune, the user, the date, the code and how to use it."""
+    from desktop.ui.style import load_fonts
+
+    if FONT_FAMILY not in QFontDatabase.families():
+        load_fonts()  # the bundled font carries every Vietnamese letter; a system font may not
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)

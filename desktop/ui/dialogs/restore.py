@@ -37,8 +37,12 @@ class Attempt:
     recovery_code: str | None = None
 
 
+CTX = "RestoreOffer"
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestoreOffer", text)
+    # i18n_tools extracts _tr("...") with this module's CTX.
+    return QCoreApplication.translate(CTX, text)
 
 
 def offer_restore(paths: ProfilePaths, attempt: Attempt, parent: QWidget | None = None) -> bool:

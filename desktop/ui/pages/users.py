@@ -49,7 +49,7 @@ class UsersPage(QWidget):
             ]
         )
         self.table = make_table(self.model, self)
-        fit_columns(self.table, {0: 24, 1: 30, 2: 30})
+        fit_columns(self.table, {0: 24, 1: 38, 2: 28})  # the role labels are long in Vietnamese
         self.add_button = QPushButton(self.tr("&Add user…"))
         self.edit_button = QPushButton(self.tr("C&hange…"))
         self.remove_button = QPushButton(self.tr("&Remove…"))
