@@ -17,17 +17,16 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.cipher import NotEncryptedError, WrongKeyError, is_plain_sqlite, make_encrypted_engine
+from db.cipher import NotEncryptedError, WrongKeyError, make_encrypted_engine
 from db.migrate import upgrade_to_head
 from db.models import ProfileMeta, User
-from desktop.errors import AccessError, SotayError
+from desktop.errors import AccessError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, state_dir
 from desktop.security import keyslots
@@ -35,42 +34,18 @@ from desktop.security.keyslots import KdfParams, KeyStore, WrongPassphraseError,
 from desktop.security.recovery import format_recovery_code, generate_recovery_code
 from desktop.security.throttle import RECOVERY, Throttle
 from desktop.services.access import SYSTEM, CurrentUser, Role, village_ids
+from desktop.services.folder import (  # re-exported: callers know them as profile.*
+    DamagedProfileError as DamagedProfileError,
+)
+from desktop.services.folder import LoginThrottledError as LoginThrottledError
+from desktop.services.folder import ProfileState as ProfileState
+from desktop.services.folder import plain_collaborator as plain_collaborator
+from desktop.services.folder import profile_state as profile_state
+from desktop.services.folder import user_names as user_names
 
 META_DEVICE = "device_id"
 META_COMMUNE = "commune_code"
 META_COLLABORATOR = "collaborator"
-
-
-class ProfileState(StrEnum):
-    NEW = "new"  # nothing yet: the first run creates the profile and its first user
-    PLAIN = "plain"  # an unencrypted database from before protection: `protect_plain` converts it
-    LOCKED = "locked"  # encrypted: unlock with a user's passphrase or the recovery code
-
-
-class LoginThrottledError(SotayError):
-    exit_code = 2
-
-    def __init__(self, seconds: int) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP("Security", "Too many wrong attempts. Wait {seconds} seconds, then try again."),
-            seconds=seconds,
-        )
-        self.seconds = seconds
-
-
-class DamagedProfileError(SotayError):
-    """The database cannot be read: offer the newest good backup (desktop.services.backup)."""
-
-    exit_code = 2
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Security",
-                "The profile database {path} is damaged and cannot be read. Restore the newest backup.",
-            ),
-            path=path,
-        )
 
 
 @dataclass(slots=True)
@@ -100,40 +75,6 @@ class Profile:
 class Created:
     profile: Profile
     recovery_code: str  # shown once, to be written down or printed; never stored in clear
-
-
-# --- what is in a folder --------------------------------------------------------------------------
-
-
-def profile_state(paths: ProfilePaths) -> ProfileState:
-    if paths.keyslots.exists():
-        return ProfileState.LOCKED
-    if is_plain_sqlite(paths.database):
-        return ProfileState.PLAIN
-    return ProfileState.LOCKED if paths.database.exists() else ProfileState.NEW
-
-
-def user_names(paths: ProfilePaths) -> list[str]:
-    """The users who can log in, as the login dialog lists them (readable before unlocking)."""
-    return KeyStore.load(paths.home).users()
-
-
-def plain_collaborator(paths: ProfilePaths) -> str:
-    """The collaborator named in an unprotected profile ("" if none): the first user `protect_plain` suggests.
-
-    Read-only, without migrating or otherwise touching the file, since the user has not agreed yet.
-    """
-    import sqlite3
-    from contextlib import closing
-
-    if profile_state(paths) is not ProfileState.PLAIN:
-        return ""
-    try:
-        with closing(sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)) as conn:
-            row = conn.execute("SELECT value FROM profile_meta WHERE key = ?", (META_COLLABORATOR,)).fetchone()
-    except sqlite3.Error:
-        return ""
-    return str(row[0]) if row and row[0] else ""
 
 
 # --- creating -------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ recovery code (checked as it is typed). A recovery login comes back with
 from __future__ import annotations
 
 import logging
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,15 +31,17 @@ from desktop.errors import SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 from desktop.security.recovery import recovery_code_problems
-from desktop.services import profile as profile_service
-from desktop.services.profile import DamagedProfileError, LoginThrottledError, Profile
-from desktop.ui.dialogs.restore import Attempt
+from desktop.services import folder
+from desktop.services.folder import DamagedProfileError, LoginThrottledError
 from desktop.ui.lane import DbLane
 from desktop.ui.modal import ModalDialog
 from desktop.ui.settings_store import save_last_user, saved_last_user
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.form import FormPanel
 from desktop.ui.widgets.passphrase import ThrottleCountdown, caption, passphrase_field
+
+if TYPE_CHECKING:
+    from desktop.services.profile import Profile
 
 APP_NAME = "Sổ tay CTV"
 UNEXPECTED = QT_TRANSLATE_NOOP(
@@ -47,11 +50,34 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """What opened the key file at a login that then found the database damaged (see dialogs.restore)."""
+
+    user: str
+    passphrase: str | None = None
+    recovery_code: str | None = None
+
+
+def _service() -> Any:
+    from desktop.services import profile
+
+    return profile
+
+
+def _preload() -> None:
+    """Import the database layer on the lane while the user types: the window came up without it."""
+    import desktop.services.households  # noqa: F401
+    import desktop.services.profile  # noqa: F401
+    import desktop.services.search  # noqa: F401
+
+
 class LoginDialog(ModalDialog):
     def __init__(self, paths: ProfilePaths, lane: DbLane, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
         self.lane = lane
+        lane.submit(_preload, lambda _result: None, owner=self)
         self.profile: Profile | None = None
         # Set when the secret was right but the database is damaged: the caller offers a backup.
         self.damaged: Attempt | None = None
@@ -158,7 +184,7 @@ class LoginDialog(ModalDialog):
         return page
 
     def _fill_users(self) -> None:
-        names = profile_service.user_names(self.paths)
+        names = folder.user_names(self.paths)
         self.user.addItems(names)
         last = saved_last_user(self.paths)
         if last in names:
@@ -191,7 +217,7 @@ class LoginDialog(ModalDialog):
             return
         paths, user, passphrase = self.paths, self.chosen_user(), self.passphrase.text()
         self._attempt = Attempt(user, passphrase=passphrase)
-        self._run(lambda: profile_service.unlock(paths, user, passphrase, check_pages=True), self._login_failed)
+        self._run(lambda: _service().unlock(paths, user, passphrase, check_pages=True), self._login_failed)
 
     def _login_failed(self, error: BaseException) -> None:
         if isinstance(error, LoginThrottledError):
@@ -248,7 +274,7 @@ class LoginDialog(ModalDialog):
         paths, user, code = self.paths, self.chosen_user(), self.recovery_code.text()
         self._attempt = Attempt(user, recovery_code=code)
         self._run(
-            lambda: profile_service.unlock_with_recovery(paths, user, code, check_pages=True), self._recovery_failed
+            lambda: _service().unlock_with_recovery(paths, user, code, check_pages=True), self._recovery_failed
         )
 
     def _recovery_failed(self, error: BaseException) -> None:

@@ -9,7 +9,6 @@ files aside (never deletes them); the user then logs in again.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,20 +20,12 @@ from desktop.paths import ProfilePaths
 from desktop.security.keyslots import WrongPassphraseError
 from desktop.services import backup
 from desktop.services.backup import BackupInfo
+from desktop.ui.dialogs.login import Attempt
 from desktop.ui.modal import inform, run_modal, warn
 from desktop.ui.translation import error_text
 
 APP_NAME = "Sổ tay CTV"
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Attempt:
-    """What opened the key file at the login that found the damage."""
-
-    user: str
-    passphrase: str | None = None
-    recovery_code: str | None = None
 
 
 CTX = "RestoreOffer"
