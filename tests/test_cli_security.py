@@ -143,3 +143,44 @@ def test_a_damaged_database_is_reported_with_the_newest_good_backup(home, capsys
     code, _out, err = run(capsys, "--home", str(home), "--lang", "en", "backup", "restore", str(made), "--yes")
     assert code == 0, err
     assert run(capsys, "--home", str(home), "stats", "--json")[0] == 0
+
+
+def test_a_copied_folder_opens_on_a_pc_without_a_keyring_with_the_passphrase_or_the_recovery_code(tmp_path):
+    """The done-when of the protection issue, end to end in fresh processes with no keyring at all."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    created = profile_service.create_profile(
+        ProfilePaths(tmp_path / "pc1"), commune_code="18673", collaborator=USER, user=USER, passphrase=PASSPHRASE
+    )
+    created.profile.close()
+    copy = tmp_path / "pc2"
+    shutil.copytree(created.profile.paths.home, copy)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOTAY_")}
+    env.update(
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        SOTAY_STATE_DIR=str(tmp_path / "pc2-state"),
+        PYTHONPATH=str(Path(__file__).resolve().parent.parent),
+    )
+
+    def sotay(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop", "--home", str(copy), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**env, **extra},
+            timeout=120,
+        )
+
+    opened = sotay("stats", "--json", SOTAY_PASSPHRASE=PASSPHRASE)
+    assert opened.returncode == 0, opened.stderr
+    assert json.loads(opened.stdout)["households"] == 0
+    reset = sotay(
+        "passphrase", "reset", SOTAY_RECOVERY_CODE=created.recovery_code, SOTAY_NEW_PASSPHRASE="mật khẩu ở máy mới"
+    )
+    assert reset.returncode == 0, reset.stderr
+    assert sotay("stats", SOTAY_PASSPHRASE=PASSPHRASE).returncode == 2  # the old one no longer opens it
+    assert sotay("stats", "--json", SOTAY_PASSPHRASE="mật khẩu ở máy mới").returncode == 0
