@@ -67,12 +67,12 @@
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location line="+101" />
             <source>The notebook was created, but the villages could not be added: {reason} Add them in Settings.</source>
             <translation>Đã tạo sổ tay, nhưng chưa thêm được các thôn: {reason} Hãy thêm thôn trong Cài đặt.</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+107" />
             <source>This profile has several users ({users}); name one in SOTAY_USER.</source>
             <translation>Sổ tay này có nhiều người dùng ({users}); hãy ghi tên một người vào SOTAY_USER.</translation>
         </message>
@@ -419,6 +419,89 @@
             <location line="+34" />
             <source>This backup has several users ({users}); say which one you are.</source>
             <translation>Bản sao lưu này có nhiều người dùng ({users}); hãy cho biết bạn là người nào.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/backups.py" line="+37" />
+            <source>The notebook backs itself up when you close the app, once a day, and keeps the last {keep} backups in {folder}. A backup on this laptop is lost with the laptop: also back up to a USB stick now and then, and keep the stick somewhere else. Backups are encrypted: they open only with a passphrase or the recovery code.</source>
+            <translation>Sổ tay tự sao lưu khi bạn đóng ứng dụng, mỗi ngày một lần, và giữ {keep} bản sao lưu gần nhất trong {folder}. Bản sao lưu trên máy này sẽ mất theo máy: thỉnh thoảng hãy sao lưu thêm ra USB và cất USB ở nơi khác. Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu hoặc mã khôi phục.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Back up to a USB stick or folder…</source>
+            <translation>Sao lưu ra &amp;USB hoặc thư mục khác…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Made on</source>
+            <translation>Thời điểm tạo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Size</source>
+            <translation>Dung lượng</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>{size} MB</source>
+            <translation>{size} MB</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No backup yet: the first one is made when you close the app.</source>
+            <translation>Chưa có bản sao lưu nào: bản đầu tiên được tạo khi bạn đóng ứng dụng.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Backups on this laptop</source>
+            <translation>Các bản sao lưu trên máy này</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>automatic</source>
+            <translation>tự động</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>on demand</source>
+            <translation>thủ công</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>readable</source>
+            <translation>đọc được</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>damaged</source>
+            <translation>bị hỏng</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Where should the backup go?</source>
+            <translation>Lưu bản sao lưu vào đâu?</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The backup was written to {path}. Keep the USB stick somewhere safe, away from the laptop.</source>
+            <translation>Đã ghi bản sao lưu vào {path}. Hãy cất USB ở nơi an toàn, tách khỏi máy tính.</translation>
         </message>
     </context>
     <context>
@@ -1934,12 +2017,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/login.py" line="+44" />
+            <location filename="../../desktop/ui/dialogs/login.py" line="+47" />
             <source>The notebook could not be opened because of an unexpected error. Details are in the log file.</source>
             <translation>Không mở được sổ tay do có lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+39" />
             <source>Log in — {app}</source>
             <translation>Đăng nhập — {app}</translation>
         </message>
@@ -2498,7 +2581,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>RecoveryCodeDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/recovery_code.py" line="+118" />
+            <location filename="../../desktop/ui/dialogs/recovery_code.py" line="+122" />
             <location line="+6" />
             <source>Your recovery code</source>
             <translation>Mã khôi phục của bạn</translation>
@@ -2812,13 +2895,13 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location filename="../../desktop/cli_profile.py" line="-52" />
-            <location filename="../../desktop/services/profile.py" line="+173" />
+            <location filename="../../desktop/services/profile.py" line="+114" />
             <location line="+176" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile.py" line="-294" />
+            <location filename="../../desktop/services/folder.py" line="+35" />
             <source>Too many wrong attempts. Wait {seconds} seconds, then try again.</source>
             <translation>Bạn đã nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại.</translation>
         </message>
@@ -2828,7 +2911,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng, không đọc được. Hãy khôi phục bản sao lưu mới nhất.</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location filename="../../desktop/services/profile.py" line="-195" />
             <source>{home} already holds a profile.</source>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
@@ -2846,7 +2929,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/settings.py" line="+48" />
+            <location filename="../../desktop/ui/pages/settings.py" line="+49" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
@@ -2916,7 +2999,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Danh sách thôn</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>&amp;General</source>
             <translation>&amp;Chung</translation>
         </message>
@@ -2924,6 +3007,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+1" />
             <source>&amp;Users</source>
             <translation>Người &amp;dùng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Backups</source>
+            <translation>Sa&amp;o lưu</translation>
         </message>
         <message>
             <location line="+1" />

@@ -1,4 +1,4 @@
-"""Cài đặt: language, the idle lock, the commune's villages, the users, and the change log."""
+"""Cài đặt: language, the idle lock, the commune's villages, the users, backups, and the change log."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from desktop.services.dto import VillageDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.village import VillageDialog
 from desktop.ui.pages.audit_log import AuditLogPage
+from desktop.ui.pages.backups import BackupsPage
 from desktop.ui.pages.users import UsersPage
 from desktop.ui.settings_store import (
     IDLE_LOCK_MAX,
@@ -111,9 +112,11 @@ class SettingsPage(QWidget):
         general_layout.addWidget(villages_box, 1)
         self.audit_log = AuditLogPage(ctx)
         self.users = UsersPage(ctx)
+        self.backups = BackupsPage(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("&General"))
         self.tabs.addTab(self.users, self.tr("&Users"))
+        self.tabs.addTab(self.backups, self.tr("&Backups"))
         self.tabs.addTab(self.audit_log, self.tr("Change &log"))
 
         layout = QVBoxLayout(self)
