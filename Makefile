@@ -29,7 +29,7 @@ run: $(BIN)/.installed
 		echo "First run: building a demo profile in $(DEMO_HOME)/ ($(DEMO_HOUSEHOLDS) households)"; \
 		$(BIN)/sotay --home "$(DEMO_HOME)" demo --households $(DEMO_HOUSEHOLDS) --seed $(DEMO_SEED) || exit $$?; \
 	fi
-	@echo "Demo profile $(DEMO_HOME)/: log in with the passphrase  sotay-demo"
+	@echo "Sổ tay mẫu / demo profile $(DEMO_HOME)/ — mật khẩu / passphrase:  sotay-demo"
 	$(BIN)/sotay --home "$(DEMO_HOME)"
 
 lint: $(BIN)/.dev-installed

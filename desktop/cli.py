@@ -330,7 +330,7 @@ def _gui(args: argparse.Namespace, paths: ProfilePaths) -> int:
         _say(
             _text(
                 QT_TRANSLATE_NOOP(
-                    "Cli", "There is no display here, so a picture of the main window was saved instead: {path}"
+                    "Cli", "There is no display here, so a picture of the app window was saved instead: {path}"
                 ),
                 path=written,
             )

@@ -794,8 +794,8 @@
         </message>
         <message>
             <location line="+18" />
-            <source>There is no display here, so a picture of the main window was saved instead: {path}</source>
-            <translation>Máy này không có màn hình nên đã lưu ảnh cửa sổ chính thay thế: {path}</translation>
+            <source>There is no display here, so a picture of the app window was saved instead: {path}</source>
+            <translation>Máy này không có màn hình nên đã lưu ảnh cửa sổ ứng dụng thay thế: {path}</translation>
         </message>
         <message>
             <location line="+31" />
