@@ -111,3 +111,22 @@ def test_audit_needs_a_subcommand(capsys):
     with pytest.raises(SystemExit) as done:
         parser().parse_args(["audit"])
     assert done.value.code == 2
+
+
+def test_a_row_changed_with_the_key_outside_the_app_breaks_the_chain_at_that_event(written, capsys):
+    """What someone holding the data key could do with any SQLCipher tool, the app closed."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    p, hid, _pid = written
+    key, database = p.data_key, p.paths.database
+    p.close()
+    conn = sqlcipher.connect(str(database))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("UPDATE audit_events SET summary = '{}' WHERE id = 2")
+        conn.commit()
+    finally:
+        conn.close()
+    code, out, err = run(p.paths, capsys, "audit", "verify")
+    assert (code, out) == (3, "")
+    assert err.startswith("The audit chain is broken at event 2 (")
