@@ -165,7 +165,9 @@ class SupportCase(SyncedMixin, Base):
 
     __tablename__ = "support_cases"
     # The audit log, readable by every user and sent to the hub, keeps only the length of these.
-    __audit_hidden__ = frozenset({"kind", "person_id", "summary", "details"})
+    __audit_hidden__ = frozenset(
+        {"kind", "person_id", "summary", "details", "acts", "groups", "harm", "relationship_context", "risk_level"}
+    )
     kind: Mapped[str] = mapped_column(String(40))
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
@@ -175,6 +177,45 @@ class SupportCase(SyncedMixin, Base):
     closed_on: Mapped[date | None] = mapped_column(Date, default=None)
     summary: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    risk_level: Mapped[str] = mapped_column(String(10), default="", server_default="")  # high | medium | low
+    consent: Mapped[bool] = mapped_column(default=False, server_default="0")  # the person agreed to be helped
+    # Domestic violence: the acts of Art. 3.1 (codes of dv_acts), the relationship, harm, recurrence.
+    acts: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    relationship_context: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    harm: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    recurrence_12m: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Child protection: the groups of Art. 10 (codes of child_groups) and the step of Decree 56/2017.
+    groups: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    stage: Mapped[str] = mapped_column(String(30), default="", server_default="")
+
+
+class CaseMeasure(SyncedMixin, Base):
+    """A measure of Art. 22 applied in a domestic-violence case, with its decision."""
+
+    __tablename__ = "case_measures"
+    __audit_hidden__ = frozenset({"measure", "decision_no", "supervisor", "notes"})
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
+    measure: Mapped[str] = mapped_column(String(40))
+    decision_no: Mapped[str] = mapped_column(String(60), default="")
+    decided_on: Mapped[date] = mapped_column(Date)
+    starts_on: Mapped[date | None] = mapped_column(Date, default=None)
+    ends_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
+    distance_m: Mapped[int | None] = mapped_column(Integer, default=None)
+    supervisor: Mapped[str] = mapped_column(String(NAME_MAX), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseReferral(SyncedMixin, Base):
+    """A case sent to another body; its status moves sent → received → done or declined."""
+
+    __tablename__ = "case_referrals"
+    __audit_hidden__ = frozenset({"body", "notes"})
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
+    body: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(12), default="sent")
+    sent_on: Mapped[date] = mapped_column(Date)
+    status_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
 
 
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
@@ -185,6 +226,8 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     PopulationEvent,
     Visit,
     SupportCase,
+    CaseMeasure,
+    CaseReferral,
 )
 
 

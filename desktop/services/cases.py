@@ -32,7 +32,7 @@ from desktop.services.validation import (
 
 CTX = "Cases"
 KIND_TABLE = "support_case_kinds"
-OPEN = "open"
+OPEN, CLOSED = "open", "closed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,20 +122,7 @@ def list_cases(profile: Profile) -> list[CaseListItem]:
 def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
     """The case's content, for its owner and users with the protection permission only."""
     with profile.sessions() as session:
-        row = session.get(SupportCase, case_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This case no longer exists."))
-        household = _household(session, row.household_id)
-        access.require_read(profile.user, household.village_id)
-        if not profile.user.sees_case_content(row.owner):
-            raise PermissionDeniedError(
-                QT_TRANSLATE_NOOP(
-                    CTX,
-                    "This case is confidential: only its owner ({owner}) and users with the protection "
-                    "permission can read it.",
-                ),
-                owner=row.owner,
-            )
+        row = require_case(session, profile.user, case_id, write=False)
         person = session.get(Person, row.person_id) if row.person_id else None
         return CaseDetail(
             id=row.id,
@@ -149,6 +136,27 @@ def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
             person_name=person.full_name if person else "",
             summary=row.summary,
         )
+
+
+def require_case(session: Session, user: CurrentUser, case_id: uuid.UUID, *, write: bool) -> SupportCase:
+    """The case, if it exists and `user` may read (or change) its content; refused otherwise."""
+    row = session.get(SupportCase, case_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This case no longer exists."))
+    household = _household(session, row.household_id)
+    (access.require_write if write else access.require_read)(user, household.village_id)
+    if not user.sees_case_content(row.owner):
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP(
+                CTX,
+                "This case is confidential: only its owner ({owner}) and users with the protection "
+                "permission can read it.",
+            ),
+            owner=row.owner,
+        )
+    if write and row.state == CLOSED:
+        raise PermissionDeniedError(QT_TRANSLATE_NOOP(CTX, "This case is closed; open a new case to act again."))
+    return row
 
 
 def _item(row: SupportCase, user: CurrentUser) -> CaseListItem:

@@ -449,12 +449,12 @@
             <translation>Dung lượng</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+36" />
             <source>{size} MB</source>
             <translation>{size} MB</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-35" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
@@ -474,7 +474,7 @@
             <translation>Các bản sao lưu trên máy này</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>automatic</source>
             <translation>tự động</translation>
         </message>
@@ -521,6 +521,10 @@
         <message>
             <source>This person is not a member of the household.</source>
             <translation>Người này không phải là thành viên của hộ.</translation>
+        </message>
+        <message>
+            <source>This case is closed; open a new case to act again.</source>
+            <translation>Trường hợp này đã đóng; muốn xử lý tiếp, hãy mở một trường hợp mới.</translation>
         </message>
     </context>
     <context>
@@ -1406,6 +1410,57 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+14" />
             <source>Still living here: {names}.</source>
             <translation>Vẫn còn đang ở trong hộ: {names}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DomesticViolence</name>
+        <message>
+            <source>A referral goes from sent to received, then done or declined.</source>
+            <translation>Việc chuyển gửi đi theo thứ tự: đã gửi → đã tiếp nhận → đã xử lý xong hoặc từ chối.</translation>
+        </message>
+        <message>
+            <source>This referral is finished; its status cannot change.</source>
+            <translation>Việc chuyển gửi này đã kết thúc; không đổi được tình trạng nữa.</translation>
+        </message>
+        <message>
+            <source>Tick at least one act of violence.</source>
+            <translation>Hãy đánh dấu ít nhất một hành vi bạo lực.</translation>
+        </message>
+        <message>
+            <source>The number of times in the last 12 months must be between 0 and {max}.</source>
+            <translation>Số lần trong 12 tháng qua phải từ 0 đến {max}.</translation>
+        </message>
+        <message>
+            <source>Enter the first and the last day of the order.</source>
+            <translation>Hãy nhập ngày bắt đầu và ngày kết thúc của quyết định.</translation>
+        </message>
+        <message>
+            <source>The last day is before the first day.</source>
+            <translation>Ngày kết thúc đang ở trước ngày bắt đầu.</translation>
+        </message>
+        <message>
+            <source>The order cannot start before it was decided.</source>
+            <translation>Quyết định không thể có hiệu lực trước ngày ra quyết định.</translation>
+        </message>
+        <message>
+            <source>A no-contact order lasts at most {max} days per decision (Art. 25 of the Law on domestic violence); this one lasts {days}. To go on, record a new decision when it ends.</source>
+            <translation>Mỗi quyết định cấm tiếp xúc chỉ kéo dài tối đa {max} ngày (Điều 25 Luật Phòng, chống bạo lực gia đình); quyết định này dài {days} ngày. Muốn tiếp tục, hãy ghi một quyết định mới khi quyết định này hết hạn.</translation>
+        </message>
+        <message>
+            <source>The person must stay at least {min} m away (Decree 76/2023).</source>
+            <translation>Người bị cấm tiếp xúc phải cách xa ít nhất {min} m (Nghị định 76/2023).</translation>
+        </message>
+        <message>
+            <source>This referral no longer exists.</source>
+            <translation>Việc chuyển gửi này không còn tồn tại.</translation>
+        </message>
+        <message>
+            <source>Unknown act; choose from the list of the law.</source>
+            <translation>Hành vi không có trong danh sách; hãy chọn theo danh sách của luật.</translation>
+        </message>
+        <message>
+            <source>This is not a domestic-violence case.</source>
+            <translation>Đây không phải là trường hợp bạo lực gia đình.</translation>
         </message>
     </context>
     <context>
