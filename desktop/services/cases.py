@@ -16,13 +16,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Household, Person, SupportCase
-from desktop.errors import NotFoundError
+from desktop.errors import FieldProblem, NotFoundError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import access, reference
 from desktop.services.access import CurrentUser, PermissionDeniedError
 from desktop.services.profile import Profile
 from desktop.services.validation import (
     NOTE_MAX,
+    age_on,
     code_problems,
     event_date_problems,
     problem,
@@ -33,6 +34,9 @@ from desktop.services.validation import (
 CTX = "Cases"
 KIND_TABLE = "support_case_kinds"
 OPEN, CLOSED = "open", "closed"
+CHILD_PROTECTION = "child_protection"
+FIRST_CHILD_STEP = "received"
+ADULT_AGE = 18  # Law on Children 2016, Art. 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,8 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
         found += text_problems("summary", data.summary, required=False, max_len=NOTE_MAX, multiline=True)
         if data.person_id is not None and not _member(session, data.person_id, household.id):
             found.append(problem("person_id", QT_TRANSLATE_NOOP(CTX, "This person is not a member of the household.")))
+        elif data.kind == CHILD_PROTECTION:
+            found += _child_problems(session, data)
         raise_if(found)
         row = SupportCase(
             kind=data.kind,
@@ -89,6 +95,9 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
             opened_on=data.opened_on,
             state=OPEN,
             summary=data.summary.strip(),
+            # A child case starts at intake (Decree 56/2017 step 1), dated the day it was opened.
+            stage=FIRST_CHILD_STEP if data.kind == CHILD_PROTECTION else "",
+            details={"steps": {FIRST_CHILD_STEP: data.opened_on.isoformat()}} if data.kind == CHILD_PROTECTION else {},
         )
         session.add(row)
         session.flush()
@@ -169,6 +178,26 @@ def _household(session: Session, household_id: uuid.UUID) -> Household:
     if household is None or household.deleted_at is not None:
         raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
     return household
+
+
+def _child_problems(session: Session, data: CaseInput) -> list[FieldProblem]:
+    """A child-protection case is about a child of the register: someone under 18 on the day it opens."""
+    if data.person_id is None:
+        return [problem("person_id", QT_TRANSLATE_NOOP(CTX, "Choose the child this case is about."))]
+    child = session.get(Person, data.person_id)
+    if child is not None and age_on(child.birth_date, data.opened_on) >= ADULT_AGE:
+        return [
+            problem(
+                "person_id",
+                QT_TRANSLATE_NOOP(
+                    CTX, "{name} is {age} years old: a child-protection case is for children under {adult}."
+                ),
+                name=child.full_name,
+                age=age_on(child.birth_date, data.opened_on),
+                adult=ADULT_AGE,
+            )
+        ]
+    return []
 
 
 def _member(session: Session, person_id: uuid.UUID, household_id: uuid.UUID) -> bool:

@@ -526,6 +526,14 @@
             <source>This case is closed; open a new case to act again.</source>
             <translation>Trường hợp này đã đóng; muốn xử lý tiếp, hãy mở một trường hợp mới.</translation>
         </message>
+        <message>
+            <source>Choose the child this case is about.</source>
+            <translation>Hãy chọn trẻ em mà trường hợp này nói đến.</translation>
+        </message>
+        <message>
+            <source>{name} is {age} years old: a child-protection case is for children under {adult}.</source>
+            <translation>{name} đã {age} tuổi: trường hợp bảo vệ trẻ em chỉ dành cho trẻ dưới {adult} tuổi.</translation>
+        </message>
     </context>
     <context>
         <name>CategoryDialog</name>
@@ -596,6 +604,29 @@
             <location line="+11" />
             <source>This is not your current passphrase.</source>
             <translation>Mật khẩu hiện tại không đúng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChildProtection</name>
+        <message>
+            <source>Steps cannot be skipped: the next step is “{next}”.</source>
+            <translation>Không được bỏ qua bước nào: bước tiếp theo là “{next}”.</translation>
+        </message>
+        <message>
+            <source>This case has gone through every step.</source>
+            <translation>Trường hợp này đã đi hết các bước.</translation>
+        </message>
+        <message>
+            <source>This is not a child-protection case.</source>
+            <translation>Đây không phải là trường hợp bảo vệ trẻ em.</translation>
+        </message>
+        <message>
+            <source>Tick at least one group of Art. 10.</source>
+            <translation>Hãy đánh dấu ít nhất một nhóm theo Điều 10.</translation>
+        </message>
+        <message>
+            <source>Unknown group; choose from the list of the law.</source>
+            <translation>Nhóm không có trong danh sách; hãy chọn theo danh sách của luật.</translation>
         </message>
     </context>
     <context>
