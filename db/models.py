@@ -218,6 +218,31 @@ class CaseReferral(SyncedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class ManualTask(SyncedMixin, Base):
+    """A task the user wrote themselves ("mang thuốc cho cụ Lành"), beside those computed from the data."""
+
+    __tablename__ = "manual_tasks"
+    title: Mapped[str] = mapped_column(String(ADDRESS_MAX))
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("households.id"), index=True, default=None)
+    owner: Mapped[str] = mapped_column(String(NAME_MAX))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class TaskState(SyncedMixin, Base):
+    """What the user did with a task: done, or snoozed until a day with a reason.
+
+    `task_key` names the task as the task list computes it (e.g. "measure_end:<measure id>"), so a
+    computed task can be done or snoozed without being stored itself.
+    """
+
+    __tablename__ = "task_states"
+    task_key: Mapped[str] = mapped_column(String(80), unique=True)
+    done_on: Mapped[date | None] = mapped_column(Date, default=None)
+    snoozed_until: Mapped[date | None] = mapped_column(Date, default=None)
+    reason: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
+
+
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Village,
     Household,
@@ -228,6 +253,8 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     SupportCase,
     CaseMeasure,
     CaseReferral,
+    ManualTask,
+    TaskState,
 )
 
 
