@@ -1,0 +1,301 @@
+"""Việc cần làm: the collaborator's task list, computed from the data, plus tasks written by hand.
+
+Computed tasks (each with a stable key, so it can be done or snoozed without being stored itself):
+
+* ``no_contact_end``  a no-contact order of an open case ends (its last day);
+* ``child_plan_due``  the support plan of a child-protection case is due (5 working days after intake);
+* ``follow_up``       a visit asked to come back by a date and the household was not visited since;
+* ``priority_visit``  a priority household (a category marked priority in household_categories, or a
+  birth in the last year) was not visited for `PRIORITY_VISIT_DAYS` days;
+* ``manual``          a task the user wrote.
+
+Only what the user may see is listed (their villages; case tasks only with the right to the case's
+content). Overdue tasks come first, then by due date. A task done, or snoozed until a later day,
+leaves the list; a snoozed one comes back on that day.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.base import utcnow
+from db.models import (
+    CaseMeasure,
+    CodeItem,
+    Household,
+    HouseholdCategory,
+    ManualTask,
+    Person,
+    PopulationEvent,
+    SupportCase,
+    TaskState,
+    Visit,
+)
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import access, child, dashboard
+from desktop.services.cases import CHILD_PROTECTION, OPEN
+from desktop.services.profile import Profile
+from desktop.services.validation import ADDRESS_MAX, problem, raise_if, text_problems
+
+CTX = "Tasks"
+PRIORITY_VISIT_DAYS = 90  # a priority household should be seen at least once a quarter
+NEWBORN_DAYS = 365
+SNOOZE_MAX_DAYS = 90
+FOLLOW_UP_HORIZON_DAYS = 7  # follow-ups due within a week are listed, as on the dashboard
+NO_CONTACT = "no_contact"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDTO:
+    key: str
+    kind: str  # no_contact_end | child_plan_due | follow_up | priority_visit | manual
+    due: date
+    overdue: bool
+    household_id: uuid.UUID | None
+    household_code: str
+    case_id: uuid.UUID | None
+    text: str  # the manual task's title, or the head of household's name for the computed ones
+
+
+@dataclass(frozen=True, slots=True)
+class TaskCounts:
+    total: int
+    overdue: int
+    due_today: int
+
+
+def open_tasks(profile: Profile, *, today: date | None = None) -> list[TaskDTO]:
+    """Every task the user should see today, overdue first."""
+    day = today or profile.today()
+    with profile.sessions() as session:
+        handled = _handled(session, day)
+        found = [
+            task for task in _all(session, profile, day) if task.key not in handled and _visible(session, profile, task)
+        ]
+    return sorted(found, key=lambda task: (not task.overdue, task.due, task.household_code, task.key))
+
+
+def counts(tasks: list[TaskDTO], today: date) -> TaskCounts:
+    return TaskCounts(len(tasks), sum(task.overdue for task in tasks), sum(task.due == today for task in tasks))
+
+
+def _all(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
+    yield from _no_contact_ends(session, day)
+    yield from _child_plans(session, day)
+    yield from _follow_ups(profile, day)
+    yield from _priority_visits(session, profile, day)
+    yield from _manual(session, profile, day)
+
+
+# Computed tasks ##############################################################################
+
+
+def _no_contact_ends(session: Session, day: date) -> Iterator[TaskDTO]:
+    rows = session.execute(
+        select(CaseMeasure.id, CaseMeasure.ends_on, SupportCase.id, Household.id, Household.code)
+        .join(SupportCase, SupportCase.id == CaseMeasure.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(
+            CaseMeasure.measure == NO_CONTACT,
+            CaseMeasure.ends_on.is_not(None),
+            CaseMeasure.deleted_at.is_(None),
+            SupportCase.state == OPEN,
+            SupportCase.deleted_at.is_(None),
+        )
+    )
+    for measure_id, ends_on, case_id, household_id, code in rows:
+        if ends_on is None:  # asked for in the query; this tells the type checker
+            continue
+        yield TaskDTO(
+            f"no_contact_end:{measure_id}", "no_contact_end", ends_on, ends_on < day, household_id, code, case_id, ""
+        )
+
+
+def _child_plans(session: Session, day: date) -> Iterator[TaskDTO]:
+    cases = session.execute(
+        select(SupportCase, Household.code)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(SupportCase.kind == CHILD_PROTECTION, SupportCase.state == OPEN, SupportCase.deleted_at.is_(None))
+    )
+    for case, code in cases:
+        due = child.state_of(session, case).plan_due
+        if due is not None:
+            yield TaskDTO(
+                f"child_plan_due:{case.id}", "child_plan_due", due, due < day, case.household_id, code, case.id, ""
+            )
+
+
+def _follow_ups(profile: Profile, day: date) -> Iterator[TaskDTO]:
+    for due in dashboard.follow_ups_due(profile, within_days=FOLLOW_UP_HORIZON_DAYS):
+        key = f"follow_up:{due.household_id}:{due.follow_up_on.isoformat()}"
+        yield TaskDTO(
+            key,
+            "follow_up",
+            due.follow_up_on,
+            due.follow_up_on < day,
+            due.household_id,
+            due.household_code,
+            None,
+            due.head_name,
+        )
+
+
+def _priority_visits(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
+    last_visit = (
+        select(Visit.household_id, func.max(Visit.visited_on).label("last"))
+        .where(Visit.deleted_at.is_(None))
+        .group_by(Visit.household_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Household.id, Household.code, Person.full_name, last_visit.c.last)
+        .outerjoin(last_visit, last_visit.c.household_id == Household.id)
+        .outerjoin(Person, Person.id == Household.head_person_id)
+        .where(
+            Household.id.in_(_priority_households(session, day)),
+            Household.deleted_at.is_(None),
+            Household.dissolved_on.is_(None),
+            access.household_filter(profile.user),
+        )
+    )
+    for household_id, code, head, last in rows:
+        due = (last + timedelta(days=PRIORITY_VISIT_DAYS)) if last is not None else day
+        if due <= day:
+            key = f"priority_visit:{household_id}:{(last or day).isoformat()}"
+            yield TaskDTO(key, "priority_visit", due, due < day, household_id, code, None, head or "")
+
+
+def _priority_households(session: Session, day: date) -> list[uuid.UUID]:
+    priority = [
+        item.code
+        for item in session.scalars(select(CodeItem).where(CodeItem.table == "household_categories"))
+        if str(item.extra.get("priority", "0")) == "1"
+    ]
+    by_category = select(HouseholdCategory.household_id).where(
+        HouseholdCategory.category.in_(priority),
+        HouseholdCategory.year >= day.year - 1,
+        HouseholdCategory.deleted_at.is_(None),
+    )
+    with_newborn = select(PopulationEvent.household_id).where(
+        PopulationEvent.kind == "birth",
+        PopulationEvent.event_date >= day - timedelta(days=NEWBORN_DAYS),
+        PopulationEvent.deleted_at.is_(None),
+    )
+    return list(set(session.scalars(by_category)) | set(session.scalars(with_newborn)))
+
+
+def _manual(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
+    rows = session.execute(
+        select(ManualTask, Household.code)
+        .outerjoin(Household, Household.id == ManualTask.household_id)
+        .where(ManualTask.deleted_at.is_(None))
+    )
+    for task, code in rows:
+        yield TaskDTO(
+            f"manual:{task.id}",
+            "manual",
+            task.due_on,
+            task.due_on < day,
+            task.household_id,
+            code or "",
+            None,
+            task.title,
+        )
+
+
+# Who sees what, and what was already handled ##################################################
+
+
+def _visible(session: Session, profile: Profile, task: TaskDTO) -> bool:
+    if task.household_id is not None:
+        household = session.get(Household, task.household_id)
+        if household is None or not profile.user.sees_village(household.village_id):
+            return False
+    if task.case_id is not None:
+        case = session.get(SupportCase, task.case_id)
+        return case is not None and profile.user.sees_case_content(case.owner)
+    return True
+
+
+def _handled(session: Session, day: date) -> set[str]:
+    rows = session.scalars(select(TaskState).where(TaskState.deleted_at.is_(None)))
+    return {
+        row.task_key
+        for row in rows
+        if row.done_on is not None or (row.snoozed_until is not None and row.snoozed_until > day)
+    }
+
+
+# Acting on tasks #############################################################################
+
+
+def complete(profile: Profile, key: str) -> None:
+    """Mark a task done. A manual task is removed; a computed one stays handled under its key."""
+    with profile.sessions.begin() as session:
+        _require_open(session, profile, key)
+        _state(session, key).done_on = profile.today()
+        if key.startswith("manual:"):
+            row = session.get(ManualTask, uuid.UUID(key.removeprefix("manual:")))
+            if row is not None:
+                row.deleted_at = utcnow()
+
+
+def snooze(profile: Profile, key: str, *, until: date, reason: str) -> None:
+    """Hide a task until `until` (at most 90 days ahead), saying why."""
+    today = profile.today()
+    found = text_problems("reason", reason, required=True, max_len=ADDRESS_MAX)
+    if until <= today:
+        found.append(problem("until", QT_TRANSLATE_NOOP(CTX, "Choose a day after today.")))
+    elif until > today + timedelta(days=SNOOZE_MAX_DAYS):
+        found.append(
+            problem(
+                "until", QT_TRANSLATE_NOOP(CTX, "A task can be put off by at most {days} days."), days=SNOOZE_MAX_DAYS
+            )
+        )
+    raise_if(found)
+    with profile.sessions.begin() as session:
+        _require_open(session, profile, key)
+        state = _state(session, key)
+        state.snoozed_until, state.reason = until, " ".join(reason.split())
+
+
+def add_manual(
+    profile: Profile, *, title: str, due_on: date, household_id: uuid.UUID | None = None, notes: str = ""
+) -> str:
+    found = text_problems("title", title, required=True, max_len=ADDRESS_MAX)
+    if due_on < profile.today():
+        found.append(problem("due_on", QT_TRANSLATE_NOOP(CTX, "The day a task is due cannot be in the past.")))
+    raise_if(found)
+    with profile.sessions.begin() as session:
+        if household_id is not None:
+            access.require_household(session, profile.user, household_id, write=True)
+        row = ManualTask(
+            title=" ".join(title.split()),
+            due_on=due_on,
+            household_id=household_id,
+            owner=profile.user.name,
+            notes=notes,
+        )
+        session.add(row)
+        session.flush()
+        return f"manual:{row.id}"
+
+
+def _require_open(session: Session, profile: Profile, key: str) -> None:
+    listed = {task.key for task in _all(session, profile, profile.today()) if _visible(session, profile, task)}
+    if key not in listed:
+        raise_if([problem("task", QT_TRANSLATE_NOOP(CTX, "This task is no longer on the list."))])
+
+
+def _state(session: Session, key: str) -> TaskState:
+    row = session.scalar(select(TaskState).where(TaskState.task_key == key))
+    if row is None:
+        row = TaskState(task_key=key)
+        session.add(row)
+    return row
