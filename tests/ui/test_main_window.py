@@ -97,12 +97,47 @@ def test_dashboard_counts_and_follow_ups_due(qtbot, ctx, family, wait_lane):
     assert cards["people_present"].number.text() == "2"
     assert cards["villages"].number.text() == "2"
     assert window.dashboard.due.rowCount() == 1
-    assert window.dashboard.due.record(0).household_code == "012"
-    assert "quá hẹn: 1" in window.dashboard.due_title.text()
+    task = window.dashboard.due.record(0)
+    assert (task.kind, task.household_code, task.overdue) == ("follow_up", "012", True)
+    assert "quá hạn: 1" in window.dashboard.due_title.text()
     window.dashboard.due_view.selectRow(0)
     qtbot.keyClick(window.dashboard.due_view, Qt.Key.Key_Return)
     wait_lane()
     assert window.household_detail.household_id == family
+
+
+def test_tasks_on_the_dashboard_are_done_put_off_and_written(qtbot, ctx, family, wait_lane, monkeypatch):
+    from desktop.services import tasks
+    from desktop.ui.dialogs.task import ManualTaskDialog, SnoozeDialog
+
+    window = open_window(qtbot, ctx, wait_lane)
+    page = window.dashboard
+    assert page.due.rowCount() == 0 and page.empty.isVisibleTo(page)
+    dialog = ManualTaskDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()  # no title yet
+    type_text(qtbot, dialog.title, "Mang tờ rơi đến Thôn Đông Hà")
+    dialog.save_button.click()
+    wait_lane()
+    assert page.due.rowCount() == 1 and page.due.record(0).text == "Mang tờ rơi đến Thôn Đông Hà"
+    page.due_view.selectRow(0)
+    snooze = SnoozeDialog(ctx, page.selected_task(), "x")
+    qtbot.addWidget(snooze)
+    assert not snooze.save_button.isEnabled()  # a reason is needed
+    type_text(qtbot, snooze.reason, "Chờ in xong tờ rơi")
+    snooze.save_button.click()
+    wait_lane()
+    assert page.due.rowCount() == 0
+    later = tasks.open_tasks(ctx.profile, today=TODAY + timedelta(days=7))
+    assert [t.text for t in later] == ["Mang tờ rơi đến Thôn Đông Hà"]
+    key = tasks.add_manual(ctx.profile, title="Gọi điện cho trưởng thôn", due_on=TODAY)
+    ctx.notify_changed()
+    wait_lane()
+    page.due_view.selectRow(0)
+    assert page.selected_task().key == key
+    page.done_button.click()
+    wait_lane()
+    assert page.due.rowCount() == 0
 
 
 def test_visits_page_shows_the_period(qtbot, ctx, family, wait_lane):

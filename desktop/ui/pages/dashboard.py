@@ -1,15 +1,16 @@
-"""Tổng quan: the register in numbers and the households due a follow-up visit this week."""
+"""Tổng quan: the register in numbers and the task list (Việc cần làm), overdue first."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.services import dashboard, stats
-from desktop.services.dashboard import FollowUpDue
+from desktop.errors import SotayError
+from desktop.services import dashboard, stats, tasks
+from desktop.services.tasks import TaskCounts, TaskDTO
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
@@ -21,7 +22,8 @@ class Overview:
     counts: dict[str, int]
     visits_this_month: int
     events_this_month: int
-    due: list[FollowUpDue]
+    tasks: list[TaskDTO]
+    task_counts: TaskCounts
     today: date
 
 
@@ -29,12 +31,15 @@ def load_overview(ctx: AppContext) -> Overview:
     """Runs on the DB lane."""
     profile = ctx.profile
     month = dashboard.month_counts(profile)
+    today = profile.today()
+    found = tasks.open_tasks(profile, today=today)
     return Overview(
         counts=stats.counts(profile),
         visits_this_month=month.visits,
         events_this_month=month.events,
-        due=dashboard.follow_ups_due(profile),
-        today=profile.today(),
+        tasks=found,
+        task_counts=tasks.counts(found, today),
+        today=today,
     )
 
 
@@ -105,20 +110,27 @@ class DashboardPage(QWidget):
         self.due_title.setObjectName("sectionTitle")
         self.due_hint = QLabel(self.tr("Press Enter or double-click to open the household."))
         self.due_hint.setObjectName("subtitle")
+        self._today = date.today()
         self.due = RecordTableModel(
             [
-                Column(self.tr("Follow-up on"), lambda d: fmt_date(d.follow_up_on), align_center=True),
-                Column(self.tr("Household no."), lambda d: d.household_code),
-                Column(self.tr("Head of household"), lambda d: d.head_name),
-                Column(self.tr("Village"), lambda d: d.village),
-                Column(self.tr("Last visit"), lambda d: fmt_date(d.visited_on), align_center=True),
+                Column(self.tr("Due"), lambda t: fmt_date(t.due), align_center=True),
+                Column(self.tr("Task"), self.task_label),
+                Column(self.tr("Household no."), lambda t: t.household_code),
+                Column(self.tr("State"), self._task_state),
             ],
             muted=None,
         )
         self.due_view = make_table(self.due, self)
-        fit_columns(self.due_view, {0: 12, 1: 12, 2: 26, 3: 18})
-        self.empty = QLabel(self.tr("No household is due a follow-up visit in the next 7 days."))
+        fit_columns(self.due_view, {0: 12, 1: 46, 2: 12})
+        self.empty = QLabel(self.tr("Nothing to do today: no task is due."))
         self.empty.setObjectName("subtitle")
+        self.done_button = QPushButton(self.tr("&Done"))
+        self.snooze_button = QPushButton(self.tr("&Put off…"))
+        self.new_task_button = QPushButton(self.tr("&New task…"))
+        task_buttons = QHBoxLayout()
+        for button in (self.done_button, self.snooze_button, self.new_task_button):
+            task_buttons.addWidget(button)
+        task_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(12)
@@ -127,10 +139,16 @@ class DashboardPage(QWidget):
         layout.addLayout(grid)
         layout.addSpacing(6)
         layout.addWidget(self.due_title)
+        layout.addLayout(task_buttons)
         layout.addWidget(self.due_hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.due_view, 1)
         self.due_view.activated.connect(self._activated)
+        self.done_button.clicked.connect(self.mark_done)
+        self.snooze_button.clicked.connect(self.put_off)
+        self.new_task_button.clicked.connect(self.new_task)
+        self.due_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
         ctx.data_changed.connect(self.reload)
 
     def reload(self) -> None:
@@ -147,19 +165,79 @@ class DashboardPage(QWidget):
         self.cards["visits_month"].set_value(overview.visits_this_month)
         self.cards["events_month"].set_value(overview.events_this_month)
         self.cards["villages"].set_value(counts.get("villages", 0))
-        overdue = sum(1 for d in overview.due if d.follow_up_on < overview.today)
+        shown = overview.task_counts
+        self._today = overview.today
         self.due_title.setText(
-            self.tr("Follow-up visits due by {date}: {n} (overdue: {late})").format(
-                date=fmt_date(overview.today + timedelta(days=dashboard.DUE_WITHIN_DAYS)),
-                n=len(overview.due),
-                late=overdue,
+            self.tr("To do: {n} (overdue: {late}, due today: {today})").format(
+                n=shown.total, late=shown.overdue, today=shown.due_today
             )
         )
-        self.due.set_records(overview.due)
-        self.empty.setVisible(not overview.due)
-        self.due_view.setVisible(bool(overview.due))
-        self.due_hint.setVisible(bool(overview.due))
+        self.due.set_records(overview.tasks)
+        self.empty.setVisible(not overview.tasks)
+        self.due_view.setVisible(bool(overview.tasks))
+        self.due_hint.setVisible(bool(overview.tasks))
+        self._update_buttons()
         self.loaded.emit()
+
+    # The task list ###########################################################################
+
+    def task_label(self, task: TaskDTO) -> str:
+        labels = {
+            "no_contact_end": self.tr("A no-contact order ends"),
+            "child_plan_due": self.tr("Child protection: the support plan is due"),
+            "follow_up": self.tr("Follow-up visit to {head}"),
+            "priority_visit": self.tr("Visit a priority household ({head}): not visited for 90 days"),
+        }
+        if task.kind == "manual":
+            return task.text
+        return labels.get(task.kind, task.kind).format(head=task.text or task.household_code)
+
+    def _task_state(self, task: TaskDTO) -> str:
+        if task.overdue:
+            return self.tr("Overdue")
+        return self.tr("Today") if task.due == self._today else ""
+
+    def selected_task(self) -> TaskDTO | None:
+        index = self.due_view.currentIndex()
+        return self.due.record(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_task() is not None and self.due_view.isVisible()
+        self.done_button.setEnabled(chosen)
+        self.snooze_button.setEnabled(chosen)
+
+    def mark_done(self) -> None:
+        task = self.selected_task()
+        if task is None:
+            return
+        profile = self.ctx.profile
+        self.ctx.lane.submit(
+            lambda: tasks.complete(profile, task.key),
+            lambda _result: self.ctx.notify_changed(),
+            on_error=self._refused,
+            owner=self,
+        )
+
+    def put_off(self) -> None:
+        from desktop.ui.dialogs.task import SnoozeDialog
+
+        task = self.selected_task()
+        if task is not None:
+            SnoozeDialog(self.ctx, task, self.task_label(task), parent=self).exec()
+
+    def new_task(self) -> None:
+        from desktop.ui.dialogs.task import ManualTaskDialog
+
+        ManualTaskDialog(self.ctx, parent=self).exec()
+
+    def _refused(self, error: BaseException) -> None:
+        from desktop.ui.modal import warn
+        from desktop.ui.translation import error_text
+
+        if not isinstance(error, SotayError):
+            raise error
+        warn(self, self.tr("Overview"), error_text(error))
+        self.reload()
 
     def _activated(self, index: QModelIndex) -> None:
         item = self.due.record(index.row())
