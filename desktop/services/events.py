@@ -15,7 +15,7 @@ from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import EventDTO
-from desktop.services.validation import problem
+from desktop.services.validation import ADDRESS_MAX, age_on, event_date_problems, problem, text_problems
 
 # The P0 slip is handed in at the commune briefing on days 1-3; until then last month is still open.
 BRIEFING_LAST_DAY = 3
@@ -51,6 +51,116 @@ def reporting_month_problems(month: str, event_date: date, today: date) -> list[
             )
         ]
     return []
+
+
+# Family-planning and health events about one person of the register (P0 sections 2, 7–11, domain.md §3.4).
+CARE_KINDS = ("fp_start", "fp_stop", "pregnancy", "prenatal_screening", "newborn_screening", "elderly_checkup")
+FP_KINDS = ("fp_start", "fp_stop")
+# Contraception: the A0 tracks couples of reproductive age by the wife, 15-49 (domain.md §3.3), and P0
+# sections 7-8 name the wife. The docs are silent on pregnancy and prenatal screening; we use the same ages.
+REPRODUCTIVE_KINDS = ("fp_start", "fp_stop", "pregnancy", "prenatal_screening")
+REPRODUCTIVE_AGES = (15, 49)
+# Newborn screening is done days after birth (A0 Mục III "Ngày SLSS"); the docs give no limit, we accept under 1 year.
+NEWBORN_MAX_AGE = 1
+# Older people: 60 and over. The docs only use a ≥ 60 age band (domain.md §4, TT 07/2017 statistics); 60 is also
+# the age of Luật Người cao tuổi 2009 Art. 2 (not in the docs, to be checked).
+ELDERLY_MIN_AGE = 60
+FEMALE = "2"
+PREGNANCY_STAGES = ("detected", "ended")
+SCREENING_RESULTS = ("pending", "normal", "at_risk")
+PREGNANCY_MAX_NO = 20
+GESTATION_WEEKS = (1, 42)
+
+
+def subject_problems(kind: str, sex: str, birth: date, on: date | None) -> list[FieldProblem]:
+    """Whether the event can be about this person at all: sex and age on the event date."""
+    if on is None or on < birth:
+        return []
+    age = age_on(birth, on)
+    if kind in REPRODUCTIVE_KINDS:
+        low, high = REPRODUCTIVE_AGES
+        if sex != FEMALE or not low <= age <= high:
+            return [
+                problem(
+                    "person",
+                    QT_TRANSLATE_NOOP("Events", "Only for a woman aged {low}–{high} on the date of the event."),
+                    low=low,
+                    high=high,
+                )
+            ]
+    elif kind == "newborn_screening" and age >= NEWBORN_MAX_AGE:
+        return [
+            problem(
+                "person", QT_TRANSLATE_NOOP("Events", "Only for a child under 1 year old on the date of the screening.")
+            )
+        ]
+    elif kind == "elderly_checkup" and age < ELDERLY_MIN_AGE:
+        return [
+            problem(
+                "person",
+                QT_TRANSLATE_NOOP("Events", "Only for someone aged {age} or over on the date of the check-up."),
+                age=ELDERLY_MIN_AGE,
+            )
+        ]
+    return []
+
+
+def care_date_problems(on: date | None, birth: date, today: date, *, gone_on: date | None = None) -> list[FieldProblem]:
+    """The event date: entered, not in the future, not before birth, not after death or moving out."""
+    found = event_date_problems("event_date", on, today, not_before=birth)
+    if not found and on is not None and gone_on is not None and on > gone_on:
+        found.append(
+            problem(
+                "event_date",
+                QT_TRANSLATE_NOOP("Events", "This date is after the person died or moved out ({date})."),
+                date=gone_on.strftime("%d/%m/%Y"),
+            )
+        )
+    return found
+
+
+def _int_problems(field: str, value: object, low: int, high: int) -> list[FieldProblem]:
+    if value is None:
+        return []
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return [problem(field, QT_TRANSLATE_NOOP("Events", "Enter a number from {low} to {high}."), low=low, high=high)]
+    return []
+
+
+def care_details_problems(kind: str, details: dict[str, Any], methods: Any) -> list[FieldProblem]:
+    """The kind's own fields (see CARE_FIELDS); `methods` = the codes of the fp_methods table."""
+    found: list[FieldProblem] = []
+    unknown = set(details) - set(CARE_FIELDS[kind])
+    if unknown:
+        raise ValueError(f"unexpected details for {kind}: {sorted(unknown)}")
+    if kind in FP_KINDS:
+        method = details.get("method") or ""
+        if not method:
+            found.append(problem("method", QT_TRANSLATE_NOOP("Events", "Choose the contraceptive method.")))
+        elif method not in set(methods):
+            found.append(problem("method", QT_TRANSLATE_NOOP("Events", "Unknown method; choose one from the list.")))
+    if kind == "pregnancy":
+        if details.get("stage") not in PREGNANCY_STAGES:
+            found.append(problem("stage", QT_TRANSLATE_NOOP("Events", "Choose what happened.")))
+        found += _int_problems("pregnancy_no", details.get("pregnancy_no"), 1, PREGNANCY_MAX_NO)
+    if kind == "prenatal_screening":
+        found += _int_problems("week", details.get("week"), *GESTATION_WEEKS)
+    if kind in ("prenatal_screening", "newborn_screening") and details.get("result") not in SCREENING_RESULTS:
+        found.append(problem("result", QT_TRANSLATE_NOOP("Events", "Choose the result of the screening.")))
+    if "done_at" in details:
+        found += text_problems("done_at", str(details["done_at"]), required=False, max_len=ADDRESS_MAX)
+    return found
+
+
+# The details each care event may carry.
+CARE_FIELDS: dict[str, tuple[str, ...]] = {
+    "fp_start": ("method",),
+    "fp_stop": ("method",),
+    "pregnancy": ("stage", "pregnancy_no"),
+    "prenatal_screening": ("week", "result", "done_at"),
+    "newborn_screening": ("result", "done_at"),
+    "elderly_checkup": ("done_at",),
+}
 
 
 def add_event(

@@ -13,6 +13,7 @@ from db.models import Household, Person, Village
 from desktop.errors import FieldProblem, NotFoundError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import access, reference
+from desktop.services import events as events_service
 from desktop.services.access import CurrentUser
 from desktop.services.dto import DuplicateCandidate, PersonDTO
 from desktop.services.events import add_event, reporting_month_problems
@@ -564,3 +565,48 @@ def transfer_member(
             reporting_month=reporting_month,
             details={"from_household": source.code, "to_household": target.code},
         )
+
+
+def record_care_event(
+    profile: Profile,
+    person_id: uuid.UUID,
+    *,
+    kind: str,
+    on: date,
+    details: dict[str, object],
+    reporting_month: str | None = None,
+    notes: str = "",
+) -> uuid.UUID:
+    """A family-planning or health event about a member (contraception start/stop, pregnancy, prenatal or
+    newborn screening, elderly check-up): a line on the P0 slip; the person's record is not changed.
+
+    `details` holds the kind's fields, events.CARE_FIELDS; nothing is saved if anything is wrong.
+    """
+    if kind not in events_service.CARE_KINDS:
+        raise ValueError(kind)
+    with profile.sessions.begin() as session:
+        person = _require_person(session, person_id, profile.user)
+        today = profile.today()
+        clean_details = {k: clean(v) if isinstance(v, str) else v for k, v in details.items()}
+        found = events_service.care_date_problems(
+            on, person.birth_date, today, gone_on=person.death_date or person.left_on
+        )
+        found += events_service.subject_problems(kind, person.sex, person.birth_date, on)
+        found += events_service.care_details_problems(kind, clean_details, reference.code_names(session, "fp_methods"))
+        found += text_problems("notes", notes, required=False, max_len=NOTE_MAX, multiline=True)
+        if reporting_month and on is not None:
+            found += reporting_month_problems(reporting_month, on, today)
+        raise_if(found)
+        event = add_event(
+            session,
+            kind=kind,
+            household_id=person.household_id,
+            person_id=person.id,
+            event_date=on,
+            today=today,
+            reporting_month=reporting_month,
+            details=clean_details,
+            notes=notes,
+        )
+        session.flush()
+        return event.id

@@ -17,6 +17,7 @@ TABLES = (
     "household_categories",
     "population_event_kinds",
     "visit_topics",
+    "fp_methods",
 )
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QWidget
 
 from desktop.errors import FieldProblem
+from desktop.services import events
 from desktop.services.dto import HouseholdDetail
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
-from desktop.ui.dialogs.event_pages import BirthPage, EventPage, MemberEventPage, MoveInPage
+from desktop.ui.dialogs.event_pages import BirthPage, CarePage, EventPage, MemberEventPage, MoveInPage
 from desktop.ui.widgets.form import FormPanel
 from desktop.ui.widgets.pickers import ValueCombo
 
-KINDS = ("birth", "move_in", "move_out", "death", "marriage", "divorce")
+KINDS = ("birth", "move_in", "move_out", "death", "marriage", "divorce", *events.CARE_KINDS)
 
 
 class EventDialog(FormDialog):
@@ -45,6 +46,8 @@ class EventDialog(FormDialog):
                 page: EventPage = BirthPage(self.ctx, self.household)
             elif kind == "move_in":
                 page = MoveInPage(self.ctx, self.household)
+            elif kind in events.CARE_KINDS:
+                page = CarePage(self.ctx, self.household, kind)
             else:
                 page = MemberEventPage(self.ctx, self.household, kind)
             self._pages[kind] = page
