@@ -43,11 +43,12 @@ from desktop.ui.settings_store import saved_idle_minutes
 from desktop.ui.translation import error_text, message_text
 
 if TYPE_CHECKING:
+    from desktop.ui.pages.activities import ActivitiesPage
     from desktop.ui.pages.settings import SettingsPage
     from desktop.ui.pages.visits import VisitsPage
 
 log = logging.getLogger(__name__)
-DASHBOARD, HOUSEHOLDS, VISITS, SETTINGS = range(4)
+DASHBOARD, HOUSEHOLDS, VISITS, ACTIVITIES, SETTINGS = range(5)
 APP_NAME = "Sổ tay CTV"  # the product's name, the same in every language
 
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.household_detail = HouseholdDetailPage(ctx)
         # Pages not on screen at start are built when first needed: start-up is budgeted (design §9).
         self._visits = _LazyPage(self._build_visits)
+        self._activities = _LazyPage(self._build_activities)
         self._settings = _LazyPage(self._build_settings)
         self.households = QStackedWidget()  # the list, and one household opened from it
         self.households.addWidget(self.household_list)
@@ -95,12 +97,18 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(220)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        names = (self.tr("Overview"), self.tr("Households"), self.tr("Visits"), self.tr("Settings"))
+        names = (
+            self.tr("Overview"),
+            self.tr("Households"),
+            self.tr("Visits"),
+            self.tr("Communication"),
+            self.tr("Settings"),
+        )
         for number, name in enumerate(names, start=1):
             self.nav.addItem(name)
             self.nav.item(number - 1).setToolTip(f"Alt+{number}")
         self.stack = QStackedWidget()
-        for page in (self.dashboard, self.households, self._visits, self._settings):
+        for page in (self.dashboard, self.households, self._visits, self._activities, self._settings):
             self.stack.addWidget(page)
 
         app_name = QLabel(APP_NAME)
@@ -165,8 +173,17 @@ class MainWindow(QMainWindow):
         return self._visits.page()
 
     @property
+    def activities(self) -> ActivitiesPage:
+        return self._activities.page()
+
+    @property
     def settings(self) -> SettingsPage:
         return self._settings.page()
+
+    def _build_activities(self) -> ActivitiesPage:
+        from desktop.ui.pages.activities import ActivitiesPage
+
+        return ActivitiesPage(self.ctx)
 
     def _build_visits(self) -> VisitsPage:
         from desktop.ui.pages.visits import VisitsPage
@@ -206,7 +223,7 @@ class MainWindow(QMainWindow):
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.focus_search)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, activated=self.new_household)
-        for number in range(4):
+        for number in range(self.nav.count()):
             QShortcut(QKeySequence(f"Alt+{number + 1}"), self, activated=lambda n=number: self.show_section(n))
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.household_detail, activated=self.show_list)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
