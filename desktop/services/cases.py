@@ -72,6 +72,8 @@ class CaseDetail:
     person_id: uuid.UUID | None
     person_name: str
     summary: str
+    closed_on: date | None = None
+    outcome: str = ""  # written when the case was closed
 
 
 def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
@@ -79,14 +81,7 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
     with profile.sessions.begin() as session:
         household = _household(session, data.household_id)
         access.require_write(profile.user, household.village_id)
-        found = code_problems("kind", data.kind, reference.code_names(session, KIND_TABLE))
-        found += event_date_problems("opened_on", data.opened_on, profile.today())
-        found += text_problems("summary", data.summary, required=False, max_len=NOTE_MAX, multiline=True)
-        if data.person_id is not None and not _member(session, data.person_id, household.id):
-            found.append(problem("person_id", QT_TRANSLATE_NOOP(CTX, "This person is not a member of the household.")))
-        elif data.kind == CHILD_PROTECTION:
-            found += _child_problems(session, data)
-        raise_if(found)
+        raise_if(input_problems(session, data, profile.today()))
         row = SupportCase(
             kind=data.kind,
             household_id=household.id,
@@ -102,6 +97,18 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
         session.add(row)
         session.flush()
         return row.id
+
+
+def input_problems(session: Session, data: CaseInput, today: date) -> list[FieldProblem]:
+    """What is wrong with `data` (the same rules `open_case` applies), for validation as the user types."""
+    found = code_problems("kind", data.kind, reference.code_names(session, KIND_TABLE))
+    found += event_date_problems("opened_on", data.opened_on, today)
+    found += text_problems("summary", data.summary, required=False, max_len=NOTE_MAX, multiline=True)
+    if data.person_id is not None and not _member(session, data.person_id, data.household_id):
+        found.append(problem("person_id", QT_TRANSLATE_NOOP(CTX, "This person is not a member of the household.")))
+    elif data.kind == CHILD_PROTECTION:
+        found += _child_problems(session, data)
+    return found
 
 
 def for_household(profile: Profile, household_id: uuid.UUID) -> list[CaseListItem]:
@@ -144,6 +151,8 @@ def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
             person_id=row.person_id,
             person_name=person.full_name if person else "",
             summary=row.summary,
+            closed_on=row.closed_on,
+            outcome=str(row.details.get("outcome", "")),
         )
 
 

@@ -36,6 +36,20 @@ class ChildCaseState:
     plan_due: date | None  # while the plan is not yet approved
 
 
+@dataclass(frozen=True, slots=True)
+class ChildCaseView:
+    """What the case window shows of a child-protection case, beside `cases.CaseDetail`."""
+
+    groups: tuple[str, ...]  # child_groups codes, in the law's order
+    state: ChildCaseState
+
+
+def view(profile: Profile, case_id: uuid.UUID) -> ChildCaseView:
+    with profile.sessions() as session:
+        case = require_case(session, profile.user, case_id, write=False)
+        return ChildCaseView(tuple(case.groups), state_of(session, case))
+
+
 def set_groups(profile: Profile, case_id: uuid.UUID, groups: tuple[str, ...]) -> None:
     """The groups of Art. 10 the child belongs to (at least one)."""
     with profile.sessions.begin() as session:

@@ -68,6 +68,120 @@ class DvSummary:
     criticism_eligible: bool  # repeated often enough for Art. 32 (age and earlier sanctions: see the parties)
 
 
+@dataclass(frozen=True, slots=True)
+class MeasureDTO:
+    id: uuid.UUID
+    measure: str
+    decided_on: date
+    decision_no: str
+    starts_on: date | None
+    ends_on: date | None
+    distance_m: int | None
+    supervisor: str
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralDTO:
+    id: uuid.UUID
+    body: str
+    status: str
+    sent_on: date
+    status_on: date
+    notes: str
+
+    @property
+    def next_statuses(self) -> tuple[str, ...]:
+        return NEXT_STATUS.get(self.status, ())
+
+
+@dataclass(frozen=True, slots=True)
+class DvCaseView:
+    """What the case window shows of a domestic-violence case, beside `cases.CaseDetail`."""
+
+    acts: tuple[str, ...]
+    relationship_context: str
+    harm: str
+    recurrence_12m: int
+    summary: DvSummary
+    measures: tuple[MeasureDTO, ...]  # latest decision first
+    referrals: tuple[ReferralDTO, ...]  # latest first
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureLimits:
+    """The law's limits of a measure (a no-contact order has both); None where there is none."""
+
+    max_days: int | None
+    min_distance_m: int | None
+
+
+# Reading ###################################################################################
+
+
+def view(profile: Profile, case_id: uuid.UUID) -> DvCaseView:
+    """The acts, measures and referrals of a case, for its owner and users with the protection permission."""
+    with profile.sessions() as session:
+        case = require_case(session, profile.user, case_id, write=False)
+        measures = session.scalars(
+            select(CaseMeasure)
+            .where(CaseMeasure.case_id == case_id, CaseMeasure.deleted_at.is_(None))
+            .order_by(CaseMeasure.decided_on.desc(), CaseMeasure.created_at.desc())
+        )
+        referrals = session.scalars(
+            select(CaseReferral)
+            .where(CaseReferral.case_id == case_id, CaseReferral.deleted_at.is_(None))
+            .order_by(CaseReferral.sent_on.desc(), CaseReferral.created_at.desc())
+        )
+        return DvCaseView(
+            acts=tuple(case.acts),
+            relationship_context=case.relationship_context,
+            harm=case.harm,
+            recurrence_12m=case.recurrence_12m,
+            summary=summary_of(session, case),
+            measures=tuple(
+                MeasureDTO(
+                    m.id,
+                    m.measure,
+                    m.decided_on,
+                    m.decision_no,
+                    m.starts_on,
+                    m.ends_on,
+                    m.distance_m,
+                    m.supervisor,
+                    m.notes,
+                )
+                for m in measures
+            ),
+            referrals=tuple(ReferralDTO(r.id, r.body, r.status, r.sent_on, r.status_on, r.notes) for r in referrals),
+        )
+
+
+def act_types(session: Session) -> dict[str, str]:
+    """The type of violence (dv_types code) of each act of Art. 3.1."""
+    return {item.code: str(item.extra.get("dv_type", "")) for item in _items(session, ACTS)}
+
+
+def measure_limits(session: Session) -> dict[str, MeasureLimits]:
+    def number(value: object) -> int | None:
+        return int(str(value)) if value not in (None, "") else None
+
+    return {
+        item.code: MeasureLimits(number(item.extra.get("max_days")), number(item.extra.get("min_distance_m")))
+        for item in _items(session, MEASURES)
+    }
+
+
+def acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
+    """The problems `record_acts` would refuse, for validation as the user ticks."""
+    return _acts_problems(session, data)
+
+
+def measure_problems(session: Session, data: MeasureInput, today: date) -> list[FieldProblem]:
+    """The problems `apply_measure` would refuse (the no-contact limits included), as the user types."""
+    return _measure_problems(session, data, today)
+
+
 # Acts ######################################################################################
 
 

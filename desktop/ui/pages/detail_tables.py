@@ -7,8 +7,10 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.services.cases import CaseListItem
 from desktop.services.dto import CategoryDTO, EventDTO, PersonDTO, VisitDTO
 from desktop.ui.codes import CodeCache
+from desktop.ui.dialogs.event_pages import pregnancy_stage, screening_result
 from desktop.ui.formatting import fmt_date, person_status, place_of_birth
 from desktop.ui.models.record_table import Column, RecordTableModel
 
@@ -61,7 +63,7 @@ def events_model(codes: CodeCache) -> RecordTableModel[EventDTO]:
         Column(_tr("Event"), lambda e: codes.label("population_event_kinds", e.kind)),
         Column(_tr("Person"), lambda e: e.person_name),
         Column(_tr("Reporting month"), lambda e: _month(e.reporting_month), align_center=True),
-        Column(_tr("Details"), _event_details),
+        Column(_tr("Details"), lambda e: _event_details(e, codes)),
     ]
     return RecordTableModel(columns)
 
@@ -72,9 +74,21 @@ def _month(value: str) -> str:
     return f"{month}/{year}" if month else value
 
 
-def _event_details(e: EventDTO) -> str:
+def _event_details(e: EventDTO, codes: CodeCache) -> str:
     d = e.details
     parts: list[str] = []
+    if d.get("method"):
+        parts.append(_tr("method: {method}").format(method=codes.label("fp_methods", str(d["method"]))))
+    if d.get("stage"):
+        parts.append(pregnancy_stage(str(d["stage"])))
+    if d.get("pregnancy_no"):
+        parts.append(_tr("pregnancy no. {n}").format(n=d["pregnancy_no"]))
+    if d.get("week"):
+        parts.append(_tr("week {n}").format(n=d["week"]))
+    if d.get("result"):
+        parts.append(screening_result(str(d["result"])))
+    if d.get("done_at"):
+        parts.append(_tr("at: {place}").format(place=d["done_at"]))
     if d.get("place"):
         parts.append(_tr("born at: {place}").format(place=place_of_birth(str(d["place"]))))
     if d.get("birth_order"):
@@ -102,3 +116,21 @@ def visits_model(codes: CodeCache) -> RecordTableModel[VisitDTO]:
         Column(_tr("Notes"), lambda v: v.notes.replace("\n", " ")),
     ]
     return RecordTableModel(columns)
+
+
+def cases_model(kind_label: Callable[[str], str]) -> RecordTableModel[CaseListItem]:
+    """The household's support cases; without the right to the content only that a case exists and whose."""
+
+    def kind(c: CaseListItem) -> str:
+        return kind_label(c.kind) if c.kind is not None else _tr("Confidential content")
+
+    def state(c: CaseListItem) -> str:
+        return _tr("Open") if c.state == "open" else _tr("Closed")
+
+    columns = [
+        Column(_tr("Opened on"), lambda c: fmt_date(c.opened_on), align_center=True),
+        Column(_tr("Case"), kind),
+        Column(_tr("Owner"), lambda c: c.owner),
+        Column(_tr("State"), state),
+    ]
+    return RecordTableModel(columns, muted=lambda c: c.state != "open")

@@ -1,0 +1,508 @@
+"""One support case: what happened and what was done, for its owner and users with the protection permission.
+
+Domestic violence (Law 13/2022): the acts of Art. 3.1 with the types they make, the measures of Art. 22,
+the referrals and closing. Child protection (Decree 56/2017): the groups of Art. 10, the seven steps one
+after the other, and the support plan's deadline. The services are the gate: a refusal is shown beside
+the control it is about and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import FieldProblem, SotayError, ValidationError
+from desktop.services import cases, child, dv
+from desktop.services.dv import ActsInput, MeasureDTO, ReferralDTO
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, ReferDialog
+from desktop.ui.dialogs.case_parts import LETTERS, CaseData, ChoiceChecks, lettered, load_case
+from desktop.ui.formatting import fmt_date
+from desktop.ui.modal import ModalDialog
+from desktop.ui.models.record_table import Column, RecordTableModel
+from desktop.ui.translation import error_text, problem_text
+from desktop.ui.widgets.date_edit import DateEdit
+from desktop.ui.widgets.form import FormPanel
+from desktop.ui.widgets.pickers import CodeCombo
+from desktop.ui.widgets.tables import fit_columns, make_table
+
+STATUS_ORDER = ("received", "done", "declined")
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("formError")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def _show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class CaseDialog(ModalDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        case_id: uuid.UUID,
+        *,
+        data: CaseData | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id = case_id
+        # Refused here (PermissionDeniedError) for a user without the right to the content.
+        self.data = data or load_case(ctx.profile, case_id)
+        self.codes = self.data.codes
+        self.setModal(True)
+        self.resize(920, 720)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 16)
+        layout.setSpacing(10)
+        self.heading = QLabel()
+        self.heading.setObjectName("dialogHeading")
+        self.heading.setWordWrap(True)
+        self.info = QLabel()
+        self.info.setObjectName("subtitle")
+        self.info.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.info)
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.close_case_button = QPushButton(self.tr("Close &case…"))
+        self.close_case_button.setObjectName("danger")
+        self.close_case_button.clicked.connect(self.close_case)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.close_case_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        kind = self.data.detail.kind
+        if kind == dv.KIND:
+            self._build_dv()
+        elif kind == cases.CHILD_PROTECTION:
+            self._build_child()
+        else:
+            self.tabs.setVisible(False)
+        # Enter must not press whichever action had the focus last (Close case…, a status change).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        # A child case closes with its last step, not with an outcome.
+        self.close_case_button.setVisible(kind != cases.CHILD_PROTECTION)
+        self._show()
+
+    # Domestic violence #######################################################################
+
+    def _build_dv(self) -> None:
+        self.acts_panel = FormPanel()
+        self.acts = ChoiceChecks()
+        self.acts.set_items(lettered(self.codes.items(dv.ACTS), LETTERS))
+        self.types_label = QLabel()
+        self.types_label.setWordWrap(True)
+        self.relationship = CodeCombo(self.codes.items(dv.RELATIONSHIPS))
+        self.harm = QLineEdit()
+        self.harm.setPlaceholderText(self.tr("Injuries, damage (short)"))
+        self.recurrence = QSpinBox()
+        self.recurrence.setRange(0, dv.RECURRENCE_MAX)
+        self.recurrence.setSuffix(self.tr(" times"))
+        self.criticism_note = QLabel(
+            self.tr(
+                "Repeated at least twice in 12 months: the case may be brought to community criticism "
+                "(Art. 32 of the Law on domestic violence)."
+            )
+        )
+        self.criticism_note.setWordWrap(True)
+        self.criticism_note.setObjectName("hint")
+        recurrence_box = QWidget()
+        recurrence_row = QVBoxLayout(recurrence_box)
+        recurrence_row.setContentsMargins(0, 0, 0, 0)
+        recurrence_row.addWidget(self.recurrence, 0, Qt.AlignmentFlag.AlignLeft)
+        recurrence_row.addWidget(self.criticism_note)
+        add = self.acts_panel.add
+        add("acts", self.tr("&Acts (Art. 3.1)"), self.acts, self.acts.changed)
+        add("types", self.tr("Types of violence"), self.types_label)
+        add("relationship_context", self.tr("&Relationship"), self.relationship, self.relationship.currentIndexChanged)
+        add("harm", self.tr("&Harm"), self.harm, self.harm.textChanged)
+        add("recurrence_12m", self.tr("Times in the last &12 months"), recurrence_box, self.recurrence.valueChanged)
+        self.save_acts_button = QPushButton(self.tr("&Save acts"))
+        self.save_acts_button.setObjectName("primary")
+        self.save_acts_button.clicked.connect(self.save_acts)
+        self.acts_saved = QLabel()
+        self.acts_error = _error_label()
+        acts_tab = QWidget()
+        acts_layout = QVBoxLayout(acts_tab)
+        acts_layout.addWidget(self.acts_panel, 1)
+        acts_layout.addWidget(self.acts_error)
+        row = QHBoxLayout()
+        row.addWidget(self.save_acts_button)
+        row.addWidget(self.acts_saved, 1)
+        acts_layout.addLayout(row)
+        self.acts_panel.edited.connect(lambda _field: self._acts_edited())
+
+        self.measures = RecordTableModel(self._measure_columns())
+        self.measures_view = make_table(self.measures)
+        fit_columns(self.measures_view, {0: 28, 1: 14, 2: 11, 3: 24, 4: 9, 5: 18})
+        self.apply_measure_button = QPushButton(self.tr("&Apply measure…"))
+        self.apply_measure_button.clicked.connect(self.apply_measure)
+        measures_tab = QWidget()
+        measures_layout = QVBoxLayout(measures_tab)
+        top = QHBoxLayout()
+        top.addWidget(self.apply_measure_button)
+        top.addStretch(1)
+        measures_layout.addLayout(top)
+        measures_layout.addWidget(self.measures_view, 1)
+
+        self.referrals = RecordTableModel(self._referral_columns())
+        self.referrals_view = make_table(self.referrals)
+        fit_columns(self.referrals_view, {0: 30, 1: 11, 2: 14, 3: 11, 4: 24})
+        self.refer_button = QPushButton(self.tr("&Refer…"))
+        self.refer_button.clicked.connect(self.refer)
+        self.status_on = DateEdit(self.ctx.profile.today(), allow_empty=False)
+        self.status_buttons = {
+            "received": QPushButton(self.tr("Mark r&eceived")),
+            "done": QPushButton(self.tr("Mark &done")),
+            "declined": QPushButton(self.tr("Mark dec&lined")),
+        }
+        self.referral_error = _error_label()
+        referrals_tab = QWidget()
+        referrals_layout = QVBoxLayout(referrals_tab)
+        top = QHBoxLayout()
+        top.addWidget(self.refer_button)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Selected referral, on")))
+        top.addWidget(self.status_on)
+        for status in STATUS_ORDER:
+            button = self.status_buttons[status]
+            button.clicked.connect(lambda _checked=False, s=status: self.move_referral(s))
+            top.addWidget(button)
+        referrals_layout.addLayout(top)
+        referrals_layout.addWidget(self.referrals_view, 1)
+        referrals_layout.addWidget(self.referral_error)
+        self.referrals_view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_status_buttons())
+
+        self.tabs.addTab(acts_tab, self.tr("Acts"))
+        self.tabs.addTab(measures_tab, "")
+        self.tabs.addTab(referrals_tab, "")
+
+    def _measure_columns(self) -> list[Column[MeasureDTO]]:
+        def period(m: MeasureDTO) -> str:
+            if m.starts_on is None and m.ends_on is None:
+                return ""
+            return self.tr("{start} – {end}").format(start=fmt_date(m.starts_on), end=fmt_date(m.ends_on))
+
+        return [
+            Column(self.tr("Measure"), lambda m: self.codes.label(dv.MEASURES, m.measure)),
+            Column(self.tr("Decision no."), lambda m: m.decision_no),
+            Column(self.tr("Decided on"), lambda m: fmt_date(m.decided_on), align_center=True),
+            Column(self.tr("Period"), period, align_center=True),
+            Column(self.tr("Distance"), lambda m: f"{m.distance_m} m" if m.distance_m else "", align_center=True),
+            Column(self.tr("Supervised by"), lambda m: m.supervisor),
+        ]
+
+    def _referral_columns(self) -> list[Column[ReferralDTO]]:
+        return [
+            Column(self.tr("Referred to"), lambda r: self.codes.label(dv.BODIES, r.body)),
+            Column(self.tr("Sent on"), lambda r: fmt_date(r.sent_on), align_center=True),
+            Column(self.tr("Status"), lambda r: self.status_name(r.status)),
+            Column(self.tr("Since"), lambda r: fmt_date(r.status_on), align_center=True),
+            Column(self.tr("Notes"), lambda r: r.notes.replace("\n", " ")),
+        ]
+
+    def status_name(self, status: str) -> str:
+        names = {
+            "sent": self.tr("Sent"),
+            "received": self.tr("Received"),
+            "done": self.tr("Done"),
+            "declined": self.tr("Declined"),
+        }
+        return names.get(status, status)
+
+    def acts_value(self) -> ActsInput:
+        return ActsInput(
+            acts=tuple(self.acts.checked_values()),
+            relationship_context=self.relationship.code(),
+            harm=self.harm.text(),
+            recurrence_12m=self.recurrence.value(),
+        )
+
+    def _acts_edited(self) -> None:
+        self.acts_saved.setText("")
+        self._show_derived()
+        self._validate_acts()
+
+    def _show_derived(self) -> None:
+        wanted = {self.codes.act_types.get(code, "") for code in self.acts.checked_values()}
+        names = [self.codes.label(dv.TYPES, t.code) for t in self.codes.items(dv.TYPES) if t.code in wanted]
+        self.types_label.setText(", ".join(names) if names else self.tr("(tick the acts)"))
+        self.criticism_note.setVisible(self.recurrence.value() >= dv.CRITICISM_RECURRENCE)
+
+    def _validate_acts(self) -> list[FieldProblem]:
+        with self.ctx.profile.sessions() as session:
+            problems = dv.acts_problems(session, self.acts_value())
+        self.acts_panel.show_problems(problems)
+        self.save_acts_button.setEnabled(self._open() and not problems)
+        return problems
+
+    def save_acts(self) -> bool:
+        self.acts_panel.touch_all()
+        if self._validate_acts():
+            return False
+        try:
+            dv.record_acts(self.ctx.profile, self.case_id, self.acts_value())
+        except SotayError as refused:
+            self._refused(refused, self.acts_panel, self.acts_error)
+            return False
+        self._changed()
+        self.acts_saved.setText(self.tr("Saved."))
+        return True
+
+    def apply_measure(self) -> None:
+        if MeasureDialog(self.ctx, self.case_id, self.codes, parent=self).exec():
+            self._changed()
+
+    def refer(self) -> None:
+        if ReferDialog(self.ctx, self.case_id, self.codes, parent=self).exec():
+            self._changed()
+
+    def selected_referral(self) -> ReferralDTO | None:
+        return self.referrals.record(self.referrals_view.currentIndex().row())
+
+    def _update_status_buttons(self) -> None:
+        chosen = self.selected_referral()
+        allowed = chosen.next_statuses if chosen is not None and self._open() else ()
+        for status, button in self.status_buttons.items():
+            button.setEnabled(status in allowed)
+        self.status_on.setEnabled(bool(allowed))
+
+    def move_referral(self, status: str) -> bool:
+        chosen = self.selected_referral()
+        if chosen is None:
+            return False
+        on = self.status_on.value() or self.ctx.profile.today()
+        try:
+            dv.update_referral(self.ctx.profile, chosen.id, status=status, on=on)
+        except SotayError as refused:
+            _show_error(self.referral_error, self._message(refused))
+            return False
+        _show_error(self.referral_error, "")
+        self._changed()
+        return True
+
+    def close_case(self) -> None:
+        if CloseCaseDialog(self.ctx, self.case_id, self.data.detail.opened_on, parent=self).exec():
+            self._changed()
+
+    # Child protection ########################################################################
+
+    def _build_child(self) -> None:
+        self.groups = ChoiceChecks()
+        self.groups.set_items(lettered(self.codes.items(child.GROUPS), LETTERS))
+        self.save_groups_button = QPushButton(self.tr("Save &groups"))
+        self.save_groups_button.clicked.connect(self.save_groups)
+        self.groups.changed.connect(lambda: self.groups_saved.setText(""))
+        self.groups_saved = QLabel()
+        self.groups_error = _error_label()
+        groups_tab = QWidget()
+        groups_layout = QVBoxLayout(groups_tab)
+        groups_layout.addWidget(QLabel(self.tr("The child belongs to these groups of Art. 10 of the Law on children:")))
+        groups_layout.addWidget(self.groups, 1)
+        groups_layout.addWidget(self.groups_error)
+        row = QHBoxLayout()
+        row.addWidget(self.save_groups_button)
+        row.addWidget(self.groups_saved, 1)
+        groups_layout.addLayout(row)
+
+        steps_tab = QWidget()
+        steps_layout = QVBoxLayout(steps_tab)
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("planDue")
+        self.plan_label.setWordWrap(True)
+        steps_layout.addWidget(self.plan_label)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        self.step_dates: dict[str, QLabel] = {}
+        self.step_names: dict[str, QLabel] = {}
+        for row_no, step in enumerate(self.codes.items(child.STEPS)):
+            name = QLabel(f"{row_no + 1}. {self.codes.label(child.STEPS, step.code)}")
+            name.setWordWrap(True)
+            when = QLabel()
+            when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(name, row_no, 1)
+            grid.addWidget(when, row_no, 2)
+            self.step_names[step.code] = name
+            self.step_dates[step.code] = when
+        steps_layout.addLayout(grid)
+        advance_row = QHBoxLayout()
+        self.advance_button = QPushButton()
+        self.advance_button.setObjectName("primary")
+        self.advance_button.clicked.connect(self.advance_next)
+        self.advance_on = DateEdit(self.ctx.profile.today(), allow_empty=False)
+        advance_row.addWidget(self.advance_button)
+        self.advance_on_label = QLabel(self.tr("on"))
+        advance_row.addWidget(self.advance_on_label)
+        advance_row.addWidget(self.advance_on)
+        advance_row.addStretch(1)
+        steps_layout.addLayout(advance_row)
+        self.advance_error = _error_label()
+        steps_layout.addWidget(self.advance_error)
+        steps_layout.addStretch(1)
+        self.tabs.addTab(steps_tab, self.tr("Steps (Decree 56/2017)"))
+        self.tabs.addTab(groups_tab, self.tr("Groups (Art. 10)"))
+
+    def save_groups(self) -> bool:
+        try:
+            child.set_groups(self.ctx.profile, self.case_id, tuple(self.groups.checked_values()))
+        except SotayError as refused:
+            _show_error(self.groups_error, self._message(refused))
+            return False
+        _show_error(self.groups_error, "")
+        self._changed()
+        self.groups_saved.setText(self.tr("Saved."))
+        return True
+
+    def next_step(self) -> str | None:
+        return self.data.child.state.next_step if self.data.child else None
+
+    def advance_next(self) -> bool:
+        step = self.next_step()
+        return step is not None and self.advance_to(step)
+
+    def advance_to(self, step: str) -> bool:
+        """Record that the case reached `step`; the service refuses any step but the next one."""
+        on = self.advance_on.value() or self.ctx.profile.today()
+        try:
+            child.advance(self.ctx.profile, self.case_id, to=step, on=on)
+        except SotayError as refused:
+            _show_error(self.advance_error, self._message(refused))
+            return False
+        _show_error(self.advance_error, "")
+        self._changed()
+        return True
+
+    def plan_text(self) -> str:
+        return self.plan_label.text() if self.data.child else ""
+
+    # Shared ##################################################################################
+
+    def _open(self) -> bool:
+        return self.data.detail.state == cases.OPEN
+
+    def _message(self, refused: SotayError) -> str:
+        if isinstance(refused, ValidationError):
+            return "\n".join(problem_text(p) for p in refused.problems)
+        return error_text(refused)
+
+    def _refused(self, refused: SotayError, panel: FormPanel, banner: QLabel) -> None:
+        if isinstance(refused, ValidationError):
+            elsewhere = panel.show_problems(refused.problems)
+            _show_error(banner, "\n".join(problem_text(p) for p in elsewhere))
+        else:
+            _show_error(banner, error_text(refused))
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.ctx.notify_changed()
+
+    def refresh(self) -> None:
+        self.data = load_case(self.ctx.profile, self.case_id, self.codes)
+        self._show()
+
+    def _show(self) -> None:
+        detail = self.data.detail
+        who = detail.person_name or self.tr("the household as a whole")
+        self.heading.setText(self.tr("{kind} — {person}").format(kind=detail.kind_name, person=who))
+        self.setWindowTitle(self.heading.text())
+        if detail.state == cases.CLOSED:
+            state = self.tr("closed on {date}").format(date=fmt_date(detail.closed_on))
+        else:
+            state = self.tr("open")
+        self.info.setText(
+            self.tr("Opened on {date} by {owner} · {state} · confidential").format(
+                date=fmt_date(detail.opened_on), owner=detail.owner, state=state
+            )
+        )
+        lines = [detail.summary] if detail.summary else []
+        if detail.outcome:
+            lines.append(self.tr("Outcome: {text}").format(text=detail.outcome))
+        self.summary.setText("\n".join(lines))
+        self.summary.setVisible(bool(lines))
+        self.close_case_button.setEnabled(self._open())
+        if self.data.dv is not None:
+            self._show_dv(self.data.dv)
+        if self.data.child is not None:
+            self._show_child(self.data.child)
+
+    def _show_dv(self, view: dv.DvCaseView) -> None:
+        for code in (item.code for item in self.codes.items(dv.ACTS)):
+            self.acts.set_checked(code, code in view.acts)
+        self.relationship.set_value(view.relationship_context or None)
+        self.harm.setText(view.harm)
+        self.recurrence.setValue(view.recurrence_12m)
+        self.measures.set_records(view.measures)
+        self.referrals.set_records(view.referrals)
+        self.tabs.setTabText(1, self.tr("Measures ({n})").format(n=len(view.measures)))
+        self.tabs.setTabText(2, self.tr("Referrals ({n})").format(n=len(view.referrals)))
+        editable = self._open()
+        self.acts.set_editable(editable)
+        for widget in (self.relationship, self.harm, self.recurrence, self.apply_measure_button, self.refer_button):
+            widget.setEnabled(editable)
+        self._show_derived()
+        self._validate_acts()
+        if self.referrals.rowCount() and not self.referrals_view.currentIndex().isValid():
+            self.referrals_view.selectRow(0)
+        self._update_status_buttons()
+
+    def _show_child(self, view: child.ChildCaseView) -> None:
+        state = view.state
+        for code in (item.code for item in self.codes.items(child.GROUPS)):
+            self.groups.set_checked(code, code in view.groups)
+        for code, label in self.step_dates.items():
+            reached = state.reached.get(code)
+            label.setText(fmt_date(reached) if reached else "—")
+            current = code == state.stage
+            font = self.step_names[code].font()
+            font.setBold(current)
+            self.step_names[code].setFont(font)
+            self.step_names[code].setEnabled(reached is not None or code == state.next_step)
+        if state.next_step is not None:
+            name = self.codes.label(child.STEPS, state.next_step)
+            self.advance_button.setText(self.tr("Advance to: {step}").format(step=name))
+        self.advance_button.setVisible(state.next_step is not None and self._open())
+        self.advance_on.setVisible(state.next_step is not None and self._open())
+        self.advance_on_label.setVisible(self.advance_on.isVisibleTo(self))
+        if state.plan_due is not None:
+            today = self.ctx.profile.today()
+            template = (
+                self.tr("The support plan was due on {date}: it is late.")
+                if state.plan_due < today
+                else self.tr("The support plan must be drawn up by {date}.")
+            )
+            self.plan_label.setText(template.format(date=fmt_date(state.plan_due)))
+        else:
+            self.plan_label.setText("")
+        self.plan_label.setVisible(state.plan_due is not None)
+        self.groups.set_editable(self._open())
+        self.save_groups_button.setEnabled(self._open())

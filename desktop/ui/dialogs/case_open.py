@@ -1,0 +1,81 @@
+"""Open a support case for a household or one of its members: kind, person, opening date, summary."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.errors import FieldProblem
+from desktop.services import cases, reference
+from desktop.services.cases import CaseInput
+from desktop.services.dto import HouseholdDetail
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.base import FormDialog
+from desktop.ui.dialogs.person_form import notes_editor
+from desktop.ui.widgets.date_edit import DateEdit
+from desktop.ui.widgets.form import FormPanel
+from desktop.ui.widgets.pickers import CodeCombo, ValueCombo
+
+
+class CaseOpenDialog(FormDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        household: HouseholdDetail,
+        *,
+        person_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        heading = self.tr("Open a support case — household {code}").format(code=household.code)
+        super().__init__(ctx, heading, parent)
+        self.preferred_width = 640
+        self.household = household
+        self.case_id: uuid.UUID | None = None  # set once saved
+        today = ctx.profile.today()
+        with ctx.profile.sessions() as session:
+            kinds = reference.codes(session, cases.KIND_TABLE)
+        self.panel = FormPanel()
+        self.kind = CodeCombo(kinds)
+        self.person = ValueCombo(blank=self.tr("— the household as a whole —"))
+        self.person.set_items(
+            (self.tr("{name} (born {year})").format(name=p.full_name, year=p.birth_date.year), p.id)
+            for p in household.members
+            if p.status == "present"
+        )
+        self.person.set_value(person_id)
+        self.opened_on = DateEdit(today, allow_empty=False)
+        self.summary = notes_editor()
+        self.summary.setPlaceholderText(self.tr("Who reported it, what is known so far (kept confidential)"))
+        self.panel.add("kind", self.tr("&Kind of case"), self.kind, self.kind.currentIndexChanged)
+        self.panel.add("person_id", self.tr("&Person concerned"), self.person, self.person.currentIndexChanged)
+        self.panel.add("opened_on", self.tr("&Opened on"), self.opened_on, self.opened_on.value_changed)
+        self.panel.add("summary", self.tr("Short &summary"), self.summary, self.summary.textChanged)
+        self.body.addWidget(self.panel)
+        self.watch(self.panel)
+        self.revalidate()
+        self.kind.setFocus()
+
+    def kind_names(self) -> list[str]:
+        return [self.kind.itemText(i) for i in range(self.kind.count())]
+
+    def value(self) -> CaseInput:
+        return CaseInput(
+            kind=self.kind.code(),
+            household_id=self.household.id,
+            opened_on=self.opened_on.value() or self.ctx.profile.today(),
+            person_id=self.person.value(),
+            summary=self.summary.toPlainText(),
+        )
+
+    def current_panel(self) -> FormPanel:
+        return self.panel
+
+    def live_problems(self) -> list[FieldProblem]:
+        profile = self.ctx.profile
+        with profile.sessions() as session:
+            return cases.input_problems(session, self.value(), profile.today())
+
+    def perform_save(self) -> bool:
+        self.case_id = cases.open_case(self.ctx.profile, self.value())
+        return True

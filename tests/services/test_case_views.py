@@ -1,0 +1,97 @@
+"""The read functions behind the case window: a DV case's acts, measures and referrals, a child case's
+groups and steps, the closing outcome, and the live checks of opening a case; all behind the
+confidentiality check."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.services import cases, child, dv, households, people, users
+from desktop.services import profile as profile_service
+from desktop.services.access import PermissionDeniedError, Role
+from desktop.services.cases import CaseInput
+from desktop.services.dv import ActsInput, MeasureInput
+from desktop.services.households import HouseholdInput
+from desktop.services.people import PersonInput
+from desktop.services.users import UserInput
+
+DAY = date.today() - timedelta(days=10)
+
+
+@pytest.fixture
+def family(register):
+    p = register.profile
+    hid = households.create(p, HouseholdInput(code="007", village_id=register.village_a))
+    mother = people.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
+    son = people.add_member(p, hid, PersonInput("Trần Văn Nam", "1", date(2016, 5, 1), "child"))
+    return p, hid, mother, son
+
+
+def test_the_dv_view_has_acts_measures_and_referrals_latest_first(family):
+    p, hid, mother, _son = family
+    cid = cases.open_case(p, CaseInput("domestic_violence", hid, DAY, person_id=mother))
+    empty = dv.view(p, cid)
+    assert (empty.acts, empty.measures, empty.referrals, empty.summary.types) == ((), (), (), ())
+    dv.record_acts(p, cid, ActsInput(("b", "a"), "married", harm="Bầm tím", recurrence_12m=3))
+    dv.apply_measure(p, cid, MeasureInput("stop_violence", DAY, "1/QĐ"))
+    order = MeasureInput(
+        "no_contact", DAY + timedelta(days=1), "2/QĐ", DAY + timedelta(days=1), DAY + timedelta(days=3), 150
+    )
+    dv.apply_measure(p, cid, order)
+    rid = dv.refer(p, cid, body="commune_police", sent_on=DAY)
+    view = dv.view(p, cid)
+    assert view.acts == ("a", "b") and view.harm == "Bầm tím" and view.relationship_context == "married"
+    assert view.summary.types == ("physical", "mental") and view.summary.criticism_eligible
+    assert [m.measure for m in view.measures] == ["no_contact", "stop_violence"]
+    assert (view.measures[0].ends_on, view.measures[0].distance_m) == (DAY + timedelta(days=3), 150)
+    [referral] = view.referrals
+    assert (referral.id, referral.status, referral.next_statuses) == (rid, "sent", ("received", "declined"))
+
+
+def test_code_facts_for_the_forms(register):
+    with register.profile.sessions() as session:
+        assert dv.act_types(session)["i"] == "sexual"
+        limits = dv.measure_limits(session)
+        assert limits["no_contact"] == dv.MeasureLimits(3, 100)
+        assert limits["shelter"] == dv.MeasureLimits(None, None)
+        four = MeasureInput("no_contact", DAY, starts_on=DAY, ends_on=DAY + timedelta(days=3), distance_m=100)
+        [problem] = dv.measure_problems(session, four, date.today())
+        assert problem.field == "ends_on"
+        assert [f.field for f in dv.acts_problems(session, ActsInput((), "married"))] == ["acts"]
+
+
+def test_closing_outcome_and_child_view(family):
+    p, hid, mother, son = family
+    cid = cases.open_case(p, CaseInput("other_support", hid, DAY, person_id=mother))
+    dv.close_case(p, cid, on=DAY + timedelta(days=1), outcome="Đã ổn")
+    closed = cases.detail(p, cid)
+    assert (closed.state, closed.closed_on, closed.outcome) == ("closed", DAY + timedelta(days=1), "Đã ổn")
+    kid = cases.open_case(p, CaseInput("child_protection", hid, DAY, person_id=son))
+    child.set_groups(p, kid, ("l",))
+    view = child.view(p, kid)
+    assert view.groups == ("l",) and view.state.stage == "received" and view.state.plan_due is not None
+
+
+def test_input_problems_match_what_open_case_refuses(family):
+    p, hid, mother, son = family
+    with p.sessions() as session:
+        adult = cases.input_problems(session, CaseInput("child_protection", hid, DAY, person_id=mother), date.today())
+        assert [f.field for f in adult] == ["person_id"]
+        assert cases.input_problems(session, CaseInput("child_protection", hid, DAY, person_id=son), date.today()) == []
+        assert [f.field for f in cases.input_problems(session, CaseInput("", hid, DAY), date.today())] == ["kind"]
+
+
+def test_the_views_are_refused_without_the_right_to_the_content(family, register):
+    p, hid, mother, _son = family
+    cid = cases.open_case(p, CaseInput("domestic_violence", hid, DAY, person_id=mother))
+    users.add_user(p, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")
+    ctv = profile_service.unlock(p.paths, "Trần Thị Hoa", "hoa giữ thôn đông")
+    try:
+        with pytest.raises(PermissionDeniedError):
+            dv.view(ctv, cid)
+        with pytest.raises(PermissionDeniedError):
+            child.view(ctv, cid)
+    finally:
+        ctv.close()

@@ -1,0 +1,321 @@
+"""Support cases through the real dialogs: a domestic-violence case (acts, a no-contact order held to
+the law's 3 days, a referral, closing), a child-protection case whose steps cannot be skipped, and a
+collaborator without the protection permission who sees that a case exists but not what it is about."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from sqlalchemy import func, select
+
+from db.models import CaseMeasure, CaseReferral, SupportCase
+from desktop.services import cases, child, households, people, tasks, users
+from desktop.services import profile as profile_service
+from desktop.services.access import PermissionDeniedError, Role
+from desktop.services.cases import CaseInput
+from desktop.services.people import PersonInput
+from desktop.services.users import UserInput
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.case import CaseDialog
+from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, ReferDialog
+from desktop.ui.dialogs.case_open import CaseOpenDialog
+from desktop.ui.formatting import fmt_date
+from desktop.ui.pages import household_detail
+from desktop.ui.pages.household_detail import HouseholdDetailPage
+from desktop.ui.translation import message_text
+from tests.ui.helpers import type_text
+
+TODAY = date.today()
+SCREENS = Path(__file__).resolve().parents[2] / ".perf" / "screens"
+CASES_TAB = 4
+
+
+def opened(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def save(qtbot, dialog) -> None:
+    assert dialog.save_button.isEnabled(), [dialog.panel.error_text(f) for f in dialog.panel._rows]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):  # a wrapped message changes heights twice: let every layout settle
+        QApplication.processEvents()
+    widget.grab().save(str(SCREENS / f"case-{name}.png"))
+
+
+class Watch:
+    """Runs an action on the next modal dialog of a kind; a failing action closes the dialog."""
+
+    def __init__(self, kind: type, action: Callable[[QDialog], None]) -> None:
+        self.kind, self.action = kind, action
+        self.seen: list[QDialog] = []
+        self.failures: list[BaseException] = []
+        self.deadline = time.monotonic() + 10
+        QTimer.singleShot(0, self._poll)
+
+    def _poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, self.kind) and widget.isVisible():
+            self.seen.append(widget)
+            try:
+                self.action(widget)
+            except BaseException as failed:  # noqa: BLE001 - re-raised by check(), outside Qt's loop
+                self.failures.append(failed)
+                widget.reject()
+        elif time.monotonic() < self.deadline:
+            QTimer.singleShot(20, self._poll)
+
+    def check(self) -> None:
+        if self.failures:
+            raise self.failures[0]
+        assert self.seen, f"no {self.kind.__name__} was shown"
+
+
+def through_modal(kind: type, action: Callable[[QDialog], None], trigger: Callable[[], None]) -> None:
+    """Press `trigger`, which shows a modal `kind`, and run `action` on it."""
+    watch = Watch(kind, action)
+    trigger()
+    watch.check()
+
+
+def count(profile, model) -> int:
+    with profile.sessions() as session:
+        return session.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None))) or 0
+
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled() and button.isVisibleTo(button.window())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_domestic_violence_case_from_acts_to_closing(qtbot, ctx, family, wait_lane):
+    profile = ctx.profile
+    page = HouseholdDetailPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 640)
+    page.show()
+    page.show_household(family)
+    wait_lane()
+    wife = next(m for m in page.detail.members if not m.is_head)
+    page.members_view.selectRow(1)
+    assert page.selected_member() == wife
+
+    def fill_open(dialog: CaseOpenDialog) -> None:
+        assert dialog.person.value() == wife.id  # the member selected on the page
+        assert dialog.panel.error_text("kind")  # still to choose
+        assert not dialog.save_button.isEnabled()
+        dialog.kind.set_value("domestic_violence")
+        type_text(qtbot, dialog.summary, "Hàng xóm báo tin")
+        shoot(dialog, "open-dialog")
+        save(qtbot, dialog)
+
+    # "Open case…" opens the form, then the new case's window: it is closed from here to carry on.
+    window = Watch(CaseDialog, lambda shown: shown.reject())
+    page.tabs.setCurrentIndex(CASES_TAB)
+    through_modal(CaseOpenDialog, fill_open, lambda: click(qtbot, page.open_case_button))
+    qtbot.waitUntil(lambda: bool(window.seen), timeout=5000)
+    window.check()
+    assert window.seen[0].heading.text() == "Bạo lực gia đình — Nguyễn Thị Hường"
+    wait_lane()
+    [item] = cases.for_household(profile, family)
+    assert item.kind == "domestic_violence" and item.owner == "Nguyễn Thị Lan"
+    assert page.cases.rowCount() == 1
+    assert page.tabs.tabText(CASES_TAB).endswith("(1)")
+    assert cases.detail(profile, item.id).person_name == "Nguyễn Thị Hường"
+    page.tabs.setCurrentIndex(CASES_TAB)
+    shoot(page, "tab")
+
+    case = opened(qtbot, CaseDialog(ctx, item.id))
+    assert not case.save_acts_button.isEnabled()  # no act ticked yet
+    case.acts.set_checked("a")
+    case.acts.set_checked("b")
+    assert case.types_label.text() == "Bạo lực thể chất, Bạo lực tinh thần"  # derived as they are ticked
+    case.relationship.set_value("married")
+    type_text(qtbot, case.harm, "Bầm tím tay")
+    assert not case.criticism_note.isVisibleTo(case)
+    case.recurrence.setValue(2)
+    assert case.criticism_note.isVisibleTo(case)  # Art. 32
+    click(qtbot, case.save_acts_button)
+    with profile.sessions() as session:
+        row = session.get(SupportCase, item.id)
+        assert (row.acts, row.relationship_context, row.harm, row.recurrence_12m) == (
+            ["a", "b"],
+            "married",
+            "Bầm tím tay",
+            2,
+        )
+    shoot(case, "dv-dialog")
+
+    def four_then_three_days(dialog: MeasureDialog) -> None:
+        assert not dialog.ends_on.isVisibleTo(dialog)  # no period for the first measure in the list
+        dialog.measure.set_value("no_contact")
+        assert dialog.ends_on.isVisibleTo(dialog) and dialog.distance.value() == 100
+        type_text(qtbot, dialog.decision_no, "12/QĐ-UBND")
+        dialog.starts_on.set_value(TODAY)
+        dialog.ends_on.set_value(TODAY + timedelta(days=3))
+        refusal = dialog.panel.error_text("ends_on")
+        assert "tối đa 3 ngày" in refusal and "dài 4 ngày" in refusal  # in Vietnamese, beside the field
+        assert not dialog.save_button.isEnabled()
+        shoot(dialog, "measure-refused")
+        assert not dialog.try_save()  # the service refuses too: nothing saved
+        assert count(profile, CaseMeasure) == 0
+        dialog.ends_on.set_value(TODAY + timedelta(days=2))
+        assert dialog.panel.error_text("ends_on") == ""
+        type_text(qtbot, dialog.supervisor, "Trưởng thôn")
+        save(qtbot, dialog)
+
+    case.tabs.setCurrentIndex(1)
+    through_modal(MeasureDialog, four_then_three_days, lambda: click(qtbot, case.apply_measure_button))
+    assert case.measures.rowCount() == 1
+    assert case.tabs.tabText(1).endswith("(1)")
+    [measure] = case.data.dv.measures
+    assert (measure.starts_on, measure.ends_on, measure.distance_m) == (TODAY, TODAY + timedelta(days=2), 100)
+    [end] = [t for t in tasks.open_tasks(profile) if t.kind == "no_contact_end"]
+    assert (end.case_id, end.household_id, end.due) == (item.id, family, TODAY + timedelta(days=2))
+
+    def to_police(dialog: ReferDialog) -> None:
+        dialog.receiver.set_value("commune_police")
+        save(qtbot, dialog)
+
+    case.tabs.setCurrentIndex(2)
+    through_modal(ReferDialog, to_police, lambda: click(qtbot, case.refer_button))
+    [referral] = case.data.dv.referrals
+    assert (referral.body, referral.status) == ("commune_police", "sent")
+    assert not case.status_buttons["done"].isEnabled()  # sent → received first
+    click(qtbot, case.status_buttons["received"])
+    click(qtbot, case.status_buttons["done"])
+    assert [r.status for r in case.data.dv.referrals] == ["done"]
+    assert not any(b.isEnabled() for b in case.status_buttons.values())
+    shoot(case, "dv-referrals")
+
+    def close_with_outcome(dialog: CloseCaseDialog) -> None:
+        assert not dialog.save_button.isEnabled()  # the outcome is required
+        type_text(qtbot, dialog.outcome, "Gia đình ổn định, đã cam kết")
+        save(qtbot, dialog)
+
+    through_modal(CloseCaseDialog, close_with_outcome, lambda: click(qtbot, case.close_case_button))
+    closed = cases.detail(profile, item.id)
+    assert closed.state == "closed" and closed.outcome == "Gia đình ổn định, đã cam kết"
+    assert not case.close_case_button.isEnabled() and not case.apply_measure_button.isEnabled()
+    assert not [t for t in tasks.open_tasks(profile) if t.case_id == item.id]  # a closed case has no tasks
+    assert count(profile, CaseReferral) == 1
+
+
+def test_a_no_contact_order_closer_than_100_m_is_refused_beside_the_distance(qtbot, ctx, family):
+    cid = cases.open_case(ctx.profile, CaseInput("domestic_violence", family, TODAY))
+    case = opened(qtbot, CaseDialog(ctx, cid))
+    dialog = opened(qtbot, MeasureDialog(ctx, cid, case.codes))
+    dialog.measure.set_value("no_contact")
+    dialog.ends_on.set_value(TODAY)
+    dialog.distance.setValue(30)
+    assert "100 m" in dialog.panel.error_text("distance_m")
+    assert not dialog.try_save()
+    assert count(ctx.profile, CaseMeasure) == 0
+
+
+@pytest.fixture
+def child_family(ctx, family):
+    people.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
+    return family
+
+
+def test_a_child_protection_case_goes_step_by_step(qtbot, ctx, child_family):
+    profile = ctx.profile
+    detail = households.detail(profile, child_family)
+    head = next(m for m in detail.members if m.is_head)
+    boy = next(m for m in detail.members if m.full_name == "Đặng Bảo An")
+    dialog = opened(qtbot, CaseOpenDialog(ctx, detail, person_id=head.id))
+    dialog.kind.set_value("child_protection")
+    refusal = dialog.panel.error_text("person_id")  # the head is an adult
+    assert refusal.startswith("Đặng Văn Hùng đã ") and "dưới 18 tuổi" in refusal
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.try_save()
+    assert cases.for_household(profile, child_family) == []
+    dialog.person.set_value(boy.id)
+    assert dialog.panel.error_text("person_id") == ""
+    save(qtbot, dialog)
+    cid = dialog.case_id
+
+    case = opened(qtbot, CaseDialog(ctx, cid))
+    case.resize(900, 640)
+    state = child.state(profile, cid)
+    assert state.plan_due is not None
+    assert fmt_date(state.plan_due) in case.plan_label.text()
+    assert case.step_dates["received"].text() == fmt_date(TODAY)
+    assert case.advance_button.text().endswith("Kiểm tra, xác minh; đánh giá nguy cơ ban đầu")  # only the next
+    click(qtbot, case.advance_button)
+    click(qtbot, case.advance_button)
+    assert case.data.child.state.stage == "detailed_assessment"
+    assert case.advance_button.text().endswith("Lập kế hoạch hỗ trợ, can thiệp")
+    # Jumping past the plan through the same path is refused, with the step to do shown; nothing changes.
+    assert not case.advance_to("in_progress")
+    assert case.advance_error.isVisibleTo(case)
+    assert "bước tiếp theo là “Lập kế hoạch hỗ trợ, can thiệp”" in case.advance_error.text()
+    assert child.state(profile, cid).stage == "detailed_assessment"
+    assert case.step_dates["in_progress"].text() == "—"
+
+    case.tabs.setCurrentIndex(1)
+    case.groups.set_checked("i")
+    click(qtbot, case.save_groups_button)
+    assert child.view(profile, cid).groups == ("i",)
+    case.tabs.setCurrentIndex(0)
+    shoot(case, "child-dialog")
+
+    [plan] = [t for t in tasks.open_tasks(profile) if t.kind == "child_plan_due"]
+    assert (plan.case_id, plan.due) == (cid, state.plan_due)
+    click(qtbot, case.advance_button)  # the plan is approved: its task and deadline go
+    assert not case.plan_label.isVisibleTo(case)
+    assert not [t for t in tasks.open_tasks(profile) if t.kind == "child_plan_due"]
+
+
+def test_a_collaborator_without_the_protection_permission_sees_only_that_a_case_exists(
+    qtbot, ctx, register, family, monkeypatch
+):
+    profile = ctx.profile
+    cid = cases.open_case(profile, CaseInput("domestic_violence", family, TODAY, summary="Hàng xóm báo"))
+    users.add_user(profile, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")
+    ctv = profile_service.unlock(profile.paths, "Trần Thị Hoa", "hoa giữ thôn đông")
+    ctv_ctx = AppContext(ctv)
+    try:
+        page = HouseholdDetailPage(ctv_ctx)
+        qtbot.addWidget(page)
+        page.show()
+        page.show_household(family)
+        qtbot.waitUntil(lambda: page.cases.rowCount() == 1, timeout=5000)
+        texts = [page.cases.index(0, column).data() for column in range(page.cases.columnCount())]
+        assert texts[1] == household_detail.detail_tables._tr("Confidential content")
+        assert texts[2] == "Nguyễn Thị Lan"  # whom to ask
+        assert "Bạo lực" not in " ".join(texts)
+
+        told: list[str] = []
+        monkeypatch.setattr(household_detail, "inform", lambda _parent, _title, text: told.append(text))
+        monkeypatch.setattr(household_detail, "CaseDialog", pytest.fail)  # must never be built
+        page.cases_view.selectRow(0)
+        page.show_selected_case()
+        qtbot.waitUntil(lambda: bool(told), timeout=5000)
+        assert told == [
+            message_text(
+                "This case is confidential: only its owner ({owner}) and users with the protection "
+                "permission can read it.",
+                {"owner": "Nguyễn Thị Lan"},
+            )
+        ]
+        assert told[0].startswith("Trường hợp này được bảo mật")
+        with pytest.raises(PermissionDeniedError):
+            CaseDialog(ctv_ctx, cid)
+        qtbot.waitUntil(ctv_ctx.lane.is_idle, timeout=5000)
+    finally:
+        ctv_ctx.lane.shutdown()
+        ctv.close()
