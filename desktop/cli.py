@@ -40,7 +40,17 @@ EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 3 comes
 DEFAULT_HOUSEHOLDS, DEFAULT_SEED = 600, 1
 DEFAULT_LIMIT, MAX_LIMIT = 50, 1000
 SCREENSHOT_NAME = "main-window.png"
-STATS_SUBTOTALS = frozenset({"households_active", "people_present"})  # indented under their total
+STATS_SUBTOTALS = frozenset(
+    {
+        "households_active",
+        "people_present",
+        "cases_open",
+        "cases_closed",
+        "cases_domestic_violence",
+        "cases_child_protection",
+        "cases_other_support",
+    }
+)  # indented under their total
 
 Command = Callable[[argparse.Namespace, ProfilePaths], int]
 
@@ -418,6 +428,14 @@ def _stats_labels() -> dict[str, str]:
         "population_events": _text(QT_TRANSLATE_NOOP("Cli", "Population events")),
         "visits": _text(QT_TRANSLATE_NOOP("Cli", "Home visits")),
         "pending_sync": _text(QT_TRANSLATE_NOOP("Cli", "Changes not yet sent to the upper level")),
+        "cases": _text(QT_TRANSLATE_NOOP("Cli", "Support cases")),
+        "cases_open": _text(QT_TRANSLATE_NOOP("Cli", "of which open")),
+        "cases_closed": _text(QT_TRANSLATE_NOOP("Cli", "of which closed")),
+        "cases_domestic_violence": _text(QT_TRANSLATE_NOOP("Cli", "of which domestic violence")),
+        "cases_child_protection": _text(QT_TRANSLATE_NOOP("Cli", "of which child protection")),
+        "cases_other_support": _text(QT_TRANSLATE_NOOP("Cli", "of which other support")),
+        "tasks_open": _text(QT_TRANSLATE_NOOP("Cli", "Tasks to do")),
+        "activities": _text(QT_TRANSLATE_NOOP("Cli", "Communication activities")),
     }
 
 

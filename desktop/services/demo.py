@@ -12,7 +12,7 @@ import random
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
@@ -25,7 +25,7 @@ from db.models import Household, HouseholdCategory, Person, PopulationEvent, Vil
 from desktop.errors import FieldProblem, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
-from desktop.services import demo_names, reference
+from desktop.services import demo_cases, demo_names, reference
 from desktop.services.demo_family import DemoRegister
 from desktop.services.demo_year import DemoYear
 from desktop.services.events import default_reporting_month
@@ -56,6 +56,7 @@ class DemoSummary:
     deaths: int
     visits: int
     follow_ups_due: int  # visits whose follow-up date is today or later
+    cases: int = 0  # support cases opened through the services (desktop.services.demo_cases)
 
 
 class DemoRefusedError(SotayError):
@@ -120,7 +121,9 @@ def build_demo(profile: Profile, *, households: int, seed: int, today: date | No
             record_id="",
             summary={"demo": f"{households} households, seed {seed}, {day.isoformat()}"},
         )
-    return _summary(profile, register, len(villages))
+    # Cases go through the services (their rules, their audit events); they cannot be dated after today.
+    opened = demo_cases.add_casework(profile, random.Random(seed + 1), day) if day <= profile.today() else 0
+    return replace(_summary(profile, register, len(villages)), cases=opened)
 
 
 def _refuse_unless_empty(profile: Profile) -> None:

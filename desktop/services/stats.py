@@ -6,8 +6,20 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from db.base import PENDING_USN, SyncedMixin
-from db.models import SYNCED_MODELS, Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.models import (
+    SYNCED_MODELS,
+    CommunicationActivity,
+    Household,
+    HouseholdCategory,
+    Person,
+    PopulationEvent,
+    SupportCase,
+    Village,
+    Visit,
+)
 from desktop.services.profile import Profile
+
+CASE_KINDS = ("domestic_violence", "child_protection", "other_support")
 
 
 def _count(session: Session, model: type[SyncedMixin], *where: ColumnElement[bool]) -> int:
@@ -15,9 +27,11 @@ def _count(session: Session, model: type[SyncedMixin], *where: ColumnElement[boo
     return int(session.scalar(stmt) or 0)
 
 
-def counts(profile: Profile) -> dict[str, int]:
+def counts(profile: Profile, *, with_tasks: bool = True) -> dict[str, int]:
+    """Counts of the whole profile. Cases are counted by kind and state (numbers only, no content);
+    open tasks are those the logged-in user sees (`with_tasks=False` skips computing them)."""
     with profile.sessions() as session:
-        return {
+        found = {
             "villages": _count(session, Village),
             "households": _count(session, Household),
             "households_active": _count(session, Household, Household.dissolved_on.is_(None)),
@@ -30,4 +44,14 @@ def counts(profile: Profile) -> dict[str, int]:
                 int(session.scalar(select(func.count()).select_from(m).where(m.usn == PENDING_USN)) or 0)
                 for m in SYNCED_MODELS
             ),
+            "cases": _count(session, SupportCase),
+            "cases_open": _count(session, SupportCase, SupportCase.state == "open"),
+            "cases_closed": _count(session, SupportCase, SupportCase.state == "closed"),
+            **{f"cases_{kind}": _count(session, SupportCase, SupportCase.kind == kind) for kind in CASE_KINDS},
+            "activities": _count(session, CommunicationActivity),
         }
+    if with_tasks:
+        from desktop.services import tasks
+
+        found["tasks_open"] = len(tasks.open_tasks(profile))
+    return found

@@ -257,3 +257,16 @@ def test_a_failed_build_leaves_no_rows_and_the_search_index_whole(tmp_path, monk
                 session.execute(text(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)"))
     finally:
         opened.close()
+
+
+def test_the_demo_has_support_cases_and_tasks_made_through_the_services(demo):
+    from desktop.services import cases, tasks
+
+    profile, summary = demo
+    counted = stats.counts(profile)
+    assert summary.cases == counted["cases"] >= 3
+    kinds = {item.kind for item in cases.list_cases(profile)}
+    assert kinds >= {"domestic_violence", "child_protection"}
+    found = tasks.open_tasks(profile, today=TODAY)
+    assert sum(task.kind == "manual" for task in found) == 2
+    assert counted["tasks_open"] == len(tasks.open_tasks(profile))
