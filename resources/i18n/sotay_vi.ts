@@ -60,6 +60,274 @@
         </message>
     </context>
     <context>
+        <name>Activities</name>
+        <message>
+            <source>Only a commune officer can set the theme of a campaign.</source>
+            <translation>Chỉ cán bộ xã mới đặt được chủ đề cho chiến dịch.</translation>
+        </message>
+        <message>
+            <source>Choose the village.</source>
+            <translation>Hãy chọn thôn.</translation>
+        </message>
+        <message>
+            <source>The number of people cannot be negative.</source>
+            <translation>Số người không được là số âm.</translation>
+        </message>
+        <message>
+            <source>The number of items must be between 0 and {max}.</source>
+            <translation>Số tài liệu phát ra phải từ 0 đến {max}.</translation>
+        </message>
+        <message>
+            <source>Give both the first and the last day, or neither.</source>
+            <translation>Hãy nhập cả ngày bắt đầu và ngày kết thúc, hoặc để trống cả hai.</translation>
+        </message>
+        <message>
+            <source>This village no longer exists.</source>
+            <translation>Thôn này không còn trong danh sách.</translation>
+        </message>
+        <message>
+            <source>Count at least one participant.</source>
+            <translation>Hãy nhập ít nhất một người tham dự.</translation>
+        </message>
+        <message>
+            <source>The end date is before the start date.</source>
+            <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+        </message>
+        <message>
+            <source>You do not keep this village.</source>
+            <translation>Bạn không phụ trách thôn này.</translation>
+        </message>
+        <message>
+            <source>More than {max} participants; check the numbers.</source>
+            <translation>Hơn {max} người tham dự; hãy kiểm tra lại số liệu.</translation>
+        </message>
+        <message>
+            <source>This campaign is not running on the date of the activity.</source>
+            <translation>Chiến dịch này không diễn ra vào ngày tổ chức hoạt động.</translation>
+        </message>
+        <message>
+            <source>The days must be in order and within the year.</source>
+            <translation>Các ngày phải theo đúng thứ tự và nằm trong năm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/activities.py" line="+64" />
+            <source>Communication activities</source>
+            <translation>Hoạt động truyền thông</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>◀ &amp;Previous month</source>
+            <translation>◀ Tháng t&amp;rước</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Next month ▶</source>
+            <translation>Tháng &amp;sau ▶</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This &amp;month</source>
+            <translation>&amp;Tháng này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Record activity…</source>
+            <translation>&amp;Ghi hoạt động…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+17" />
+            <source>Village</source>
+            <translation>Thôn</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <location line="+17" />
+            <source>Form</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Topic</source>
+            <translation>Chủ đề</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+17" />
+            <source>Men</source>
+            <translation>Nam</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <location line="+17" />
+            <source>Women</source>
+            <translation>Nữ</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <location line="+17" />
+            <source>Total</source>
+            <translation>Tổng</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Materials</source>
+            <translation>Tài liệu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Campaign</source>
+            <translation>Chiến dịch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Totals by village and form</source>
+            <translation>Tổng hợp theo thôn và hình thức</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Activities</source>
+            <translation>Hoạt động</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Month {month}</source>
+            <translation>Tháng {month}</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>{n} activity(ies), {people} participant(s)</source>
+            <translation>{n} hoạt động, {people} người tham dự</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No campaign this month.</source>
+            <translation>Tháng này không có chiến dịch nào.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Campaigns this month: {list}</source>
+            <translation>Chiến dịch trong tháng: {list}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/activity.py" line="+27" />
+            <source>Record a communication activity</source>
+            <translation>Ghi hoạt động truyền thông</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>— choose —</source>
+            <translation>— chọn —</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>— none —</source>
+            <translation>— không có —</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+72" />
+            <source>Total: {n}</source>
+            <translation>Tổng: {n}</translation>
+        </message>
+        <message>
+            <location line="-68" />
+            <source>M&amp;en</source>
+            <translation>Na&amp;m giới</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Women</source>
+            <translation>Nữ &amp;giới</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. leaflets on family planning, condoms</source>
+            <translation>Ví dụ: tờ rơi về kế hoạch hóa gia đình, bao cao su</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Date</source>
+            <translation>&amp;Ngày</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Village</source>
+            <translation>&amp;Thôn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Form</source>
+            <translation>&amp;Hình thức</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Topic</source>
+            <translation>&amp;Chủ đề</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Campaign</source>
+            <translation>Chiến &amp;dịch</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Participants</source>
+            <translation>Người th&amp;am dự</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Materials handed out</source>
+            <translation>Tài &amp;liệu đã phát</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Number of &amp;items</source>
+            <translation>&amp;Số lượng</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>no theme set for {year} yet</source>
+            <translation>chưa đặt chủ đề cho năm {year}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Theme: {theme}</source>
+            <translation>Chủ đề: {theme}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Running on this day: {names}</source>
+            <translation>Đang diễn ra trong ngày này: {names}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No campaign runs on this day.</source>
+            <translation>Ngày này không có chiến dịch nào.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <location filename="../../desktop/ui/app.py" line="+118" />
@@ -505,6 +773,308 @@
         </message>
     </context>
     <context>
+        <name>CaseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case.py" line="+91" />
+            <source>Close &amp;case…</source>
+            <translation>Đón&amp;g trường hợp…</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Injuries, damage (short)</source>
+            <translation>Thương tích, thiệt hại (ghi ngắn)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> times</source>
+            <translation> lần</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Repeated at least twice in 12 months: the case may be brought to community criticism (Art. 32 of the Law on domestic violence).</source>
+            <translation>Lặp lại từ 2 lần trở lên trong 12 tháng: có thể đưa trường hợp này ra góp ý, phê bình trong cộng đồng dân cư (Điều 32 Luật Phòng, chống bạo lực gia đình).</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>&amp;Acts (Art. 3.1)</source>
+            <translation>&amp;Hành vi (khoản 1 Điều 3)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Types of violence</source>
+            <translation>Các loại bạo lực</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Relationship</source>
+            <translation>&amp;Quan hệ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Harm</source>
+            <translation>&amp;Tổn hại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Times in the last &amp;12 months</source>
+            <translation>&amp;Số lần trong 12 tháng qua</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save acts</source>
+            <translation>&amp;Lưu hành vi</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;Apply measure…</source>
+            <translation>Áp dụng &amp;biện pháp…</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Refer…</source>
+            <translation>Chu&amp;yển gửi…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Mark r&amp;eceived</source>
+            <translation>Đánh dấu đã t&amp;iếp nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark &amp;done</source>
+            <translation>Đánh dấu đã xử lý &amp;xong</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark dec&amp;lined</source>
+            <translation>Đánh dấu đã từ &amp;chối</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Selected referral, on</source>
+            <translation>Việc chuyển gửi đã chọn, vào ngày</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Acts</source>
+            <translation>Hành vi</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{start} – {end}</source>
+            <translation>{start} – {end}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Measure</source>
+            <translation>Biện pháp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision no.</source>
+            <translation>Số quyết định</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decided on</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>Thời hạn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Distance</source>
+            <translation>Khoảng cách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supervised by</source>
+            <translation>Người giám sát</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Referred to</source>
+            <translation>Chuyển gửi đến</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent on</source>
+            <translation>Ngày gửi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Since</source>
+            <translation>Từ ngày</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sent</source>
+            <translation>Đã gửi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>Đã tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Done</source>
+            <translation>Đã xử lý xong</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Declined</source>
+            <translation>Đã từ chối</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>(tick the acts)</source>
+            <translation>(đánh dấu các hành vi)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <location line="+106" />
+            <source>Saved.</source>
+            <translation>Đã lưu.</translation>
+        </message>
+        <message>
+            <location line="-62" />
+            <source>Save &amp;groups</source>
+            <translation>Lưu &amp;nhóm</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The child belongs to these groups of Art. 10 of the Law on children:</source>
+            <translation>Trẻ thuộc các nhóm sau theo Điều 10 Luật Trẻ em:</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>on</source>
+            <translation>ngày</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Steps (Decree 56/2017)</source>
+            <translation>Các bước (Nghị định 56/2017)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Groups (Art. 10)</source>
+            <translation>Nhóm (Điều 10)</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>the household as a whole</source>
+            <translation>cả hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{kind} — {person}</source>
+            <translation>{kind} — {person}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>closed on {date}</source>
+            <translation>đã đóng ngày {date}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>open</source>
+            <translation>đang mở</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opened on {date} by {owner} · {state} · confidential</source>
+            <translation>Mở ngày {date}, người phụ trách {owner} · {state} · bảo mật</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Outcome: {text}</source>
+            <translation>Kết quả: {text}</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Measures ({n})</source>
+            <translation>Biện pháp ({n})</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referrals ({n})</source>
+            <translation>Chuyển gửi ({n})</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Advance to: {step}</source>
+            <translation>Chuyển sang bước: {step}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The support plan was due on {date}: it is late.</source>
+            <translation>Hạn lập kế hoạch hỗ trợ, can thiệp là ngày {date}: đã quá hạn.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The support plan must be drawn up by {date}.</source>
+            <translation>Phải lập kế hoạch hỗ trợ, can thiệp chậm nhất vào ngày {date}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseOpenDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_open.py" line="+30" />
+            <source>Open a support case — household {code}</source>
+            <translation>Mở trường hợp hỗ trợ — hộ số {code}</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>— the household as a whole —</source>
+            <translation>— cả hộ —</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{name} (born {year})</source>
+            <translation>{name} (sinh năm {year})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Who reported it, what is known so far (kept confidential)</source>
+            <translation>Ai báo tin, những gì đã biết đến nay (được bảo mật)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Kind of case</source>
+            <translation>&amp;Loại trường hợp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Person concerned</source>
+            <translation>&amp;Người liên quan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Opened on</source>
+            <translation>Ngày &amp;mở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Short &amp;summary</source>
+            <translation>&amp;Tóm tắt</translation>
+        </message>
+    </context>
+    <context>
         <name>Cases</name>
         <message>
             <source>This household no longer exists.</source>
@@ -632,7 +1202,7 @@
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../desktop/cli.py" line="+67" />
+            <location filename="../../desktop/cli.py" line="+77" />
             <source>Stopped.</source>
             <translation>Đã dừng.</translation>
         </message>
@@ -891,6 +1461,46 @@
             <location line="+1" />
             <source>Changes not yet sent to the upper level</source>
             <translation>Thay đổi chưa gửi lên tuyến trên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Support cases</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of which open</source>
+            <translation>trong đó đang mở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of which closed</source>
+            <translation>trong đó đã đóng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of which domestic violence</source>
+            <translation>trong đó bạo lực gia đình</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of which child protection</source>
+            <translation>trong đó bảo vệ trẻ em</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of which other support</source>
+            <translation>trong đó hỗ trợ khác</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tasks to do</source>
+            <translation>Việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Communication activities</source>
+            <translation>Hoạt động truyền thông</translation>
         </message>
         <message>
             <location line="+10" />
@@ -1325,14 +1935,38 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>CloseCaseDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+158" />
+            <source>Close the case</source>
+            <translation>Đóng trường hợp</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>How the situation ended, what was agreed</source>
+            <translation>Sự việc kết thúc thế nào, đã thống nhất những gì</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Closed on</source>
+            <translation>&amp;Ngày đóng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Outcome</source>
+            <translation>&amp;Kết quả</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+90" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+95" />
+            <location line="+144" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-140" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -1362,50 +1996,90 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Nhấn Enter hoặc nhấp đúp chuột để mở hộ.</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>Follow-up on</source>
-            <translation>Hẹn thăm lại</translation>
+            <location line="+5" />
+            <source>Due</source>
+            <translation>Hạn</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Household no.</source>
-            <translation>Số hộ</translation>
+            <source>Task</source>
+            <translation>Việc</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Head of household</source>
-            <translation>Chủ hộ</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Village</source>
-            <translation>Thôn</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Last visit</source>
-            <translation>Lần thăm trước</translation>
+            <location line="+2" />
+            <source>State</source>
+            <translation>Tình trạng</translation>
         </message>
         <message>
             <location line="+6" />
-            <source>No household is due a follow-up visit in the next 7 days.</source>
-            <translation>Không có hộ nào cần thăm lại trong 7 ngày tới.</translation>
+            <source>Nothing to do today: no task is due.</source>
+            <translation>Hôm nay không có việc nào đến hạn.</translation>
         </message>
         <message>
-            <location line="+32" />
-            <source>Follow-up visits due by {date}: {n} (overdue: {late})</source>
-            <translation>Hộ cần thăm lại đến ngày {date}: {n} hộ (quá hẹn: {late})</translation>
+            <location line="+2" />
+            <source>&amp;Done</source>
+            <translation>Đã &amp;xong</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Put off…</source>
+            <translation>&amp;Hoãn lại…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New task…</source>
+            <translation>Thêm &amp;việc…</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>To do: {n} (overdue: {late}, due today: {today})</source>
+            <translation>Việc cần làm: {n} (quá hạn: {late}, đến hạn hôm nay: {today})</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>A no-contact order ends</source>
+            <translation>Quyết định cấm tiếp xúc hết hạn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Child protection: the support plan is due</source>
+            <translation>Bảo vệ trẻ em: đến hạn lập kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up visit to {head}</source>
+            <translation>Thăm lại hộ {head}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Visit a priority household ({head}): not visited for 90 days</source>
+            <translation>Thăm hộ ưu tiên ({head}): 90 ngày chưa thăm</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Overdue</source>
+            <translation>Quá hạn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Today</source>
+            <translation>Hôm nay</translation>
+        </message>
+        <message>
+            <location line="-80" />
+            <source>Household no.</source>
+            <translation>Số hộ</translation>
         </message>
     </context>
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/services/demo.py" line="+73" />
+            <location filename="../../desktop/services/demo.py" line="+74" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>This profile already has {count} households; demo data only goes into an empty profile.</source>
             <translation>Sổ tay này đã có {count} hộ; dữ liệu mẫu chỉ được tạo trong sổ tay trống.</translation>
         </message>
@@ -1540,7 +2214,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>EventDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/event.py" line="+23" />
+            <location filename="../../desktop/ui/dialogs/event.py" line="+24" />
             <source>Record a population event — household {code}</source>
             <translation>Ghi biến động dân số — hộ số {code}</translation>
         </message>
@@ -1628,6 +2302,78 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>{name} (born {date})</source>
             <translation>{name} (sinh {date})</translation>
         </message>
+        <message>
+            <source>Result not yet known</source>
+            <translation>Chưa có kết quả</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Bình thường</translation>
+        </message>
+        <message>
+            <source>At risk, referred</source>
+            <translation>Có nguy cơ, đã chuyển tuyến</translation>
+        </message>
+        <message>
+            <source>Not&amp;es</source>
+            <translation>&amp;Ghi chú</translation>
+        </message>
+        <message>
+            <source>Started o&amp;n</source>
+            <translation>Ngày bắt đầ&amp;u</translation>
+        </message>
+        <message>
+            <source>Stopped o&amp;n</source>
+            <translation>Ngà&amp;y ngừng</translation>
+        </message>
+        <message>
+            <source>Screened o&amp;n</source>
+            <translation>Ngày &amp;sàng lọc</translation>
+        </message>
+        <message>
+            <source>Checked up o&amp;n</source>
+            <translation>Ngày &amp;khám</translation>
+        </message>
+        <message>
+            <source>Pregnancy detected</source>
+            <translation>Phát hiện mang thai</translation>
+        </message>
+        <message>
+            <source>Pregnancy ended</source>
+            <translation>Kết thúc thai kỳ</translation>
+        </message>
+        <message>
+            <source>Contraceptive &amp;method</source>
+            <translation>Biện pháp t&amp;ránh thai</translation>
+        </message>
+        <message>
+            <source>&amp;Method stopped</source>
+            <translation>Biện &amp;pháp đã ngừng</translation>
+        </message>
+        <message>
+            <source>&amp;What happened</source>
+            <translation>&amp;Diễn biến</translation>
+        </message>
+        <message>
+            <source>Pregnancy n&amp;umber</source>
+            <translation>&amp;Lần mang thai thứ</translation>
+        </message>
+        <message>
+            <source>&amp;Week of pregnancy</source>
+            <translation>Tuần t&amp;hai</translation>
+        </message>
+        <message>
+            <source>Res&amp;ult</source>
+            <translation>Kết &amp;quả</translation>
+        </message>
+        <message>
+            <source>e.g. commune health station</source>
+            <translation>ví dụ: trạm y tế xã</translation>
+        </message>
+        <message>
+            <source>Where (&amp;place)</source>
+            <translation>Đị&amp;a điểm</translation>
+        </message>
     </context>
     <context>
         <name>Events</name>
@@ -1641,6 +2387,51 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>The reporting month must be between the event's month and this month.</source>
             <translation>Tháng báo cáo phải nằm trong khoảng từ tháng xảy ra biến động đến tháng hiện tại.</translation>
         </message>
+        <message>
+            <location line="+36" />
+            <source>Only for a woman aged {low}–{high} on the date of the event.</source>
+            <translation>Chỉ áp dụng cho phụ nữ từ {low} đến {high} tuổi vào ngày xảy ra biến động.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Only for a child under 1 year old on the date of the screening.</source>
+            <translation>Chỉ áp dụng cho trẻ dưới 1 tuổi vào ngày sàng lọc.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Only for someone aged {age} or over on the date of the check-up.</source>
+            <translation>Chỉ áp dụng cho người từ {age} tuổi trở lên vào ngày khám.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This date is after the person died or moved out ({date}).</source>
+            <translation>Ngày này ở sau ngày người này mất hoặc chuyển đi ({date}).</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Enter a number from {low} to {high}.</source>
+            <translation>Hãy nhập một số từ {low} đến {high}.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Choose the contraceptive method.</source>
+            <translation>Hãy chọn biện pháp tránh thai.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unknown method; choose one from the list.</source>
+            <translation>Biện pháp không có trong danh sách; hãy chọn một biện pháp trong danh sách.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose what happened.</source>
+            <translation>Hãy chọn diễn biến.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Choose the result of the screening.</source>
+            <translation>Hãy chọn kết quả sàng lọc.</translation>
+        </message>
     </context>
     <context>
         <name>FormDialog</name>
@@ -1652,7 +2443,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+48" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+54" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -1697,7 +2488,27 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Giải thể hộ</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+19" />
+            <source>&amp;Open case…</source>
+            <translation>&amp;Mở trường hợp…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open a support case for the member selected in Members</source>
+            <translation>Mở trường hợp hỗ trợ cho thành viên đang chọn ở mục Thành viên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Show case</source>
+            <translation>X&amp;em trường hợp</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Support cases are confidential: only their owner and users with the protection permission see what they are about.</source>
+            <translation>Trường hợp hỗ trợ được bảo mật: chỉ người phụ trách và người dùng có quyền bảo vệ mới xem được nội dung.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Add &amp;category</source>
             <translation>Thêm &amp;diện</translation>
         </message>
@@ -1707,7 +2518,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Xóa diện</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+125" />
+            <source>Support cases ({n})</source>
+            <translation>Trường hợp hỗ trợ ({n})</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Support cases</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Household</source>
             <translation>Hộ gia đình</translation>
         </message>
@@ -1747,7 +2568,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lịch sử thăm hộ ({n})</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+47" />
             <source>Edit member</source>
             <translation>Sửa thành viên</translation>
         </message>
@@ -1777,6 +2598,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+5" />
             <source>Remove “{name}” ({year}) from this household?</source>
             <translation>Xóa diện “{name}” ({year}) khỏi hộ này?</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <location line="+10" />
+            <source>Support case</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Select a case in the list first.</source>
+            <translation>Hãy chọn một trường hợp trong danh sách trước.</translation>
         </message>
     </context>
     <context>
@@ -2033,12 +2865,56 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>partner: {name}</source>
             <translation>vợ/chồng: {name}</translation>
         </message>
+        <message>
+            <source>Confidential content</source>
+            <translation>Nội dung bảo mật</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Đang mở</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Đã đóng</translation>
+        </message>
+        <message>
+            <source>Opened on</source>
+            <translation>Ngày mở</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Trường hợp</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <source>method: {method}</source>
+            <translation>biện pháp: {method}</translation>
+        </message>
+        <message>
+            <source>pregnancy no. {n}</source>
+            <translation>lần mang thai thứ {n}</translation>
+        </message>
+        <message>
+            <source>week {n}</source>
+            <translation>tuần thứ {n}</translation>
+        </message>
+        <message>
+            <source>at: {place}</source>
+            <translation>tại: {place}</translation>
+        </message>
     </context>
     <context>
         <name>Households</name>
         <message>
             <source>This household no longer exists.</source>
-            <translation>Hộ này không còn trong sổ.</translation>
+            <translation>Hộ này không còn tồn tại.</translation>
         </message>
         <message>
             <source>Choose the village of this household.</source>
@@ -2176,32 +3052,37 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+98" />
+            <location filename="../../desktop/ui/main_window.py" line="+101" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Visits</source>
             <translation>Thăm hộ</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
+            <source>Communication</source>
+            <translation>Truyền thông</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+55" />
             <source>Lock now</source>
             <translation>Khóa ngay</translation>
         </message>
         <message>
-            <location line="+179" />
+            <location line="+188" />
             <source>{commune} · Collaborator: {name}</source>
             <translation>{commune} · Cộng tác viên: {name}</translation>
         </message>
@@ -2216,6 +3097,92 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 {error}</source>
             <translation>Có lỗi khi đọc dữ liệu:
 {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManualTaskDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/task.py" line="+54" />
+            <source>New task</source>
+            <translation>Thêm việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>e.g. bring the leaflets to Thôn Đông Hà</source>
+            <translation>ví dụ: mang tờ rơi đến Thôn Đông Hà</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;What</source>
+            <translation>&amp;Việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;By</source>
+            <translation>&amp;Hạn</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The day a task is due cannot be in the past.</source>
+            <translation>Hạn của việc không thể là ngày đã qua.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasureDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="-136" />
+            <source>Apply a measure</source>
+            <translation>Áp dụng biện pháp</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>e.g. 12/QĐ-UBND</source>
+            <translation>ví dụ: 12/QĐ-UBND</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Who makes sure it is respected</source>
+            <translation>Người theo dõi việc chấp hành</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Measure</source>
+            <translation>Biện &amp;pháp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Decision no.</source>
+            <translation>Số &amp;quyết định</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decided &amp;on</source>
+            <translation>Ngày &amp;ra quyết định</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;First day</source>
+            <translation>Ngày &amp;bắt đầu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Last day</source>
+            <translation>Ngày &amp;kết thúc</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep a&amp;way at least</source>
+            <translation>&amp;Cách xa ít nhất</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Supervised by</source>
+            <translation>Người &amp;giám sát</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
         </message>
     </context>
     <context>
@@ -2234,6 +3201,13 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+16" />
             <source>This is a real change (not a typing correction): report it on the monthly slip</source>
             <translation>Đây là thay đổi thực tế (không phải sửa lỗi nhập): ghi vào phiếu báo cáo tháng</translation>
+        </message>
+    </context>
+    <context>
+        <name>Monthly</name>
+        <message>
+            <source>Write the month as YYYY-MM, e.g. 2026-10.</source>
+            <translation>Hãy ghi tháng theo dạng YYYY-MM, ví dụ 2026-10.</translation>
         </message>
     </context>
     <context>
@@ -2272,7 +3246,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="-84" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="-45" />
             <source>Got it</source>
             <translation>Đã hiểu</translation>
         </message>
@@ -2304,7 +3278,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>This household no longer exists.</source>
-            <translation>Hộ này không còn trong sổ.</translation>
+            <translation>Hộ này không còn tồn tại.</translation>
         </message>
         <message>
             <source>This household was dissolved; add people to another one.</source>
@@ -2776,6 +3750,29 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>ReferDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+65" />
+            <source>Refer the case</source>
+            <translation>Chuyển gửi trường hợp</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Refer to</source>
+            <translation>&amp;Chuyển gửi đến</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Sent on</source>
+            <translation>Ngày &amp;gửi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+    </context>
+    <context>
         <name>Reference</name>
         <message>
             <location filename="../../desktop/services/reference.py" line="+119" />
@@ -3199,6 +4196,34 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>SnoozeDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/task.py" line="-52" />
+            <source>Put off: {task}</source>
+            <translation>Hoãn lại: {task}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. the family is away until next week</source>
+            <translation>ví dụ: gia đình đi vắng đến tuần sau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Until</source>
+            <translation>Hoãn đến &amp;ngày</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reason</source>
+            <translation>&amp;Lý do</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Choose a day after today.</source>
+            <translation>Hãy chọn một ngày sau hôm nay.</translation>
+        </message>
+    </context>
+    <context>
         <name>Status</name>
         <message>
             <location filename="../../desktop/ui/formatting.py" line="+19" />
@@ -3234,6 +4259,25 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+1" />
             <source>Other place</source>
             <translation>Nơi khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tasks</name>
+        <message>
+            <source>Choose a day after today.</source>
+            <translation>Hãy chọn một ngày sau hôm nay.</translation>
+        </message>
+        <message>
+            <source>The day a task is due cannot be in the past.</source>
+            <translation>Hạn của việc không thể là ngày đã qua.</translation>
+        </message>
+        <message>
+            <source>A task can be put off by at most {days} days.</source>
+            <translation>Chỉ được hoãn một việc tối đa {days} ngày.</translation>
+        </message>
+        <message>
+            <source>This task is no longer on the list.</source>
+            <translation>Việc này không còn trong danh sách.</translation>
         </message>
     </context>
     <context>
@@ -3569,7 +4613,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>This household no longer exists.</source>
-            <translation>Hộ này không còn trong sổ.</translation>
+            <translation>Hộ này không còn tồn tại.</translation>
         </message>
         <message>
             <source>Unknown topic; choose from the list.</source>
