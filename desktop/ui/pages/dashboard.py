@@ -34,7 +34,7 @@ def load_overview(ctx: AppContext) -> Overview:
     today = profile.today()
     found = tasks.open_tasks(profile, today=today)
     return Overview(
-        counts=stats.counts(profile),
+        counts=stats.counts(profile, with_tasks=False),  # the task list itself comes below
         visits_this_month=month.visits,
         events_this_month=month.events,
         tasks=found,
