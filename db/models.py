@@ -218,6 +218,27 @@ class CaseReferral(SyncedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class CaseParty(SyncedMixin, Base):
+    """Someone in a support case: a victim, a person who caused harm, a carer, or the reporter.
+
+    A person of the register is linked by `person_id`; anyone else is named in `name`. Only a reporter
+    may stay anonymous (no person, no name). All of it is case content (see SupportCase).
+    """
+
+    __tablename__ = "case_parties"
+    __audit_hidden__ = frozenset({"role", "person_id", "name", "sex", "birth_year", "relationship", "contact", "notes"})
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # victim | perpetrator | carer | reporter
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
+    name: Mapped[str] = mapped_column(String(NAME_MAX), default="")
+    sex: Mapped[str] = mapped_column(String(4), default="")
+    birth_year: Mapped[int | None] = mapped_column(Integer, default=None)
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    relationship: Mapped[str] = mapped_column(String(40), default="")  # to the victim, in words
+    contact: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")  # a reporter's phone or address
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 class ManualTask(SyncedMixin, Base):
     """A task the user wrote themselves ("mang thuốc cho cụ Lành"), beside those computed from the data."""
 
@@ -255,6 +276,7 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     CaseReferral,
     ManualTask,
     TaskState,
+    CaseParty,
 )
 
 
