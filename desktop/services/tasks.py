@@ -5,8 +5,10 @@ Computed tasks (each with a stable key, so it can be done or snoozed without bei
 * ``no_contact_end``  a no-contact order of an open case ends (its last day);
 * ``child_plan_due``  the support plan of a child-protection case is due (5 working days after intake);
 * ``follow_up``       a visit asked to come back by a date and the household was not visited since;
-* ``priority_visit``  a priority household (a category marked priority in household_categories, or a
-  birth in the last year) was not visited for `PRIORITY_VISIT_DAYS` days;
+* ``priority_visit``  a priority household (a category marked priority in household_categories, a
+  birth in the last year, or a pregnancy recorded in the last nine months and not yet ended) was not
+  visited for `PRIORITY_VISIT_DAYS` days;
+* ``newborn_screening_due``  a child born in the last two months has no newborn screening recorded;
 * ``manual``          a task the user wrote.
 
 Only what the user may see is listed (their villages; case tasks only with the right to the case's
@@ -46,6 +48,10 @@ from desktop.services.validation import ADDRESS_MAX, problem, raise_if, text_pro
 CTX = "Tasks"
 PRIORITY_VISIT_DAYS = 90  # a priority household should be seen at least once a quarter
 NEWBORN_DAYS = 365
+PREGNANCY_DAYS = 280
+# Newborn screening is done in the first days of life; the docs set no deadline for recording it, so
+# the task is due a week after the birth and stays for two months.
+SCREENING_DUE_DAYS, SCREENING_WINDOW_DAYS = 7, 60
 SNOOZE_MAX_DAYS = 90
 FOLLOW_UP_HORIZON_DAYS = 7  # follow-ups due within a week are listed, as on the dashboard
 NO_CONTACT = "no_contact"
@@ -54,7 +60,7 @@ NO_CONTACT = "no_contact"
 @dataclass(frozen=True, slots=True)
 class TaskDTO:
     key: str
-    kind: str  # no_contact_end | child_plan_due | follow_up | priority_visit | manual
+    kind: str  # no_contact_end | child_plan_due | follow_up | priority_visit | newborn_screening_due | manual
     due: date
     overdue: bool
     household_id: uuid.UUID | None
@@ -90,6 +96,7 @@ def _all(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
     yield from _child_plans(session, day)
     yield from _follow_ups(profile, day)
     yield from _priority_visits(session, profile, day)
+    yield from _newborn_screenings(session, day)
     yield from _manual(session, profile, day)
 
 
@@ -187,7 +194,46 @@ def _priority_households(session: Session, day: date) -> list[uuid.UUID]:
         PopulationEvent.event_date >= day - timedelta(days=NEWBORN_DAYS),
         PopulationEvent.deleted_at.is_(None),
     )
-    return list(set(session.scalars(by_category)) | set(session.scalars(with_newborn)))
+    return list(set(session.scalars(by_category)) | set(session.scalars(with_newborn)) | _pregnant(session, day))
+
+
+def _pregnant(session: Session, day: date) -> set[uuid.UUID]:
+    """Households with a pregnancy recorded in the last nine months whose latest record did not end it."""
+    rows = session.execute(
+        select(PopulationEvent.household_id, PopulationEvent.person_id, PopulationEvent.details)
+        .where(
+            PopulationEvent.kind == "pregnancy",
+            PopulationEvent.event_date >= day - timedelta(days=PREGNANCY_DAYS),
+            PopulationEvent.deleted_at.is_(None),
+        )
+        .order_by(PopulationEvent.event_date, PopulationEvent.created_at)
+    )
+    latest: dict[uuid.UUID | None, tuple[uuid.UUID, str]] = {}
+    for household_id, person_id, details in rows:
+        latest[person_id] = (household_id, str((details or {}).get("stage", "")))
+    return {household_id for household_id, stage in latest.values() if stage != "ended"}
+
+
+def _newborn_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
+    screened = select(PopulationEvent.person_id).where(
+        PopulationEvent.kind == "newborn_screening", PopulationEvent.deleted_at.is_(None)
+    )
+    rows = session.execute(
+        select(PopulationEvent.person_id, PopulationEvent.event_date, Household.id, Household.code, Person.full_name)
+        .join(Household, Household.id == PopulationEvent.household_id)
+        .join(Person, Person.id == PopulationEvent.person_id)
+        .where(
+            PopulationEvent.kind == "birth",
+            PopulationEvent.event_date >= day - timedelta(days=SCREENING_WINDOW_DAYS),
+            PopulationEvent.deleted_at.is_(None),
+            PopulationEvent.person_id.not_in(screened),
+            Person.status == "present",
+        )
+    )
+    for person_id, born, household_id, code, name in rows:
+        due = born + timedelta(days=SCREENING_DUE_DAYS)
+        key = f"newborn_screening_due:{person_id}"
+        yield TaskDTO(key, "newborn_screening_due", due, due < day, household_id, code, None, name)
 
 
 def _manual(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:

@@ -136,3 +136,24 @@ def test_counts_put_overdue_first(home):
     found = tasks.open_tasks(p, today=later)
     assert [t.text for t in found] == ["Việc hôm nay", "Việc ngày mai"]
     assert tasks.counts(found, later) == tasks.TaskCounts(total=2, overdue=1, due_today=1)
+
+
+def test_a_pregnancy_makes_the_household_a_priority_until_it_ends(home):
+    p, hid, wife, _son = home
+    people.record_care_event(p, wife, kind="pregnancy", on=TODAY - timedelta(days=30), details={"stage": "detected"})
+    [task] = [t for t in tasks.open_tasks(p) if t.kind == "priority_visit"]
+    assert task.household_id == hid
+    people.record_care_event(p, wife, kind="pregnancy", on=TODAY, details={"stage": "ended"})
+    assert "priority_visit" not in _kinds(tasks.open_tasks(p))
+
+
+def test_a_newborn_without_screening_is_a_task_until_screened(home):
+    p, hid, wife, _son = home
+    born = TODAY - timedelta(days=10)
+    baby = people.record_birth(p, hid, PersonInput("Võ Văn Nhỏ", "1", born, "child"), mother_id=wife)
+    [task] = [t for t in tasks.open_tasks(p) if t.kind == "newborn_screening_due"]
+    assert (task.due, task.text, task.overdue) == (born + timedelta(days=7), "Võ Văn Nhỏ", True)
+    people.record_care_event(
+        p, baby, kind="newborn_screening", on=born + timedelta(days=2), details={"result": "normal"}
+    )
+    assert "newborn_screening_due" not in _kinds(tasks.open_tasks(p))

@@ -187,6 +187,7 @@ class DashboardPage(QWidget):
             "child_plan_due": self.tr("Child protection: the support plan is due"),
             "follow_up": self.tr("Follow-up visit to {head}"),
             "priority_visit": self.tr("Visit a priority household ({head}): not visited for 90 days"),
+            "newborn_screening_due": self.tr("Newborn screening not recorded for {head}"),
         }
         if task.kind == "manual":
             return task.text
