@@ -11,20 +11,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from db.models import CaseMeasure, CaseReferral, SupportCase
-from desktop.services import cases, child, households, people, tasks, users
+from desktop.services import cases, child, households, parties, people, tasks, users
 from desktop.services import profile as profile_service
 from desktop.services.access import PermissionDeniedError, Role
 from desktop.services.cases import CaseInput
 from desktop.services.people import PersonInput
 from desktop.services.users import UserInput
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs import case_party
 from desktop.ui.dialogs.case import CaseDialog
 from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, ReferDialog
 from desktop.ui.dialogs.case_open import CaseOpenDialog
+from desktop.ui.dialogs.case_party import PartyDialog
 from desktop.ui.formatting import fmt_date
 from desktop.ui.pages import household_detail
 from desktop.ui.pages.household_detail import HouseholdDetailPage
@@ -319,3 +321,85 @@ def test_a_collaborator_without_the_protection_permission_sees_only_that_a_case_
     finally:
         ctv_ctx.lane.shutdown()
         ctv.close()
+
+
+def test_the_people_of_a_case_a_member_a_named_outsider_and_an_anonymous_reporter(qtbot, ctx, family):
+    profile = ctx.profile
+    cid = cases.open_case(profile, CaseInput("domestic_violence", family, TODAY))
+    case = opened(qtbot, CaseDialog(ctx, cid))
+    case.resize(920, 640)
+    people_tab = case.people_tab
+    assert case.tabs.tabText(people_tab).endswith("(0)")
+    case.tabs.setCurrentIndex(people_tab)
+    wife = next(m for m in households.detail(profile, family).members if m.full_name == "Nguyễn Thị Hường")
+
+    def victim_from_household(dialog: PartyDialog) -> None:
+        assert not dialog.save_button.isEnabled()  # no role, nobody chosen
+        dialog.role.set_value("victim")
+        dialog.person.set_value(wife.id)
+        assert not dialog.name.isEnabled() and not dialog.birth_year.isEnabled()  # the register knows them
+        assert not dialog.panel.editor("contact").isVisibleTo(dialog)  # only a reporter's contact
+        type_text(qtbot, dialog.relationship, "vợ")
+        save(qtbot, dialog)
+
+    through_modal(PartyDialog, victim_from_household, lambda: click(qtbot, case.add_party_button))
+
+    def outsider_without_then_with_a_name(dialog: PartyDialog) -> None:
+        dialog.role.set_value("perpetrator")
+        assert dialog.name.isEnabled()
+        assert dialog.panel.error_text("name")  # neither a member nor a name
+        assert not dialog.save_button.isEnabled()
+        assert not dialog.try_save()  # the service refuses too: nothing saved
+        assert len(parties.parties(profile, cid)) == 1
+        shoot(dialog, "people-dialog-refused")
+        dialog.anonymous.setChecked(True)  # only a reporter may stay anonymous
+        assert dialog.panel.error_text("anonymous") and not dialog.name.isEnabled()
+        dialog.anonymous.setChecked(False)
+        type_text(qtbot, dialog.name, "Lê Văn Hùng")
+        dialog.sex.set_value("1")
+        dialog.birth_year.setValue(1980)
+        type_text(qtbot, dialog.relationship, "chồng")
+        assert dialog.panel.error_text("name") == ""
+        shoot(dialog, "people-dialog")
+        save(qtbot, dialog)
+
+    through_modal(PartyDialog, outsider_without_then_with_a_name, lambda: click(qtbot, case.add_party_button))
+
+    def anonymous_reporter(dialog: PartyDialog) -> None:
+        dialog.role.set_value("reporter")
+        assert dialog.panel.editor("contact").isVisibleTo(dialog)
+        type_text(qtbot, dialog.name, "Bà Tư")
+        dialog.anonymous.setChecked(True)  # empties and locks the name fields
+        assert dialog.name.text() == "" and not dialog.name.isEnabled() and not dialog.person.isEnabled()
+        assert dialog.panel.error_text("anonymous") == "" and dialog.panel.error_text("name") == ""
+        shoot(dialog, "people-dialog-anonymous")
+        save(qtbot, dialog)
+
+    through_modal(PartyDialog, anonymous_reporter, lambda: click(qtbot, case.add_party_button))
+    assert case.tabs.tabText(people_tab).endswith("(3)")
+    rows = [
+        [case.people.index(row, column).data() for column in range(case.people.columnCount())]
+        for row in range(case.people.rowCount())
+    ]
+    assert [r[1] for r in rows] == ["Nguyễn Thị Hường", "Lê Văn Hùng", party_name_of_anonymous()]
+    assert rows[1][2:5] == ["Nam", "1980", "chồng"]
+    assert rows[0][3] == "1982"  # the register's year for a member
+    shoot(case, "people")
+
+    case.people_view.selectRow(1)
+    through_modal(
+        QMessageBox,
+        lambda box: box.button(QMessageBox.StandardButton.Yes).click(),
+        lambda: click(qtbot, case.remove_party_button),
+    )
+    listed = parties.parties(profile, cid)
+    assert [(p.role, p.person_id, p.name, p.anonymous) for p in listed] == [
+        ("victim", wife.id, "Nguyễn Thị Hường", False),
+        ("reporter", None, "", True),
+    ]
+    assert listed[0].relationship == "vợ"
+    assert case.people.rowCount() == 2 and case.tabs.tabText(people_tab).endswith("(2)")
+
+
+def party_name_of_anonymous() -> str:
+    return case_party._tr("Anonymous")

@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
-from desktop.services import cases, child, dv
+from desktop.services import cases, child, dv, parties, reference
 from desktop.services.dv import ActsInput, MeasureDTO, ReferralDTO
+from desktop.services.parties import PartyDTO
+from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, ReferDialog
 from desktop.ui.dialogs.case_parts import LETTERS, CaseData, ChoiceChecks, lettered, load_case
+from desktop.ui.dialogs.case_party import PartyDialog, party_name, role_name
 from desktop.ui.formatting import fmt_date
-from desktop.ui.modal import ModalDialog
+from desktop.ui.modal import ModalDialog, confirm
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.translation import error_text, problem_text
 from desktop.ui.widgets.date_edit import DateEdit
@@ -103,8 +106,7 @@ class CaseDialog(ModalDialog):
             self._build_dv()
         elif kind == cases.CHILD_PROTECTION:
             self._build_child()
-        else:
-            self.tabs.setVisible(False)
+        self._build_people()  # every kind of case has its people
         # Enter must not press whichever action had the focus last (Close case…, a status change).
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
@@ -405,6 +407,86 @@ class CaseDialog(ModalDialog):
     def plan_text(self) -> str:
         return self.plan_label.text() if self.data.child else ""
 
+    # People ##################################################################################
+
+    def _build_people(self) -> None:
+        self.people = RecordTableModel(self._people_columns())
+        self.people_view = make_table(self.people)
+        fit_columns(self.people_view, {0: 24, 1: 24, 2: 8, 3: 8, 4: 14, 5: 22})
+        self.add_party_button = QPushButton(self.tr("Add &person…"))
+        self.add_party_button.clicked.connect(self.add_party)
+        self.remove_party_button = QPushButton(self.tr("Re&move"))
+        self.remove_party_button.clicked.connect(self.remove_party)
+        self.people_error = _error_label()
+        people_tab = QWidget()
+        people_layout = QVBoxLayout(people_tab)
+        top = QHBoxLayout()
+        top.addWidget(self.add_party_button)
+        top.addWidget(self.remove_party_button)
+        top.addStretch(1)
+        people_layout.addLayout(top)
+        people_layout.addWidget(self.people_view, 1)
+        people_layout.addWidget(self.people_error)
+        self.people_view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_party_buttons())
+        self.people_tab = self.tabs.addTab(people_tab, "")
+
+    def _people_columns(self) -> list[Column[PartyDTO]]:
+        def sex(p: PartyDTO) -> str:
+            return self.sex_names.get(p.sex, p.sex) if p.sex else ""
+
+        return [
+            Column(self.tr("Role"), lambda p: role_name(p.role)),
+            Column(self.tr("Name"), party_name),
+            Column(self.tr("Sex"), sex, align_center=True),
+            Column(self.tr("Born"), lambda p: str(p.birth_year) if p.birth_year else "", align_center=True),
+            Column(self.tr("Relationship"), lambda p: p.relationship),
+            Column(self.tr("Contact"), lambda p: p.contact),
+        ]
+
+    @property
+    def sex_names(self) -> dict[str, str]:
+        if not hasattr(self, "_sex_names"):
+            with self.ctx.profile.sessions() as session:
+                self._sex_names = {c.code: code_label(c) for c in reference.codes(session, "sex")}
+        return self._sex_names
+
+    def selected_party(self) -> PartyDTO | None:
+        return self.people.record(self.people_view.currentIndex().row())
+
+    def _update_party_buttons(self) -> None:
+        self.add_party_button.setEnabled(self._open())
+        self.remove_party_button.setEnabled(self._open() and self.selected_party() is not None)
+
+    def add_party(self) -> None:
+        if PartyDialog(self.ctx, self.case_id, self.data.detail.household_id, parent=self).exec():
+            _show_error(self.people_error, "")
+            self._changed()
+
+    def remove_party(self) -> bool:
+        chosen = self.selected_party()
+        if chosen is None:
+            return False
+        question = self.tr("Remove {name} ({role}) from the people of this case?").format(
+            name=party_name(chosen), role=role_name(chosen.role)
+        )
+        if not confirm(self, self.tr("Remove person"), question):
+            return False
+        try:
+            parties.remove_party(self.ctx.profile, chosen.id)
+        except SotayError as refused:
+            _show_error(self.people_error, self._message(refused))
+            return False
+        _show_error(self.people_error, "")
+        self._changed()
+        return True
+
+    def _show_people(self) -> None:
+        self.people.set_records(self.data.people)
+        self.tabs.setTabText(self.people_tab, self.tr("People ({n})").format(n=len(self.data.people)))
+        if self.people.rowCount() and not self.people_view.currentIndex().isValid():
+            self.people_view.selectRow(0)
+        self._update_party_buttons()
+
     # Shared ##################################################################################
 
     def _open(self) -> bool:
@@ -454,6 +536,7 @@ class CaseDialog(ModalDialog):
             self._show_dv(self.data.dv)
         if self.data.child is not None:
             self._show_child(self.data.child)
+        self._show_people()
 
     def _show_dv(self, view: dv.DvCaseView) -> None:
         for code in (item.code for item in self.codes.items(dv.ACTS)):

@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
-from desktop.services import cases, child, dv, reference
+from desktop.services import cases, child, dv, parties, reference
 from desktop.services.cases import CHILD_PROTECTION, CaseDetail
 from desktop.services.dto import CodeDTO
+from desktop.services.parties import PartyDTO
 from desktop.services.profile import Profile
 from desktop.ui.codes import code_label
 
@@ -61,6 +62,7 @@ class CaseData:
     codes: CaseCodes
     dv: dv.DvCaseView | None = None
     child: child.ChildCaseView | None = None
+    people: list[PartyDTO] = field(default_factory=list)  # victims, who caused harm, carers, reporters
 
 
 def load_codes(profile: Profile) -> CaseCodes:
@@ -76,11 +78,12 @@ def load_case(profile: Profile, case_id: uuid.UUID, codes: CaseCodes | None = No
     """Everything the case dialog shows; refused (PermissionDeniedError) without the right to the content."""
     detail = cases.detail(profile, case_id)
     codes = codes or load_codes(profile)
+    people = parties.parties(profile, case_id)
     if detail.kind == dv.KIND:
-        return CaseData(detail, codes, dv=dv.view(profile, case_id))
+        return CaseData(detail, codes, dv=dv.view(profile, case_id), people=people)
     if detail.kind == CHILD_PROTECTION:
-        return CaseData(detail, codes, child=child.view(profile, case_id))
-    return CaseData(detail, codes)
+        return CaseData(detail, codes, child=child.view(profile, case_id), people=people)
+    return CaseData(detail, codes, people=people)
 
 
 class _ToggleLabel(QLabel):
