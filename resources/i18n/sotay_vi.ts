@@ -775,12 +775,12 @@
     <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case.py" line="+91" />
+            <location filename="../../desktop/ui/dialogs/case.py" line="+94" />
             <source>Close &amp;case…</source>
             <translation>Đón&amp;g trường hợp…</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+33" />
             <source>Injuries, damage (short)</source>
             <translation>Thương tích, thiệt hại (ghi ngắn)</translation>
         </message>
@@ -976,7 +976,62 @@
             <translation>Nhóm (Điều 10)</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+41" />
+            <source>Add &amp;person…</source>
+            <translation>Thêm người &amp;liên quan…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Re&amp;move</source>
+            <translation>&amp;Bỏ khỏi danh sách</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Họ tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sex</source>
+            <translation>Giới tính</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Born</source>
+            <translation>Năm sinh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Relationship</source>
+            <translation>Quan hệ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>Liên hệ</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Remove {name} ({role}) from the people of this case?</source>
+            <translation>Bỏ {name} ({role}) khỏi danh sách người liên quan của trường hợp này?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove person</source>
+            <translation>Bỏ người liên quan</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>People ({n})</source>
+            <translation>Người liên quan ({n})</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>the household as a whole</source>
             <translation>cả hộ</translation>
         </message>
@@ -1006,7 +1061,7 @@
             <translation>Kết quả: {text}</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Measures ({n})</source>
             <translation>Biện pháp ({n})</translation>
         </message>
@@ -1072,6 +1127,89 @@
             <location line="+1" />
             <source>Short &amp;summary</source>
             <translation>&amp;Tóm tắt</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseParties</name>
+        <message>
+            <source>Victim</source>
+            <translation>Người bị bạo lực / bị hại</translation>
+        </message>
+        <message>
+            <source>Person who caused harm</source>
+            <translation>Người có hành vi bạo lực / gây hại</translation>
+        </message>
+        <message>
+            <source>Carer</source>
+            <translation>Người chăm sóc</translation>
+        </message>
+        <message>
+            <source>Reporter</source>
+            <translation>Người báo tin</translation>
+        </message>
+        <message>
+            <source>Anonymous</source>
+            <translation>Giấu tên</translation>
+        </message>
+        <message>
+            <source>Add a person to the case</source>
+            <translation>Thêm người liên quan</translation>
+        </message>
+        <message>
+            <source>Full name of someone outside the register</source>
+            <translation>Họ tên người ngoài sổ hộ</translation>
+        </message>
+        <message>
+            <source>not known</source>
+            <translation>không rõ</translation>
+        </message>
+        <message>
+            <source>Anonymous (reporter only)</source>
+            <translation>Giấu tên (chỉ người báo tin)</translation>
+        </message>
+        <message>
+            <source>e.g. husband, neighbour, teacher</source>
+            <translation>ví dụ: chồng, hàng xóm, giáo viên</translation>
+        </message>
+        <message>
+            <source>Phone or address, to reach the reporter</source>
+            <translation>Số điện thoại hoặc địa chỉ để liên hệ người báo tin</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>&amp;Vai trò</translation>
+        </message>
+        <message>
+            <source>A &amp;member of this household</source>
+            <translation>&amp;Thành viên của hộ</translation>
+        </message>
+        <message>
+            <source>Or the &amp;name</source>
+            <translation>Hoặc họ tê&amp;n người ngoài sổ</translation>
+        </message>
+        <message>
+            <source>&amp;Sex</source>
+            <translation>&amp;Giới tính</translation>
+        </message>
+        <message>
+            <source>&amp;Year of birth</source>
+            <translation>Năm &amp;sinh</translation>
+        </message>
+        <message>
+            <source>Re&amp;lationship</source>
+            <translation>&amp;Quan hệ</translation>
+        </message>
+        <message>
+            <source>&amp;Contact</source>
+            <translation>Liên &amp;hệ với người báo tin</translation>
+        </message>
+        <message>
+            <source>— someone outside the register —</source>
+            <translation>— người ngoài sổ hộ —</translation>
+        </message>
+        <message>
+            <source>{name} (born {year})</source>
+            <translation>{name} (sinh năm {year})</translation>
         </message>
     </context>
     <context>
@@ -1961,12 +2099,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+95" />
-            <location line="+144" />
+            <location line="+145" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-140" />
+            <location line="-141" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -2056,6 +2194,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thăm hộ ưu tiên ({head}): 90 ngày chưa thăm</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Newborn screening not recorded for {head}</source>
+            <translation>Chưa ghi sàng lọc sơ sinh cho {head}</translation>
+        </message>
+        <message>
             <location line="+8" />
             <source>Overdue</source>
             <translation>Quá hạn</translation>
@@ -2066,7 +2209,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-80" />
+            <location line="-81" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3252,6 +3395,33 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>Parties</name>
+        <message>
+            <source>This person is no longer listed in the case.</source>
+            <translation>Người này không còn trong danh sách của trường hợp.</translation>
+        </message>
+        <message>
+            <source>The year of birth must be between {low} and {high}.</source>
+            <translation>Năm sinh phải từ {low} đến {high}.</translation>
+        </message>
+        <message>
+            <source>Choose a person of the register, or write the name of someone from outside it.</source>
+            <translation>Hãy chọn một người trong sổ hộ, hoặc ghi họ tên nếu là người ngoài sổ.</translation>
+        </message>
+        <message>
+            <source>Only the person who reported it can stay anonymous.</source>
+            <translation>Chỉ người báo tin mới được giấu tên.</translation>
+        </message>
+        <message>
+            <source>An anonymous reporter has no name, no link and no contact.</source>
+            <translation>Người báo tin giấu tên thì không ghi họ tên, không chọn người trong sổ và không ghi liên hệ.</translation>
+        </message>
+        <message>
+            <source>This person is not in the register.</source>
+            <translation>Người này không có trong sổ hộ.</translation>
+        </message>
+    </context>
+    <context>
         <name>Passphrase</name>
         <message>
             <source>&amp;Show what I type</source>
@@ -3387,6 +3557,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
+            <location filename="../../desktop/ui/dialogs/case_party.py" line="+59" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
