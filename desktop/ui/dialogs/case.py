@@ -412,7 +412,7 @@ class CaseDialog(ModalDialog):
     def _build_people(self) -> None:
         self.people = RecordTableModel(self._people_columns())
         self.people_view = make_table(self.people)
-        fit_columns(self.people_view, {0: 24, 1: 24, 2: 8, 3: 8, 4: 14, 5: 22})
+        fit_columns(self.people_view, {0: 34, 1: 24, 2: 8, 3: 8, 4: 14, 5: 22})  # role labels are long in Vietnamese
         self.add_party_button = QPushButton(self.tr("Add &person…"))
         self.add_party_button.clicked.connect(self.add_party)
         self.remove_party_button = QPushButton(self.tr("Re&move"))
