@@ -16,11 +16,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CaseMeasure, CaseReferral, CodeItem, SupportCase
+from db.models import CaseMeasure, CaseParty, CaseReferral, CodeItem, Person, SupportCase
 from desktop.errors import FieldProblem, NotFoundError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
-from desktop.services.cases import CLOSED, require_case
+from desktop.services.cases import ADULT_AGE, CLOSED, require_case
 from desktop.services.profile import Profile
 from desktop.services.validation import (
     NOTE_MAX,
@@ -65,7 +65,7 @@ class MeasureInput:
 @dataclass(frozen=True, slots=True)
 class DvSummary:
     types: tuple[str, ...]  # dv_types codes derived from the acts, in the table's order
-    criticism_eligible: bool  # repeated often enough for Art. 32 (age and earlier sanctions: see the parties)
+    criticism_eligible: bool  # Art. 32: repeated often enough, and a perpetrator who may be 18 or older
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +199,26 @@ def record_acts(profile: Profile, case_id: uuid.UUID, data: ActsInput) -> DvSumm
 
 def summary_of(session: Session, case: SupportCase) -> DvSummary:
     types = derived_types(session, case.acts)
-    return DvSummary(types, case.recurrence_12m >= CRITICISM_RECURRENCE)
+    repeated = case.recurrence_12m >= CRITICISM_RECURRENCE
+    return DvSummary(types, repeated and _perpetrator_may_be_adult(session, case))
+
+
+def _perpetrator_may_be_adult(session: Session, case: SupportCase) -> bool:
+    """Art. 32 is for perpetrators of 18 or more: False only when every one recorded is known to be younger.
+
+    Earlier administrative sanctions, the law's other condition, are not recorded in the app."""
+    years: list[int | None] = []
+    for party in session.scalars(
+        select(CaseParty).where(
+            CaseParty.case_id == case.id, CaseParty.role == "perpetrator", CaseParty.deleted_at.is_(None)
+        )
+    ):
+        person = session.get(Person, party.person_id) if party.person_id else None
+        years.append(person.birth_year if person else party.birth_year)
+    if not years:
+        return True  # nobody recorded yet: the collaborator decides
+    adult_year = date.today().year - ADULT_AGE
+    return any(year is None or year <= adult_year for year in years)
 
 
 def derived_types(session: Session, acts: list[str]) -> tuple[str, ...]:

@@ -155,3 +155,15 @@ def test_the_audit_log_does_not_say_which_measure_or_body(case):
         ]
     text = json.dumps(summaries, ensure_ascii=False)
     assert "summon_police" not in text and "womens_union" not in text and "Chị Mai" not in text
+
+
+def test_community_criticism_is_only_for_a_perpetrator_of_18_or_more(case):
+    from desktop.services import parties
+    from desktop.services.parties import PartyInput
+
+    p, cid = case
+    young = parties.add_party(p, cid, PartyInput("perpetrator", name="Trần Văn Út", birth_year=date.today().year - 16))
+    assert not dv.record_acts(p, cid, ActsInput(("a",), "other_family", recurrence_12m=3)).criticism_eligible
+    parties.remove_party(p, young)
+    parties.add_party(p, cid, PartyInput("perpetrator", name="Trần Văn Cả", birth_year=1980))
+    assert dv.record_acts(p, cid, ActsInput(("a",), "other_family", recurrence_12m=3)).criticism_eligible
