@@ -239,6 +239,20 @@ class CaseParty(SyncedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class CasePlanItem(SyncedMixin, Base):
+    """One line of a child's support plan (Decree 56/2017, Mẫu 04): who does what by when, and its status."""
+
+    __tablename__ = "case_plan_items"
+    __audit_hidden__ = frozenset({"action", "responsible", "notes"})
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
+    action: Mapped[str] = mapped_column(String(ADDRESS_MAX))
+    responsible: Mapped[str] = mapped_column(String(NAME_MAX))
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(12), default="planned")  # planned | done | dropped
+    status_on: Mapped[date | None] = mapped_column(Date, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 class ManualTask(SyncedMixin, Base):
     """A task the user wrote themselves ("mang thuốc cho cụ Lành"), beside those computed from the data."""
 
@@ -277,6 +291,7 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     ManualTask,
     TaskState,
     CaseParty,
+    CasePlanItem,
 )
 
 

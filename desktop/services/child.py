@@ -53,7 +53,7 @@ def view(profile: Profile, case_id: uuid.UUID) -> ChildCaseView:
 def set_groups(profile: Profile, case_id: uuid.UUID, groups: tuple[str, ...]) -> None:
     """The groups of Art. 10 the child belongs to (at least one)."""
     with profile.sessions.begin() as session:
-        case = _require_child(session, profile, case_id)
+        case = require_child(session, profile, case_id)
         known = [item.code for item in _items(session, GROUPS)]
         if not groups:
             raise_if([problem("groups", QT_TRANSLATE_NOOP(CTX, "Tick at least one group of Art. 10."))])
@@ -65,7 +65,7 @@ def set_groups(profile: Profile, case_id: uuid.UUID, groups: tuple[str, ...]) ->
 def advance(profile: Profile, case_id: uuid.UUID, *, to: str, on: date) -> ChildCaseState:
     """Record that the case reached step `to` on `on`: only the step after the current one is allowed."""
     with profile.sessions.begin() as session:
-        case = _require_child(session, profile, case_id)
+        case = require_child(session, profile, case_id)
         state = state_of(session, case)
         if to != state.next_step:
             raise_if([_skip_problem(session, state)])
@@ -116,7 +116,7 @@ def _skip_problem(session: Session, state: ChildCaseState) -> FieldProblem:
     )
 
 
-def _require_child(session: Session, profile: Profile, case_id: uuid.UUID) -> SupportCase:
+def require_child(session: Session, profile: Profile, case_id: uuid.UUID) -> SupportCase:
     case = require_case(session, profile.user, case_id, write=True)
     if case.kind != CHILD_PROTECTION:
         raise_if([problem("kind", QT_TRANSLATE_NOOP(CTX, "This is not a child-protection case."))])

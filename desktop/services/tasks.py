@@ -8,6 +8,7 @@ Computed tasks (each with a stable key, so it can be done or snoozed without bei
 * ``priority_visit``  a priority household (a category marked priority in household_categories, a
   birth in the last year, or a pregnancy recorded in the last nine months and not yet ended) was not
   visited for `PRIORITY_VISIT_DAYS` days;
+* ``plan_item_due``   an item of a child's support plan is still planned on or after its day;
 * ``newborn_screening_due``  a child born in the last two months has no newborn screening recorded;
 * ``manual``          a task the user wrote.
 
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 from db.base import utcnow
 from db.models import (
     CaseMeasure,
+    CasePlanItem,
     CodeItem,
     Household,
     HouseholdCategory,
@@ -60,7 +62,7 @@ NO_CONTACT = "no_contact"
 @dataclass(frozen=True, slots=True)
 class TaskDTO:
     key: str
-    kind: str  # no_contact_end | child_plan_due | follow_up | priority_visit | newborn_screening_due | manual
+    kind: str  # one of the kinds listed in the module docstring, or "manual"
     due: date
     overdue: bool
     household_id: uuid.UUID | None
@@ -94,6 +96,7 @@ def counts(tasks: list[TaskDTO], today: date) -> TaskCounts:
 def _all(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
     yield from _no_contact_ends(session, day)
     yield from _child_plans(session, day)
+    yield from _plan_items(session, day)
     yield from _follow_ups(profile, day)
     yield from _priority_visits(session, profile, day)
     yield from _newborn_screenings(session, day)
@@ -136,6 +139,23 @@ def _child_plans(session: Session, day: date) -> Iterator[TaskDTO]:
             yield TaskDTO(
                 f"child_plan_due:{case.id}", "child_plan_due", due, due < day, case.household_id, code, case.id, ""
             )
+
+
+def _plan_items(session: Session, day: date) -> Iterator[TaskDTO]:
+    rows = session.execute(
+        select(CasePlanItem, SupportCase.id, Household.id, Household.code)
+        .join(SupportCase, SupportCase.id == CasePlanItem.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(
+            CasePlanItem.status == "planned",
+            CasePlanItem.deleted_at.is_(None),
+            SupportCase.state == OPEN,
+            SupportCase.deleted_at.is_(None),
+        )
+    )
+    for item, case_id, household_id, code in rows:
+        key = f"plan_item_due:{item.id}"
+        yield TaskDTO(key, "plan_item_due", item.due_on, item.due_on < day, household_id, code, case_id, item.action)
 
 
 def _follow_ups(profile: Profile, day: date) -> Iterator[TaskDTO]:

@@ -188,6 +188,7 @@ class DashboardPage(QWidget):
             "follow_up": self.tr("Follow-up visit to {head}"),
             "priority_visit": self.tr("Visit a priority household ({head}): not visited for 90 days"),
             "newborn_screening_due": self.tr("Newborn screening not recorded for {head}"),
+            "plan_item_due": self.tr("Child's support plan: {head}"),
         }
         if task.kind == "manual":
             return task.text
