@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from db.models import CaseMeasure, CaseReferral, SupportCase
-from desktop.services import cases, child, households, parties, people, tasks, users
+from desktop.services import cases, child, child_plan, households, parties, people, tasks, users
 from desktop.services import profile as profile_service
 from desktop.services.access import PermissionDeniedError, Role
 from desktop.services.cases import CaseInput
@@ -24,7 +24,7 @@ from desktop.services.users import UserInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import case_party
 from desktop.ui.dialogs.case import CaseDialog
-from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, ReferDialog
+from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, PlanItemDialog, ReferDialog
 from desktop.ui.dialogs.case_open import CaseOpenDialog
 from desktop.ui.dialogs.case_party import PartyDialog
 from desktop.ui.formatting import fmt_date
@@ -403,3 +403,50 @@ def test_the_people_of_a_case_a_member_a_named_outsider_and_an_anonymous_reporte
 
 def party_name_of_anonymous() -> str:
     return case_party._tr("Anonymous")
+
+
+def test_a_child_support_plan_item_is_added_after_the_plan_step_and_marked_done(qtbot, ctx, child_family):
+    profile = ctx.profile
+    boy = next(m for m in households.detail(profile, child_family).members if m.full_name == "Đặng Bảo An")
+    cid = cases.open_case(profile, CaseInput("child_protection", child_family, TODAY, person_id=boy.id))
+    case = opened(qtbot, CaseDialog(ctx, cid))
+    case.tabs.setCurrentIndex(case.plan_tab)
+
+    def refused_before_the_plan(dialog: QDialog) -> None:
+        assert isinstance(dialog, PlanItemDialog)
+        assert not dialog.save_button.isEnabled()  # validated as one types
+        assert "action" in [p.field for p in child_plan.input_problems(dialog.value(), TODAY)]
+        type_text(qtbot, dialog.action, "Đưa cháu đi khám sức khỏe")
+        type_text(qtbot, dialog.responsible, "Trạm y tế xã")
+        dialog.due_on.set_value(TODAY + timedelta(days=7))
+        assert dialog.save_button.isEnabled()
+        assert not dialog.try_save()  # the plan step is not reached yet
+        assert dialog.panel.error_text("action").startswith("Hãy ghi bước lập kế hoạch trước")
+        dialog.reject()
+
+    through_modal(PlanItemDialog, refused_before_the_plan, case.add_plan_item_button.click)
+    assert child_plan.items(profile, cid) == []
+
+    while child.state(profile, cid).next_step != child.PLAN_STEP:
+        child.advance(profile, cid, to=child.state(profile, cid).next_step, on=TODAY)
+    child.advance(profile, cid, to=child.PLAN_STEP, on=TODAY)
+    case.refresh()
+
+    def add(dialog: QDialog) -> None:
+        assert isinstance(dialog, PlanItemDialog)
+        type_text(qtbot, dialog.action, "Đưa cháu đi khám sức khỏe")
+        type_text(qtbot, dialog.responsible, "Trạm y tế xã")
+        dialog.due_on.set_value(TODAY - timedelta(days=1))  # before the case opened: refused as one types
+        assert dialog.panel.error_text("due_on") and not dialog.save_button.isEnabled()
+        dialog.due_on.set_value(TODAY + timedelta(days=7))
+        save(qtbot, dialog)
+
+    through_modal(PlanItemDialog, add, lambda: click(qtbot, case.add_plan_item_button))
+    [item] = child_plan.items(profile, cid)
+    assert (item.action, item.responsible, item.status) == ("Đưa cháu đi khám sức khỏe", "Trạm y tế xã", "planned")
+    assert case.plan_items.rowCount() == 1 and case.selected_plan_item() == item
+    click(qtbot, case.plan_item_buttons[child_plan.DONE])
+    [item] = child_plan.items(profile, cid)
+    assert (item.status, item.status_on, item.overdue) == ("done", TODAY, False)
+    assert not case.plan_item_buttons[child_plan.DONE].isEnabled()  # a finished item does not change again
+    assert not case.plan_item_buttons[child_plan.DROPPED].isEnabled()

@@ -2,8 +2,8 @@
 
 Domestic violence (Law 13/2022): the acts of Art. 3.1 with the types they make, the measures of Art. 22,
 the referrals and closing. Child protection (Decree 56/2017): the groups of Art. 10, the seven steps one
-after the other, and the support plan's deadline. The services are the gate: a refusal is shown beside
-the control it is about and nothing is saved.
+after the other, the support plan's deadline and its items (who does what, by when). The services are
+the gate: a refusal is shown beside the control it is about and nothing is saved.
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
-from desktop.services import cases, child, dv, parties, reference
+from desktop.services import cases, child, child_plan, dv, parties, reference
+from desktop.services.child_plan import PlanItemDTO
 from desktop.services.dv import ActsInput, MeasureDTO, ReferralDTO
 from desktop.services.parties import PartyDTO
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, ReferDialog
+from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, PlanItemDialog, ReferDialog
 from desktop.ui.dialogs.case_parts import LETTERS, CaseData, ChoiceChecks, lettered, load_case
 from desktop.ui.dialogs.case_party import PartyDialog, party_name, role_name
 from desktop.ui.formatting import fmt_date
@@ -373,6 +374,84 @@ class CaseDialog(ModalDialog):
         steps_layout.addStretch(1)
         self.tabs.addTab(steps_tab, self.tr("Steps (Decree 56/2017)"))
         self.tabs.addTab(groups_tab, self.tr("Groups (Art. 10)"))
+        self._build_plan()
+
+    def _build_plan(self) -> None:
+        self.plan_items = RecordTableModel(self._plan_columns(), muted=lambda i: i.status != child_plan.PLANNED)
+        self.plan_view = make_table(self.plan_items)
+        fit_columns(self.plan_view, {0: 36, 1: 22, 2: 11, 3: 16, 4: 11})
+        self.add_plan_item_button = QPushButton(self.tr("&Add item…"))
+        self.add_plan_item_button.clicked.connect(self.add_plan_item)
+        self.plan_item_on = DateEdit(self.ctx.profile.today(), allow_empty=False)
+        self.plan_item_buttons = {
+            child_plan.DONE: QPushButton(self.tr("Mark d&one")),
+            child_plan.DROPPED: QPushButton(self.tr("D&rop")),
+        }
+        self.plan_error = _error_label()
+        plan_tab = QWidget()
+        plan_layout = QVBoxLayout(plan_tab)
+        top = QHBoxLayout()
+        top.addWidget(self.add_plan_item_button)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Selected item, on")))
+        top.addWidget(self.plan_item_on)
+        for status, button in self.plan_item_buttons.items():
+            button.clicked.connect(lambda _checked=False, s=status: self.set_plan_item_status(s))
+            top.addWidget(button)
+        plan_layout.addLayout(top)
+        plan_layout.addWidget(self.plan_view, 1)
+        plan_layout.addWidget(self.plan_error)
+        self.plan_view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_plan_buttons())
+        self.plan_tab = self.tabs.addTab(plan_tab, "")
+
+    def _plan_columns(self) -> list[Column[PlanItemDTO]]:
+        return [
+            Column(self.tr("What"), lambda i: i.action),
+            Column(self.tr("Who"), lambda i: i.responsible),
+            Column(self.tr("By"), lambda i: fmt_date(i.due_on), align_center=True),
+            Column(self.tr("Status"), self.plan_status_text),
+            Column(self.tr("Since"), lambda i: fmt_date(i.status_on), align_center=True),
+        ]
+
+    def plan_status_text(self, item: PlanItemDTO) -> str:
+        if item.overdue:
+            return self.tr("⚠ Overdue")
+        names = {
+            child_plan.PLANNED: self.tr("Planned"),
+            child_plan.DONE: self.tr("Done"),
+            child_plan.DROPPED: self.tr("Dropped"),
+        }
+        return names.get(item.status, item.status)
+
+    def selected_plan_item(self) -> PlanItemDTO | None:
+        return self.plan_items.record(self.plan_view.currentIndex().row())
+
+    def _update_plan_buttons(self) -> None:
+        chosen = self.selected_plan_item()
+        movable = chosen is not None and chosen.status == child_plan.PLANNED and self._open()
+        for button in self.plan_item_buttons.values():
+            button.setEnabled(movable)
+        self.plan_item_on.setEnabled(movable)
+        self.add_plan_item_button.setEnabled(self._open())
+
+    def add_plan_item(self) -> None:
+        if PlanItemDialog(self.ctx, self.case_id, self.data.detail.opened_on, parent=self).exec():
+            _show_error(self.plan_error, "")
+            self._changed()
+
+    def set_plan_item_status(self, status: str) -> bool:
+        chosen = self.selected_plan_item()
+        if chosen is None:
+            return False
+        on = self.plan_item_on.value() or self.ctx.profile.today()
+        try:
+            child_plan.set_status(self.ctx.profile, chosen.id, status=status, on=on)
+        except SotayError as refused:
+            _show_error(self.plan_error, self._message(refused))
+            return False
+        _show_error(self.plan_error, "")
+        self._changed()
+        return True
 
     def save_groups(self) -> bool:
         try:
@@ -589,3 +668,21 @@ class CaseDialog(ModalDialog):
         self.plan_label.setVisible(state.plan_due is not None)
         self.groups.set_editable(self._open())
         self.save_groups_button.setEnabled(self._open())
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        chosen = self.selected_plan_item()
+        self.plan_items.set_records(self.data.plan)
+        late = sum(1 for item in self.data.plan if item.overdue)
+        title = (
+            self.tr("Support plan ({n}, {late} overdue)").format(n=len(self.data.plan), late=late)
+            if late
+            else self.tr("Support plan ({n})").format(n=len(self.data.plan))
+        )
+        self.tabs.setTabText(self.plan_tab, title)
+        rows = [row for row, item in enumerate(self.data.plan) if chosen is not None and item.id == chosen.id]
+        if rows:
+            self.plan_view.selectRow(rows[0])
+        elif self.plan_items.rowCount():
+            self.plan_view.selectRow(0)
+        self._update_plan_buttons()

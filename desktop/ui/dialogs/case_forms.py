@@ -1,4 +1,4 @@
-"""The small forms of a case: apply a measure (Art. 22), refer to a body, close the case."""
+"""The small forms of a case: apply a measure (Art. 22), refer to a body, close the case, add a plan item."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import dv
+from desktop.services import child_plan, dv
+from desktop.services.child_plan import PlanItemInput
 from desktop.services.dv import MeasureInput
 from desktop.services.validation import NOTE_MAX, code_problems, event_date_problems, text_problems
 from desktop.ui.context import AppContext
@@ -181,4 +182,47 @@ class CloseCaseDialog(FormDialog):
     def perform_save(self) -> bool:
         closed_on = self.closed_on.value() or self.ctx.profile.today()
         dv.close_case(self.ctx.profile, self.case_id, on=closed_on, outcome=self.outcome.toPlainText())
+        return True
+
+
+class PlanItemDialog(FormDialog):
+    """One item of a child's support plan: what is done, by whom, by when; refused before the plan step."""
+
+    def __init__(self, ctx: AppContext, case_id: uuid.UUID, opened_on: date, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Add a plan item"), parent)
+        self.case_id = case_id
+        self.opened_on = opened_on
+        self.panel = FormPanel()
+        self.action = QLineEdit()
+        self.action.setPlaceholderText(self.tr("e.g. Enrol the child at the commune school"))
+        self.responsible = QLineEdit()
+        self.responsible.setPlaceholderText(self.tr("A person or a body"))
+        self.due_on = DateEdit(None)
+        self.notes = notes_editor()
+        add = self.panel.add
+        add("action", self.tr("&What"), self.action, self.action.textChanged)
+        add("responsible", self.tr("&Who"), self.responsible, self.responsible.textChanged)
+        add("due_on", self.tr("&By when"), self.due_on, self.due_on.value_changed)
+        add("notes", self.tr("N&otes"), self.notes, self.notes.textChanged)
+        self.body.addWidget(self.panel)
+        self.watch(self.panel)
+        self.revalidate()
+        self.action.setFocus()
+
+    def value(self) -> PlanItemInput:
+        return PlanItemInput(
+            action=self.action.text(),
+            responsible=self.responsible.text(),
+            due_on=self.due_on.value(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def current_panel(self) -> FormPanel:
+        return self.panel
+
+    def live_problems(self) -> list[FieldProblem]:
+        return child_plan.input_problems(self.value(), self.opened_on)
+
+    def perform_save(self) -> bool:
+        child_plan.add_item(self.ctx.profile, self.case_id, self.value())
         return True

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
-from desktop.services import cases, child, dv, parties, reference
+from desktop.services import cases, child, child_plan, dv, parties, reference
 from desktop.services.cases import CHILD_PROTECTION, CaseDetail
 from desktop.services.dto import CodeDTO
 from desktop.services.parties import PartyDTO
@@ -63,6 +63,7 @@ class CaseData:
     dv: dv.DvCaseView | None = None
     child: child.ChildCaseView | None = None
     people: list[PartyDTO] = field(default_factory=list)  # victims, who caused harm, carers, reporters
+    plan: list[child_plan.PlanItemDTO] = field(default_factory=list)  # a child case's support plan
 
 
 def load_codes(profile: Profile) -> CaseCodes:
@@ -82,7 +83,13 @@ def load_case(profile: Profile, case_id: uuid.UUID, codes: CaseCodes | None = No
     if detail.kind == dv.KIND:
         return CaseData(detail, codes, dv=dv.view(profile, case_id), people=people)
     if detail.kind == CHILD_PROTECTION:
-        return CaseData(detail, codes, child=child.view(profile, case_id), people=people)
+        return CaseData(
+            detail,
+            codes,
+            child=child.view(profile, case_id),
+            people=people,
+            plan=child_plan.items(profile, case_id),
+        )
     return CaseData(detail, codes, people=people)
 
 
