@@ -775,7 +775,7 @@
     <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case.py" line="+94" />
+            <location filename="../../desktop/ui/dialogs/case.py" line="+95" />
             <source>Close &amp;case…</source>
             <translation>Đón&amp;g trường hợp…</translation>
         </message>
@@ -906,16 +906,18 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+182" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-181" />
+            <location line="+182" />
             <source>Since</source>
             <translation>Từ ngày</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-181" />
             <source>Notes</source>
             <translation>Ghi chú</translation>
         </message>
@@ -931,11 +933,12 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+182" />
             <source>Done</source>
             <translation>Đã xử lý xong</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-181" />
             <source>Declined</source>
             <translation>Đã từ chối</translation>
         </message>
@@ -946,12 +949,12 @@
         </message>
         <message>
             <location line="+20" />
-            <location line="+106" />
+            <location line="+184" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-140" />
             <source>Save &amp;groups</source>
             <translation>Lưu &amp;nhóm</translation>
         </message>
@@ -976,7 +979,57 @@
             <translation>Nhóm (Điều 10)</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+7" />
+            <source>&amp;Add item…</source>
+            <translation>&amp;Thêm việc…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Mark d&amp;one</source>
+            <translation>Đánh dấu đã &amp;xong</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>D&amp;rop</source>
+            <translation>&amp;Bỏ việc</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Selected item, on</source>
+            <translation>Việc đã chọn, vào ngày</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>What</source>
+            <translation>Việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who</source>
+            <translation>Người thực hiện</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By</source>
+            <translation>Hạn</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>⚠ Overdue</source>
+            <translation>⚠ Quá hạn</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Planned</source>
+            <translation>Dự kiến</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Dropped</source>
+            <translation>Đã bỏ</translation>
+        </message>
+        <message>
+            <location line="+73" />
             <source>Add &amp;person…</source>
             <translation>Thêm người &amp;liên quan…</translation>
         </message>
@@ -1084,6 +1137,16 @@
             <location line="+2" />
             <source>The support plan must be drawn up by {date}.</source>
             <translation>Phải lập kế hoạch hỗ trợ, can thiệp chậm nhất vào ngày {date}.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Support plan ({n}, {late} overdue)</source>
+            <translation>Kế hoạch hỗ trợ ({n}, {late} quá hạn)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Support plan ({n})</source>
+            <translation>Kế hoạch hỗ trợ ({n})</translation>
         </message>
     </context>
     <context>
@@ -1312,6 +1375,33 @@
             <location line="+11" />
             <source>This is not your current passphrase.</source>
             <translation>Mật khẩu hiện tại không đúng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChildPlan</name>
+        <message>
+            <source>Enter the day it must be done by.</source>
+            <translation>Hãy nhập hạn phải làm xong.</translation>
+        </message>
+        <message>
+            <source>This plan item no longer exists.</source>
+            <translation>Việc này không còn trong kế hoạch.</translation>
+        </message>
+        <message>
+            <source>The day is before the case was opened.</source>
+            <translation>Ngày này ở trước ngày mở trường hợp.</translation>
+        </message>
+        <message>
+            <source>A plan item goes from planned to done or dropped.</source>
+            <translation>Một việc trong kế hoạch chỉ chuyển từ dự kiến sang đã xong hoặc bỏ.</translation>
+        </message>
+        <message>
+            <source>This date cannot be in the future.</source>
+            <translation>Ngày này không được sau ngày hôm nay.</translation>
+        </message>
+        <message>
+            <source>Record the plan step first: plan items belong to an approved plan.</source>
+            <translation>Hãy ghi bước lập kế hoạch trước: các việc chỉ thêm được vào kế hoạch đã được phê duyệt.</translation>
         </message>
     </context>
     <context>
@@ -2075,7 +2165,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>CloseCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+158" />
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+159" />
             <source>Close the case</source>
             <translation>Đóng trường hợp</translation>
         </message>
@@ -2099,12 +2189,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+95" />
-            <location line="+145" />
+            <location line="+146" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-141" />
+            <location line="-142" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -2199,6 +2289,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Chưa ghi sàng lọc sơ sinh cho {head}</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Child's support plan: {head}</source>
+            <translation>Kế hoạch hỗ trợ trẻ em: {head}</translation>
+        </message>
+        <message>
             <location line="+8" />
             <source>Overdue</source>
             <translation>Quá hạn</translation>
@@ -2209,7 +2304,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location line="-82" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3564,6 +3659,44 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>PlanItemDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+135" />
+            <source>Add a plan item</source>
+            <translation>Thêm việc vào kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>e.g. Enrol the child at the commune school</source>
+            <translation>ví dụ: làm thủ tục cho cháu đi học ở trường xã</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A person or a body</source>
+            <translation>Một người hoặc một cơ quan</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;What</source>
+            <translation>&amp;Việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Who</source>
+            <translation>&amp;Người thực hiện</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;By when</source>
+            <translation>&amp;Hạn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+    </context>
+    <context>
         <name>ProtectDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/protect.py" line="+20" />
@@ -3923,7 +4056,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReferDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+65" />
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="-84" />
             <source>Refer the case</source>
             <translation>Chuyển gửi trường hợp</translation>
         </message>
