@@ -104,16 +104,7 @@ def _restore_parser(actions: Subparsers) -> None:
             )
         ),
     )
-    restore.add_argument(
-        "--recovery-code-file",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the recovery code from this file (or SOTAY_RECOVERY_CODE).")),
-    )
-    restore.add_argument(
-        "--new-passphrase-file",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).")),
-    )
+    cli_profile.add_recovery_options(restore)
     restore.set_defaults(run=run_restore)
 
 

@@ -221,17 +221,22 @@ def register(commands: Subparsers) -> None:
         QT_TRANSLATE_NOOP("Cli", "Forgotten passphrase: unlock with the recovery code and choose a new passphrase.")
     )
     reset = actions.add_parser("reset", help=about, description=about)
-    reset.add_argument(
+    add_recovery_options(reset)
+    reset.set_defaults(run=run_reset)
+
+
+def add_recovery_options(parser: argparse.ArgumentParser) -> None:
+    """Where a forgotten passphrase's replacement comes from: `passphrase reset` and `backup restore`."""
+    parser.add_argument(
         "--recovery-code-file",
         metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
         help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the recovery code from this file (or SOTAY_RECOVERY_CODE).")),
     )
-    reset.add_argument(
+    parser.add_argument(
         "--new-passphrase-file",
         metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
         help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).")),
     )
-    reset.set_defaults(run=run_reset)
 
 
 def run_protect(args: argparse.Namespace, paths: ProfilePaths) -> int:

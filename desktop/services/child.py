@@ -11,12 +11,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CodeItem, SupportCase
+from db.models import SupportCase
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import reference
 from desktop.services.cases import CHILD_PROTECTION, CLOSED, FIRST_CHILD_STEP, require_case
 from desktop.services.profile import Profile
 from desktop.services.validation import event_date_problems, problem, raise_if
@@ -54,7 +54,7 @@ def set_groups(profile: Profile, case_id: uuid.UUID, groups: tuple[str, ...]) ->
     """The groups of Art. 10 the child belongs to (at least one)."""
     with profile.sessions.begin() as session:
         case = require_child(session, profile, case_id)
-        known = [item.code for item in _items(session, GROUPS)]
+        known = [item.code for item in reference.items(session, GROUPS)]
         if not groups:
             raise_if([problem("groups", QT_TRANSLATE_NOOP(CTX, "Tick at least one group of Art. 10."))])
         if not set(groups) <= set(known):
@@ -85,7 +85,7 @@ def state(profile: Profile, case_id: uuid.UUID) -> ChildCaseState:
 
 
 def state_of(session: Session, case: SupportCase) -> ChildCaseState:
-    order = [item.code for item in _items(session, STEPS)]
+    order = [item.code for item in reference.items(session, STEPS)]
     reached = {code: date.fromisoformat(day) for code, day in case.details.get("steps", {}).items()}
     current = case.stage or FIRST_CHILD_STEP
     position = order.index(current)
@@ -106,7 +106,7 @@ def add_working_days(start: date, days: int) -> date:
 
 
 def _skip_problem(session: Session, state: ChildCaseState) -> FieldProblem:
-    names = {item.code: item.name_vi for item in _items(session, STEPS)}
+    names = {item.code: item.name_vi for item in reference.items(session, STEPS)}
     if state.next_step is None:
         return problem("to", QT_TRANSLATE_NOOP(CTX, "This case has gone through every step."))
     return problem(
@@ -122,6 +122,3 @@ def require_child(session: Session, profile: Profile, case_id: uuid.UUID) -> Sup
         raise_if([problem("kind", QT_TRANSLATE_NOOP(CTX, "This is not a child-protection case."))])
     return case
 
-
-def _items(session: Session, table: str) -> list[CodeItem]:
-    return list(session.scalars(select(CodeItem).where(CodeItem.table == table).order_by(CodeItem.sort_order)))

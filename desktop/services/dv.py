@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CaseMeasure, CaseParty, CaseReferral, CodeItem, Person, SupportCase
+from db.models import CaseMeasure, CaseParty, CaseReferral, Person, SupportCase
 from desktop.errors import FieldProblem, NotFoundError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
@@ -159,7 +159,7 @@ def view(profile: Profile, case_id: uuid.UUID) -> DvCaseView:
 
 def act_types(session: Session) -> dict[str, str]:
     """The type of violence (dv_types code) of each act of Art. 3.1."""
-    return {item.code: str(item.extra.get("dv_type", "")) for item in _items(session, ACTS)}
+    return {item.code: str(item.extra.get("dv_type", "")) for item in reference.items(session, ACTS)}
 
 
 def measure_limits(session: Session) -> dict[str, MeasureLimits]:
@@ -168,7 +168,7 @@ def measure_limits(session: Session) -> dict[str, MeasureLimits]:
 
     return {
         item.code: MeasureLimits(number(item.extra.get("max_days")), number(item.extra.get("min_distance_m")))
-        for item in _items(session, MEASURES)
+        for item in reference.items(session, MEASURES)
     }
 
 
@@ -222,9 +222,9 @@ def _perpetrator_may_be_adult(session: Session, case: SupportCase) -> bool:
 
 
 def derived_types(session: Session, acts: list[str]) -> tuple[str, ...]:
-    of_act = {item.code: item.extra.get("dv_type", "") for item in _items(session, ACTS)}
+    of_act = {item.code: item.extra.get("dv_type", "") for item in reference.items(session, ACTS)}
     wanted = {of_act.get(act, "") for act in acts}
-    return tuple(item.code for item in _items(session, TYPES) if item.code in wanted)
+    return tuple(item.code for item in reference.items(session, TYPES) if item.code in wanted)
 
 
 def _acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
@@ -248,7 +248,7 @@ def _acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
 
 
 def _act_order(session: Session) -> dict[str, int]:
-    return {item.code: item.sort_order for item in _items(session, ACTS)}
+    return {item.code: item.sort_order for item in reference.items(session, ACTS)}
 
 
 # Measures ##################################################################################
@@ -276,7 +276,7 @@ def apply_measure(profile: Profile, case_id: uuid.UUID, data: MeasureInput) -> u
 
 
 def _measure_problems(session: Session, data: MeasureInput, today: date) -> list[FieldProblem]:
-    limits = {item.code: item.extra for item in _items(session, MEASURES)}
+    limits = {item.code: item.extra for item in reference.items(session, MEASURES)}
     found = code_problems("measure", data.measure, limits)
     found += event_date_problems("decided_on", data.decided_on, today)
     found += text_problems("decision_no", data.decision_no, required=False, max_len=60)
@@ -387,9 +387,6 @@ def _require_dv(session: Session, profile: Profile, case_id: uuid.UUID) -> Suppo
         raise_if([problem("kind", QT_TRANSLATE_NOOP(CTX, "This is not a domestic-violence case."))])
     return case
 
-
-def _items(session: Session, table: str) -> list[CodeItem]:
-    return list(session.scalars(select(CodeItem).where(CodeItem.table == table).order_by(CodeItem.sort_order)))
 
 
 def _codes(session: Session, table: str) -> list[str]:

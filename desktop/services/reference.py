@@ -93,9 +93,14 @@ def _load_code_tables(session: Session, version: str) -> None:
     session.flush()
 
 
-def codes(session: Session, table: str) -> list[CodeDTO]:
+def items(session: Session, table: str) -> list[CodeItem]:
+    """A code table's rows with their extra columns (limits, types), in display order; for services."""
     stmt = select(CodeItem).where(CodeItem.table == table).order_by(CodeItem.sort_order, CodeItem.code)
-    return [CodeDTO(c.code, c.name_vi, c.name_en, c.sort_order) for c in session.scalars(stmt)]
+    return list(session.scalars(stmt))
+
+
+def codes(session: Session, table: str) -> list[CodeDTO]:
+    return [CodeDTO(c.code, c.name_vi, c.name_en, c.sort_order) for c in items(session, table)]
 
 
 def code_names(session: Session, table: str) -> dict[str, str]:

@@ -31,7 +31,6 @@ from db.base import utcnow
 from db.models import (
     CaseMeasure,
     CasePlanItem,
-    CodeItem,
     Household,
     HouseholdCategory,
     ManualTask,
@@ -42,7 +41,7 @@ from db.models import (
     Visit,
 )
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services import access, child, dashboard
+from desktop.services import access, child, dashboard, reference
 from desktop.services.cases import CHILD_PROTECTION, OPEN
 from desktop.services.profile import Profile
 from desktop.services.validation import ADDRESS_MAX, problem, raise_if, text_problems
@@ -201,7 +200,7 @@ def _priority_visits(session: Session, profile: Profile, day: date) -> Iterator[
 def _priority_households(session: Session, day: date) -> list[uuid.UUID]:
     priority = [
         item.code
-        for item in session.scalars(select(CodeItem).where(CodeItem.table == "household_categories"))
+        for item in reference.items(session, "household_categories")
         if str(item.extra.get("priority", "0")) == "1"
     ]
     by_category = select(HouseholdCategory.household_id).where(

@@ -1554,11 +1554,9 @@
         <message>
             <location line="+4" />
             <location filename="../../desktop/cli_backup.py" line="+47" />
-            <location line="+14" />
-            <location line="+5" />
             <location filename="../../desktop/cli_profile.py" line="-162" />
             <location line="+152" />
-            <location line="+19" />
+            <location line="+25" />
             <location line="+5" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -1621,7 +1619,7 @@
         <message>
             <location line="+3" />
             <location filename="../../desktop/cli_audit.py" line="+34" />
-            <location filename="../../desktop/cli_backup.py" line="-33" />
+            <location filename="../../desktop/cli_backup.py" line="-14" />
             <source>Print a JSON list instead of lines.</source>
             <translation>In một danh sách JSON thay cho từng dòng.</translation>
         </message>
@@ -1785,7 +1783,7 @@
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../desktop/cli_backup.py" line="+62" />
+            <location filename="../../desktop/cli_backup.py" line="+53" />
             <location line="+3" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
@@ -1847,7 +1845,7 @@
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../desktop/cli_profile.py" line="-182" />
+            <location filename="../../desktop/cli_profile.py" line="-188" />
             <source>NAME</source>
             <translation>TÊN</translation>
         </message>
@@ -1948,7 +1946,7 @@ Dấu vân tay SHA-256: {sha256}
 Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_backup.py" line="-103" />
+            <location filename="../../desktop/cli_backup.py" line="-94" />
             <source>Encrypted backups of the profile: make, list, restore.</source>
             <translation>Bản sao lưu đã mã hóa của sổ tay: tạo, xem danh sách, khôi phục.</translation>
         </message>
@@ -1988,20 +1986,18 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Thay cả sổ tay có thay đổi mới hơn (sổ tay đó được chuyển vào thư mục replaced-…, không bị xóa).</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location filename="../../desktop/cli_profile.py" line="+178" />
+            <location filename="../../desktop/cli_profile.py" line="+184" />
             <source>Read the recovery code from this file (or SOTAY_RECOVERY_CODE).</source>
             <translation>Đọc mã khôi phục từ tệp này (hoặc từ SOTAY_RECOVERY_CODE).</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location filename="../../desktop/cli_profile.py" line="-19" />
-            <location line="+24" />
+            <location line="-25" />
+            <location line="+30" />
             <source>Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).</source>
             <translation>Đọc mật khẩu mới từ tệp này (hoặc từ SOTAY_NEW_PASSPHRASE).</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location filename="../../desktop/cli_backup.py" line="+42" />
             <source>No backups in {folder}.</source>
             <translation>Không có bản sao lưu nào trong {folder}.</translation>
         </message>
@@ -2044,12 +2040,12 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
         </message>
         <message>
             <location line="+7" />
-            <location filename="../../desktop/cli_profile.py" line="+52" />
+            <location filename="../../desktop/cli_profile.py" line="+51" />
             <source>{user} now logs in with the new passphrase; the old one no longer works.</source>
             <translation>Từ nay {user} đăng nhập bằng mật khẩu mới; mật khẩu cũ không dùng được nữa.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_profile.py" line="-234" />
+            <location filename="../../desktop/cli_profile.py" line="-239" />
             <source>Log in as this user (or set SOTAY_USER).</source>
             <translation>Đăng nhập với tên người dùng này (hoặc đặt biến SOTAY_USER).</translation>
         </message>
@@ -2134,7 +2130,7 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Quên mật khẩu: mở khóa bằng mã khôi phục rồi đặt mật khẩu mới.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+41" />
             <source>Name the first user with --user or SOTAY_USER.</source>
             <translation>Hãy ghi tên người dùng đầu tiên bằng --user hoặc SOTAY_USER.</translation>
         </message>
@@ -4079,7 +4075,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Reference</name>
         <message>
-            <location filename="../../desktop/services/reference.py" line="+119" />
+            <location filename="../../desktop/services/reference.py" line="+124" />
             <source>Unknown commune code {code}.</source>
             <translation>Mã xã {code} không có trong danh mục.</translation>
         </message>
