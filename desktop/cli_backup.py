@@ -214,7 +214,7 @@ def _remove_if_empty(folder: Path) -> None:
     try:
         folder.rmdir()
     except OSError:
-        pass
+        pass  # not empty (or already gone): whatever is there stays
 
 
 def _restore_with_recovery(

@@ -220,7 +220,7 @@ class _Unreadable(Exception):
 
 
 class _NewerFormat(Exception):
-    pass
+    """A backup written by a newer version of the app (a format version this one does not know)."""
 
 
 def _hmac_key(data_key: bytes) -> bytes:
