@@ -253,6 +253,24 @@ class CasePlanItem(SyncedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class CaseAction(SyncedMixin, Base):
+    """A dated entry of a case's timeline written by the user: a note, support given, a mediation
+    session (domestic violence) or a monitoring visit (child protection, Decree 56/2017 step 6).
+
+    `kind` is a code of case_action_kinds, `result` one of case_action_results for that kind (how the
+    mediation ended, how the child is doing). A `follow_up_on` day puts a task on the list.
+    """
+
+    __tablename__ = "case_actions"
+    __audit_hidden__ = frozenset({"kind", "result", "notes"})
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    done_on: Mapped[date] = mapped_column(Date)
+    result: Mapped[str] = mapped_column(String(30), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date, index=True, default=None)
+
+
 class ManualTask(SyncedMixin, Base):
     """A task the user wrote themselves ("mang thuốc cho cụ Lành"), beside those computed from the data."""
 
@@ -292,6 +310,7 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     TaskState,
     CaseParty,
     CasePlanItem,
+    CaseAction,
 )
 
 

@@ -33,6 +33,7 @@ from desktop.services.validation import (
 
 CTX = "Cases"
 KIND_TABLE = "support_case_kinds"
+RISK_TABLE = "risk_levels"  # high | medium | low; "" = not assessed yet
 OPEN, CLOSED = "open", "closed"
 CHILD_PROTECTION = "child_protection"
 FIRST_CHILD_STEP = "received"
@@ -46,6 +47,8 @@ class CaseInput:
     opened_on: date
     person_id: uuid.UUID | None = None
     summary: str = ""
+    risk_level: str = ""
+    consent: bool = False  # the person concerned (or a child's carer) agreed to be helped
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,8 @@ class CaseDetail:
     summary: str
     closed_on: date | None = None
     outcome: str = ""  # written when the case was closed
+    risk_level: str = ""
+    consent: bool = False
 
 
 def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
@@ -90,6 +95,8 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
             opened_on=data.opened_on,
             state=OPEN,
             summary=data.summary.strip(),
+            risk_level=data.risk_level,
+            consent=data.consent,
             # A child case starts at intake (Decree 56/2017 step 1), dated the day it was opened.
             stage=FIRST_CHILD_STEP if data.kind == CHILD_PROTECTION else "",
             details={"steps": {FIRST_CHILD_STEP: data.opened_on.isoformat()}} if data.kind == CHILD_PROTECTION else {},
@@ -104,6 +111,7 @@ def input_problems(session: Session, data: CaseInput, today: date) -> list[Field
     found = code_problems("kind", data.kind, reference.code_names(session, KIND_TABLE))
     found += event_date_problems("opened_on", data.opened_on, today)
     found += text_problems("summary", data.summary, required=False, max_len=NOTE_MAX, multiline=True)
+    found += risk_problems(session, data.risk_level)
     if data.person_id is not None and not _member(session, data.person_id, data.household_id):
         found.append(problem("person_id", QT_TRANSLATE_NOOP(CTX, "This person is not a member of the household.")))
     elif data.kind == CHILD_PROTECTION:
@@ -153,7 +161,22 @@ def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
             summary=row.summary,
             closed_on=row.closed_on,
             outcome=str(row.details.get("outcome", "")),
+            risk_level=row.risk_level,
+            consent=row.consent,
         )
+
+
+def set_assessment(profile: Profile, case_id: uuid.UUID, *, risk_level: str, consent: bool) -> None:
+    """The risk the person runs as the user judges it now, and whether they agreed to be helped."""
+    with profile.sessions.begin() as session:
+        row = require_case(session, profile.user, case_id, write=True)
+        raise_if(risk_problems(session, risk_level))
+        row.risk_level, row.consent = risk_level, consent
+
+
+def risk_problems(session: Session, risk_level: str) -> list[FieldProblem]:
+    # Empty means not assessed yet.
+    return code_problems("risk_level", risk_level, reference.code_names(session, RISK_TABLE), required=False)
 
 
 def require_case(session: Session, user: CurrentUser, case_id: uuid.UUID, *, write: bool) -> SupportCase:

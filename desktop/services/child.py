@@ -69,6 +69,8 @@ def advance(profile: Profile, case_id: uuid.UUID, *, to: str, on: date) -> Child
         state = state_of(session, case)
         if to != state.next_step:
             raise_if([_skip_problem(session, state)])
+        if to == CLOSED and not case.details.get("review"):
+            raise_if([problem("to", QT_TRANSLATE_NOOP(CTX, "Write the closing review (Mẫu 06) first."))])
         last = max(state.reached.values())
         raise_if(event_date_problems("on", on, profile.today(), not_before=last))
         steps = {**case.details.get("steps", {}), to: on.isoformat()}

@@ -36,7 +36,8 @@ KIND = "domestic_violence"
 ACTS, TYPES, MEASURES = "dv_acts", "dv_types", "dv_measures"
 RELATIONSHIPS, BODIES = "dv_relationships", "referral_bodies"
 RECURRENCE_MAX = 366
-# Art. 32: community criticism is for violence repeated at least this often in 12 months.
+# Art. 32.1.a: community criticism is for violence repeated at least this often in 12 months by someone
+# not sanctioned for it; Art. 32.1.b: or for anyone who goes on after an administrative sanction.
 CRITICISM_RECURRENCE = 2
 # Where a referral may go next; "sent" is where every referral starts.
 NEXT_STATUS = {"sent": ("received", "declined"), "received": ("done", "declined")}
@@ -48,6 +49,7 @@ class ActsInput:
     relationship_context: str
     harm: str = ""
     recurrence_12m: int = 0
+    sanctioned_before: bool = False  # an administrative sanction for domestic violence was imposed before
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ class MeasureInput:
 @dataclass(frozen=True, slots=True)
 class DvSummary:
     types: tuple[str, ...]  # dv_types codes derived from the acts, in the table's order
-    criticism_eligible: bool  # Art. 32: repeated often enough, and a perpetrator who may be 18 or older
+    criticism_eligible: bool  # Art. 32: repeated, or after a sanction, by a perpetrator who may be 18 or older
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,7 @@ class DvCaseView:
     relationship_context: str
     harm: str
     recurrence_12m: int
+    sanctioned_before: bool
     summary: DvSummary
     measures: tuple[MeasureDTO, ...]  # latest decision first
     referrals: tuple[ReferralDTO, ...]  # latest first
@@ -138,6 +141,7 @@ def view(profile: Profile, case_id: uuid.UUID) -> DvCaseView:
             relationship_context=case.relationship_context,
             harm=case.harm,
             recurrence_12m=case.recurrence_12m,
+            sanctioned_before=bool(case.details.get("sanctioned_before", False)),
             summary=summary_of(session, case),
             measures=tuple(
                 MeasureDTO(
@@ -194,19 +198,25 @@ def record_acts(profile: Profile, case_id: uuid.UUID, data: ActsInput) -> DvSumm
         case.relationship_context = data.relationship_context
         case.harm = data.harm.strip()
         case.recurrence_12m = data.recurrence_12m
+        case.details = {**case.details, "sanctioned_before": data.sanctioned_before}
         return summary_of(session, case)
 
 
 def summary_of(session: Session, case: SupportCase) -> DvSummary:
     types = derived_types(session, case.acts)
-    repeated = case.recurrence_12m >= CRITICISM_RECURRENCE
-    return DvSummary(types, repeated and _perpetrator_may_be_adult(session, case))
+    return DvSummary(types, criticism_applies(case) and _perpetrator_may_be_adult(session, case))
+
+
+def criticism_applies(case: SupportCase) -> bool:
+    """Art. 32.1: violence at least twice in 12 months by someone not sanctioned for it (a), or violence
+    again after an administrative sanction (b). The age condition is checked separately."""
+    if case.details.get("sanctioned_before"):
+        return bool(case.acts)
+    return case.recurrence_12m >= CRITICISM_RECURRENCE
 
 
 def _perpetrator_may_be_adult(session: Session, case: SupportCase) -> bool:
-    """Art. 32 is for perpetrators of 18 or more: False only when every one recorded is known to be younger.
-
-    Earlier administrative sanctions, the law's other condition, are not recorded in the app."""
+    """Art. 32 is for perpetrators of 18 or more: False only when every one recorded is known to be younger."""
     years: list[int | None] = []
     for party in session.scalars(
         select(CaseParty).where(

@@ -10,6 +10,9 @@ Computed tasks (each with a stable key, so it can be done or snoozed without bei
   visited for `PRIORITY_VISIT_DAYS` days;
 * ``plan_item_due``   an item of a child's support plan is still planned on or after its day;
 * ``newborn_screening_due``  a child born in the last two months has no newborn screening recorded;
+* ``prenatal_screening_due``  a pregnancy not yet ended has no prenatal screening recorded since it was
+  found (due four weeks after);
+* ``case_follow_up``  an entry of a case's timeline set a follow-up day and nothing was written after it;
 * ``manual``          a task the user wrote.
 
 Only what the user may see is listed (their villages; case tasks only with the right to the case's
@@ -29,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from db.base import utcnow
 from db.models import (
+    CaseAction,
     CaseMeasure,
     CasePlanItem,
     Household,
@@ -53,6 +57,9 @@ PREGNANCY_DAYS = 280
 # Newborn screening is done in the first days of life; the docs set no deadline for recording it, so
 # the task is due a week after the birth and stays for two months.
 SCREENING_DUE_DAYS, SCREENING_WINDOW_DAYS = 7, 60
+# The first prenatal screening is done at 11-13 weeks; a pregnancy is usually found some weeks before,
+# so the collaborator is reminded four weeks after recording it.
+PRENATAL_DUE_DAYS = 28
 SNOOZE_MAX_DAYS = 90
 FOLLOW_UP_HORIZON_DAYS = 7  # follow-ups due within a week are listed, as on the dashboard
 NO_CONTACT = "no_contact"
@@ -99,6 +106,8 @@ def _all(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
     yield from _follow_ups(profile, day)
     yield from _priority_visits(session, profile, day)
     yield from _newborn_screenings(session, day)
+    yield from _prenatal_screenings(session, day)
+    yield from _case_follow_ups(session, day)
     yield from _manual(session, profile, day)
 
 
@@ -218,8 +227,16 @@ def _priority_households(session: Session, day: date) -> list[uuid.UUID]:
 
 def _pregnant(session: Session, day: date) -> set[uuid.UUID]:
     """Households with a pregnancy recorded in the last nine months whose latest record did not end it."""
+    return {household_id for household_id, _found in _pregnancies(session, day).values()}
+
+
+def _pregnancies(session: Session, day: date) -> dict[uuid.UUID | None, tuple[uuid.UUID, date]]:
+    """Each woman whose latest pregnancy record of the last nine months did not end it: her household
+    and the day the pregnancy was recorded."""
     rows = session.execute(
-        select(PopulationEvent.household_id, PopulationEvent.person_id, PopulationEvent.details)
+        select(
+            PopulationEvent.household_id, PopulationEvent.person_id, PopulationEvent.event_date, PopulationEvent.details
+        )
         .where(
             PopulationEvent.kind == "pregnancy",
             PopulationEvent.event_date >= day - timedelta(days=PREGNANCY_DAYS),
@@ -227,10 +244,10 @@ def _pregnant(session: Session, day: date) -> set[uuid.UUID]:
         )
         .order_by(PopulationEvent.event_date, PopulationEvent.created_at)
     )
-    latest: dict[uuid.UUID | None, tuple[uuid.UUID, str]] = {}
-    for household_id, person_id, details in rows:
-        latest[person_id] = (household_id, str((details or {}).get("stage", "")))
-    return {household_id for household_id, stage in latest.values() if stage != "ended"}
+    latest: dict[uuid.UUID | None, tuple[uuid.UUID, date, str]] = {}
+    for household_id, person_id, on, details in rows:
+        latest[person_id] = (household_id, on, str((details or {}).get("stage", "")))
+    return {person: (household, on) for person, (household, on, stage) in latest.items() if stage != "ended"}
 
 
 def _newborn_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
@@ -253,6 +270,53 @@ def _newborn_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
         due = born + timedelta(days=SCREENING_DUE_DAYS)
         key = f"newborn_screening_due:{person_id}"
         yield TaskDTO(key, "newborn_screening_due", due, due < day, household_id, code, None, name)
+
+
+def _prenatal_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
+    pregnant = {person: found for person, found in _pregnancies(session, day).items() if person is not None}
+    if not pregnant:
+        return
+    screened: dict[uuid.UUID | None, date] = {}
+    for person_id, on in session.execute(
+        select(PopulationEvent.person_id, func.max(PopulationEvent.event_date))
+        .where(
+            PopulationEvent.kind == "prenatal_screening",
+            PopulationEvent.person_id.in_(list(pregnant)),
+            PopulationEvent.deleted_at.is_(None),
+        )
+        .group_by(PopulationEvent.person_id)
+    ):
+        screened[person_id] = on
+    for person_id, (household_id, found) in pregnant.items():
+        if person_id in screened and screened[person_id] >= found:
+            continue
+        person = session.get(Person, person_id)
+        household = session.get(Household, household_id)
+        if person is None or household is None or person.status != "present":
+            continue
+        due = found + timedelta(days=PRENATAL_DUE_DAYS)
+        key = f"prenatal_screening_due:{person_id}:{found.isoformat()}"
+        name = person.full_name
+        yield TaskDTO(key, "prenatal_screening_due", due, due < day, household_id, household.code, None, name)
+
+
+def _case_follow_ups(session: Session, day: date) -> Iterator[TaskDTO]:
+    """The follow-up day of a case's latest timeline entry, when it is within the horizon."""
+    rows = session.execute(
+        select(CaseAction, SupportCase.household_id, Household.code)
+        .join(SupportCase, SupportCase.id == CaseAction.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(CaseAction.deleted_at.is_(None), SupportCase.state == OPEN, SupportCase.deleted_at.is_(None))
+        .order_by(CaseAction.done_on, CaseAction.created_at)
+    )
+    latest: dict[uuid.UUID, tuple[CaseAction, uuid.UUID, str]] = {}
+    for action, household_id, code in rows:
+        latest[action.case_id] = (action, household_id, code)  # a later entry replaces the follow-up
+    for action, household_id, code in latest.values():
+        due = action.follow_up_on
+        if due is not None and due <= day + timedelta(days=FOLLOW_UP_HORIZON_DAYS):
+            key = f"case_follow_up:{action.id}"
+            yield TaskDTO(key, "case_follow_up", due, due < day, household_id, code, action.case_id, "")
 
 
 def _manual(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services import cases, child, households, people
+from desktop.services import cases, child, child_forms, households, people
 from desktop.services.access import PermissionDeniedError
 from desktop.services.cases import CaseInput
+from desktop.services.child_forms import ReviewInput
 from desktop.services.households import HouseholdInput
 from desktop.services.people import PersonInput
 
@@ -50,8 +51,12 @@ def test_the_steps_go_in_order_and_the_plan_cannot_be_skipped(family):
     assert child.state(p, cid).stage == "detailed_assessment"
     planned = child.advance(p, cid, to="plan_approved", on=INTAKE + timedelta(days=5))
     assert planned.plan_due is None and planned.reached["plan_approved"] == INTAKE + timedelta(days=5)
-    for step, offset in (("in_progress", 6), ("monitoring", 20), ("closed", 40)):
+    for step, offset in (("in_progress", 6), ("monitoring", 20)):
         child.advance(p, cid, to=step, on=INTAKE + timedelta(days=offset))
+    with pytest.raises(ValidationError):  # not without the review of Mẫu 06
+        child.advance(p, cid, to="closed", on=INTAKE + timedelta(days=40))
+    child_forms.record_review(p, cid, ReviewInput(INTAKE + timedelta(days=39), "low", "low", "low", "high"))
+    child.advance(p, cid, to="closed", on=INTAKE + timedelta(days=40))
     assert cases.detail(p, cid).state == "closed"
     with pytest.raises(PermissionDeniedError):
         child.advance(p, cid, to="monitoring", on=INTAKE + timedelta(days=41))

@@ -157,3 +157,39 @@ def test_a_newborn_without_screening_is_a_task_until_screened(home):
         p, baby, kind="newborn_screening", on=born + timedelta(days=2), details={"result": "normal"}
     )
     assert "newborn_screening_due" not in _kinds(tasks.open_tasks(p))
+
+
+def test_a_pregnancy_without_prenatal_screening_is_a_task_until_screened(home):
+    p, _hid, wife, _son = home
+    found = TODAY - timedelta(days=40)
+    people.record_care_event(p, wife, kind="pregnancy", on=found, details={"stage": "detected"})
+    [task] = [t for t in tasks.open_tasks(p) if t.kind == "prenatal_screening_due"]
+    assert (task.due, task.text, task.overdue) == (found + timedelta(days=28), "Võ Thị Lài", True)
+    # A screening before this pregnancy was found does not count for it.
+    people.record_care_event(
+        p, wife, kind="prenatal_screening", on=found - timedelta(days=1), details={"week": 12, "result": "normal"}
+    )
+    assert "prenatal_screening_due" in _kinds(tasks.open_tasks(p))
+    people.record_care_event(
+        p, wife, kind="prenatal_screening", on=TODAY - timedelta(days=2), details={"week": 12, "result": "normal"}
+    )
+    assert "prenatal_screening_due" not in _kinds(tasks.open_tasks(p))
+
+
+def test_a_case_entry_with_a_follow_up_day_is_a_task_until_a_later_entry(home):
+    from desktop.services import case_actions
+    from desktop.services.case_actions import ActionInput
+
+    p, hid, wife, _son = home
+    cid = cases.open_case(p, CaseInput("other_support", hid, TODAY - timedelta(days=20), person_id=wife))
+    case_actions.record(
+        p, cid, ActionInput("support", TODAY - timedelta(days=10), "Gạo", follow_up_on=TODAY - timedelta(days=1))
+    )
+    [task] = [t for t in tasks.open_tasks(p) if t.kind == "case_follow_up"]
+    assert (task.case_id, task.due, task.overdue) == (cid, TODAY - timedelta(days=1), True)
+    case_actions.record(p, cid, ActionInput("note", TODAY, "Đã gặp lại, ổn"))
+    assert "case_follow_up" not in _kinds(tasks.open_tasks(p))
+    # A follow-up more than a week ahead is not listed yet.
+    case_actions.record(p, cid, ActionInput("note", TODAY, "Hẹn tháng sau", follow_up_on=TODAY + timedelta(days=30)))
+    assert "case_follow_up" not in _kinds(tasks.open_tasks(p))
+    assert "case_follow_up" in _kinds(tasks.open_tasks(p, today=TODAY + timedelta(days=25)))

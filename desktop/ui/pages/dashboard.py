@@ -189,6 +189,8 @@ class DashboardPage(QWidget):
             "priority_visit": self.tr("Visit a priority household ({head}): not visited for 90 days"),
             "newborn_screening_due": self.tr("Newborn screening not recorded for {head}"),
             "plan_item_due": self.tr("Child's support plan: {head}"),
+            "prenatal_screening_due": self.tr("Prenatal screening not recorded for {head}"),
+            "case_follow_up": self.tr("Follow up a support case"),
         }
         if task.kind == "manual":
             return task.text
