@@ -1,8 +1,9 @@
 """Casework for the demo profile: support cases, tasks and communication activities, through the services.
 
-About one household in 80 has a domestic-violence case (acts, a measure, a referral; some with a
-no-contact order ending soon, older ones closed), one in 100 a child-protection case at some step of
-Decree 56/2017, one in 120 an older person living alone followed as "other support"; and two tasks
+About one household in 80 has a domestic-violence case (acts, a measure, a referral, a mediation;
+some with a no-contact order ending soon, older ones closed), one in 100 a child-protection case with
+its intake report at some step of Decree 56/2017 (monitoring visits once it is being monitored), one in
+120 an older person living alone followed as "other support" with the help given; two tasks
 written by hand; and in each village two communication activities a month over the last three months.
 The same seed and day give the same cases. Nothing here is real.
 """
@@ -17,9 +18,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from db.models import Household, Person
-from desktop.services import activities, cases, child, dv, reference, tasks
+from desktop.services import activities, case_actions, cases, child, child_forms, dv, reference, tasks
 from desktop.services.activities import ActivityInput
+from desktop.services.case_actions import ActionInput
 from desktop.services.cases import CaseInput
+from desktop.services.child_forms import IntakeInput
 from desktop.services.dv import ActsInput, MeasureInput
 from desktop.services.profile import Profile
 from desktop.services.validation import age_on
@@ -102,8 +105,12 @@ def _dv_case(profile: Profile, rng: random.Random, today: date, home: _Home) -> 
     if not women:
         return 0
     opened_on = today - timedelta(days=rng.randint(3, 60))
+    risk = rng.choice(("high", "medium", "medium", "low"))
     cid = cases.open_case(
-        profile, CaseInput("domestic_violence", home.id, opened_on, person_id=women[0], summary="Hàng xóm báo tin")
+        profile,
+        CaseInput(
+            "domestic_violence", home.id, opened_on, person_id=women[0], summary="Hàng xóm báo tin", risk_level=risk
+        ),
     )
     recurrence = rng.randint(0, 3)
     dv.record_acts(profile, cid, ActsInput(rng.choice(DV_ACTS), "married", recurrence_12m=recurrence))
@@ -113,6 +120,12 @@ def _dv_case(profile: Profile, rng: random.Random, today: date, home: _Home) -> 
         dv.apply_measure(profile, cid, MeasureInput("no_contact", opened_on, "", opened_on, end, 100, "Trưởng thôn"))
     referral = dv.refer(profile, cid, body=rng.choice(BODIES), sent_on=opened_on)
     dv.update_referral(profile, referral, status="received", on=opened_on)
+    mediated_on = opened_on + timedelta(days=2)
+    if mediated_on <= today:
+        result = "reconciled" if opened_on < today - timedelta(days=30) else "not_reconciled"
+        follow_up = mediated_on + timedelta(days=14) if result == "not_reconciled" else None
+        mediation = ActionInput("mediation", mediated_on, "Tổ hòa giải thôn và Hội Phụ nữ", result, follow_up)
+        case_actions.record(profile, cid, mediation)
     if opened_on < today - timedelta(days=30):
         dv.close_case(profile, cid, on=today - timedelta(days=1), outcome="Gia đình ổn định, đã cam kết không tái diễn")
     return 1
@@ -123,11 +136,35 @@ def _child_case(profile: Profile, rng: random.Random, today: date, home: _Home) 
     if not children:
         return 0
     opened_on = today - timedelta(days=rng.randint(1, 40))
-    cid = cases.open_case(profile, CaseInput("child_protection", home.id, opened_on, person_id=children[0]))
+    cid = cases.open_case(
+        profile,
+        CaseInput("child_protection", home.id, opened_on, person_id=children[0], risk_level="high", consent=True),
+    )
     child.set_groups(profile, cid, rng.choice(CHILD_GROUPS))
-    for step in CHILD_STEPS[: rng.randint(0, len(CHILD_STEPS))]:
+    child_forms.record_intake(profile, cid, _intake(rng))
+    steps = CHILD_STEPS[: rng.randint(0, len(CHILD_STEPS))]
+    for step in steps:
         child.advance(profile, cid, to=step, on=opened_on)
+    if steps and steps[-1] == "monitoring":
+        visit = ActionInput(
+            "monitoring_visit", today, "Cháu đi học đều, gia đình hợp tác", "better", today + timedelta(days=7)
+        )
+        case_actions.record(profile, cid, visit)
     return 1
+
+
+def _intake(rng: random.Random) -> IntakeInput:
+    return IntakeInput(
+        source=rng.choice(("phone", "in_person", "other_person")),
+        target="at_risk",
+        received_time=f"{rng.randint(7, 16):02d}:{rng.choice(('00', '15', '30', '45'))}",
+        place="Tại nhà",
+        situation="Cháu hay bỏ bữa, có vết bầm ở tay",
+        consequences="Có thể bỏ học, tổn hại sức khỏe",
+        family_situation="Bố mẹ đi làm ăn xa, cháu ở với ông bà",
+        carer="Bà nội",
+        actions_taken="Đã đến thăm, báo cán bộ xã",
+    )
 
 
 def _elderly_case(profile: Profile, rng: random.Random, today: date, home: _Home) -> int:
@@ -136,5 +173,11 @@ def _elderly_case(profile: Profile, rng: random.Random, today: date, home: _Home
         return 0
     opened_on = today - timedelta(days=rng.randint(10, 200))
     summary = "Người cao tuổi sống một mình, cần thăm nom thường xuyên"
-    cases.open_case(profile, CaseInput("other_support", home.id, opened_on, person_id=elderly[0], summary=summary))
+    cid = cases.open_case(
+        profile, CaseInput("other_support", home.id, opened_on, person_id=elderly[0], summary=summary, consent=True)
+    )
+    helped = ActionInput(
+        "support", opened_on, "Tặng gạo, nhờ hàng xóm ghé thăm hằng ngày", "", today + timedelta(days=5)
+    )
+    case_actions.record(profile, cid, helped)
     return 1

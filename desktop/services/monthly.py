@@ -6,9 +6,10 @@ For a month "YYYY-MM":
 * home visits made in the month, and the households they reached;
 * support cases opened in the month, active at its end and closed in it, by kind;
 * measures decided and referrals sent in the month, by measure and by receiving body;
+* entries written in cases' timelines in the month (mediations, monitoring visits, support…), by kind;
 * communication activities held in the month and their participants by sex (when activities exist).
 
-Only the villages the user keeps are counted. Case kinds, measures and referrals are case content:
+Only the villages the user keeps are counted. Case kinds, measures, referrals and entries are case content:
 without the right to it (design §5) a user gets the number of cases only, under the kind "*".
 """
 
@@ -24,7 +25,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import CaseMeasure, CaseReferral, Household, PopulationEvent, SupportCase, Village, Visit
+from db.models import CaseAction, CaseMeasure, CaseReferral, Household, PopulationEvent, SupportCase, Village, Visit
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.profile import Profile
 from desktop.services.validation import problem, raise_if
@@ -48,6 +49,7 @@ class Figures:
     cases_closed: dict[str, int] = field(default_factory=dict)
     measures: dict[str, int] = field(default_factory=dict)
     referrals: dict[str, int] = field(default_factory=dict)
+    case_entries: dict[str, int] = field(default_factory=dict)  # by case_action_kinds code
     activities: int = 0
     participants_male: int = 0
     participants_female: int = 0
@@ -87,6 +89,7 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
         if content:
             _count(per, session, "measures", _measures(first, last))
             _count(per, session, "referrals", _referrals(first, last))
+            _count(per, session, "case_entries", _case_entries(first, last))
         activities = _activities(profile, first, last)
     rows = tuple(_figures(village_id, name, per[village_id], visits, activities) for village_id, name in villages)
     return MonthlyFigures(month, first, last, rows, _sum(rows))
@@ -158,6 +161,16 @@ def _referrals(first: date, last: date) -> Counted:
     )
 
 
+def _case_entries(first: date, last: date) -> Counted:
+    return (
+        select(Household.village_id, CaseAction.kind, func.count())
+        .join(SupportCase, SupportCase.id == CaseAction.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(CaseAction.done_on.between(first, last), CaseAction.deleted_at.is_(None))
+        .group_by(Household.village_id, CaseAction.kind)
+    )
+
+
 def _activities(profile: Profile, first: date, last: date) -> dict[uuid.UUID, tuple[int, int, int]]:
     """(activities, men, women) per village, from the communication activities."""
     from desktop.services import activities
@@ -189,6 +202,7 @@ def _figures(
         cases_closed=dict(counted["cases_closed"]),
         measures=dict(counted["measures"]),
         referrals=dict(counted["referrals"]),
+        case_entries=dict(counted["case_entries"]),
         activities=held,
         participants_male=men,
         participants_female=women,
@@ -213,6 +227,7 @@ def _sum(rows: tuple[Figures, ...]) -> Figures:
         cases_closed=merged("cases_closed"),
         measures=merged("measures"),
         referrals=merged("referrals"),
+        case_entries=merged("case_entries"),
         activities=sum(row.activities for row in rows),
         participants_male=sum(row.participants_male for row in rows),
         participants_female=sum(row.participants_female for row in rows),

@@ -270,3 +270,12 @@ def test_the_demo_has_support_cases_and_tasks_made_through_the_services(demo):
     found = tasks.open_tasks(profile, today=TODAY)
     assert sum(task.kind == "manual" for task in found) == 2
     assert counted["tasks_open"] == len(tasks.open_tasks(profile))
+    # Each case tells its story: a mediation in domestic-violence cases, an intake report for each child.
+    from desktop.services import case_actions, child_forms
+
+    listed = cases.list_cases(profile)
+    entries = {entry.kind for item in listed for entry in case_actions.actions(profile, item.id)}
+    assert {"mediation", "support"} <= entries
+    children = [item for item in listed if item.kind == "child_protection"]
+    assert all(child_forms.intake(profile, item.id) is not None for item in children)
+    assert all(cases.detail(profile, item.id).risk_level for item in listed if item.kind != "other_support")

@@ -7,10 +7,11 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services import activities, cases, dv, households, monthly, people, users, visits
+from desktop.services import activities, case_actions, cases, dv, households, monthly, people, users, visits
 from desktop.services import profile as profile_service
 from desktop.services.access import Role
 from desktop.services.activities import ActivityInput
+from desktop.services.case_actions import ActionInput
 from desktop.services.cases import CaseInput
 from desktop.services.dv import MeasureInput
 from desktop.services.events import month_of, previous_month
@@ -31,7 +32,8 @@ def day(n: int) -> date:
 
 @pytest.fixture
 def month(register):
-    """Village A: two households, three visits, a DV case (measure, referral, closed) and an open child case.
+    """Village A: two households, three visits, a DV case (measure, referral, mediation, note, closed) and an
+    open child case.
     Village B: one household with a death on the month's slip and an older case still open."""
     p = register.profile
     a1 = households.create(p, HouseholdInput(code="A1", village_id=register.village_a))
@@ -49,9 +51,12 @@ def month(register):
     case = cases.open_case(p, CaseInput("domestic_violence", a1, day(7), person_id=wife))
     dv.apply_measure(p, case, MeasureInput("no_contact", day(7), "1/QĐ", day(7), day(9), 100))
     dv.refer(p, case, body="commune_police", sent_on=day(8))
+    case_actions.record(p, case, ActionInput("mediation", day(10), result="reconciled"))
+    case_actions.record(p, case, ActionInput("note", day(11), "Gọi điện hỏi thăm"))
     dv.close_case(p, case, on=day(25), outcome="Ổn định")
     cases.open_case(p, CaseInput("child_protection", a2, day(3), person_id=kid))
-    cases.open_case(p, CaseInput("other_support", b1, BEFORE, person_id=grandpa))
+    elderly = cases.open_case(p, CaseInput("other_support", b1, BEFORE, person_id=grandpa))
+    case_actions.record(p, elderly, ActionInput("support", BEFORE, "Tặng gạo"))  # the month before: not counted
     for village, on, men, women in ((register.village_a, day(15), 3, 5), (register.village_a, day(16), 0, 7)):
         activities.record_activity(p, ActivityInput(on, village, "talk", "family_planning", male=men, female=women))
     activities.record_activity(p, ActivityInput(BEFORE, register.village_b, "talk", "elderly_care", male=1, female=1))
@@ -68,6 +73,7 @@ def test_the_figures_of_each_village_and_the_total(month, register):
     assert a.cases_active == {"child_protection": 1} and b.cases_active == {"other_support": 1}
     assert a.cases_closed == {"domestic_violence": 1} and b.cases_closed == {}
     assert a.measures == {"no_contact": 1} and a.referrals == {"commune_police": 1}
+    assert a.case_entries == {"mediation": 1, "note": 1} and b.case_entries == {}
     assert (a.activities, a.participants_male, a.participants_female) == (2, 3, 12)
     assert (b.activities, b.participants_male, b.participants_female) == (0, 0, 0)  # held the month before
     total = figures.total
@@ -91,7 +97,7 @@ def test_without_the_protection_permission_cases_are_counted_not_described(month
         ctv.close()
     [a] = figures.villages  # only the village the CTV keeps
     assert a.cases_opened == {"*": 2} and a.cases_active == {"*": 1} and a.cases_closed == {"*": 1}
-    assert a.measures == {} and a.referrals == {}
+    assert a.measures == {} and a.referrals == {} and a.case_entries == {}
     assert a.events == {"move_in": 1} and a.visits == 3
 
 

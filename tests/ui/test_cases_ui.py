@@ -147,8 +147,12 @@ def test_a_domestic_violence_case_from_acts_to_closing(qtbot, ctx, family, wait_
     case.relationship.set_value("married")
     type_text(qtbot, case.harm, "Bầm tím tay")
     assert not case.criticism_note.isVisibleTo(case)
+    case.sanctioned.setChecked(True)
+    assert case.criticism_note.isVisibleTo(case)  # Art. 32.1.b: again after a sanction
+    case.sanctioned.setChecked(False)
+    assert not case.criticism_note.isVisibleTo(case)
     case.recurrence.setValue(2)
-    assert case.criticism_note.isVisibleTo(case)  # Art. 32
+    assert case.criticism_note.isVisibleTo(case)  # Art. 32.1.a: twice in 12 months
     click(qtbot, case.save_acts_button)
     with profile.sessions() as session:
         row = session.get(SupportCase, item.id)

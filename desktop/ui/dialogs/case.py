@@ -12,6 +12,7 @@ import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -129,10 +130,11 @@ class CaseDialog(ModalDialog):
         self.recurrence = QSpinBox()
         self.recurrence.setRange(0, dv.RECURRENCE_MAX)
         self.recurrence.setSuffix(self.tr(" times"))
+        self.sanctioned = QCheckBox(self.tr("Already given an administrative sanction for domestic violence"))
         self.criticism_note = QLabel(
             self.tr(
-                "Repeated at least twice in 12 months: the case may be brought to community criticism "
-                "(Art. 32 of the Law on domestic violence)."
+                "The case may be brought to community criticism (Art. 32 of the Law on domestic violence): "
+                "violence at least twice in 12 months, or again after a sanction."
             )
         )
         self.criticism_note.setWordWrap(True)
@@ -141,6 +143,7 @@ class CaseDialog(ModalDialog):
         recurrence_row = QVBoxLayout(recurrence_box)
         recurrence_row.setContentsMargins(0, 0, 0, 0)
         recurrence_row.addWidget(self.recurrence, 0, Qt.AlignmentFlag.AlignLeft)
+        recurrence_row.addWidget(self.sanctioned)
         recurrence_row.addWidget(self.criticism_note)
         add = self.acts_panel.add
         add("acts", self.tr("&Acts (Art. 3.1)"), self.acts, self.acts.changed)
@@ -148,6 +151,7 @@ class CaseDialog(ModalDialog):
         add("relationship_context", self.tr("&Relationship"), self.relationship, self.relationship.currentIndexChanged)
         add("harm", self.tr("&Harm"), self.harm, self.harm.textChanged)
         add("recurrence_12m", self.tr("Times in the last &12 months"), recurrence_box, self.recurrence.valueChanged)
+        self.sanctioned.toggled.connect(lambda _on: self._acts_edited())
         self.save_acts_button = QPushButton(self.tr("&Save acts"))
         self.save_acts_button.setObjectName("primary")
         self.save_acts_button.clicked.connect(self.save_acts)
@@ -247,6 +251,7 @@ class CaseDialog(ModalDialog):
             relationship_context=self.relationship.code(),
             harm=self.harm.text(),
             recurrence_12m=self.recurrence.value(),
+            sanctioned_before=self.sanctioned.isChecked(),
         )
 
     def _acts_edited(self) -> None:
@@ -258,7 +263,10 @@ class CaseDialog(ModalDialog):
         wanted = {self.codes.act_types.get(code, "") for code in self.acts.checked_values()}
         names = [self.codes.label(dv.TYPES, t.code) for t in self.codes.items(dv.TYPES) if t.code in wanted]
         self.types_label.setText(", ".join(names) if names else self.tr("(tick the acts)"))
-        self.criticism_note.setVisible(self.recurrence.value() >= dv.CRITICISM_RECURRENCE)
+        # The same rule as dv.criticism_applies, on what is ticked now (the age is checked on saving).
+        repeated = self.recurrence.value() >= dv.CRITICISM_RECURRENCE
+        after_sanction = self.sanctioned.isChecked() and bool(self.acts.checked_values())
+        self.criticism_note.setVisible(repeated or after_sanction)
 
     def _validate_acts(self) -> list[FieldProblem]:
         with self.ctx.profile.sessions() as session:
@@ -623,13 +631,21 @@ class CaseDialog(ModalDialog):
         self.relationship.set_value(view.relationship_context or None)
         self.harm.setText(view.harm)
         self.recurrence.setValue(view.recurrence_12m)
+        self.sanctioned.setChecked(view.sanctioned_before)
         self.measures.set_records(view.measures)
         self.referrals.set_records(view.referrals)
         self.tabs.setTabText(1, self.tr("Measures ({n})").format(n=len(view.measures)))
         self.tabs.setTabText(2, self.tr("Referrals ({n})").format(n=len(view.referrals)))
         editable = self._open()
         self.acts.set_editable(editable)
-        for widget in (self.relationship, self.harm, self.recurrence, self.apply_measure_button, self.refer_button):
+        for widget in (
+            self.relationship,
+            self.harm,
+            self.recurrence,
+            self.sanctioned,
+            self.apply_measure_button,
+            self.refer_button,
+        ):
             widget.setEnabled(editable)
         self._show_derived()
         self._validate_acts()

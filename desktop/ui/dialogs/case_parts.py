@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
-from desktop.services import cases, child, child_plan, dv, parties, reference
+from desktop.services import case_actions, cases, child, child_forms, child_plan, dv, parties, reference
 from desktop.services.cases import CHILD_PROTECTION, CaseDetail
 from desktop.services.dto import CodeDTO
 from desktop.services.parties import PartyDTO
@@ -28,6 +28,11 @@ CASE_TABLES = (
     dv.BODIES,
     child.GROUPS,
     child.STEPS,
+    cases.RISK_TABLE,
+    case_actions.KINDS,
+    case_actions.RESULTS,
+    child_forms.SOURCES,
+    child_forms.TARGETS,
 )
 # Tall enough for about eight choices; the rest scroll.
 CHOICES_HEIGHT_LINES = 12
