@@ -16,7 +16,8 @@ import time
 from datetime import timedelta
 
 from desktop.paths import ProfilePaths
-from desktop.services import cases, dv, households, tasks
+from desktop.services import case_actions, cases, dv, households, people, tasks
+from desktop.services.case_actions import ActionInput
 from desktop.services.cases import CaseInput
 from desktop.services.demo import build_demo, create_demo_profile
 from desktop.services.dv import MeasureInput
@@ -39,9 +40,11 @@ def _profile(households_count: int, seed: int) -> Profile:
 
 
 def _cases(profile: Profile) -> None:
-    """A case in every 20th household: domestic violence with a no-contact order, or a child case."""
+    """A case in every 20th household: domestic violence with a no-contact order and a mediation to
+    follow up, or a child case; and a pregnancy with no screening yet in every 30th."""
     today = profile.today()
-    for number, household_id in enumerate(list(households.list_ids(profile))[::20]):
+    ids = list(households.list_ids(profile))
+    for number, household_id in enumerate(ids[::20]):
         members = households.detail(profile, household_id).members
         if not members:
             continue
@@ -50,10 +53,21 @@ def _cases(profile: Profile) -> None:
             cid = cases.open_case(profile, CaseInput("domestic_violence", household_id, today, person_id=adult.id))
             order = MeasureInput("no_contact", today, "1/QĐ", today, today + timedelta(days=2), 100)
             dv.apply_measure(profile, cid, order)
+            mediation = ActionInput("mediation", today, "", "not_reconciled", today + timedelta(days=3))
+            case_actions.record(profile, cid, mediation)
         else:
             young = [m for m in members if (today - m.birth_date).days < 17 * 365]
             if young:
                 cases.open_case(profile, CaseInput("child_protection", household_id, today, person_id=young[0].id))
+    for household_id in ids[::30]:
+        women = [
+            m
+            for m in households.detail(profile, household_id).members
+            if m.sex == "2" and 18 * 365 <= (today - m.birth_date).days <= 45 * 365 and m.status == "present"
+        ]
+        if women:
+            found = today - timedelta(days=40)
+            people.record_care_event(profile, women[0].id, kind="pregnancy", on=found, details={"stage": "detected"})
 
 
 def main(argv: list[str] | None = None) -> int:
