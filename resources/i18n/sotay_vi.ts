@@ -60,6 +60,49 @@
         </message>
     </context>
     <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+69" />
+            <source>Write an entry</source>
+            <translation>Ghi diễn biến</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>What was done, who took part, what was agreed</source>
+            <translation>Đã làm gì, những ai tham gia, đã thống nhất điều gì</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The case shows among the tasks from that day until a later entry is written.</source>
+            <translation>Từ ngày đó, trường hợp hiện trong Việc cần làm cho đến khi có ghi chép mới.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;Kind of entry</source>
+            <translation>Loại &amp;ghi chép</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Done on</source>
+            <translation>&amp;Ngày thực hiện</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Result</source>
+            <translation>&amp;Kết quả</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>N&amp;otes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Follow up on</source>
+            <translation>&amp;Hẹn theo dõi ngày</translation>
+        </message>
+    </context>
+    <context>
         <name>Activities</name>
         <message>
             <source>Only a commune officer can set the theme of a campaign.</source>
@@ -343,6 +386,39 @@
             <location line="+107" />
             <source>This profile has several users ({users}); name one in SOTAY_USER.</source>
             <translation>Sổ tay này có nhiều người dùng ({users}); hãy ghi tên một người vào SOTAY_USER.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentBar</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+173" />
+            <source>— not assessed —</source>
+            <translation>— chưa đánh giá —</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Ris&amp;k level</source>
+            <translation>Mức độ ngu&amp;y cơ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;The person agreed to be helped</source>
+            <translation>Đã đồng ý nhận hỗ t&amp;rợ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The person concerned, or a child's carer, agreed to be helped.</source>
+            <translation>Người được hỗ trợ, hoặc người chăm sóc trẻ, đã đồng ý nhận hỗ trợ.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sa&amp;ve assessment</source>
+            <translation>Lư&amp;u đánh giá</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>Saved.</source>
+            <translation>Đã lưu.</translation>
         </message>
     </context>
     <context>
@@ -773,14 +849,40 @@
         </message>
     </context>
     <context>
+        <name>CaseActions</name>
+        <message>
+            <source>The follow-up day must be after the day of the entry.</source>
+            <translation>Ngày hẹn theo dõi phải sau ngày ghi.</translation>
+        </message>
+        <message>
+            <source>The follow-up day must be within a year.</source>
+            <translation>Ngày hẹn theo dõi phải trong vòng một năm.</translation>
+        </message>
+        <message>
+            <source>This kind of entry has no result.</source>
+            <translation>Loại ghi chép này không có kết quả.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseChildForms</name>
+        <message>
+            <source>not known</source>
+            <translation>không rõ</translation>
+        </message>
+        <message>
+            <source>Review of {date}: harm {harm}, access {access}, obstacles {obstacles}, child's capacity {capacity} → overall risk {overall}</source>
+            <translation>Rà soát ngày {date}: tổn hại {harm}, khả năng tiếp cận trẻ {access}, trở ngại {obstacles}, khả năng tự bảo vệ của trẻ {capacity} → nguy cơ chung {overall}</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case.py" line="+95" />
+            <location filename="../../desktop/ui/dialogs/case.py" line="+103" />
             <source>Close &amp;case…</source>
             <translation>Đón&amp;g trường hợp…</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+36" />
             <source>Injuries, damage (short)</source>
             <translation>Thương tích, thiệt hại (ghi ngắn)</translation>
         </message>
@@ -790,12 +892,17 @@
             <translation> lần</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Repeated at least twice in 12 months: the case may be brought to community criticism (Art. 32 of the Law on domestic violence).</source>
-            <translation>Lặp lại từ 2 lần trở lên trong 12 tháng: có thể đưa trường hợp này ra góp ý, phê bình trong cộng đồng dân cư (Điều 32 Luật Phòng, chống bạo lực gia đình).</translation>
+            <location line="+1" />
+            <source>Already given an administrative sanction for domestic violence</source>
+            <translation>Đã từng bị xử phạt vi phạm hành chính về hành vi bạo lực gia đình</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+3" />
+            <source>The case may be brought to community criticism (Art. 32 of the Law on domestic violence): violence at least twice in 12 months, or again after a sanction.</source>
+            <translation>Có thể áp dụng góp ý, phê bình trong cộng đồng dân cư (Điều 32 Luật Phòng, chống bạo lực gia đình): bạo lực từ 2 lần trở lên trong 12 tháng, hoặc tái diễn sau khi đã bị xử phạt.</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>&amp;Acts (Art. 3.1)</source>
             <translation>&amp;Hành vi (khoản 1 Điều 3)</translation>
         </message>
@@ -820,7 +927,7 @@
             <translation>&amp;Số lần trong 12 tháng qua</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Save acts</source>
             <translation>&amp;Lưu hành vi</translation>
         </message>
@@ -832,7 +939,7 @@
         <message>
             <location line="+13" />
             <source>&amp;Refer…</source>
-            <translation>Chu&amp;yển gửi…</translation>
+            <translation>C&amp;huyển gửi…</translation>
         </message>
         <message>
             <location line="+4" />
@@ -906,18 +1013,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+182" />
+            <location line="+201" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location line="-181" />
-            <location line="+182" />
+            <location line="-200" />
+            <location line="+201" />
             <source>Since</source>
             <translation>Từ ngày</translation>
         </message>
         <message>
-            <location line="-181" />
+            <location line="-200" />
             <source>Notes</source>
             <translation>Ghi chú</translation>
         </message>
@@ -933,28 +1040,28 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+182" />
+            <location line="+201" />
             <source>Done</source>
             <translation>Đã xử lý xong</translation>
         </message>
         <message>
-            <location line="-181" />
+            <location line="-200" />
             <source>Declined</source>
             <translation>Đã từ chối</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>(tick the acts)</source>
             <translation>(đánh dấu các hành vi)</translation>
         </message>
         <message>
-            <location line="+20" />
-            <location line="+184" />
+            <location line="+23" />
+            <location line="+199" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
         <message>
-            <location line="-140" />
+            <location line="-155" />
             <source>Save &amp;groups</source>
             <translation>Lưu &amp;nhóm</translation>
         </message>
@@ -970,13 +1077,33 @@
         </message>
         <message>
             <location line="+8" />
+            <source>Review after the plan (Mẫu 06)…</source>
+            <translation>Rà soát sau can thiệp (Mẫu 06)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The case is closed once the review after the plan is written.</source>
+            <translation>Hồ sơ chỉ đóng được sau khi có bản rà soát, đánh giá sau can thiệp.</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Steps (Decree 56/2017)</source>
-            <translation>Các bước (Nghị định 56/2017)</translation>
+            <translation>Các bước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The seven steps of Decree 56/2017/NĐ-CP</source>
+            <translation>Bảy bước theo Nghị định 56/2017/NĐ-CP</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Groups (Art. 10)</source>
             <translation>Nhóm (Điều 10)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Intake (Mẫu 01)</source>
+            <translation>Tiếp nhận (Mẫu 01)</translation>
         </message>
         <message>
             <location line="+7" />
@@ -1029,7 +1156,7 @@
             <translation>Đã bỏ</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+86" />
             <source>Add &amp;person…</source>
             <translation>Thêm người &amp;liên quan…</translation>
         </message>
@@ -1114,7 +1241,12 @@
             <translation>Kết quả: {text}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+11" />
+            <source>Timeline ({n})</source>
+            <translation>Diễn biến ({n})</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Measures ({n})</source>
             <translation>Biện pháp ({n})</translation>
         </message>
@@ -1124,12 +1256,12 @@
             <translation>Chuyển gửi ({n})</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+32" />
             <source>Advance to: {step}</source>
             <translation>Chuyển sang bước: {step}</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+13" />
             <source>The support plan was due on {date}: it is late.</source>
             <translation>Hạn lập kế hoạch hỗ trợ, can thiệp là ngày {date}: đã quá hạn.</translation>
         </message>
@@ -1139,25 +1271,25 @@
             <translation>Phải lập kế hoạch hỗ trợ, can thiệp chậm nhất vào ngày {date}.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Support plan ({n}, {late} overdue)</source>
-            <translation>Kế hoạch hỗ trợ ({n}, {late} quá hạn)</translation>
+            <translation>Kế hoạch ({n}, {late} quá hạn)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Support plan ({n})</source>
-            <translation>Kế hoạch hỗ trợ ({n})</translation>
+            <translation>Kế hoạch ({n})</translation>
         </message>
     </context>
     <context>
         <name>CaseOpenDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_open.py" line="+30" />
+            <location filename="../../desktop/ui/dialogs/case_open.py" line="+32" />
             <source>Open a support case — household {code}</source>
             <translation>Mở trường hợp hỗ trợ — hộ số {code}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>— the household as a whole —</source>
             <translation>— cả hộ —</translation>
         </message>
@@ -1173,8 +1305,23 @@
         </message>
         <message>
             <location line="+1" />
+            <source>— not assessed —</source>
+            <translation>— chưa đánh giá —</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The person &amp;agreed to be helped</source>
+            <translation>Người được hỗ trợ đã đồng ý nhận hỗ t&amp;rợ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The person concerned, or a child's carer, agreed to be helped.</source>
+            <translation>Người được hỗ trợ, hoặc người chăm sóc trẻ, đã đồng ý nhận hỗ trợ.</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Kind of case</source>
-            <translation>&amp;Loại trường hợp</translation>
+            <translation>Loại trường &amp;hợp</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1190,6 +1337,16 @@
             <location line="+1" />
             <source>Short &amp;summary</source>
             <translation>&amp;Tóm tắt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Risk level</source>
+            <translation>Mức độ ngu&amp;y cơ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent</source>
+            <translation>Sự đồng ý</translation>
         </message>
     </context>
     <context>
@@ -1378,6 +1535,21 @@
         </message>
     </context>
     <context>
+        <name>ChildForms</name>
+        <message>
+            <source>Write the time as hours:minutes, e.g. 08:30.</source>
+            <translation>Ghi giờ theo dạng giờ:phút, ví dụ 08:30.</translation>
+        </message>
+        <message>
+            <source>The age must be between {min} and {max}.</source>
+            <translation>Tuổi phải từ {min} đến {max}.</translation>
+        </message>
+        <message>
+            <source>The review is written at the step “{step}”; move the case there first.</source>
+            <translation>Bản rà soát được lập ở bước “{step}”; hãy chuyển hồ sơ sang bước đó trước.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChildPlan</name>
         <message>
             <source>Enter the day it must be done by.</source>
@@ -1425,6 +1597,10 @@
         <message>
             <source>Unknown group; choose from the list of the law.</source>
             <translation>Nhóm không có trong danh sách; hãy chọn theo danh sách của luật.</translation>
+        </message>
+        <message>
+            <source>Write the closing review (Mẫu 06) first.</source>
+            <translation>Hãy lập bản rà soát, đánh giá sau can thiệp (Mẫu 06) trước khi đóng hồ sơ.</translation>
         </message>
     </context>
     <context>
@@ -2185,12 +2361,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+95" />
-            <location line="+146" />
+            <location line="+148" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-142" />
+            <location line="-144" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -2290,6 +2466,16 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Kế hoạch hỗ trợ trẻ em: {head}</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>Prenatal screening not recorded for {head}</source>
+            <translation>Chưa ghi nhận sàng lọc trước sinh cho {head}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow up a support case</source>
+            <translation>Theo dõi trường hợp cần hỗ trợ</translation>
+        </message>
+        <message>
             <location line="+8" />
             <source>Overdue</source>
             <translation>Quá hạn</translation>
@@ -2300,7 +2486,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-82" />
+            <location line="-84" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3169,6 +3355,174 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>This household already has that category for {year}.</source>
             <translation>Hộ đã có diện này trong năm {year}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeTab</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_child_forms.py" line="+165" />
+            <source>&amp;Done so far</source>
+            <translation>&amp;Việc đã làm</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>hh:mm</source>
+            <translation>giờ:phút</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>e.g. at home, at school, on the way to school</source>
+            <translation>vd. tại nhà, ở trường, trên đường đi học</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>What is happening to the child now</source>
+            <translation>Hiện trẻ đang gặp chuyện gì</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What may happen to the child without help</source>
+            <translation>Điều có thể xảy ra với trẻ nếu không được can thiệp</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Who looks after the child now</source>
+            <translation>Ai đang trực tiếp chăm sóc trẻ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Income, housing, who lives with the child</source>
+            <translation>Thu nhập, nhà ở, những ai sống cùng trẻ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Steps already taken to keep the child safe</source>
+            <translation>Những việc đã làm để bảo đảm an toàn cho trẻ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sa&amp;ve intake report</source>
+            <translation>Lưu p&amp;hiếu tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Sou&amp;rce</source>
+            <translation>&amp;Nguồn tin</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Target group</source>
+            <translation>Trẻ &amp;em thuộc đối tượng</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Received &amp;at</source>
+            <translation>Tiếp nhận &amp;lúc</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Where it &amp;happened</source>
+            <translation>Nơi &amp;xảy ra</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Child</source>
+            <translation>Trẻ em</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Situation &amp;now</source>
+            <translation>Tình trạng hiện n&amp;ay</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Likely consequences</source>
+            <translation>Hậu &amp;quả nếu không can thiệp</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Father's name</source>
+            <translation>Họ tên &amp;bố</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Father's a&amp;ge</source>
+            <translation>Tuổ&amp;i bố</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Father's &amp;occupation</source>
+            <translation>Nghề nghiệ&amp;p bố</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Mother's name</source>
+            <translation>Họ tên &amp;mẹ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mother's ag&amp;e</source>
+            <translation>&amp;Tuổi mẹ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mother's occ&amp;upation</source>
+            <translation>N&amp;ghề nghiệp mẹ</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Looked after &amp;by</source>
+            <translation>Người chăm &amp;sóc</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Family &amp;situation</source>
+            <translation>Hoàn &amp;cảnh gia đình</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>How the report came in</source>
+            <translation>Tiếp nhận thông tin</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who reported it is recorded on the People tab (they may stay anonymous).</source>
+            <translation>Người báo tin được ghi ở thẻ Người liên quan (có thể giấu tên).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The child</source>
+            <translation>Trẻ em</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name, date of birth and sex are those of the register.</source>
+            <translation>Họ tên, ngày sinh và giới tính lấy theo sổ hộ.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Parents and carer</source>
+            <translation>Cha mẹ và người chăm sóc</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What was done</source>
+            <translation>Những việc đã làm</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The case is closed: the intake report can no longer be changed.</source>
+            <translation>Hồ sơ đã đóng: không sửa được phiếu tiếp nhận nữa.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>on {date}, the day the case was opened</source>
+            <translation>ngày {date}, ngày mở hồ sơ</translation>
+        </message>
+        <message>
+            <location line="+95" />
+            <source>Saved.</source>
+            <translation>Đã lưu.</translation>
         </message>
     </context>
     <context>
@@ -4134,6 +4488,54 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>ReviewDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_child_forms.py" line="+27" />
+            <source>Review after the plan (Mẫu 06)</source>
+            <translation>Rà soát, đánh giá sau can thiệp (Mẫu 06)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>How severe is the &amp;harm to the child now?</source>
+            <translation>Mức độ tổn &amp;hại đối với trẻ hiện nay?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How easily can the person who caused the harm &amp;reach the child?</source>
+            <translation>Người gây hại có dễ &amp;tiếp cận trẻ không?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How much stands in the way in the child's care &amp;environment?</source>
+            <translation>Trở &amp;ngại trong môi trường chăm sóc trẻ?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How well can the child &amp;protect themself and recover?</source>
+            <translation>Khả năng tự bảo vệ và &amp;phục hồi của trẻ?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reviewed &amp;on</source>
+            <translation>Ngày &amp;rà soát</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Notes</source>
+            <translation>Gh&amp;i chú</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The worst of the four scores, a child who can protect themself well counting as a low risk. It becomes the case's risk level.</source>
+            <translation>Là mức cao nhất trong bốn mục (trẻ có khả năng tự bảo vệ cao thì nguy cơ thấp). Mức này trở thành mức độ nguy cơ của trường hợp.</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Overall risk: {level}</source>
+            <translation>Mức độ nguy cơ chung: {level}</translation>
+        </message>
+    </context>
+    <context>
         <name>Security</name>
         <message>
             <location filename="../../desktop/security/device.py" line="+118" />
@@ -4578,6 +4980,99 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>This task is no longer on the list.</source>
             <translation>Việc này không còn trong danh sách.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineTab</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="-162" />
+            <source>&amp;Write an entry…</source>
+            <translation>Ghi &amp;diễn biến…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What</source>
+            <translation>Việc</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Case opened: {kind}</source>
+            <translation>Mở hồ sơ: {kind}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Step: {step}</source>
+            <translation>Bước: {step}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Measure: {measure}</source>
+            <translation>Biện pháp: {measure}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referred to {body}</source>
+            <translation>Chuyển gửi đến {body}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{body}: {status}</source>
+            <translation>{body}: {status}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Plan: {item}</source>
+            <translation>Kế hoạch: {item}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Review after the plan (Mẫu 06)</source>
+            <translation>Rà soát, đánh giá sau can thiệp (Mẫu 06)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Case closed</source>
+            <translation>Đóng hồ sơ</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Decision no. {number}</source>
+            <translation>Quyết định số {number}</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Received</source>
+            <translation>Đã tiếp nhận</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Declined</source>
+            <translation>Từ chối</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Done</source>
+            <translation>Đã xong</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dropped</source>
+            <translation>Đã bỏ</translation>
         </message>
     </context>
     <context>

@@ -454,3 +454,49 @@ def test_a_child_support_plan_item_is_added_after_the_plan_step_and_marked_done(
     assert (item.status, item.status_on, item.overdue) == ("done", TODAY, False)
     assert not case.plan_item_buttons[child_plan.DONE].isEnabled()  # a finished item does not change again
     assert not case.plan_item_buttons[child_plan.DROPPED].isEnabled()
+
+
+def test_a_child_case_is_closed_through_its_review_in_the_case_window(qtbot, ctx, child_family):
+    from desktop.ui.dialogs.case_child_forms import ReviewDialog
+    from desktop.ui.dialogs.case_timeline import ActionDialog
+
+    profile = ctx.profile
+    boy = next(m for m in households.detail(profile, child_family).members if m.full_name == "Đặng Bảo An")
+    opened_on = TODAY - timedelta(days=30)
+    cid = cases.open_case(profile, CaseInput("child_protection", child_family, opened_on, person_id=boy.id))
+    for step in ("initial_assessment", "detailed_assessment", "plan_approved", "in_progress", "monitoring"):
+        child.advance(profile, cid, to=step, on=opened_on + timedelta(days=2))
+    case = opened(qtbot, CaseDialog(ctx, cid))
+    case.resize(920, 720)
+
+    def visit(dialog: ActionDialog) -> None:
+        dialog.kind.set_value("monitoring_visit")
+        dialog.result_choice.set_value("better")
+        type_text(qtbot, dialog.notes, "Cháu đi học đều")
+        save(qtbot, dialog)
+
+    case.tabs.setCurrentIndex(case.timeline_tab)
+    through_modal(ActionDialog, visit, lambda: click(qtbot, case.timeline.add_button))
+    assert case.timeline.entries.rowCount() == len(case.data.timeline) and case.data.timeline[0].what == "action"
+    assert case.tabs.tabText(case.timeline_tab).startswith("Diễn biến")
+
+    case.tabs.setCurrentIndex(0)
+    # At the monitoring step the last step waits for the review of Mẫu 06.
+    assert case.review_button.isVisibleTo(case) and case.review_hint.isVisibleTo(case)
+    assert not case.advance_button.isEnabled()
+    assert not case.advance_to("closed") and "Mẫu 06" in case.advance_error.text()
+
+    def review(dialog: ReviewDialog) -> None:
+        for combo in dialog.combos.values():
+            combo.set_value("low")
+        dialog.capacity.set_value("high")
+        save(qtbot, dialog)
+
+    through_modal(ReviewDialog, review, lambda: click(qtbot, case.review_button))
+    assert case.review_summary.isVisibleTo(case) and not case.review_hint.isVisibleTo(case)
+    assert cases.detail(profile, cid).risk_level == "low"
+    assert case.assessment.risk.value() == "low"  # the header follows the review
+    shoot(case, "child-review")
+    click(qtbot, case.advance_button)
+    assert cases.detail(profile, cid).state == "closed"
+    assert not case.timeline.add_button.isEnabled() and not case.intake.save_button.isEnabled()

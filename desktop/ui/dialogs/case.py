@@ -1,9 +1,11 @@
 """One support case: what happened and what was done, for its owner and users with the protection permission.
 
-Domestic violence (Law 13/2022): the acts of Art. 3.1 with the types they make, the measures of Art. 22,
-the referrals and closing. Child protection (Decree 56/2017): the groups of Art. 10, the seven steps one
-after the other, the support plan's deadline and its items (who does what, by when). The services are
-the gate: a refusal is shown beside the control it is about and nothing is saved.
+Every case: its risk level and consent, its people and its timeline (entries the user writes beside
+what the records say happened). Domestic violence (Law 13/2022): the acts of Art. 3.1 with the types
+they make, the measures of Art. 22, the referrals and closing. Child protection (Decree 56/2017): the
+groups of Art. 10, the intake report (Mẫu 01), the seven steps one after the other, the support plan's
+deadline and its items, and the review (Mẫu 06) the last step needs. The services are the gate: a
+refusal is shown beside the control it is about and nothing is saved.
 """
 
 from __future__ import annotations
@@ -26,15 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
-from desktop.services import cases, child, child_plan, dv, parties, reference
+from desktop.services import cases, child, child_forms, child_plan, dv, parties, reference
 from desktop.services.child_plan import PlanItemDTO
 from desktop.services.dv import ActsInput, MeasureDTO, ReferralDTO
 from desktop.services.parties import PartyDTO
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.case_child_forms import IntakeTab, ReviewDialog, ReviewSummary
 from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, PlanItemDialog, ReferDialog
 from desktop.ui.dialogs.case_parts import LETTERS, CaseData, ChoiceChecks, lettered, load_case
 from desktop.ui.dialogs.case_party import PartyDialog, party_name, role_name
+from desktop.ui.dialogs.case_timeline import AssessmentBar, TimelineTab
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import ModalDialog, confirm
 from desktop.ui.models.record_table import Column, RecordTableModel
@@ -91,6 +95,9 @@ class CaseDialog(ModalDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.info)
         layout.addWidget(self.summary)
+        self.assessment = AssessmentBar(ctx, case_id, self.codes)
+        self.assessment.changed.connect(self._changed)
+        layout.addWidget(self.assessment)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self.close_case_button = QPushButton(self.tr("Close &case…"))
@@ -108,7 +115,10 @@ class CaseDialog(ModalDialog):
             self._build_dv()
         elif kind == cases.CHILD_PROTECTION:
             self._build_child()
-        self._build_people()  # every kind of case has its people
+        self._build_people()  # every kind of case has its people and its timeline
+        self.timeline = TimelineTab(ctx, case_id, self.codes)
+        self.timeline.changed.connect(self._changed)
+        self.timeline_tab = self.tabs.addTab(self.timeline, "")
         # Enter must not press whichever action had the focus last (Close case…, a status change).
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
@@ -379,9 +389,24 @@ class CaseDialog(ModalDialog):
         steps_layout.addLayout(advance_row)
         self.advance_error = _error_label()
         steps_layout.addWidget(self.advance_error)
+        self.review_summary = ReviewSummary(self.codes)
+        self.review_button = QPushButton(self.tr("Review after the plan (Mẫu 06)…"))
+        self.review_button.clicked.connect(self.write_review)
+        self.review_hint = QLabel(self.tr("The case is closed once the review after the plan is written."))
+        self.review_hint.setObjectName("hint")
+        self.review_hint.setWordWrap(True)
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignLeft)
+        review_row.addWidget(self.review_hint, 1)
+        steps_layout.addLayout(review_row)
+        steps_layout.addWidget(self.review_summary)
         steps_layout.addStretch(1)
         self.tabs.addTab(steps_tab, self.tr("Steps (Decree 56/2017)"))
+        self.tabs.setTabToolTip(0, self.tr("The seven steps of Decree 56/2017/NĐ-CP"))
         self.tabs.addTab(groups_tab, self.tr("Groups (Art. 10)"))
+        self.intake = IntakeTab(self.ctx, self.case_id, self.codes)
+        self.intake.changed.connect(self._changed)
+        self.tabs.addTab(self.intake, self.tr("Intake (Mẫu 01)"))
         self._build_plan()
 
     def _build_plan(self) -> None:
@@ -493,6 +518,19 @@ class CaseDialog(ModalDialog):
 
     def plan_text(self) -> str:
         return self.plan_label.text() if self.data.child else ""
+
+    def write_review(self) -> bool:
+        """The review of Mẫu 06, written at the monitoring step; closing the case needs it."""
+        if self.data.child is None:
+            return False
+        reached = self.data.child.state.reached
+        not_before = reached.get(child_forms.REVIEW_STEP, self.data.detail.opened_on)
+        dialog = ReviewDialog(self.ctx, self.case_id, not_before, self.codes, saved=self.data.review, parent=self)
+        if not dialog.exec():
+            return False
+        _show_error(self.advance_error, "")
+        self._changed()
+        return True
 
     # People ##################################################################################
 
@@ -624,6 +662,9 @@ class CaseDialog(ModalDialog):
         if self.data.child is not None:
             self._show_child(self.data.child)
         self._show_people()
+        self.assessment.show_case(detail)
+        self.timeline.show_case(detail, self.data.timeline)
+        self.tabs.setTabText(self.timeline_tab, self.tr("Timeline ({n})").format(n=len(self.data.timeline)))
 
     def _show_dv(self, view: dv.DvCaseView) -> None:
         for code in (item.code for item in self.codes.items(dv.ACTS)):
@@ -669,6 +710,12 @@ class CaseDialog(ModalDialog):
             name = self.codes.label(child.STEPS, state.next_step)
             self.advance_button.setText(self.tr("Advance to: {step}").format(step=name))
         self.advance_button.setVisible(state.next_step is not None and self._open())
+        at_review = state.stage == child_forms.REVIEW_STEP and self._open()
+        self.review_button.setVisible(at_review)
+        self.review_hint.setVisible(at_review and self.data.review is None)
+        self.review_summary.show_review(self.data.review)
+        # The last step closes the case: not before the review is written.
+        self.advance_button.setEnabled(state.next_step != cases.CLOSED or self.data.review is not None)
         self.advance_on.setVisible(state.next_step is not None and self._open())
         self.advance_on_label.setVisible(self.advance_on.isVisibleTo(self))
         if state.plan_due is not None:
@@ -684,6 +731,7 @@ class CaseDialog(ModalDialog):
         self.plan_label.setVisible(state.plan_due is not None)
         self.groups.set_editable(self._open())
         self.save_groups_button.setEnabled(self._open())
+        self.intake.show_case(self.data.detail, self.data.intake)
         self._show_plan()
 
     def _show_plan(self) -> None:

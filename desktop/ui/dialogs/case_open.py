@@ -1,15 +1,17 @@
-"""Open a support case for a household or one of its members: kind, person, opening date, summary."""
+"""Open a support case for a household or one of its members: kind, person, opening date, summary, and
+the first assessment (risk level, consent), which may wait until the situation is known."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.services import cases, reference
 from desktop.services.cases import CaseInput
 from desktop.services.dto import HouseholdDetail
+from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.person_form import notes_editor
@@ -35,6 +37,7 @@ class CaseOpenDialog(FormDialog):
         today = ctx.profile.today()
         with ctx.profile.sessions() as session:
             kinds = reference.codes(session, cases.KIND_TABLE)
+            risks = reference.codes(session, cases.RISK_TABLE)
         self.panel = FormPanel()
         self.kind = CodeCombo(kinds)
         self.person = ValueCombo(blank=self.tr("— the household as a whole —"))
@@ -47,10 +50,16 @@ class CaseOpenDialog(FormDialog):
         self.opened_on = DateEdit(today, allow_empty=False)
         self.summary = notes_editor()
         self.summary.setPlaceholderText(self.tr("Who reported it, what is known so far (kept confidential)"))
+        self.risk = ValueCombo(blank=self.tr("— not assessed —"))
+        self.risk.set_items((code_label(c), c.code) for c in risks)
+        self.consent = QCheckBox(self.tr("The person &agreed to be helped"))
+        self.consent.setToolTip(self.tr("The person concerned, or a child's carer, agreed to be helped."))
         self.panel.add("kind", self.tr("&Kind of case"), self.kind, self.kind.currentIndexChanged)
         self.panel.add("person_id", self.tr("&Person concerned"), self.person, self.person.currentIndexChanged)
         self.panel.add("opened_on", self.tr("&Opened on"), self.opened_on, self.opened_on.value_changed)
         self.panel.add("summary", self.tr("Short &summary"), self.summary, self.summary.textChanged)
+        self.panel.add("risk_level", self.tr("&Risk level"), self.risk, self.risk.currentIndexChanged)
+        self.panel.add("consent", self.tr("Consent"), self.consent, self.consent.toggled)
         self.body.addWidget(self.panel)
         self.watch(self.panel)
         self.revalidate()
@@ -66,6 +75,8 @@ class CaseOpenDialog(FormDialog):
             opened_on=self.opened_on.value() or self.ctx.profile.today(),
             person_id=self.person.value(),
             summary=self.summary.toPlainText(),
+            risk_level=self.risk.value() or "",
+            consent=self.consent.isChecked(),
         )
 
     def current_panel(self) -> FormPanel:

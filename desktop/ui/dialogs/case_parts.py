@@ -69,6 +69,9 @@ class CaseData:
     child: child.ChildCaseView | None = None
     people: list[PartyDTO] = field(default_factory=list)  # victims, who caused harm, carers, reporters
     plan: list[child_plan.PlanItemDTO] = field(default_factory=list)  # a child case's support plan
+    timeline: list[case_actions.TimelineEntry] = field(default_factory=list)  # latest first
+    intake: child_forms.IntakeInput | None = None  # a child case's Mẫu 01
+    review: child_forms.ReviewDTO | None = None  # a child case's Mẫu 06
 
 
 def load_codes(profile: Profile) -> CaseCodes:
@@ -85,8 +88,9 @@ def load_case(profile: Profile, case_id: uuid.UUID, codes: CaseCodes | None = No
     detail = cases.detail(profile, case_id)
     codes = codes or load_codes(profile)
     people = parties.parties(profile, case_id)
+    timeline = case_actions.timeline(profile, case_id)
     if detail.kind == dv.KIND:
-        return CaseData(detail, codes, dv=dv.view(profile, case_id), people=people)
+        return CaseData(detail, codes, dv=dv.view(profile, case_id), people=people, timeline=timeline)
     if detail.kind == CHILD_PROTECTION:
         return CaseData(
             detail,
@@ -94,8 +98,11 @@ def load_case(profile: Profile, case_id: uuid.UUID, codes: CaseCodes | None = No
             child=child.view(profile, case_id),
             people=people,
             plan=child_plan.items(profile, case_id),
+            timeline=timeline,
+            intake=child_forms.intake(profile, case_id),
+            review=child_forms.review(profile, case_id),
         )
-    return CaseData(detail, codes, people=people)
+    return CaseData(detail, codes, people=people, timeline=timeline)
 
 
 class _ToggleLabel(QLabel):
