@@ -34,6 +34,8 @@ from desktop.services.validation import (
 CTX = "Cases"
 KIND_TABLE = "support_case_kinds"
 RISK_TABLE = "risk_levels"  # high | medium | low; "" = not assessed yet
+OTHER_SUPPORT = "other_support"
+SUPPORT_KINDS = "other_support_kinds"  # what an other-support case is about (elderly alone, disability…)
 OPEN, CLOSED = "open", "closed"
 CHILD_PROTECTION = "child_protection"
 FIRST_CHILD_STEP = "received"
@@ -49,6 +51,7 @@ class CaseInput:
     summary: str = ""
     risk_level: str = ""
     consent: bool = False  # the person concerned (or a child's carer) agreed to be helped
+    support_kind: str = ""  # for an other-support case: a code of other_support_kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class CaseDetail:
     outcome: str = ""  # written when the case was closed
     risk_level: str = ""
     consent: bool = False
+    support_kind: str = ""  # an other-support case's code of other_support_kinds
 
 
 def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
@@ -99,7 +103,7 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
             consent=data.consent,
             # A child case starts at intake (Decree 56/2017 step 1), dated the day it was opened.
             stage=FIRST_CHILD_STEP if data.kind == CHILD_PROTECTION else "",
-            details={"steps": {FIRST_CHILD_STEP: data.opened_on.isoformat()}} if data.kind == CHILD_PROTECTION else {},
+            details=_first_details(data),
         )
         session.add(row)
         session.flush()
@@ -112,6 +116,8 @@ def input_problems(session: Session, data: CaseInput, today: date) -> list[Field
     found += event_date_problems("opened_on", data.opened_on, today)
     found += text_problems("summary", data.summary, required=False, max_len=NOTE_MAX, multiline=True)
     found += risk_problems(session, data.risk_level)
+    if data.kind == OTHER_SUPPORT:
+        found += code_problems("support_kind", data.support_kind, reference.code_names(session, SUPPORT_KINDS))
     if data.person_id is not None and not _member(session, data.person_id, data.household_id):
         found.append(problem("person_id", QT_TRANSLATE_NOOP(CTX, "This person is not a member of the household.")))
     elif data.kind == CHILD_PROTECTION:
@@ -163,6 +169,7 @@ def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
             outcome=str(row.details.get("outcome", "")),
             risk_level=row.risk_level,
             consent=row.consent,
+            support_kind=str(row.details.get("support_kind", "")),
         )
 
 
@@ -198,6 +205,14 @@ def require_case(session: Session, user: CurrentUser, case_id: uuid.UUID, *, wri
     if write and row.state == CLOSED:
         raise PermissionDeniedError(QT_TRANSLATE_NOOP(CTX, "This case is closed; open a new case to act again."))
     return row
+
+
+def _first_details(data: CaseInput) -> dict[str, object]:
+    if data.kind == CHILD_PROTECTION:
+        return {"steps": {FIRST_CHILD_STEP: data.opened_on.isoformat()}}
+    if data.kind == OTHER_SUPPORT:
+        return {"support_kind": data.support_kind}
+    return {}
 
 
 def _item(row: SupportCase, user: CurrentUser) -> CaseListItem:

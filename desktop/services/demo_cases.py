@@ -174,7 +174,16 @@ def _elderly_case(profile: Profile, rng: random.Random, today: date, home: _Home
     opened_on = today - timedelta(days=rng.randint(10, 200))
     summary = "Người cao tuổi sống một mình, cần thăm nom thường xuyên"
     cid = cases.open_case(
-        profile, CaseInput("other_support", home.id, opened_on, person_id=elderly[0], summary=summary, consent=True)
+        profile,
+        CaseInput(
+            "other_support",
+            home.id,
+            opened_on,
+            person_id=elderly[0],
+            summary=summary,
+            consent=True,
+            support_kind="elderly_alone",
+        ),
     )
     helped = ActionInput(
         "support", opened_on, "Tặng gạo, nhờ hàng xóm ghé thăm hằng ngày", "", today + timedelta(days=5)

@@ -1216,7 +1216,7 @@
             <translation>cả hộ</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>{kind} — {person}</source>
             <translation>{kind} — {person}</translation>
         </message>
@@ -1289,7 +1289,7 @@
             <translation>Mở trường hợp hỗ trợ — hộ số {code}</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>— the household as a whole —</source>
             <translation>— cả hộ —</translation>
         </message>
@@ -1324,7 +1324,12 @@
             <translation>Loại trường &amp;hợp</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
+            <source>What it is &amp;about</source>
+            <translation>Nội &amp;dung cần hỗ trợ</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Person concerned</source>
             <translation>&amp;Người liên quan</translation>
         </message>

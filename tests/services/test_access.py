@@ -119,7 +119,7 @@ def test_a_ctv_cannot_change_another_village_and_nothing_is_saved(commune, login
         lambda: people.record_death(ctv, commune.west_person, died_on=DAY),
         lambda: people.transfer_member(ctv, commune.east_person, commune.west, relationship="other", on=DAY),
         lambda: visits.record(ctv, commune.west, VisitInput(visited_on=DAY, collaborator=CTV, topics=("other",))),
-        lambda: cases.open_case(ctv, CaseInput("other_support", commune.west, DAY)),
+        lambda: cases.open_case(ctv, CaseInput("other_support", commune.west, DAY, support_kind="elderly_alone")),
         lambda: households.add_category(ctv, commune.west, category="poor", year=2025),
     )
     for attempt in attempts:
@@ -173,7 +173,9 @@ def test_with_protection_the_content_is_readable(commune, login):
 
 def test_the_owner_of_a_case_reads_it_without_the_permission(commune, login):
     ctv = login(CTV, CTV_PASS)
-    mine = cases.open_case(ctv, CaseInput("other_support", commune.east, DAY, summary="Cụ ông sống một mình"))
+    mine = cases.open_case(
+        ctv, CaseInput("other_support", commune.east, DAY, summary="Cụ ông sống một mình", support_kind="elderly_alone")
+    )
     assert cases.detail(ctv, mine).summary == "Cụ ông sống một mình"
     kinds = {item.id: item.kind for item in cases.for_household(ctv, commune.east)}
     assert kinds == {mine: "other_support", commune.case: None}
@@ -192,8 +194,8 @@ def test_bad_case_input_is_refused_and_nothing_saved(commune, register):
     officer = commune.officer
     for bad in (
         CaseInput("witchcraft", commune.east, DAY),
-        CaseInput("other_support", commune.east, date(2999, 1, 1)),
-        CaseInput("other_support", commune.east, DAY, person_id=commune.west_person),
+        CaseInput("other_support", commune.east, date(2999, 1, 1), support_kind="elderly_alone"),
+        CaseInput("other_support", commune.east, DAY, person_id=commune.west_person, support_kind="elderly_alone"),
     ):
         with pytest.raises(ValidationError):
             cases.open_case(officer, bad)

@@ -48,7 +48,7 @@ def test_risk_and_consent_are_set_when_opening_and_changed_later(family):
         cases.set_assessment(p, cid, risk_level="extreme", consent=True)
     assert cases.detail(p, cid).risk_level == "medium"
     with pytest.raises(ValidationError):
-        cases.open_case(p, CaseInput("other_support", hid, DAY, risk_level="severe"))
+        cases.open_case(p, CaseInput("other_support", hid, DAY, risk_level="severe", support_kind="elderly_alone"))
 
 
 def test_mediation_is_a_domestic_violence_entry_with_its_result(family):
@@ -81,7 +81,7 @@ def test_mediation_is_a_domestic_violence_entry_with_its_result(family):
 
 def test_bad_entries_are_refused_and_nothing_is_saved(family):
     p, hid, wife, _son = family
-    cid = cases.open_case(p, CaseInput("other_support", hid, DAY, person_id=wife))
+    cid = cases.open_case(p, CaseInput("other_support", hid, DAY, person_id=wife, support_kind="elderly_alone"))
     bad = [
         ActionInput("note", DAY),  # a note with nothing written
         ActionInput("note", DAY - timedelta(days=1), "trước khi mở"),  # before the case was opened
@@ -195,3 +195,17 @@ def test_community_criticism_after_an_administrative_sanction(family):
     # Art. 32.1.b: violence again after a sanction is.
     again = dv.record_acts(p, cid, ActsInput(("a",), "married", recurrence_12m=1, sanctioned_before=True))
     assert again.criticism_eligible and dv.view(p, cid).sanctioned_before
+
+
+def test_an_other_support_case_says_what_it_is_about(family):
+    p, hid, wife, _son = family
+    for bad in ("", "flood"):
+        with pytest.raises(ValidationError) as refused:
+            cases.open_case(p, CaseInput("other_support", hid, DAY, person_id=wife, support_kind=bad))
+        assert refused.value.problems[0].field == "support_kind"
+    assert cases.list_cases(p) == []
+    cid = cases.open_case(p, CaseInput("other_support", hid, DAY, person_id=wife, support_kind="disability"))
+    assert cases.detail(p, cid).support_kind == "disability"
+    # Other kinds have their own parts; a stray support kind is not kept for them.
+    dv_case = cases.open_case(p, CaseInput("domestic_violence", hid, DAY, person_id=wife, support_kind="poverty"))
+    assert cases.detail(p, dv_case).support_kind == ""

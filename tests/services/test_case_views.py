@@ -64,7 +64,7 @@ def test_code_facts_for_the_forms(register):
 
 def test_closing_outcome_and_child_view(family):
     p, hid, mother, son = family
-    cid = cases.open_case(p, CaseInput("other_support", hid, DAY, person_id=mother))
+    cid = cases.open_case(p, CaseInput("other_support", hid, DAY, person_id=mother, support_kind="elderly_alone"))
     dv.close_case(p, cid, on=DAY + timedelta(days=1), outcome="Đã ổn")
     closed = cases.detail(p, cid)
     assert (closed.state, closed.closed_on, closed.outcome) == ("closed", DAY + timedelta(days=1), "Đã ổn")

@@ -55,7 +55,9 @@ def month(register):
     case_actions.record(p, case, ActionInput("note", day(11), "Gọi điện hỏi thăm"))
     dv.close_case(p, case, on=day(25), outcome="Ổn định")
     cases.open_case(p, CaseInput("child_protection", a2, day(3), person_id=kid))
-    elderly = cases.open_case(p, CaseInput("other_support", b1, BEFORE, person_id=grandpa))
+    elderly = cases.open_case(
+        p, CaseInput("other_support", b1, BEFORE, person_id=grandpa, support_kind="elderly_alone")
+    )
     case_actions.record(p, elderly, ActionInput("support", BEFORE, "Tặng gạo"))  # the month before: not counted
     for village, on, men, women in ((register.village_a, day(15), 3, 5), (register.village_a, day(16), 0, 7)):
         activities.record_activity(p, ActivityInput(on, village, "talk", "family_planning", male=men, female=women))

@@ -181,7 +181,9 @@ def test_a_case_entry_with_a_follow_up_day_is_a_task_until_a_later_entry(home):
     from desktop.services.case_actions import ActionInput
 
     p, hid, wife, _son = home
-    cid = cases.open_case(p, CaseInput("other_support", hid, TODAY - timedelta(days=20), person_id=wife))
+    cid = cases.open_case(
+        p, CaseInput("other_support", hid, TODAY - timedelta(days=20), person_id=wife, support_kind="elderly_alone")
+    )
     case_actions.record(
         p, cid, ActionInput("support", TODAY - timedelta(days=10), "Gạo", follow_up_on=TODAY - timedelta(days=1))
     )

@@ -114,15 +114,22 @@ def test_a_case_opened_with_a_high_risk_and_consent_keeps_them(qtbot, ctx, famil
 
 def test_a_case_may_be_opened_before_the_risk_is_known(qtbot, ctx, family):
     dialog = opened(qtbot, CaseOpenDialog(ctx, households.detail(ctx.profile, family)))
+    dialog.kind.set_value("domestic_violence")
+    assert not dialog.support_kind.isVisibleTo(dialog)  # only other support says what it is about
     dialog.kind.set_value("other_support")
+    assert dialog.support_kind.isVisibleTo(dialog)
+    assert dialog.support_kind.code() == "" and not dialog.save_button.isEnabled()  # say what it is about
+    dialog.support_kind.set_value("family_conflict")
     save(qtbot, dialog)
     detail = cases.detail(ctx.profile, dialog.case_id)
-    assert (detail.risk_level, detail.consent) == ("", False)
+    assert (detail.risk_level, detail.consent, detail.support_kind) == ("", False, "family_conflict")
 
 
 def test_the_assessment_bar_changes_the_risk_and_consent(qtbot, ctx, codes, family):
     profile = ctx.profile
-    cid = cases.open_case(profile, CaseInput("other_support", family, OPENED, risk_level="low"))
+    cid = cases.open_case(
+        profile, CaseInput("other_support", family, OPENED, risk_level="low", support_kind="elderly_alone")
+    )
     bar = opened(qtbot, AssessmentBar(ctx, cid, codes))
     bar.resize(900, bar.sizeHint().height())
     bar.show_case(cases.detail(profile, cid))

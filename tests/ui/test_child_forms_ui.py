@@ -191,7 +191,7 @@ def test_after_monitoring_the_review_saves_and_sets_the_case_risk(qtbot, ctx, ch
     assert cases.detail(profile, child_case).risk_level == "high"
 
     line = review_text(review, codes)
-    assert fmt_date(TODAY) in line and line.count("Thấp") == 4 and line.endswith("Cao")
+    assert fmt_date(TODAY) in line and line.count("thấp") == 4 and line.endswith("cao")
     summary = ReviewSummary(codes)
     qtbot.addWidget(summary)
     summary.show_review(None)

@@ -640,7 +640,10 @@ class CaseDialog(ModalDialog):
     def _show(self) -> None:
         detail = self.data.detail
         who = detail.person_name or self.tr("the household as a whole")
-        self.heading.setText(self.tr("{kind} — {person}").format(kind=detail.kind_name, person=who))
+        kind = detail.kind_name
+        if detail.support_kind:
+            kind = f"{kind} ({self.codes.label(cases.SUPPORT_KINDS, detail.support_kind)})"
+        self.heading.setText(self.tr("{kind} — {person}").format(kind=kind, person=who))
         self.setWindowTitle(self.heading.text())
         if detail.state == cases.CLOSED:
             state = self.tr("closed on {date}").format(date=fmt_date(detail.closed_on))

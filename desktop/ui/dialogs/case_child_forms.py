@@ -112,7 +112,7 @@ def review_text(review: ReviewDTO, codes: CaseCodes) -> str:
     """One line for the case window, under the steps."""
 
     def level(code: str) -> str:
-        return codes.label(RISK_TABLE, code)
+        return codes.label(RISK_TABLE, code).lower()  # inside a sentence
 
     return _tr(
         "Review of {date}: harm {harm}, access {access}, obstacles {obstacles}, "

@@ -38,8 +38,10 @@ class CaseOpenDialog(FormDialog):
         with ctx.profile.sessions() as session:
             kinds = reference.codes(session, cases.KIND_TABLE)
             risks = reference.codes(session, cases.RISK_TABLE)
+            support_kinds = reference.codes(session, cases.SUPPORT_KINDS)
         self.panel = FormPanel()
         self.kind = CodeCombo(kinds)
+        self.support_kind = CodeCombo(support_kinds)
         self.person = ValueCombo(blank=self.tr("— the household as a whole —"))
         self.person.set_items(
             (self.tr("{name} (born {year})").format(name=p.full_name, year=p.birth_date.year), p.id)
@@ -55,6 +57,9 @@ class CaseOpenDialog(FormDialog):
         self.consent = QCheckBox(self.tr("The person &agreed to be helped"))
         self.consent.setToolTip(self.tr("The person concerned, or a child's carer, agreed to be helped."))
         self.panel.add("kind", self.tr("&Kind of case"), self.kind, self.kind.currentIndexChanged)
+        self.panel.add(
+            "support_kind", self.tr("What it is &about"), self.support_kind, self.support_kind.currentIndexChanged
+        )
         self.panel.add("person_id", self.tr("&Person concerned"), self.person, self.person.currentIndexChanged)
         self.panel.add("opened_on", self.tr("&Opened on"), self.opened_on, self.opened_on.value_changed)
         self.panel.add("summary", self.tr("Short &summary"), self.summary, self.summary.textChanged)
@@ -62,8 +67,14 @@ class CaseOpenDialog(FormDialog):
         self.panel.add("consent", self.tr("Consent"), self.consent, self.consent.toggled)
         self.body.addWidget(self.panel)
         self.watch(self.panel)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._kind_changed()
         self.revalidate()
         self.kind.setFocus()
+
+    def _kind_changed(self) -> None:
+        # Only an other-support case says what it is about; the other kinds have their own tabs for it.
+        self.panel.set_visible("support_kind", self.kind.code() == cases.OTHER_SUPPORT)
 
     def kind_names(self) -> list[str]:
         return [self.kind.itemText(i) for i in range(self.kind.count())]
@@ -77,6 +88,7 @@ class CaseOpenDialog(FormDialog):
             summary=self.summary.toPlainText(),
             risk_level=self.risk.value() or "",
             consent=self.consent.isChecked(),
+            support_kind=self.support_kind.code() if self.kind.code() == cases.OTHER_SUPPORT else "",
         )
 
     def current_panel(self) -> FormPanel:

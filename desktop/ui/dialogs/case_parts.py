@@ -29,6 +29,7 @@ CASE_TABLES = (
     child.GROUPS,
     child.STEPS,
     cases.RISK_TABLE,
+    cases.SUPPORT_KINDS,
     case_actions.KINDS,
     case_actions.RESULTS,
     child_forms.SOURCES,
