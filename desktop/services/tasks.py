@@ -7,7 +7,7 @@ Computed tasks (each with a stable key, so it can be done or snoozed without bei
 * ``follow_up``       a visit asked to come back by a date and the household was not visited since;
 * ``priority_visit``  a priority household (a category marked priority in household_categories, a
   birth in the last year, or a pregnancy recorded in the last nine months and not yet ended) was not
-  visited for `PRIORITY_VISIT_DAYS` days;
+  visited for `priority_visit_days` days (90 unless the user set another number, from 7 to 365);
 * ``plan_item_due``   an item of a child's support plan is still planned on or after its day;
 * ``newborn_screening_due``  a child born in the last two months has no newborn screening recorded;
 * ``prenatal_screening_due``  a pregnancy not yet ended has no prenatal screening recorded since it was
@@ -40,6 +40,7 @@ from db.models import (
     ManualTask,
     Person,
     PopulationEvent,
+    ProfileMeta,
     SupportCase,
     TaskState,
     Visit,
@@ -52,6 +53,8 @@ from desktop.services.validation import ADDRESS_MAX, problem, raise_if, text_pro
 
 CTX = "Tasks"
 PRIORITY_VISIT_DAYS = 90  # a priority household should be seen at least once a quarter
+PRIORITY_DAYS_KEY = "priority_visit_days"  # this notebook's own number, in profile_meta
+PRIORITY_DAYS_MIN, PRIORITY_DAYS_MAX = 7, 365
 NEWBORN_DAYS = 365
 PREGNANCY_DAYS = 280
 # Newborn screening is done in the first days of life; the docs set no deadline for recording it, so
@@ -179,7 +182,38 @@ def _follow_ups(profile: Profile, day: date) -> Iterator[TaskDTO]:
         )
 
 
+def priority_visit_days(profile: Profile) -> int:
+    """After how many days without a visit a priority household is a task."""
+    with profile.sessions() as session:
+        return _priority_days(session)
+
+
+def set_priority_visit_days(profile: Profile, days: int) -> None:
+    if not PRIORITY_DAYS_MIN <= days <= PRIORITY_DAYS_MAX:
+        raise_if(
+            [
+                problem(
+                    "days",
+                    QT_TRANSLATE_NOOP(CTX, "Choose a number of days from {min} to {max}."),
+                    min=PRIORITY_DAYS_MIN,
+                    max=PRIORITY_DAYS_MAX,
+                )
+            ]
+        )
+    with profile.sessions.begin() as session:
+        session.merge(ProfileMeta(key=PRIORITY_DAYS_KEY, value=str(days)))
+
+
+def _priority_days(session: Session) -> int:
+    row = session.get(ProfileMeta, PRIORITY_DAYS_KEY)
+    saved = row.value if row is not None else ""
+    return (
+        int(saved) if saved.isdigit() and PRIORITY_DAYS_MIN <= int(saved) <= PRIORITY_DAYS_MAX else PRIORITY_VISIT_DAYS
+    )
+
+
 def _priority_visits(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
+    every = _priority_days(session)
     last_visit = (
         select(Visit.household_id, func.max(Visit.visited_on).label("last"))
         .where(Visit.deleted_at.is_(None))
@@ -198,7 +232,7 @@ def _priority_visits(session: Session, profile: Profile, day: date) -> Iterator[
         )
     )
     for household_id, code, head, last in rows:
-        due = (last + timedelta(days=PRIORITY_VISIT_DAYS)) if last is not None else day
+        due = (last + timedelta(days=every)) if last is not None else day
         if due <= day:
             key = f"priority_visit:{household_id}:{(last or day).isoformat()}"
             yield TaskDTO(key, "priority_visit", due, due < day, household_id, code, None, head or "")

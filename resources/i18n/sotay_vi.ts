@@ -402,7 +402,7 @@
         </message>
         <message>
             <location line="+2" />
-            <source>&amp;The person agreed to be helped</source>
+            <source>The person agreed to &amp;be helped</source>
             <translation>Đã đồng ý nhận hỗ t&amp;rợ</translation>
         </message>
         <message>
@@ -2365,13 +2365,13 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+95" />
-            <location line="+148" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+97" />
+            <location line="+150" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-144" />
+            <location line="-146" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -2436,7 +2436,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thêm &amp;việc…</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>To do: {n} (overdue: {late}, due today: {today})</source>
             <translation>Việc cần làm: {n} (quá hạn: {late}, đến hạn hôm nay: {today})</translation>
         </message>
@@ -2457,8 +2457,8 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location line="+1" />
-            <source>Visit a priority household ({head}): not visited for 90 days</source>
-            <translation>Thăm hộ ưu tiên ({head}): 90 ngày chưa thăm</translation>
+            <source>Visit a priority household ({head}): not visited for {days} days</source>
+            <translation>Thăm hộ ưu tiên ({head}): đã {days} ngày chưa đến thăm</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2481,7 +2481,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Theo dõi trường hợp cần hỗ trợ</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Overdue</source>
             <translation>Quá hạn</translation>
         </message>
@@ -2491,7 +2491,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-84" />
+            <location line="-86" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3406,7 +3406,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location line="+1" />
-            <source>Sa&amp;ve intake report</source>
+            <source>Save &amp;intake report</source>
             <translation>Lưu p&amp;hiếu tiếp nhận</translation>
         </message>
         <message>
@@ -3476,7 +3476,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location line="+4" />
-            <source>Looked after &amp;by</source>
+            <source>Looked after b&amp;y</source>
             <translation>Người chăm &amp;sóc</translation>
         </message>
         <message>
@@ -4754,6 +4754,26 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Khóa ứng dụng &amp;sau</translation>
         </message>
         <message>
+            <location line="+11" />
+            <source>days without a visit</source>
+            <translation>ngày chưa được thăm</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Poor, near-poor, policy and hardship households, and those with a pregnancy or a baby, come on the task list when nobody has visited them for this long.</source>
+            <translation>Hộ nghèo, cận nghèo, hộ chính sách, hộ khó khăn và hộ có người mang thai hoặc trẻ sơ sinh sẽ hiện trong Việc cần làm khi chưa ai đến thăm trong khoảng thời gian này.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Tasks</source>
+            <translation>Việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remind me to visit a &amp;priority household after</source>
+            <translation>Nhắc thă&amp;m hộ ưu tiên sau</translation>
+        </message>
+        <message>
             <location line="+9" />
             <source>This notebook</source>
             <translation>Sổ tay này</translation>
@@ -4789,7 +4809,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Danh sách thôn</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>&amp;General</source>
             <translation>&amp;Chung</translation>
         </message>
@@ -4985,6 +5005,10 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>This task is no longer on the list.</source>
             <translation>Việc này không còn trong danh sách.</translation>
+        </message>
+        <message>
+            <source>Choose a number of days from {min} to {max}.</source>
+            <translation>Chọn số ngày từ {min} đến {max}.</translation>
         </message>
     </context>
     <context>

@@ -195,3 +195,19 @@ def test_a_case_entry_with_a_follow_up_day_is_a_task_until_a_later_entry(home):
     case_actions.record(p, cid, ActionInput("note", TODAY, "Hẹn tháng sau", follow_up_on=TODAY + timedelta(days=30)))
     assert "case_follow_up" not in _kinds(tasks.open_tasks(p))
     assert "case_follow_up" in _kinds(tasks.open_tasks(p, today=TODAY + timedelta(days=25)))
+
+
+def test_the_priority_visit_interval_is_the_notebook_s_own(home):
+    p, hid, _wife, _son = home
+    households.add_category(p, hid, category="near_poor", year=TODAY.year)
+    visits.record(
+        p, hid, VisitInput(visited_on=TODAY - timedelta(days=20), collaborator="Lan", topics=("family_planning",))
+    )
+    assert tasks.priority_visit_days(p) == 90 and "priority_visit" not in _kinds(tasks.open_tasks(p))
+    tasks.set_priority_visit_days(p, 14)
+    [task] = [t for t in tasks.open_tasks(p) if t.kind == "priority_visit"]
+    assert task.due == TODAY - timedelta(days=6) and task.overdue
+    for bad in (6, 366, 0):
+        with pytest.raises(ValidationError):
+            tasks.set_priority_visit_days(p, bad)
+    assert tasks.priority_visit_days(p) == 14

@@ -500,3 +500,29 @@ def test_a_child_case_is_closed_through_its_review_in_the_case_window(qtbot, ctx
     click(qtbot, case.advance_button)
     assert cases.detail(profile, cid).state == "closed"
     assert not case.timeline.add_button.isEnabled() and not case.intake.save_button.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_alt_letters_of_a_child_case_window_do_not_clash(qtbot, ctx, child_family, language):
+    """The header (risk, consent, save) is always on screen: its letters must differ from every tab's."""
+    from desktop.ui import translation
+
+    boy = next(m for m in households.detail(ctx.profile, child_family).members if m.full_name == "Đặng Bảo An")
+    cid = cases.open_case(ctx.profile, CaseInput("child_protection", child_family, TODAY, person_id=boy.id))
+    translation.install(language)
+    try:
+        case = opened(qtbot, CaseDialog(ctx, cid))
+        header = _letters(case.assessment)
+        for index in range(case.tabs.count()):
+            tab = _letters(case.tabs.widget(index))
+            assert len(tab) == len(set(tab)), (language, case.tabs.tabText(index), tab)
+            assert not set(tab) & set(header), (language, case.tabs.tabText(index), header)
+    finally:
+        translation.install("vi")
+
+
+def _letters(widget: QWidget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
+    return [t[t.index("&") + 1].lower() for t in texts if "&" in t and not t.endswith("&")]

@@ -200,3 +200,19 @@ def test_headless_screenshot_of_a_profile_not_yet_set_up(qtbot, tmp_path):
     target = ui_app.headless_screenshot(ProfilePaths(tmp_path / "fresh"), tmp_path / "setup.png")
     assert target == tmp_path / "setup.png"
     assert Path(target).stat().st_size > 5_000
+
+
+def test_the_priority_visit_interval_is_set_in_settings_and_the_dashboard_follows(qtbot, ctx, family, wait_lane):
+    households.add_category(ctx.profile, family, category="poor", year=TODAY.year)
+    visits.record(ctx.profile, family, VisitInput(TODAY - timedelta(days=40), "Nguyễn Thị Lan", (), ("immunization",)))
+    window = open_window(qtbot, ctx, wait_lane)
+    assert window.dashboard.due.rowCount() == 0  # visited 40 days ago: within the usual 90 days
+    page = window.settings
+    assert page.priority_days.value() == 90
+    page.priority_days.setValue(30)
+    page.priority_days.editingFinished.emit()
+    wait_lane()
+    assert window.dashboard.due.rowCount() == 1
+    task = window.dashboard.due.record(0)
+    assert window.dashboard.task_label(task) == "Thăm hộ ưu tiên (Đặng Văn Hùng): đã 30 ngày chưa đến thăm"
+    assert page.priority_days.minimum() == 7  # the box keeps the number within what the service takes

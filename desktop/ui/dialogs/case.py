@@ -640,7 +640,7 @@ class CaseDialog(ModalDialog):
     def _show(self) -> None:
         detail = self.data.detail
         who = detail.person_name or self.tr("the household as a whole")
-        kind = detail.kind_name
+        kind = self.codes.label(cases.KIND_TABLE, detail.kind)  # in the language of the window
         if detail.support_kind:
             kind = f"{kind} ({self.codes.label(cases.SUPPORT_KINDS, detail.support_kind)})"
         self.heading.setText(self.tr("{kind} — {person}").format(kind=kind, person=who))

@@ -201,7 +201,7 @@ class IntakeTab(QWidget):
         self.family_situation.setPlaceholderText(self.tr("Income, housing, who lives with the child"))
         self.actions_taken = notes_editor()
         self.actions_taken.setPlaceholderText(self.tr("Steps already taken to keep the child safe"))
-        self.save_button = QPushButton(self.tr("Sa&ve intake report"))
+        self.save_button = QPushButton(self.tr("Save &intake report"))
         self.save_button.setObjectName("primary")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -243,7 +243,7 @@ class IntakeTab(QWidget):
         )
         for field, label, editor, column in parents:
             add(field, label, _top(editor), editor.textChanged, column=column)
-        add("carer", self.tr("Looked after &by"), self.carer, self.carer.textChanged, span=True)
+        add("carer", self.tr("Looked after b&y"), self.carer, self.carer.textChanged, span=True)
         add(
             "family_situation",
             self.tr("Family &situation"),

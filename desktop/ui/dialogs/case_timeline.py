@@ -283,7 +283,7 @@ class AssessmentBar(QWidget):
         self.risk.setMinimumContentsLength(14)
         risk_label = QLabel(self.tr("Ris&k level"))
         risk_label.setBuddy(self.risk)
-        self.consent = QCheckBox(self.tr("&The person agreed to be helped"))
+        self.consent = QCheckBox(self.tr("The person agreed to &be helped"))
         self.consent.setToolTip(self.tr("The person concerned, or a child's carer, agreed to be helped."))
         self.save_button = QPushButton(self.tr("Sa&ve assessment"))
         self.save_button.setAutoDefault(False)

@@ -25,6 +25,7 @@ class Overview:
     tasks: list[TaskDTO]
     task_counts: TaskCounts
     today: date
+    priority_days: int  # a priority household unvisited this long is a task
 
 
 def load_overview(ctx: AppContext) -> Overview:
@@ -40,6 +41,7 @@ def load_overview(ctx: AppContext) -> Overview:
         tasks=found,
         task_counts=tasks.counts(found, today),
         today=today,
+        priority_days=tasks.priority_visit_days(profile),
     )
 
 
@@ -167,6 +169,7 @@ class DashboardPage(QWidget):
         self.cards["villages"].set_value(counts.get("villages", 0))
         shown = overview.task_counts
         self._today = overview.today
+        self._priority_days = overview.priority_days
         self.due_title.setText(
             self.tr("To do: {n} (overdue: {late}, due today: {today})").format(
                 n=shown.total, late=shown.overdue, today=shown.due_today
@@ -186,7 +189,7 @@ class DashboardPage(QWidget):
             "no_contact_end": self.tr("A no-contact order ends"),
             "child_plan_due": self.tr("Child protection: the support plan is due"),
             "follow_up": self.tr("Follow-up visit to {head}"),
-            "priority_visit": self.tr("Visit a priority household ({head}): not visited for 90 days"),
+            "priority_visit": self.tr("Visit a priority household ({head}): not visited for {days} days"),
             "newborn_screening_due": self.tr("Newborn screening not recorded for {head}"),
             "plan_item_due": self.tr("Child's support plan: {head}"),
             "prenatal_screening_due": self.tr("Prenatal screening not recorded for {head}"),
@@ -194,7 +197,8 @@ class DashboardPage(QWidget):
         }
         if task.kind == "manual":
             return task.text
-        return labels.get(task.kind, task.kind).format(head=task.text or task.household_code)
+        days = getattr(self, "_priority_days", tasks.PRIORITY_VISIT_DAYS)
+        return labels.get(task.kind, task.kind).format(head=task.text or task.household_code, days=days)
 
     def _task_state(self, task: TaskDTO) -> str:
         if task.overdue:

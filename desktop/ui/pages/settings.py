@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import reference
+from desktop.services import reference, tasks
 from desktop.services.dto import VillageDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.village import VillageDialog
@@ -79,6 +79,29 @@ class SettingsPage(QWidget):
         lock_form.addRow(idle_caption, idle_row)
         lock_form.addRow(lock_note)
 
+        self.priority_days = QSpinBox()
+        self.priority_days.setRange(tasks.PRIORITY_DAYS_MIN, tasks.PRIORITY_DAYS_MAX)
+        self.priority_days.setValue(tasks.priority_visit_days(ctx.profile))
+        self.priority_days.setMinimumWidth(90)
+        priority_row = QHBoxLayout()
+        priority_row.addWidget(self.priority_days)
+        priority_row.addWidget(QLabel(self.tr("days without a visit")))
+        priority_row.addStretch(1)
+        priority_note = QLabel(
+            self.tr(
+                "Poor, near-poor, policy and hardship households, and those with a pregnancy or a baby, "
+                "come on the task list when nobody has visited them for this long."
+            )
+        )
+        priority_note.setObjectName("subtitle")
+        priority_note.setWordWrap(True)
+        tasks_box = QGroupBox(self.tr("Tasks"))
+        tasks_form = QFormLayout(tasks_box)
+        priority_caption = QLabel(self.tr("Remind me to visit a &priority household after"))
+        priority_caption.setBuddy(self.priority_days)
+        tasks_form.addRow(priority_caption, priority_row)
+        tasks_form.addRow(priority_note)
+
         self.commune = QLabel()
         self.collaborator = QLabel()
         for label in (self.commune, self.collaborator):
@@ -108,6 +131,7 @@ class SettingsPage(QWidget):
         general_layout.setSpacing(14)
         general_layout.addWidget(language_box)
         general_layout.addWidget(lock_box)
+        general_layout.addWidget(tasks_box)
         general_layout.addWidget(profile_box)
         general_layout.addWidget(villages_box, 1)
         self.audit_log = AuditLogPage(ctx)
@@ -127,6 +151,8 @@ class SettingsPage(QWidget):
 
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.idle_minutes.valueChanged.connect(self._idle_minutes_chosen)
+        # Saved when the user leaves the box or presses Enter, not at every digit typed.
+        self.priority_days.editingFinished.connect(self._priority_days_chosen)
         self.add_village.clicked.connect(self._add_village)
         self.rename_village.clicked.connect(self._rename_village)
         self.villages.itemActivated.connect(lambda _item: self._rename_village())
@@ -167,6 +193,13 @@ class SettingsPage(QWidget):
     def _language_chosen(self) -> None:
         save_language(self.ctx.profile.paths, self.language.value())
         self._update_language_note()
+
+    def _priority_days_chosen(self) -> None:
+        days = self.priority_days.value()
+        if days == tasks.priority_visit_days(self.ctx.profile):
+            return
+        tasks.set_priority_visit_days(self.ctx.profile, days)  # the spin box keeps it within range
+        self.ctx.notify_changed()  # the dashboard's task list follows
 
     def _idle_minutes_chosen(self, minutes: int) -> None:
         save_idle_minutes(self.ctx.profile.paths, minutes)
