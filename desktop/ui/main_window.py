@@ -37,7 +37,7 @@ from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.lock import IdleWatch, LockScreen
 from desktop.ui.modal import finished_while_hidden, message
 from desktop.ui.pages.dashboard import DashboardPage
-from desktop.ui.pages.household_detail import HouseholdDetailPage
+from desktop.ui.pages.household_detail import CASES_TAB, HouseholdDetailPage
 from desktop.ui.pages.households import HouseholdListPage
 from desktop.ui.settings_store import saved_idle_minutes
 from desktop.ui.translation import error_text, message_text
@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self.household_list.new_household.connect(self.new_household)
         self.household_detail.back.connect(self.show_list)
         self.dashboard.open_household.connect(self.open_household)
+        self.dashboard.open_case.connect(self.open_case)
         self.household_detail.show_history.connect(self.open_history)
         self.ctx.lane.failed.connect(self._unexpected)
         self.ctx.data_changed.connect(self.update_titles)
@@ -366,6 +367,12 @@ class MainWindow(QMainWindow):
         self.households.setCurrentWidget(self.household_detail)
         self.household_detail.show_household(household_id)
         self.household_detail.members_view.setFocus()
+
+    def open_case(self, household_id: uuid.UUID, case_id: uuid.UUID) -> None:
+        """The household on its cases tab, with the case's window over it."""
+        self.open_household(household_id)
+        self.household_detail.tabs.setCurrentIndex(CASES_TAB)
+        self.household_detail.show_case(case_id)
 
     def open_history(self, record_id: uuid.UUID, label: str, names: dict[str, str]) -> None:
         """The change log (in Cài đặt) filtered to one household's record."""

@@ -5,6 +5,7 @@ collaborator without the protection permission who sees that a case exists but n
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -526,3 +527,34 @@ def _letters(widget: QWidget) -> list[str]:
 
     texts = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
     return [t[t.index("&") + 1].lower() for t in texts if "&" in t and not t.endswith("&")]
+
+
+def test_a_case_task_on_the_dashboard_opens_its_case(qtbot, ctx, family, wait_lane):
+    from desktop.services import dv
+    from desktop.services.dv import MeasureInput
+    from desktop.ui.main_window import MainWindow
+
+    profile = ctx.profile
+    cid = cases.open_case(profile, CaseInput("domestic_violence", family, TODAY))
+    order = MeasureInput("no_contact", TODAY, "2/QĐ", TODAY, TODAY + timedelta(days=1), 100)
+    dv.apply_measure(profile, cid, order)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    wait_lane()
+    page = window.dashboard
+    [row] = [r for r in range(page.due.rowCount()) if page.due.record(r).case_id == cid]
+    seen: list[uuid.UUID] = []
+
+    def look(dialog: CaseDialog) -> None:
+        seen.append(dialog.case_id)
+        dialog.reject()
+
+    watch = Watch(CaseDialog, look)
+    page.due_view.activated.emit(page.due.index(row, 0))
+    qtbot.waitUntil(lambda: bool(watch.seen) or bool(watch.failures), timeout=5000)
+    watch.check()
+    assert seen == [cid]
+    assert window.household_detail.household_id == family
+    assert window.household_detail.tabs.currentIndex() == household_detail.CASES_TAB

@@ -88,6 +88,7 @@ class NoticeBar(QFrame):
 
 class DashboardPage(QWidget):
     open_household = Signal(object)  # uuid.UUID
+    open_case = Signal(object, object)  # household id, case id: a case's task opens the case itself
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -249,5 +250,9 @@ class DashboardPage(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         item = self.due.record(index.row())
-        if item is not None:
+        if item is None:
+            return
+        if item.case_id is not None:
+            self.open_case.emit(item.household_id, item.case_id)
+        elif item.household_id is not None:
             self.open_household.emit(item.household_id)

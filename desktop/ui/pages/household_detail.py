@@ -37,6 +37,8 @@ from desktop.ui.pages import detail_tables
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.tables import fit_columns, make_table
 
+CASES_TAB = 4  # members, categories, events, visits, cases
+
 
 class HouseholdDetailPage(QWidget):
     back = Signal()
@@ -370,7 +372,7 @@ class HouseholdDetailPage(QWidget):
         person_id = person.id if person is not None and person.status == "present" else None
         dialog = CaseOpenDialog(self.ctx, self.detail, person_id=person_id, parent=self)
         if dialog.exec() and dialog.case_id is not None:
-            self.tabs.setCurrentIndex(4)
+            self.tabs.setCurrentIndex(CASES_TAB)
             self.show_case(dialog.case_id)
 
     def selected_case(self) -> CaseListItem | None:
