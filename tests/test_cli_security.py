@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -57,6 +58,8 @@ def test_the_passphrase_comes_from_the_environment_or_a_file(home, capsys, monke
 
 def test_a_wrong_passphrase_exits_2_in_vietnamese_and_changes_no_file(home, capsys, monkeypatch):
     before = _fingerprints(home)
+    # One instant for every attempt: on a loaded machine the first wait (1 s) could pass between two commands.
+    monkeypatch.setattr(profile_service, "time", SimpleNamespace(time=lambda: 1_900_000_000.0))
     monkeypatch.setenv("SOTAY_PASSPHRASE", "không phải mật khẩu này")
     for command in (
         ["stats"],

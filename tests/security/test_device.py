@@ -35,7 +35,7 @@ NAME = "Nguyễn Thị Hường"
 COMMUNE_CODE = "18673"
 COMMUNE_NAME = "Xã Cẩm Xuyên"
 DEVICE_ID = "0b6f3f7e-3c1e-4d5a-9b43-6f1f1c2a9e10"
-# The proposed catalogue entries (also handed over in /tmp/device_vi.json for the .ts).
+# The Vietnamese of the catalogue, which the tests expect the messages to show.
 VI = {
     "The profile in {home} has no device identity yet.": "Hồ sơ ở {home} chưa có định danh thiết bị.",
     "Device: {device_id}\nCertificate: {subject}\nSHA-256 fingerprint: {sha256}\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -11,6 +12,13 @@ from desktop.services.activities import ActivityInput
 from desktop.ui.dialogs.activity import ActivityDialog
 from desktop.ui.pages.activities import ActivitiesPage, month_end, shift_month
 from tests.ui.helpers import type_text
+
+SCREENS = Path(__file__).resolve().parents[2] / ".perf" / "screens"  # git-ignored, for a person to look at
+
+
+def _shoot(widget, name: str) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SCREENS / name))
 
 TODAY = date.today()
 
@@ -52,7 +60,7 @@ def test_record_an_activity_through_the_dialog(qtbot, ctx, register):
     assert dialog.panel.error_text("participants") == ""
     assert dialog.save_button.isEnabled()
     qtbot.wait(50)
-    dialog.grab().save("/work/main/.perf/screens/activities_dialog.png")
+    _shoot(dialog, "activities_dialog.png")
 
     # a day outside every campaign: the choice goes away and the list is empty
     dialog.held_on.set_value(date(TODAY.year - 1, 8, 5))
@@ -122,7 +130,7 @@ def test_the_page_lists_a_month_with_totals(qtbot, ctx, register, wait_lane):
     assert "87" in page.count.text()
     assert page.model.index(0, 2).data() in {"Nói chuyện chuyên đề", "Loa truyền thanh"}
     qtbot.wait(50)  # let the layouts take the new texts in before the screenshot
-    page.grab().save("/work/main/.perf/screens/activities_page.png")
+    _shoot(page, "activities_page.png")
     # the dialog opened from the page starts in the month shown
     dialog = page.new_dialog()
     qtbot.addWidget(dialog)
