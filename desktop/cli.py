@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import cli_audit, cli_backup, cli_device, cli_profile, i18n
+from desktop import cli_audit, cli_backup, cli_device, cli_profile, cli_report, i18n
 from desktop.errors import AccessError, FieldProblem, SotayError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, resolve_home, resource
@@ -243,6 +243,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_device.register(commands)
     cli_profile.register(commands)
     cli_backup.register(commands)
+    cli_report.register(commands)
     cli_profile.add_credential_options(parser, top=True)
     cli_profile.add_to_every_command(parser)
     return parser

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages the app and its tests need beside Python: Qt's shared libraries (the
-# offscreen and xcb platforms), a virtual screen for GUI tests, and venv support for Python.
+# offscreen and xcb platforms), a virtual screen for GUI tests, venv support for Python, and for the
+# report tests poppler's PDF tools (pdfsig, pdffonts, pdftotext, pdftoppm), NSS's certutil (a trust
+# store for pdfsig) and SoftHSM2 (a software USB token).
 # As root it installs what is missing; otherwise it prints the one apt-get line to run.
 set -euo pipefail
 
@@ -11,6 +13,7 @@ packages=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0
   xvfb xauth
+  poppler-utils libnss3-tools softhsm2
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -82,3 +82,29 @@ def _cached_key() -> object:
 
         _KEYS.append(device.rsa.generate_private_key(public_exponent=device.PUBLIC_EXPONENT, key_size=device.KEY_SIZE))
     return _KEYS[0]
+
+
+@pytest.fixture(scope="session")
+def soft_token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One SoftHSM2 token for the whole run: the PKCS#11 library reads its configuration once per process,
+    so every test that signs with a token must share it. Label sotay-test, PIN 5678, key sotay-key."""
+    import os
+
+    from tests.security import pdf_helpers as helpers
+
+    module = helpers.softhsm_module()
+    if module is None:
+        pytest.skip("SoftHSM2's PKCS#11 module (libsofthsm2.so) is not installed")
+    folder = tmp_path_factory.mktemp("softhsm")
+    previous = os.environ.get("SOFTHSM2_CONF")
+    os.environ["SOFTHSM2_CONF"] = str(helpers.softhsm_config(folder))
+    try:
+        yield helpers.make_soft_token(
+            folder, module, label="sotay-test", so_pin="1234", pin="5678", key_label="sotay-key",
+            common_name="Trần Văn Bình",
+        )  # fmt: skip
+    finally:
+        if previous is None:
+            os.environ.pop("SOFTHSM2_CONF", None)
+        else:
+            os.environ["SOFTHSM2_CONF"] = previous

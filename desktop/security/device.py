@@ -118,7 +118,7 @@ def create_identity(
         raise IdentityError(QT_TRANSLATE_NOOP("Security", "This profile already has a device identity."))
     key = new_key()
     subject = _subject(device_id, collaborator, commune_code, commune_name)
-    certificate = _self_signed(key, subject)
+    certificate = _self_signed(key, subject, device_id)
     password = random_source.token_urlsafe(32)
     # The password is stored before the key is written: a key on disk without its password is lost.
     secrets.set(KEY_PASSWORD_SECRET, password)
@@ -150,7 +150,7 @@ def _subject(device_id: str, collaborator: str, commune_code: str, commune_name:
     )
 
 
-def _self_signed(key: rsa.RSAPrivateKey, subject: x509.Name) -> x509.Certificate:
+def _self_signed(key: rsa.RSAPrivateKey, subject: x509.Name, device_id: str) -> x509.Certificate:
     start = dt.datetime.now(dt.UTC).replace(microsecond=0) - CLOCK_SKEW
     public = key.public_key()
     builder = (
@@ -164,6 +164,9 @@ def _self_signed(key: rsa.RSAPrivateKey, subject: x509.Name) -> x509.Certificate
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(_signing_key_usage(), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        # The device id again, as a name verifiers can match on. Poppler's pdfsig also needs some
+        # subjectAltName to report a self-signed certificate trusted in an NSS store as "Trusted".
+        .add_extension(x509.SubjectAlternativeName([x509.UniformResourceIdentifier(f"urn:uuid:{device_id}")]), False)
     )
     return builder.sign(key, hashes.SHA256())
 

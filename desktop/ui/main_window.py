@@ -44,11 +44,12 @@ from desktop.ui.translation import error_text, message_text
 
 if TYPE_CHECKING:
     from desktop.ui.pages.activities import ActivitiesPage
+    from desktop.ui.pages.reports import ReportsPage
     from desktop.ui.pages.settings import SettingsPage
     from desktop.ui.pages.visits import VisitsPage
 
 log = logging.getLogger(__name__)
-DASHBOARD, HOUSEHOLDS, VISITS, ACTIVITIES, SETTINGS = range(5)
+DASHBOARD, HOUSEHOLDS, VISITS, ACTIVITIES, REPORTS, SETTINGS = range(6)
 APP_NAME = "Sổ tay CTV"  # the product's name, the same in every language
 
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         # Pages not on screen at start are built when first needed: start-up is budgeted (design §9).
         self._visits = _LazyPage(self._build_visits)
         self._activities = _LazyPage(self._build_activities)
+        self._reports = _LazyPage(self._build_reports)
         self._settings = _LazyPage(self._build_settings)
         self.households = QStackedWidget()  # the list, and one household opened from it
         self.households.addWidget(self.household_list)
@@ -102,13 +104,14 @@ class MainWindow(QMainWindow):
             self.tr("Households"),
             self.tr("Visits"),
             self.tr("Communication"),
+            self.tr("Reports"),
             self.tr("Settings"),
         )
         for number, name in enumerate(names, start=1):
             self.nav.addItem(name)
             self.nav.item(number - 1).setToolTip(f"Alt+{number}")
         self.stack = QStackedWidget()
-        for page in (self.dashboard, self.households, self._visits, self._activities, self._settings):
+        for page in (self.dashboard, self.households, self._visits, self._activities, self._reports, self._settings):
             self.stack.addWidget(page)
 
         app_name = QLabel(APP_NAME)
@@ -177,6 +180,10 @@ class MainWindow(QMainWindow):
         return self._activities.page()
 
     @property
+    def reports(self) -> ReportsPage:
+        return self._reports.page()
+
+    @property
     def settings(self) -> SettingsPage:
         return self._settings.page()
 
@@ -184,6 +191,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.pages.activities import ActivitiesPage
 
         return ActivitiesPage(self.ctx)
+
+    def _build_reports(self) -> ReportsPage:
+        from desktop.ui.pages.reports import ReportsPage
+
+        return ReportsPage(self.ctx)
 
     def _build_visits(self) -> VisitsPage:
         from desktop.ui.pages.visits import VisitsPage

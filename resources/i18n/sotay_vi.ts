@@ -1719,11 +1719,12 @@
             <location filename="../../desktop/cli_audit.py" line="+39" />
             <location filename="../../desktop/cli_backup.py" line="-29" />
             <location filename="../../desktop/cli_profile.py" line="+217" />
+            <location filename="../../desktop/cli_report.py" line="+57" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Open the app window (what `sotay` alone does).</source>
             <translation>Mở cửa sổ ứng dụng (như khi chạy `sotay` không kèm lệnh).</translation>
         </message>
@@ -1739,6 +1740,8 @@
             <location line="+152" />
             <location line="+25" />
             <location line="+5" />
+            <location filename="../../desktop/cli_report.py" line="+86" />
+            <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
         </message>
@@ -1966,6 +1969,7 @@
             <location line="+10" />
             <location filename="../../desktop/cli_backup.py" line="+53" />
             <location line="+3" />
+            <location filename="../../desktop/cli_report.py" line="+147" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2338,6 +2342,187 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     {code}
 </translation>
         </message>
+        <message>
+            <location filename="../../desktop/cli_report.py" line="-250" />
+            <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
+            <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Write the monthly report of a month as a signed PDF and/or XLSX.</source>
+            <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The month, e.g. 2026-10.</source>
+            <translation>Tháng báo cáo, ví dụ 2026-10.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Write a household's card as a signed PDF and/or XLSX.</source>
+            <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The household number, as the app shows it.</source>
+            <translation>Số hộ, như ứng dụng hiển thị.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Write a support case's file as a signed, confidential PDF; only for the case's owner and users with the protection permission.</source>
+            <translation>Lập hồ sơ trường hợp cần hỗ trợ thành tệp PDF mật có ký số; chỉ dành cho người phụ trách trường hợp và người dùng có quyền bảo vệ.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The case's ID, as `sotay audit` shows it.</source>
+            <translation>Mã của trường hợp, như `sotay audit` hiển thị.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Write the report of a campaign in a year as a signed PDF and/or XLSX.</source>
+            <translation>Lập báo cáo một chiến dịch trong năm thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The campaign's code, e.g. dv_action_month or population_month.</source>
+            <translation>Mã chiến dịch, ví dụ dv_action_month hoặc population_month.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The year, e.g. 2025.</source>
+            <translation>Năm, ví dụ 2025.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Write the PDF here.</source>
+            <translation>Ghi tệp PDF vào đây.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Write the tables as XLSX here.</source>
+            <translation>Ghi các bảng thành tệp XLSX vào đây.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Do not sign the PDF.</source>
+            <translation>Không ký số tệp PDF.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>signing with a USB token (PKCS#11)</source>
+            <translation>ký bằng thiết bị ký số USB (PKCS#11)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The token's PKCS#11 driver (.so or .dll).</source>
+            <translation>Trình điều khiển PKCS#11 của token (.so hoặc .dll).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The token's label.</source>
+            <translation>Nhãn của token.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The certificate's label.</source>
+            <translation>Nhãn của chứng thư số.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Read the token's PIN from this file (else SOTAY_TOKEN_PIN, else asked).</source>
+            <translation>Đọc mã PIN của token từ tệp này (nếu không có thì lấy SOTAY_TOKEN_PIN, nếu không nữa thì hỏi).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Check a signed report: who signed it, when, and whether it changed.</source>
+            <translation>Kiểm tra báo cáo đã ký: ai ký, ký lúc nào, có bị sửa hay không.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The PDF to check.</source>
+            <translation>Tệp PDF cần kiểm tra.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Also trust this certificate (e.g. the CA of a USB token); may be repeated.</source>
+            <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>No household numbered {code} among the households you may see.</source>
+            <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Say where to write the report: --out F.pdf, --xlsx F.xlsx or both.</source>
+            <translation>Hãy cho biết nơi ghi báo cáo: --out F.pdf, --xlsx F.xlsx hoặc cả hai.</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>{value} is not a case ID; give the case's UUID.</source>
+            <translation>{value} không phải là mã trường hợp; hãy ghi mã UUID của trường hợp.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+69" />
+            <source>Cannot read {path}.</source>
+            <translation>Không đọc được {path}.</translation>
+        </message>
+        <message>
+            <location line="-63" />
+            <source>The report is not valid for this profile.</source>
+            <translation>Báo cáo này không hợp lệ đối với sổ tay này.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The file carries no signature.</source>
+            <translation>Tệp này không có chữ ký số.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Signed by: {name}</source>
+            <translation>Người ký: {name}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signed at: {when}</source>
+            <translation>Thời gian ký: {when}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Unchanged since signing: {answer}</source>
+            <translation>Nguyên vẹn từ khi ký: {answer}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Certificate trusted by this profile: {answer}</source>
+            <translation>Chứng thư số được sổ tay này tin cậy: {answer}</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>With --token-module, give --token and --cert-label too.</source>
+            <translation>Khi dùng --token-module, hãy ghi cả --token và --cert-label.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>{path} is not a PEM certificate.</source>
+            <translation>{path} không phải là chứng thư số dạng PEM.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Token PIN: </source>
+            <translation>Mã PIN của token: </translation>
+        </message>
     </context>
     <context>
         <name>CloseCaseDialog</name>
@@ -2365,7 +2550,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+97" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+98" />
             <location line="+150" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
@@ -2868,7 +3053,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+54" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+56" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3645,7 +3830,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+101" />
+            <location filename="../../desktop/ui/main_window.py" line="+103" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
@@ -3666,6 +3851,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location line="+1" />
+            <source>Reports</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
@@ -3675,12 +3865,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Khóa ngay</translation>
         </message>
         <message>
-            <location line="+188" />
+            <location line="+198" />
             <source>{commune} · Collaborator: {name}</source>
             <translation>{commune} · Cộng tác viên: {name}</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+44" />
             <source>Unexpected error</source>
             <translation>Lỗi ngoài dự kiến</translation>
         </message>
@@ -3839,7 +4029,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="-45" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="-46" />
             <source>Got it</source>
             <translation>Đã hiểu</translation>
         </message>
@@ -3888,6 +4078,19 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>The two passphrases are not the same.</source>
             <translation>Hai mật khẩu không giống nhau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/pdf_preview.py" line="+240" />
+            <source>The preview could not be drawn: {error}</source>
+            <translation>Không hiển thị được bản xem trước: {error}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Page {page} of {pages}</source>
+            <translation>Trang {page}/{pages}</translation>
         </message>
     </context>
     <context>
@@ -4300,7 +4503,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>RecoveryCodeDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/recovery_code.py" line="+122" />
+            <location filename="../../desktop/ui/dialogs/recovery_code.py" line="+108" />
             <location line="+6" />
             <source>Your recovery code</source>
             <translation>Mã khôi phục của bạn</translation>
@@ -4450,6 +4653,500 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>ReportSignDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/report_sign.py" line="+128" />
+            <source>Sign the report</source>
+            <translation>Ký số báo cáo</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>How should the report be signed?</source>
+            <translation>Ký báo cáo bằng cách nào?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>With this computer's &amp;key</source>
+            <translation>Bằng khóa của &amp;máy này</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The notebook's own certificate, made when it was set up. The commune and the hub can check it; no device or PIN is needed.</source>
+            <translation>Chứng thư số riêng của sổ tay, tạo khi cài đặt. Xã và cấp trên kiểm tra được; không cần thiết bị hay mã PIN.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>With a &amp;USB token (a digital-signature certificate)</source>
+            <translation>Bằng thiết bị ký số &amp;USB (token chứa chứng thư số)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The token's driver file (.so or .dll)</source>
+            <translation>Tệp trình điều khiển của token (.so hoặc .dll)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Chọn tệp…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Find tokens</source>
+            <translation>&amp;Tìm token</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The token's PIN</source>
+            <translation>Mã PIN của token</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show &amp;certificates</source>
+            <translation>&amp;Xem chứng thư số</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The PIN is used only to sign this report. It is never saved.</source>
+            <translation>Mã PIN chỉ dùng để ký báo cáo này, không bao giờ được lưu lại.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>USB token</source>
+            <translation>Token USB</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Driver file</source>
+            <translation>T&amp;rình điều khiển</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Token</source>
+            <translation>T&amp;oken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;PIN</source>
+            <translation>Mã &amp;PIN</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cert&amp;ificate</source>
+            <translation>Chứng t&amp;hư số</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>&amp;Sign</source>
+            <translation>&amp;Ký</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <source>Choose the token's driver</source>
+            <translation>Chọn trình điều khiển của token</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Token drivers (*.dll *.so *.so.* *.dylib);;All files (*)</source>
+            <translation>Trình điều khiển token (*.dll *.so *.so.* *.dylib);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Choose the token's driver file first.</source>
+            <translation>Hãy chọn tệp trình điều khiển của token trước.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Looking for tokens…</source>
+            <translation>Đang tìm token…</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>No token is plugged in. Plug the token in, wait a moment, then try again.</source>
+            <translation>Chưa có token nào được cắm vào. Hãy cắm token, chờ một lát rồi thử lại.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Found {n} token(s). Type the PIN, then press Show certificates.</source>
+            <translation>Tìm thấy {n} token. Hãy gõ mã PIN rồi bấm Xem chứng thư số.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reading the certificates on the token…</source>
+            <translation>Đang đọc các chứng thư số trên token…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Choose the certificate to sign with, then press Sign.</source>
+            <translation>Hãy chọn chứng thư số dùng để ký rồi bấm Ký.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The token holds no certificate that can sign now.</source>
+            <translation>Token không có chứng thư số nào ký được vào lúc này.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>{holder} — expired on {date}</source>
+            <translation>{holder} — đã hết hạn ngày {date}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{holder} — valid until {date}</source>
+            <translation>{holder} — còn hạn đến ngày {date}</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>The token could not be used: {error}</source>
+            <translation>Không dùng được token: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportVerifyDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/report_verify.py" line="+59" />
+            <source>Check a signed PDF</source>
+            <translation>Kiểm tra tệp PDF đã ký</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check a signed report</source>
+            <translation>Kiểm tra báo cáo đã ký</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose a PDF report. The notebook checks who signed it, when, and whether even one letter was changed after signing.</source>
+            <translation>Chọn một báo cáo PDF. Sổ tay kiểm tra ai đã ký, ký lúc nào và có chữ nào bị sửa sau khi ký hay không.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No file chosen</source>
+            <translation>Chưa chọn tệp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Choose a PDF…</source>
+            <translation>&amp;Chọn tệp PDF…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;File</source>
+            <translation>&amp;Tệp</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Signed by:</source>
+            <translation>Người ký:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signed at:</source>
+            <translation>Thời gian ký:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unchanged since signing:</source>
+            <translation>Nguyên vẹn từ khi ký:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Certificate trusted by this notebook:</source>
+            <translation>Chứng thư số được sổ tay này tin cậy:</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Choose a signed report</source>
+            <translation>Chọn báo cáo đã ký</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PDF files (*.pdf);;All files (*)</source>
+            <translation>Tệp PDF (*.pdf);;Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Checking…</source>
+            <translation>Đang kiểm tra…</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(no name in the certificate)</source>
+            <translation>(chứng thư số không ghi tên)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This file is far too big to be a report of the notebook.</source>
+            <translation>Tệp này quá lớn, không thể là báo cáo của sổ tay.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The file could not be read: {error}</source>
+            <translation>Không đọc được tệp: {error}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>not stated</source>
+            <translation>không ghi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{when} (Vietnam time)</source>
+            <translation>{when} (giờ Việt Nam)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>NOT valid: this file carries no digital signature. Ask the sender for the signed original file.</source>
+            <translation>KHÔNG hợp lệ: tệp này không có chữ ký số. Hãy đề nghị người gửi gửi lại tệp gốc đã ký.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>NOT valid: the signature in this file cannot be read; the file is damaged or was altered. Ask the sender for the original file.</source>
+            <translation>KHÔNG hợp lệ: không đọc được chữ ký số trong tệp; tệp bị hỏng hoặc đã bị sửa. Hãy đề nghị người gửi gửi lại tệp gốc.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>NOT valid: the report was changed after it was signed, so its content cannot be relied on. Do not use this copy. Ask the sender for the original file.</source>
+            <translation>KHÔNG hợp lệ: báo cáo đã bị sửa sau khi ký nên không thể tin vào nội dung. Đừng dùng bản này; hãy đề nghị người gửi gửi lại tệp gốc.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>NOT valid for this notebook: the report is unchanged, but it was signed with a certificate this notebook does not know. Ask {name} or the commune health station to confirm it before relying on it.</source>
+            <translation>KHÔNG hợp lệ đối với sổ tay này: báo cáo còn nguyên vẹn nhưng được ký bằng chứng thư số mà sổ tay không biết. Hãy hỏi {name} hoặc trạm y tế xã xác nhận trước khi dùng.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the sender</source>
+            <translation>người gửi</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Valid: the report was signed by {name} and has not been changed since. You can rely on it.</source>
+            <translation>Hợp lệ: báo cáo do {name} ký và chưa bị sửa từ khi ký. Có thể tin dùng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reports</name>
+        <message>
+            <source>Unknown campaign {code}; choose one from the list.</source>
+            <translation>Không có chiến dịch {code}; hãy chọn trong danh sách.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/reports.py" line="+328" />
+            <source>Reports</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Monthly report</source>
+            <translation>Báo cáo &amp;tháng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Household card</source>
+            <translation>&amp;Phiếu hộ gia đình</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Case record (confidential)</source>
+            <translation>&amp;Hồ sơ trường hợp (mật)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Campai&amp;gn report</source>
+            <translation>Báo cáo &amp;chiến dịch</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Number or a member's name</source>
+            <translation>Số hộ hoặc tên một thành viên</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No case you may read</source>
+            <translation>Không có trường hợp nào bạn được xem</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only the cases whose content you may read: your own, or all of them with the protection permission.</source>
+            <translation>Chỉ các trường hợp bạn được xem nội dung: của bạn, hoặc tất cả nếu bạn có quyền bảo vệ.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Year</source>
+            <translation>&amp;Năm</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Which report</source>
+            <translation>Chọn báo cáo</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>&amp;Preview</source>
+            <translation>&amp;Xem trước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save as PDF…</source>
+            <translation>&amp;Lưu PDF có ký số…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A PDF with a digital signature, ready to send</source>
+            <translation>Tệp PDF có chữ ký số, sẵn sàng gửi đi</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save tables as &amp;XLSX…</source>
+            <translation>Lưu bảng &amp;Excel (XLSX)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P&amp;rint…</source>
+            <translation>&amp;In…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Chec&amp;k a signed PDF…</source>
+            <translation>&amp;Kiểm tra tệp PDF đã ký…</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Choose a report on the left, then press Preview.</source>
+            <translation>Chọn báo cáo ở bên trái rồi bấm Xem trước.</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Monthly report {month}</source>
+            <translation>Báo cáo tháng {month}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Household card {code}</source>
+            <translation>Phiếu hộ gia đình {code}</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Case record {case}</source>
+            <translation>Hồ sơ trường hợp {case}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Campaign report: {campaign}, {year}</source>
+            <translation>Báo cáo chiến dịch: {campaign}, năm {year}</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>{report} — as it will look when signed</source>
+            <translation>{report} — như khi đã ký</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{report} — press Preview to see your new choice</source>
+            <translation>{report} — bấm Xem trước để xem lựa chọn mới</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>open</source>
+            <translation>đang mở</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>closed</source>
+            <translation>đã đóng</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Preparing the preview…</source>
+            <translation>Đang chuẩn bị bản xem trước…</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Save the signed report as</source>
+            <translation>Lưu báo cáo đã ký thành</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Tệp PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Save the report's tables as</source>
+            <translation>Lưu các bảng của báo cáo thành</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Sổ tính Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Signing and saving the report…</source>
+            <translation>Đang ký và lưu báo cáo…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>The report was saved to {path}.
+
+It was signed by {name} with this computer's key.</source>
+            <translation>Đã lưu báo cáo vào {path}.
+
+Báo cáo do {name} ký bằng khóa của máy này.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The report was saved to {path}.
+
+It was signed by {name} with the USB token {token}.</source>
+            <translation>Đã lưu báo cáo vào {path}.
+
+Báo cáo do {name} ký bằng token USB {token}.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This record is confidential: keep the file where only people allowed to read it can open it.</source>
+            <translation>Hồ sơ này là tài liệu mật: hãy để tệp ở nơi chỉ người được phép mới mở được.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The file could not be written: {reason}</source>
+            <translation>Không ghi được tệp: {reason}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The report was not saved.</source>
+            <translation>Báo cáo chưa được lưu.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>The tables of the report were saved to {path}.</source>
+            <translation>Đã lưu các bảng của báo cáo vào {path}.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>The printer could not be used. Check that it is switched on and ready.</source>
+            <translation>Không dùng được máy in. Hãy kiểm tra máy in đã bật và sẵn sàng.</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreOffer</name>
         <message>
             <source>The notebook's database is damaged and cannot be read safely.</source>
@@ -4553,7 +5250,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hãy thiết lập sổ tay (xã và cộng tác viên) trước khi tạo định danh thiết bị.</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+64" />
             <source>The device certificate does not belong to this device's key.</source>
             <translation>Chứng thư thiết bị không khớp với khóa của thiết bị này.</translation>
         </message>
@@ -4714,6 +5411,51 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+26" />
             <source>The user {user} has no account in this profile any more.</source>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/security/pdf_signing.py" line="+206" />
+            <source>The report could not be signed: {detail}</source>
+            <translation>Không ký được báo cáo: {detail}</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>This file is not a readable PDF.</source>
+            <translation>Tệp này không phải là tệp PDF đọc được.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>The font for the signature stamp is missing ({file}).</source>
+            <translation>Thiếu phông chữ cho khung chữ ký ({file}).</translation>
+        </message>
+        <message>
+            <location line="+152" />
+            <source>The token {token} stopped answering while signing.</source>
+            <translation>Thiết bị ký số (token) {token} ngừng phản hồi trong khi ký.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The token has no usable key and certificate named {label}.</source>
+            <translation>Token không có khóa và chứng thư số dùng được mang tên {label}.</translation>
+        </message>
+        <message>
+            <location line="+118" />
+            <source>The token {token} is locked after too many wrong PINs.</source>
+            <translation>Token {token} đã bị khóa do nhập sai mã PIN quá nhiều lần.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Wrong PIN for the token {token}.</source>
+            <translation>Mã PIN của token {token} không đúng.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The token {token} is not plugged in or cannot be opened.</source>
+            <translation>Token {token} chưa được cắm vào máy hoặc không mở được.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The token driver {module} cannot be loaded.</source>
+            <translation>Không nạp được trình điều khiển token {module}.</translation>
         </message>
     </context>
     <context>

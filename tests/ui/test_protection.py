@@ -4,6 +4,7 @@ recovery with a forced new passphrase, the idle lock, users in Settings, changin
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -503,8 +504,12 @@ def test_the_recovery_sheet_is_one_a4_page(tmp_path):
     data = pdf.read_bytes()
     assert data[:5] == b"%PDF-"
     assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 1
-    assert re.search(rb"/MediaBox\s*\[\s*0\s+0\s+595(\.0+)?\s+842(\.0+)?\s*\]", data)  # A4, in points
-    assert b"/BaseFont /BeVietnamPro-Regular" in data  # the bundled font, embedded
+    assert re.search(rb"/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?\s*\]", data)  # A4, in points
+    # In the reports' layout, with the bundled serif font embedded, and the code readable as printed.
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "LiberationSerif" in fonts and all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "7K3M - Q9XD" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Nguyễn Thị Lan" in text
 
 
 # A whole session through app.main #################################################################

@@ -1,18 +1,18 @@
 """The recovery code, shown once after the notebook is protected, with a printable A4 sheet.
 
 The code is never stored in clear: this dialog is the only time it can be read. The user goes on
-only after ticking that it was written down or printed. "Save as PDF…" writes one A4 page (in the
-bundled Be Vietnam Pro font) to a file the user chooses, and nowhere else.
+only after ticking that it was written down or printed. "Save as PDF…" writes one A4 page in the layout
+of the app's reports (desktop.reports) to a file the user chooses, and nowhere else.
 """
 
 from __future__ import annotations
 
-import html
+import secrets
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QStandardPaths, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.fileio import write_atomically
+from desktop.reports.content import with_digest
+from desktop.reports.model import Header, ReportDocument, Section
+from desktop.reports.pdf import render_pdf
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import ModalDialog
-from desktop.ui.style import FONT_FAMILY
 from desktop.ui.widgets.passphrase import caption
 
 CTX = "RecoverySheet"
@@ -49,24 +52,13 @@ def code_font(point_size: float) -> QFont:
     return font
 
 
-def sheet_html(*, commune: str, user: str, code: str, made_on: date) -> str:
-    esc = html.escape
-    rows = (
-        (_tr("Commune / ward"), commune),
-        (_tr("User"), user),
-        (_tr("Date"), fmt_date(made_on)),
-    )
-    facts = "".join(
-        f'<tr><td style="color:#52606d; padding:4px 16px 4px 0">{esc(k)}</td>'
-        f'<td style="padding:4px 0; font-weight:bold">{esc(v)}</td></tr>'
-        for k, v in rows
-    )
+def sheet_document(*, commune: str, user: str, code: str, made_on: date) -> ReportDocument:
+    """The sheet in the layout of the app's other documents, in the language the app shows."""
     steps = (
         _tr("Open Sổ tay CTV. In the login window, choose your name and click “Forgot your passphrase?”."),
         _tr("Type the code exactly as printed above. Capital or small letters and the dashes do not matter."),
         _tr("Choose a new passphrase. From then on you log in with the new passphrase; the old one stops working."),
     )
-    items = "".join(f"<li style='margin-bottom:6px'>{esc(step)}</li>" for step in steps)
     what = _tr(
         "This code opens the notebook when the passphrase is forgotten. It is the only way back in: "
         "nobody can recover the data without the passphrase or this code."
@@ -76,39 +68,33 @@ def sheet_html(*, commune: str, user: str, code: str, made_on: date) -> str:
         "Anyone who has both this code and the computer can open the notebook. "
         "Do not photograph it or send it by message."
     )
-    return (
-        f"<h1 style='font-size:20pt; color:#102a43'>{esc(APP_NAME)} — {esc(_tr('Recovery code'))}</h1>"
-        f"<table cellspacing='0'>{facts}</table>"
-        "<p style='margin-top:28px; margin-bottom:28px; text-align:center; font-size:19pt; font-weight:bold; "
-        f"white-space:pre'>{esc(code.replace('-', ' - '))}</p>"
-        f"<p>{esc(what)}</p>"
-        f"<h2 style='font-size:13pt; color:#102a43'>{esc(_tr('How to use it'))}</h2>"
-        f"<ol>{items}</ol>"
-        f"<p style='margin-top:20px'><b>{esc(keep)}</b> {esc(why)}</p>"
+    facts = (f"{_tr('Commune / ward')}: {commune}", f"{_tr('User')}: {user}", f"{_tr('Date')}: {fmt_date(made_on)}")
+    doc = ReportDocument(
+        document_id=f"KP-{made_on:%Y%m%d}-{secrets.token_hex(5).upper()}",
+        kind="recovery",
+        header=Header(f"UBND {commune.upper()}", APP_NAME.upper(), "", _place(commune), made_on),
+        title=_tr("Recovery code").upper(),
+        sections=(
+            Section("", facts, emphasis=code.replace("-", " - ")),
+            Section("", (what,)),
+            Section(_tr("How to use it"), tuple(f"{n}. {step}" for n, step in enumerate(steps, 1))),
+            Section("", (f"{keep} {why}",)),
+        ),
     )
+    return with_digest(doc)
+
+
+def _place(commune: str) -> str:
+    for prefix in ("Xã ", "Phường ", "Thị trấn "):
+        if commune.startswith(prefix):
+            return commune[len(prefix) :]
+    return commune
 
 
 def write_recovery_sheet(path: Path, *, commune: str, user: str, code: str, made_on: date) -> Path:
-    """One A4 page as PDF: the commune, the user, the date, the code and how to use it."""
-    from desktop.ui.style import load_fonts
-
-    if FONT_FAMILY not in QFontDatabase.families():
-        load_fonts()  # the bundled font carries every Vietnamese letter; a system font may not
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"{APP_NAME} — {_tr('Recovery code')}")
-    writer.setCreator(APP_NAME)
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)  # sizes in points, laid out at the writer's resolution
-    document.setDefaultFont(QFont(FONT_FAMILY, 11))
-    document.setHtml(sheet_html(commune=commune, user=user, code=code, made_on=made_on))
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    painter = QPainter(writer)
-    try:
-        document.drawContents(painter)
-    finally:
-        painter.end()
+    """The sheet as an A4 PDF with its fonts embedded: the commune, the user, the date, the code and how to use it."""
+    rendered = render_pdf(sheet_document(commune=commune, user=user, code=code, made_on=made_on))
+    write_atomically(path, rendered.data, private=True)
     return path
 
 

@@ -1,0 +1,335 @@
+"""`sotay report monthly|household|case|campaign|verify`: the signed reports of desktop.services.report_export.
+
+* ``monthly --month YYYY-MM --out F.pdf [--unsigned]`` writes the monthly report, signed with the
+  device key (or a USB token with ``--token-module``, ``--token`` and ``--cert-label``; its PIN from
+  SOTAY_TOKEN_PIN or --pin-file, else asked for, never stored); ``--xlsx F.xlsx`` writes its tables;
+* ``household CODE``, ``campaign CODE --year YYYY`` and ``case ID`` write a household's card, a
+  campaign's report and a support case's file (confidential, PDF only, for users who may read the
+  case), with the same options;
+* ``verify F.pdf`` says who signed, when, whether the file is intact and whether the certificate is
+  trusted by this profile (its device certificate or the hub CA). It needs no passphrase.
+
+Exit codes: 0 when a report verifies, 3 when it is unsigned, changed or signed by someone not trusted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop import cli
+from desktop.errors import AccessError, NotFoundError, SotayError, ValidationError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import ProfilePaths
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from desktop.reports.model import ReportDocument
+    from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification
+    from desktop.services.profile import Profile
+
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+PIN_VARIABLE = "SOTAY_TOKEN_PIN"
+
+
+class ReportInvalidError(SotayError):
+    """The report did not verify; its lines were printed already."""
+
+    exit_code = 3
+
+
+def register(commands: Subparsers) -> None:
+    about = cli._text(
+        QT_TRANSLATE_NOOP(
+            "Cli", "Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF."
+        )
+    )
+    parser = commands.add_parser("report", help=about, description=about)
+    actions = parser.add_subparsers(
+        dest="report_command",
+        required=True,
+        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        metavar="{monthly,household,case,campaign,verify}",
+    )
+    _monthly_parser(actions)
+    _household_parser(actions)
+    _case_parser(actions)
+    _campaign_parser(actions)
+    _verify_parser(actions)
+
+
+def _monthly_parser(actions: Subparsers) -> None:
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Write the monthly report of a month as a signed PDF and/or XLSX."))
+    monthly = actions.add_parser("monthly", help=about, description=about)
+    monthly.add_argument(
+        "--month",
+        required=True,
+        metavar="YYYY-MM",
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The month, e.g. 2026-10.")),
+    )
+    _output_options(monthly)
+    monthly.set_defaults(run=run_monthly)
+
+
+def _household_parser(actions: Subparsers) -> None:
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Write a household's card as a signed PDF and/or XLSX."))
+    household = actions.add_parser("household", help=about, description=about)
+    household.add_argument(
+        "code", metavar="CODE", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The household number, as the app shows it."))
+    )
+    _output_options(household)
+    household.set_defaults(run=run_household)
+
+
+def _case_parser(actions: Subparsers) -> None:
+    about = cli._text(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Write a support case's file as a signed, confidential PDF; only for the case's owner and users "
+            "with the protection permission.",
+        )
+    )
+    case = actions.add_parser("case", help=about, description=about)
+    case.add_argument(
+        "case_id", metavar="ID", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The case's ID, as `sotay audit` shows it."))
+    )
+    # Its XLSX carries "MẬT" in every sheet's printed page header and beside its title.
+    _output_options(case)
+    case.set_defaults(run=run_case)
+
+
+def _campaign_parser(actions: Subparsers) -> None:
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Write the report of a campaign in a year as a signed PDF and/or XLSX."))
+    campaign = actions.add_parser("campaign", help=about, description=about)
+    campaign.add_argument(
+        "campaign",
+        metavar="CODE",
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The campaign's code, e.g. dv_action_month or population_month.")),
+    )
+    campaign.add_argument(
+        "--year",
+        required=True,
+        type=int,
+        metavar="YYYY",
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
+    )
+    _output_options(campaign)
+    campaign.set_defaults(run=run_campaign)
+
+
+def _output_options(parser: argparse.ArgumentParser, *, xlsx: bool = True) -> None:
+    write_pdf = cli._text(QT_TRANSLATE_NOOP("Cli", "Write the PDF here."))
+    parser.add_argument("--out", metavar="F.pdf", required=not xlsx, help=write_pdf)
+    if xlsx:
+        parser.add_argument(
+            "--xlsx", metavar="F.xlsx", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Write the tables as XLSX here."))
+        )
+    parser.add_argument(
+        "--unsigned", action="store_true", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Do not sign the PDF."))
+    )
+    _token_options(parser)
+
+
+def _token_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(cli._text(QT_TRANSLATE_NOOP("Cli", "signing with a USB token (PKCS#11)")))
+    group.add_argument(
+        "--token-module",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The token's PKCS#11 driver (.so or .dll).")),
+    )
+    group.add_argument("--token", metavar="LABEL", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The token's label.")))
+    group.add_argument(
+        "--cert-label", metavar="LABEL", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The certificate's label."))
+    )
+    group.add_argument(
+        "--pin-file",
+        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=cli._text(
+            QT_TRANSLATE_NOOP("Cli", "Read the token's PIN from this file (else SOTAY_TOKEN_PIN, else asked).")
+        ),
+    )
+
+
+def _verify_parser(actions: Subparsers) -> None:
+    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Check a signed report: who signed it, when, and whether it changed."))
+    verify = actions.add_parser("verify", help=about, description=about)
+    verify.add_argument("file", metavar="F.pdf", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The PDF to check.")))
+    verify.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="CERT.pem",
+        help=cli._text(
+            QT_TRANSLATE_NOOP("Cli", "Also trust this certificate (e.g. the CA of a USB token); may be repeated.")
+        ),
+    )
+    verify.set_defaults(run=run_verify)
+
+
+# Commands ###################################################################################
+
+
+def run_monthly(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import report_docs
+
+    _require_output(args)
+    with cli._opened(args, paths) as profile:
+        _write(args, profile, report_docs.monthly_document(profile, args.month), subject=args.month)
+    return cli.EXIT_OK
+
+
+def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import households, report_docs
+
+    _require_output(args)
+    with cli._opened(args, paths) as profile:
+        found = households.find_by_code(profile, args.code)
+        if found is None:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Cli", "No household numbered {code} among the households you may see."),
+                code=args.code,
+            )
+        _write(args, profile, report_docs.household_document(profile, found), subject=args.code)
+    return cli.EXIT_OK
+
+
+def run_case(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import report_docs
+
+    case_id = _case_id(args.case_id)
+    with cli._opened(args, paths) as profile:
+        _write(args, profile, report_docs.case_document(profile, case_id), subject=str(case_id))
+    return cli.EXIT_OK
+
+
+def run_campaign(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import report_docs
+
+    _require_output(args)
+    with cli._opened(args, paths) as profile:
+        doc = report_docs.campaign_document(profile, args.campaign, args.year)
+        _write(args, profile, doc, subject=f"{args.campaign} {args.year}")
+    return cli.EXIT_OK
+
+
+def _require_output(args: argparse.Namespace) -> None:
+    if not args.out and not args.xlsx:
+        raise AccessError(
+            QT_TRANSLATE_NOOP("Cli", "Say where to write the report: --out F.pdf, --xlsx F.xlsx or both.")
+        )
+
+
+def _write(args: argparse.Namespace, profile: Profile, doc: ReportDocument, *, subject: str) -> None:
+    """Export the PDF (signed unless --unsigned) and the XLSX asked for, and print where each went."""
+    from desktop.services import report_export
+
+    if args.out:
+        signer, holder = (None, "") if args.unsigned else _token_signer(args)
+        written = report_export.export_pdf(
+            profile,
+            doc,
+            _target(args.out),
+            signed=not args.unsigned,
+            signer=signer,
+            signer_name=holder,
+            subject=subject,
+        )
+        cli._say(str(written.path))
+    if getattr(args, "xlsx", None):
+        cli._say(str(report_export.export_xlsx(profile, doc, _target(args.xlsx), subject=subject).path))
+
+
+def _case_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        message = QT_TRANSLATE_NOOP("Cli", "{value} is not a case ID; give the case's UUID.")
+        raise ValidationError([cli._problem("case", message, value=text)]) from None
+
+
+def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services import report_export
+
+    source = Path(args.file).expanduser()
+    try:
+        data = source.read_bytes()
+    except OSError:
+        raise AccessError(QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=source) from None
+    trusted = report_export.trusted_certificates(paths.home) + [_certificate(Path(p)) for p in args.trust]
+    found = report_export.verify_pdf(data, trusted=trusted)
+    for line in verification_lines(found):
+        cli._say(line)
+    if not found.ok:
+        raise ReportInvalidError(QT_TRANSLATE_NOOP("Cli", "The report is not valid for this profile."))
+    return cli.EXIT_OK
+
+
+def verification_lines(found: PdfVerification) -> list[str]:
+    """What `report verify` prints, in the user's language."""
+    if not found.signed:
+        return [cli._text(QT_TRANSLATE_NOOP("Cli", "The file carries no signature."))]
+    yes, no = cli._text(QT_TRANSLATE_NOOP("Cli", "yes")), cli._text(QT_TRANSLATE_NOOP("Cli", "no"))
+    from desktop.security.pdf_signing import VIETNAM
+
+    # In Vietnam time whatever the computer's zone, as on the stamp.
+    when = f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M} (UTC+7)" if found.signed_at else "?"
+    return [
+        cli._text(QT_TRANSLATE_NOOP("Cli", "Signed by: {name}"), name=found.signer_name or "?"),
+        cli._text(QT_TRANSLATE_NOOP("Cli", "Signed at: {when}"), when=when),
+        cli._text(
+            QT_TRANSLATE_NOOP("Cli", "Unchanged since signing: {answer}"),
+            answer=yes if found.intact and found.covers_whole_file else no,
+        ),
+        cli._text(
+            QT_TRANSLATE_NOOP("Cli", "Certificate trusted by this profile: {answer}"),
+            answer=yes if found.trusted else no,
+        ),
+    ]
+
+
+def _target(path: str) -> Path:
+    target = Path(path).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise AccessError(QT_TRANSLATE_NOOP("Cli", "{home} is not a folder."), home=target.parent)
+    return target
+
+
+def _token_signer(args: argparse.Namespace) -> tuple[PdfSignerSpec | None, str]:
+    """The token's key and the name of its certificate's holder; (None, "") for the device key."""
+    if not args.token_module:
+        return None, ""
+    from desktop.security.pdf_signing import Pkcs11Signer, list_certificates
+
+    if not (args.token and args.cert_label):
+        raise AccessError(QT_TRANSLATE_NOOP("Cli", "With --token-module, give --token and --cert-label too."))
+    pin = _pin(args)
+    holders = {c.label: c.subject_cn for c in list_certificates(args.token_module, args.token, pin)}
+    return Pkcs11Signer(args.token_module, args.token, pin, cert_label=args.cert_label), holders.get(
+        args.cert_label, ""
+    )
+
+
+def _certificate(path: Path) -> x509.Certificate:
+    from cryptography import x509 as x509_module
+
+    try:
+        return x509_module.load_pem_x509_certificate(path.expanduser().read_bytes())
+    except (OSError, ValueError):
+        raise AccessError(QT_TRANSLATE_NOOP("Cli", "{path} is not a PEM certificate."), path=path) from None
+
+
+def _pin(args: argparse.Namespace) -> str:
+    if args.pin_file:
+        try:
+            return Path(args.pin_file).expanduser().read_text(encoding="utf-8").strip()
+        except OSError:
+            raise AccessError(QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.pin_file) from None
+    if os.environ.get(PIN_VARIABLE):
+        return os.environ[PIN_VARIABLE]
+    return getpass.getpass(cli._text(QT_TRANSLATE_NOOP("Cli", "Token PIN: ")))

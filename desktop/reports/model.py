@@ -1,0 +1,68 @@
+"""What a report says, independent of how it is drawn: the PDF and XLSX renderers both take this.
+
+The services fill it from their DTOs; text is kept as given and normalised to NFC when drawn. A
+table's cells are `str`, `int`, `float`, `date` or None (an empty cell), so the XLSX keeps numbers as
+numbers and dates as dates; the PDF formats them (dates as dd/mm/yyyy, numbers with "." thousands).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Cell = str | int | float | date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    width: float = 1.0  # relative to the other columns of the table
+    numeric: bool = False  # right-aligned, summed in a total row
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total_label: str = ""  # when set, a last row with this label and the sums of the numeric columns
+    sheet_name: str = ""  # the XLSX sheet of this table (at most 31 characters); "" = the section heading
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    table: Table | None = None
+    emphasis: str = ""  # one line set large and bold under the heading (a recovery code)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The top of an administrative document (Decree 30/2020/NĐ-CP, Appendix I)."""
+
+    agency_parent: str  # e.g. "UBND XÃ CẨM XUYÊN" (the body above the issuing one), upper case
+    agency: str  # e.g. "CỘNG TÁC VIÊN DÂN SỐ THÔN ĐÔNG HÀ", upper case, bold
+    number: str  # e.g. "Số: 12/BC-CTV"
+    place: str  # e.g. "Hà Tĩnh"
+    issued_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBlock:
+    capacity: str  # e.g. "NGƯỜI BÁO CÁO" or "CỘNG TÁC VIÊN"
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportDocument:
+    document_id: str  # stable id printed in the QR code and the footer, e.g. "BC-2026-10-<uuid>"
+    kind: str  # monthly | household | case | campaign | recovery
+    header: Header
+    title: str  # e.g. "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG 10 NĂM 2026"
+    subtitle: str = ""  # a line under the title, e.g. the period
+    sections: tuple[Section, ...] = ()
+    signature: SignatureBlock | None = None
+    recipients: tuple[str, ...] = ()  # "Nơi nhận:" lines, bottom left
+    confidential: bool = False  # "MẬT" on every page (case records)
+    content_sha256: str = ""  # set by `content.digest`; printed in the QR code on the last page
+    extra: dict[str, str] = field(default_factory=dict)  # renderer hints, never content

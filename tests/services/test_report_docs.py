@@ -1,0 +1,55 @@
+"""The monthly report's content: the figures of the month in the sections of the document, in Vietnamese."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.services import monthly, report_docs, users
+from desktop.services import profile as profile_service
+from desktop.services.access import Role
+from desktop.services.users import UserInput
+from tests.services.test_monthly import MONTH, month  # noqa: F401  (the fixture month, worked out by hand)
+
+
+def _table(doc, heading_start: str):
+    [section] = [s for s in doc.sections if s.heading.startswith(heading_start)]
+    return section
+
+
+def test_the_monthly_report_holds_the_month_s_figures(month):  # noqa: F811
+    doc = report_docs.monthly_document(month, MONTH, issued_on=date(2026, 11, 5))
+    figures = monthly.monthly_figures(month, MONTH)
+    assert doc.kind == "monthly" and doc.document_id.startswith(f"BC-{MONTH}-")
+    assert doc.header.agency_parent == "UBND XÃ CẨM XUYÊN" and doc.header.place == "Cẩm Xuyên"
+    assert doc.title == f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG {int(MONTH[5:])} NĂM {MONTH[:4]}"
+    villages = _table(doc, "I.").table
+    assert [row[0] for row in villages.rows] == [v.village for v in figures.villages]
+    assert villages.rows[0][1:4] == (1, 3, 2)  # village A: a move-in, three visits to two households
+    population = dict(_table(doc, "II.").table.rows)
+    assert population["Chuyển đến"] == 1 and population["Chết"] == 1 and population["Sinh"] == 0
+    cases = {row[0]: row[1:] for row in _table(doc, "IV.").table.rows}
+    assert cases["Bạo lực gia đình"] == (1, 0, 1) and cases["Hỗ trợ khác"] == (0, 1, 0)
+    actions = dict(_table(doc, "V.").table.rows)
+    assert actions == {
+        "Biện pháp: Cấm tiếp xúc": 1,
+        "Chuyển gửi đến Công an xã": 1,
+        "Ghi chép diễn biến": 1,
+        "Hòa giải ở cơ sở": 1,
+    }
+    communication = _table(doc, "VI.").table.rows
+    assert communication[0][1:] == (2, 3, 12, 15)
+    assert len(doc.content_sha256) == 64
+
+
+def test_without_the_protection_permission_the_report_counts_cases_only(month, register):  # noqa: F811
+    users.add_user(month, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")
+    ctv = profile_service.unlock(month.paths, "Trần Thị Hoa", "hoa giữ thôn đông")
+    try:
+        doc = report_docs.monthly_document(ctv, MONTH)
+    finally:
+        ctv.close()
+    cases = _table(doc, "IV.")
+    assert [row[0] for row in cases.table.rows] == ["Tất cả các trường hợp"]
+    assert cases.table.rows[0][1:] == (2, 1, 1)
+    assert "Trong tháng không có biện pháp" in _table(doc, "V.").paragraphs[0]
+    assert doc.signature is not None and doc.signature.name == "Trần Thị Hoa"

@@ -1,0 +1,313 @@
+"""`sotay report monthly|verify` as a collaborator or an upper-level officer runs them, checked with the tools
+a person would use: poppler's pdfsig, pdffonts and pdftotext, an NSS trust store, openpyxl, SoftHSM2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop import cli, i18n
+from desktop.services.demo import DEMO_PASSPHRASE
+from tests.security import pdf_helpers as helpers
+
+DEMO_ARGS = ["demo", "--households", "40", "--seed", "11", "--today", "2025-06-30"]
+MONTH = "2025-05"
+
+pytestmark = pytest.mark.skipif(bool(helpers.tools_missing()), reason="poppler-utils or NSS tools missing")
+
+
+@pytest.fixture(autouse=True)
+def _clean_process_state(monkeypatch):
+    monkeypatch.setenv("SOTAY_T0", "0")
+    monkeypatch.delenv("SOTAY_T0")
+    for name in ("SOTAY_HOME", "SOTAY_USER", "SOTAY_TOKEN_PIN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
+    yield
+    i18n.set_translator(lambda _context, text: text)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def home(tmp_path, capsys) -> Path:
+    folder = tmp_path / "home"
+    code, _out, err = run(capsys, "--home", str(folder), "--lang", "vi", *DEMO_ARGS)
+    assert (code, err) == (0, ""), err
+    return folder
+
+
+@pytest.fixture
+def signed(home, tmp_path, capsys) -> Path:
+    out = tmp_path / "bao-cao.pdf"
+    code, said, err = run(capsys, "--home", str(home), "report", "monthly", "--month", MONTH, "--out", str(out))
+    assert (code, err) == (0, ""), err
+    assert said.strip() == str(out)
+    return out
+
+
+def test_the_signed_monthly_report_is_valid_and_trusted_with_the_profile_s_certificate(home, signed, tmp_path):
+    untrusted = helpers.pdfsig(signed, helpers.nss_db(tmp_path / "empty"))
+    assert "Signature is Valid." in untrusted and "Total document signed" in untrusted
+    assert "Certificate is Trusted." not in untrusted
+    store = helpers.nss_db(tmp_path / "nss", {"device": (home / "device-cert.pem", "P,P,P")})
+    assert "Certificate is Trusted." in helpers.pdfsig(signed, store)
+
+
+def test_the_report_reads_in_vietnamese_with_every_font_embedded(signed):
+    text = helpers.pdftotext(signed)
+    for line in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND XÃ CẨM XUYÊN"):
+        assert line in text
+    assert "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG 5 NĂM 2025" in text
+    assert "Ký số bởi: " in text and "NGƯỜI BÁO CÁO" in text
+    fonts = helpers.run("pdffonts", signed, check=True).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # the "emb" column
+
+
+def test_verify_says_who_signed_and_one_changed_byte_makes_it_invalid(home, signed, tmp_path, capsys):
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(signed))
+    assert (code, err) == (0, "")
+    assert "Nguyên vẹn từ khi ký: có" in out and "Chứng thư số được sổ tay này tin cậy: có" in out
+    assert out.startswith("Người ký: ")
+    changed = tmp_path / "sua.pdf"
+    data = signed.read_bytes()
+    at = data.index(b"stream", 1000) + 40  # inside the first page's content, which the signature covers
+    changed.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
+    assert "Digest Mismatch." in helpers.pdfsig(changed, helpers.nss_db(tmp_path / "nss"))
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(changed))
+    assert code == 3 and "Nguyên vẹn từ khi ký: không" in out
+    assert "không hợp lệ" in err
+
+
+def test_an_unsigned_report_does_not_verify(home, tmp_path, capsys):
+    out = tmp_path / "nhap.pdf"
+    code, _said, err = run(
+        capsys, "--home", str(home), "report", "monthly", "--month", MONTH, "--out", str(out), "--unsigned"
+    )
+    assert (code, err) == (0, "")
+    code, said, _err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(out))
+    assert code == 3 and "Tệp này không có chữ ký số." in said
+
+
+def test_the_xlsx_totals_equal_the_pdf_s(home, signed, tmp_path, capsys):
+    book_file = tmp_path / "bao-cao.xlsx"
+    code, _said, err = run(capsys, "--home", str(home), "report", "monthly", "--month", MONTH, "--xlsx", str(book_file))
+    assert (code, err) == (0, "")
+    sheet = load_workbook(book_file)["Theo thôn"]
+    header_row = next(r for r in range(1, 8) if sheet.cell(r, 1).value == "Thôn, tổ dân phố")
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=header_row + 1)]
+    total = next(row for row in rows if row[0] == "Tổng cộng")
+    villages = [row for row in rows if row[0] not in (None, "Tổng cộng")]
+    assert all(isinstance(v, int) for v in total[1:])
+    assert total[1:] == [sum(row[i] for row in villages) for i in range(1, len(total))]
+    # The same total line is printed in the PDF, with "." between thousands.
+    pdf_totals = [line.split() for line in helpers.pdftotext(signed, "-layout").splitlines() if "Tổng cộng" in line]
+    printed = [int(word.replace(".", "")) for word in pdf_totals[0][2:]]
+    assert printed == total[1:]
+
+
+def test_a_month_written_wrongly_or_no_output_is_refused(home, tmp_path, capsys):
+    code, _out, err = run(capsys, "--home", str(home), "report", "monthly", "--month", "2025-13", "--out", "x.pdf")
+    assert code == 3 and err
+    code, _out, err = run(capsys, "--home", str(home), "report", "monthly", "--month", MONTH)
+    assert code != 0 and "--out" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_report_signed_with_a_usb_token(home, soft_token, tmp_path, capsys, monkeypatch):
+    out = tmp_path / "token.pdf"
+    args = ["--token-module", soft_token.module, "--token", soft_token.label, "--cert-label", soft_token.key_label]
+    monkeypatch.setenv("SOTAY_TOKEN_PIN", "1111")  # wrong: refused, nothing written
+    code, _said, err = run(capsys, "--home", str(home), "--lang", "vi", "report", "monthly", "--month", MONTH,
+                           "--out", str(out), *args)  # fmt: skip
+    assert code != 0 and "PIN" in err and not out.exists()
+    monkeypatch.setenv("SOTAY_TOKEN_PIN", soft_token.pin)
+    code, _said, err = run(capsys, "--home", str(home), "report", "monthly", "--month", MONTH, "--out", str(out), *args)
+    assert (code, err) == (0, ""), err
+    assert "Signature is Valid." in helpers.pdfsig(out, helpers.nss_db(tmp_path / "nss"))
+    assert "Ký số bởi: Trần Văn Bình" in helpers.pdftotext(out)
+    # Not this profile's certificate: trusted only when the verifier says so.
+    code, said, _err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(out))
+    assert code == 3 and "tin cậy: không" in said
+    token_cert = helpers.write_pem(tmp_path / "token.pem", soft_token.certificate)
+    code, said, _err = run(capsys, "--home", str(home), "report", "verify", str(out), "--trust", str(token_cert))
+    assert code == 0
+    trusted = helpers.nss_db(tmp_path / "nss-token", {"token": (token_cert, "P,P,P")})
+    assert "Certificate is Trusted." in helpers.pdfsig(out, trusted)
+    data = out.read_bytes()
+    at = data.index(b"stream", 1000) + 40
+    changed = tmp_path / "token-sua.pdf"
+    changed.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
+    assert "Digest Mismatch." in helpers.pdfsig(changed, helpers.nss_db(tmp_path / "nss2"))
+    code, _said, _err = run(capsys, "--home", str(home), "report", "verify", str(changed), "--trust", str(token_cert))
+    assert code == 3
+
+
+# Household card, case file, campaign report #################################################
+
+
+def _unlocked(home: Path):
+    from desktop.paths import ProfilePaths
+    from desktop.services import demo
+    from desktop.services import profile as profile_service
+
+    return profile_service.unlock(ProfilePaths(home), demo.collaborator_name(11), DEMO_PASSPHRASE)
+
+
+@pytest.fixture
+def household(home) -> tuple[str, str]:
+    """The number and the head of a household of the demo register."""
+    from desktop.services import households
+
+    profile = _unlocked(home)
+    try:
+        [row] = households.rows(profile, households.list_ids(profile, include_dissolved=False)[:1])
+    finally:
+        profile.close()
+    return row.code, row.head_name
+
+
+@pytest.fixture
+def dv_case(home) -> str:
+    """A domestic-violence case with enough in it for the file to run over a page."""
+    from datetime import date, timedelta
+
+    from desktop.services import case_actions, cases, dv, households
+    from desktop.services.case_actions import ActionInput
+    from desktop.services.cases import CaseInput
+    from desktop.services.dv import ActsInput, MeasureInput
+
+    opened = date.today() - timedelta(days=20)
+    profile = _unlocked(home)
+    try:
+        hid = households.list_ids(profile, include_dissolved=False)[0]
+        cid = cases.open_case(profile, CaseInput("domestic_violence", hid, opened, summary="Tổ trưởng báo tin"))
+        dv.record_acts(profile, cid, ActsInput(("a", "b", "e"), "married", "Bầm tím", recurrence_12m=2))
+        dv.apply_measure(profile, cid, MeasureInput("stop_violence", opened, "7/QĐ-UBND"))
+        dv.refer(profile, cid, body="commune_police", sent_on=opened)
+        for n in range(1, 8):
+            note = ActionInput("note", opened + timedelta(days=n), f"Ghi chép lần {n}: gia đình hợp tác")
+            case_actions.record(profile, cid, note)
+    finally:
+        profile.close()
+    return str(cid)
+
+
+def _exported(home: Path, capsys, document_id: str) -> list[dict]:
+    """The export events of a document in the audit log, as `sotay audit list` shows them: each summary field is
+    an [old, new] pair, so only the new values."""
+    import json
+
+    code, said, err = run(capsys, "--home", str(home), "audit", "list", "--record", document_id, "--json")
+    assert (code, err) == (0, ""), err
+    found = [event for event in json.loads(said) if event["table"] == "report_exports"]
+    assert all(event["record_id"] == document_id for event in found)
+    return [{name: pair[-1] for name, pair in event["summary"].items()} for event in found]
+
+
+def test_report_household_writes_the_card_and_its_tables(home, household, tmp_path, capsys):
+    number, head = household
+    out, book = tmp_path / "ho.pdf", tmp_path / "ho.xlsx"
+    code, said, err = run(
+        capsys, "--home", str(home), "report", "household", number, "--out", str(out), "--xlsx", str(book)
+    )
+    assert (code, err) == (0, ""), err
+    assert said.split() == [str(out), str(book)]
+    text = helpers.pdftotext(out)
+    assert "PHIẾU THÔNG TIN HỘ GIA ĐÌNH" in text and f"Số hộ: {number}" in text and head in text
+    assert "THÀNH VIÊN HỘ GIA ĐÌNH" in text and "Ký số bởi: " in text and "MẬT" not in text
+    assert "Thành viên" in load_workbook(book).sheetnames
+    document_id = next(word for word in text.split() if word.startswith(f"PH-{number}-"))
+    exported = _exported(home, capsys, document_id)
+    assert sorted((e["kind"], e["format"], e["signed"]) for e in exported) == [
+        ("household", "pdf", True),
+        ("household", "xlsx", False),
+    ]
+
+
+def test_an_unknown_household_number_is_a_clear_error(home, tmp_path, capsys):
+    out = tmp_path / "ho.pdf"
+    code, _said, err = run(capsys, "--home", str(home), "--lang", "en", "report", "household", "Z-999", "--out",
+                           str(out))  # fmt: skip
+    assert code == 3 and "No household numbered Z-999" in err and not out.exists()
+
+
+def test_report_case_writes_a_confidential_file_marked_on_every_page_and_audited(home, dv_case, tmp_path, capsys):
+    out = tmp_path / "ho-so.pdf"
+    code, said, err = run(capsys, "--home", str(home), "report", "case", dv_case, "--out", str(out))
+    assert (code, err) == (0, ""), err
+    assert said.strip() == str(out)
+    text = helpers.pdftotext(out)
+    assert "HỒ SƠ TRƯỜNG HỢP" in text and "Bạo lực gia đình" in text and "Ghi chép lần 7" in text
+    pages = int(next(line.split()[-1] for line in helpers.run("pdfinfo", out).splitlines() if line.startswith("Pages")))
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        assert "MẬT" in helpers.pdftotext(out, "-f", str(page), "-l", str(page)).split(), page
+    document_id = next(word for word in text.split() if word.startswith("HS-"))
+    [event] = _exported(home, capsys, document_id)
+    assert (event["kind"], event["confidential"], event["subject"]) == ("case", True, dv_case)
+    assert "Signature is Valid." in helpers.pdfsig(out, helpers.nss_db(tmp_path / "nss"))
+    # Its tables as XLSX keep the mark: in every sheet's printed page header and beside its title.
+    book_file = tmp_path / "ho-so.xlsx"
+    code, _said, err = run(capsys, "--home", str(home), "report", "case", dv_case, "--xlsx", str(book_file))
+    assert (code, err) == (0, ""), err
+    book = load_workbook(book_file)
+    assert len(book.worksheets) >= 2
+    for sheet in book.worksheets:
+        assert sheet.oddHeader.right.text == "MẬT" and str(sheet["A1"].value).startswith("MẬT")
+
+
+def test_report_case_is_refused_to_a_user_without_the_protection_permission(
+    home, dv_case, tmp_path, capsys, monkeypatch
+):
+    from desktop.services import users
+    from desktop.services.access import Role
+    from desktop.services.users import UserInput
+
+    profile = _unlocked(home)
+    try:
+        users.add_user(profile, UserInput("Trần Thị Hoa", Role.OFFICER), "hoa giữ cả xã")
+    finally:
+        profile.close()
+    monkeypatch.setenv("SOTAY_PASSPHRASE", "hoa giữ cả xã")
+    out = tmp_path / "ho-so.pdf"
+    code, _said, err = run(capsys, "--home", str(home), "--user", "Trần Thị Hoa", "report", "case", dv_case,
+                           "--out", str(out))  # fmt: skip
+    assert code == 2 and err and not out.exists()
+
+
+def test_a_case_id_written_wrongly_is_refused(home, tmp_path, capsys):
+    code, _said, err = run(capsys, "--home", str(home), "report", "case", "12345", "--out", str(tmp_path / "x.pdf"))
+    assert code == 3 and "12345" in err
+
+
+def test_report_campaign_writes_the_campaign_s_activities_with_totals(home, tmp_path, capsys):
+    out, book = tmp_path / "chien-dich.pdf", tmp_path / "chien-dich.xlsx"
+    code, said, err = run(capsys, "--home", str(home), "report", "campaign", "dv_action_month", "--year", "2025",
+                          "--out", str(out), "--xlsx", str(book))  # fmt: skip
+    assert (code, err) == (0, ""), err
+    assert said.split() == [str(out), str(book)]
+    text = " ".join(helpers.pdftotext(out).split())
+    assert "BÁO CÁO KẾT QUẢ THÁNG HÀNH ĐỘNG QUỐC GIA VỀ PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH NĂM 2025" in text
+    assert "Thời gian: từ ngày 01/06/2025 đến ngày 30/06/2025." in text
+    sheet = load_workbook(book)["Hoạt động"]
+    header_row = next(r for r in range(1, 8) if sheet.cell(r, 1).value == "Ngày")
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=header_row + 1)]
+    held = [row for row in rows if row[0] not in (None, "Tổng cộng")]
+    assert held and all(row[0].year == 2025 and row[0].month == 6 for row in held)  # June only
+    total = next(row for row in rows if row[0] == "Tổng cộng")
+    assert total[4:] == [sum(row[i] for row in held) for i in range(4, 8)]
+    assert total[6] == total[4] + total[5]
+
+
+def test_an_unknown_campaign_is_refused(home, tmp_path, capsys):
+    out = tmp_path / "x.pdf"
+    code, _said, err = run(capsys, "--home", str(home), "--lang", "en", "report", "campaign", "no_such_day",
+                           "--year", "2025", "--out", str(out))  # fmt: skip
+    assert code == 3 and "no_such_day" in err and not out.exists()

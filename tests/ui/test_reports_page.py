@@ -1,0 +1,410 @@
+"""Báo cáo: previewing a report, saving it signed (and cancelling), checking a signed PDF, the case
+picker of a collaborator without the protection permission, and the USB-token dialog's failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
+
+from desktop.security import pdf_signing
+from desktop.security.pdf_signing import CertInfo, TokenInfo, TokenPinError
+from desktop.services import cases, report_docs, report_export, users, visits
+from desktop.services import profile as profile_service
+from desktop.services.access import Role
+from desktop.services.cases import CaseInput
+from desktop.services.events import previous_month
+from desktop.services.users import UserInput
+from desktop.services.visits import VisitInput
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs import report_sign
+from desktop.ui.dialogs.report_sign import ReportSignDialog, SignChoice
+from desktop.ui.dialogs.report_verify import ReportVerifyDialog
+from desktop.ui.pages import reports
+from desktop.ui.pages.reports import CASE, HOUSEHOLD, ReportsPage
+from desktop.ui.translation import error_text
+from tests.security import pdf_helpers as helpers
+from tests.ui.helpers import type_text
+
+TODAY = date.today()
+SHOTS = Path(__file__).resolve().parents[2] / ".perf" / "screens"  # git-ignored, for a person to look at
+LONG = 30_000  # ms: building, rendering and signing a report on a slow CI machine
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):
+        QApplication.processEvents()
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def last_month_day() -> date:
+    first = date.fromisoformat(f"{previous_month(TODAY)}-01")
+    return first + timedelta(days=9)
+
+
+@pytest.fixture
+def month_with_data(ctx, family):
+    visits.record(ctx.profile, family, VisitInput(last_month_day(), "Nguyễn Thị Lan", topics=("family_planning",)))
+    return previous_month(TODAY)
+
+
+@pytest.fixture
+def told(monkeypatch) -> list[str]:
+    """What the page would have said in message boxes (which would block the test)."""
+    said: list[str] = []
+    monkeypatch.setattr(reports, "inform", lambda _parent, _title, text: said.append(text))
+    monkeypatch.setattr(reports, "warn", lambda _parent, _title, text: said.append(text))
+    return said
+
+
+def opened_page(qtbot, ctx, wait_lane) -> ReportsPage:
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1180, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_lane()
+    return page
+
+
+def previewed(qtbot, page: ReportsPage) -> None:
+    with qtbot.waitSignal(page.preview.rendered, timeout=LONG):
+        page.preview_report()
+
+
+def not_blank(image: QImage) -> bool:
+    small = image.scaled(120, 170, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    return any(QColor(small.pixel(x, y)).lightness() < 200 for y in range(small.height()) for x in range(small.width()))
+
+
+def save_signed(qtbot, page: ReportsPage, target: Path, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(page, "ask_signer", lambda: SignChoice())  # this computer's key
+    page.save_pdf()
+
+
+def first_page_content_offset(data: bytes) -> int:
+    """An offset in the middle of the first page's content stream (its compressed bytes)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(data), strict=False)
+    page = reader.root["/Pages"]["/Kids"][0].get_object()
+    contents = page.raw_get("/Contents")
+    number = (contents[0] if isinstance(contents, list) else contents).idnum
+    start = re.search(rb"(?<![0-9])%d 0 obj" % number, data).start()
+    begin = data.index(b"stream", start) + len(b"stream")
+    end = data.index(b"endstream", begin)
+    return (begin + end) // 2
+
+
+# Preview ########################################################################################
+
+
+def test_the_page_previews_the_monthly_report_of_a_month_with_data(qtbot, ctx, month_with_data, wait_lane):
+    page = opened_page(qtbot, ctx, wait_lane)
+    assert page.month_picker.value() == month_with_data  # the previous month by default
+    assert page.month_picker.count() == reports.MONTHS_BACK + 1
+    assert page.print_button.isVisible() == reports.PRINTING and not page.print_button.isEnabled()
+    previewed(qtbot, page)
+    assert page.preview.page_count() >= 1
+    assert not_blank(page.preview.images()[0])
+    assert page.preview.page_label.text() == f"Trang 1/{page.preview.page_count()}"
+    assert page.caption.text().startswith(f"Báo cáo tháng {month_with_data[5:]}/{month_with_data[:4]}")
+    assert page.print_button.isEnabled() == reports.PRINTING
+    shoot(page, "reports-page-preview")
+    # Another month chosen: the preview says it still shows the former one.
+    page.month_picker.setCurrentIndex(2)
+    assert "bấm Xem trước" in page.caption.text()
+    labelled = (*page.options.values(), page.year_label, page.preview_button, page.save_pdf_button)
+    labelled += (page.save_xlsx_button, page.print_button, page.verify_button)
+    letters = [w.text()[w.text().index("&") + 1].lower() for w in labelled]
+    assert len(letters) == len(set(letters)) == 10
+
+
+def test_printing_paints_every_page_of_the_preview(qtbot, ctx, month_with_data, wait_lane, tmp_path):
+    if not reports.PRINTING:
+        pytest.skip("QtPrintSupport is not available")
+    from PySide6.QtPrintSupport import QPrinter
+
+    page = opened_page(qtbot, ctx, wait_lane)
+    previewed(qtbot, page)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setFullPage(True)
+    assert page.print_to(printer)
+    import pypdfium2
+
+    assert len(pypdfium2.PdfDocument(str(tmp_path / "printed.pdf"))) == page.preview.page_count()
+
+
+@pytest.mark.skipif(not hasattr(report_docs, "household_document"), reason="household cards not there yet")
+def test_a_household_card_is_found_by_its_number_and_previewed(qtbot, ctx, family, wait_lane):
+    page = opened_page(qtbot, ctx, wait_lane)
+    page.household_option.setChecked(True)
+    assert page.household_picker.isEnabled() and not page.month_picker.isEnabled()
+    assert not page.preview_button.isEnabled()  # no household chosen yet
+    type_text(qtbot, page.household_picker, "012")
+    qtbot.waitUntil(lambda: page.household_picker.value() == family, timeout=5000)
+    assert page.household_picker.offered() == ["012 — Đặng Văn Hùng · Thôn Đông Hà"]
+    assert page.preview_button.isEnabled()
+    previewed(qtbot, page)
+    assert page.shown_choice.kind == HOUSEHOLD and page.preview.page_count() >= 1
+    assert page.caption.text().startswith("Phiếu hộ gia đình 012")
+    # By a member's name, without tone marks, chosen from the list offered.
+    page.household_picker.clear()
+    type_text(qtbot, page.household_picker, "nguyen thi huong")
+    assert page.household_picker.value() is None and not page.preview_button.isEnabled()
+    qtbot.waitUntil(lambda: page.household_picker.offered() != [], timeout=5000)
+    page.household_picker.completer_.activated.emit(page.household_picker.offered()[0])
+    assert page.household_picker.value() == family and page.preview_button.isEnabled()
+
+
+# Saving a signed PDF ############################################################################
+
+
+def test_saving_a_signed_monthly_pdf_writes_a_valid_signed_file(
+    qtbot, ctx, month_with_data, wait_lane, tmp_path, monkeypatch, told
+):
+    page = opened_page(qtbot, ctx, wait_lane)
+    target = tmp_path / "out" / "bao-cao"
+    target.parent.mkdir()
+    with qtbot.waitSignal(page.saved, timeout=LONG) as saved:
+        save_signed(qtbot, page, target, monkeypatch)
+        assert page.progress is not None and page.progress.isVisible()
+        assert not page.save_pdf_button.isEnabled()  # one export at a time
+    written = target.with_name("bao-cao.pdf")  # the extension is added when missing
+    assert saved.args[0].path == written and saved.args[0].signed
+    assert sorted(p.name for p in written.parent.iterdir()) == ["bao-cao.pdf"]  # no staging file left
+    assert page.progress is None and page.save_pdf_button.isEnabled()
+    assert told == [f"Đã lưu báo cáo vào {written}.\n\nBáo cáo do Nguyễn Thị Lan ký bằng khóa của máy này."]
+    data = written.read_bytes()
+    found = report_export.verify(ctx.profile, data)
+    assert found.ok and found.signer_name == "Nguyễn Thị Lan", found
+    if not helpers.tools_missing():
+        assert "Signature is Valid." in helpers.pdfsig(written, helpers.nss_db(tmp_path / "nss"))
+
+
+def test_the_tables_are_saved_as_xlsx(qtbot, ctx, month_with_data, wait_lane, tmp_path, monkeypatch, told):
+    from openpyxl import load_workbook
+
+    page = opened_page(qtbot, ctx, wait_lane)
+    target = tmp_path / "bang.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    with qtbot.waitSignal(page.saved, timeout=LONG):
+        page.save_xlsx()
+    assert "Theo thôn" in load_workbook(target).sheetnames
+    assert told == [f"Đã lưu các bảng của báo cáo vào {target}."]
+
+
+def test_cancelling_the_progress_discards_the_file(qtbot, ctx, month_with_data, wait_lane, tmp_path, monkeypatch, told):
+    page = opened_page(qtbot, ctx, wait_lane)
+    started, release = threading.Event(), threading.Event()
+    real_export = report_export.export_pdf
+
+    def slow_export(*args, **kwargs):
+        started.set()
+        assert release.wait(LONG / 1000)
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(report_export, "export_pdf", slow_export)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    target = folder / "bao-cao.pdf"
+    try:
+        save_signed(qtbot, page, target, monkeypatch)
+        qtbot.waitUntil(started.is_set, timeout=LONG)
+        cancel = page.progress.findChild(QPushButton)
+        assert cancel.text() == "Hủy"
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # while the report is being signed
+        assert page.progress is None and page.save_pdf_button.isEnabled()
+    finally:
+        with qtbot.waitSignal(page.discarded, timeout=LONG):
+            release.set()
+    wait_lane()
+    assert not target.exists() and list(folder.iterdir()) == []
+    assert told == []  # no "saved" message for a cancelled export
+
+
+def test_a_refused_signature_is_said_in_plain_words_and_nothing_is_written(
+    qtbot, ctx, month_with_data, wait_lane, tmp_path, monkeypatch, told
+):
+    page = opened_page(qtbot, ctx, wait_lane)
+
+    def wrong_pin(*_args, **_kwargs):
+        raise TokenPinError("Wrong PIN for the token {token}.", token="VNPT-CA 0042")
+
+    monkeypatch.setattr(report_export, "export_pdf", wrong_pin)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    save_signed(qtbot, page, folder / "bao-cao.pdf", monkeypatch)
+    qtbot.waitUntil(lambda: page.job is None, timeout=LONG)
+    wrong = error_text(TokenPinError("Wrong PIN for the token {token}.", token="VNPT-CA 0042"))
+    assert "VNPT-CA 0042" in wrong
+    assert told == ["Báo cáo chưa được lưu.\n\n" + wrong]
+    assert page.error.isVisible() and page.error.text() == wrong
+    assert page.progress is None and list(folder.iterdir()) == []
+
+
+# Checking a signed PDF ##########################################################################
+
+
+def test_the_verify_dialog_says_valid_and_a_changed_copy_is_not(
+    qtbot, ctx, month_with_data, wait_lane, tmp_path, monkeypatch, told
+):
+    page = opened_page(qtbot, ctx, wait_lane)
+    signed = tmp_path / "bao-cao.pdf"
+    with qtbot.waitSignal(page.saved, timeout=LONG):
+        save_signed(qtbot, page, signed, monkeypatch)
+    dialog = ReportVerifyDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.checked, timeout=LONG):
+        dialog.check_file(signed)
+    assert dialog.result_.ok
+    assert dialog.signer.text() == "Nguyễn Thị Lan"
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam\)", dialog.signed_at.text())
+    stamped = dialog.result_.signed_at.astimezone(pdf_signing.VIETNAM)
+    assert dialog.signed_at.text().startswith(f"{stamped:%d/%m/%Y %H:%M}")
+    assert abs(stamped - dt.datetime.now(pdf_signing.VIETNAM)) < dt.timedelta(minutes=5)
+    assert (dialog.unchanged.text(), dialog.trusted.text()) == ("có", "có")
+    assert dialog.verdict.text().startswith("Hợp lệ: báo cáo do Nguyễn Thị Lan ký")
+    shoot(dialog, "verify-dialog-valid")
+
+    data = signed.read_bytes()
+    at = first_page_content_offset(data)
+    changed = tmp_path / "bao-cao-sua.pdf"
+    changed.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
+    with qtbot.waitSignal(dialog.checked, timeout=LONG):
+        dialog.check_file(changed)
+    assert not dialog.result_.ok
+    assert dialog.unchanged.text() == "không"
+    assert dialog.verdict.text().startswith("KHÔNG hợp lệ")
+    assert "gửi lại tệp gốc" in dialog.verdict.text()
+    assert dialog.verdict.objectName() == "formError"
+    shoot(dialog, "verify-dialog-changed")
+
+    unsigned = tmp_path / "ban-nhap.pdf"
+    unsigned.write_bytes(helpers.report_pdf(pages=1))
+    with qtbot.waitSignal(dialog.checked, timeout=LONG):
+        dialog.check_file(unsigned)
+    assert not dialog.facts.isVisible() and "không có chữ ký số" in dialog.verdict.text()
+
+
+# Who may see which case #########################################################################
+
+
+def test_a_collaborator_without_the_protection_permission_sees_no_cases_in_the_picker(
+    qtbot, ctx, register, family, wait_lane
+):
+    profile = ctx.profile
+    cases.open_case(profile, CaseInput("domestic_violence", family, TODAY, summary="Hàng xóm báo"))
+    page = opened_page(qtbot, ctx, wait_lane)  # the commune officer, who may read every case
+    assert page.case_picker.count() == 1 and "012" in page.case_picker.itemText(0)
+    assert page.case_picker.placeholderText() == ""
+    if hasattr(report_docs, "case_document"):
+        page.set_kind(CASE)
+        previewed(qtbot, page)
+        assert page.shown_choice.kind == CASE and page.preview.page_count() >= 1
+    assert page.case_option.text() == "&Hồ sơ trường hợp (mật)"
+
+    users.add_user(profile, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")
+    ctv = profile_service.unlock(profile.paths, "Trần Thị Hoa", "hoa giữ thôn đông")
+    ctv_ctx = AppContext(ctv)
+    try:
+        ctv_page = ReportsPage(ctv_ctx)
+        qtbot.addWidget(ctv_page)
+        with qtbot.waitSignal(ctv_page.choices_loaded, timeout=5000):
+            ctv_page.show()
+        assert ctv_page.case_picker.count() == 0 and ctv_page.case_choices == []
+        assert ctv_page.case_picker.placeholderText() == "Không có trường hợp nào bạn được xem"
+        ctv_page.set_kind(CASE)
+        assert ctv_page.current_choice() is None and not ctv_page.save_pdf_button.isEnabled()
+        qtbot.waitUntil(ctv_ctx.lane.is_idle, timeout=5000)
+    finally:
+        ctv_ctx.lane.shutdown()
+        ctv.close()
+
+
+# The sign dialog ################################################################################
+
+
+def test_the_sign_dialog_defaults_to_this_computer_s_key(qtbot):
+    dialog = ReportSignDialog(modules=[])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.device_option.isChecked() and not dialog.token_box.isEnabled()
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice() == SignChoice() and dialog.choice().uses_device_key
+
+
+def test_a_wrong_driver_path_is_a_plain_error_and_the_pin_is_emptied(qtbot):
+    dialog = ReportSignDialog(modules=[])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.token_option.setChecked(True)
+    assert dialog.token_box.isEnabled() and not dialog.sign_button.isEnabled()
+    dialog.module.setCurrentText("/nowhere/libtoken-vnpt.so")
+    type_text(qtbot, dialog.pin, "123456")
+    assert dialog.pin.echoMode() == dialog.pin.EchoMode.Password
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert "libtoken-vnpt.so" in dialog.error.text()
+    assert "Traceback" not in dialog.error.text()
+    assert dialog.pin.text() == "" and dialog.token.count() == 0
+    assert not dialog.sign_button.isEnabled() and dialog.isVisible()
+    shoot(dialog, "sign-dialog-wrong-driver")
+
+
+def test_a_token_s_certificates_are_listed_after_the_pin_and_a_wrong_pin_empties_the_field(qtbot, monkeypatch):
+    token = TokenInfo("VNPT-CA 0042", "0042A1", "Feitian")
+    holder = CertInfo("ky-so", "Lê Thị Ngọc Ánh", dt.datetime.now(dt.UTC) + dt.timedelta(days=300), b"\x01")
+    expired = CertInfo("cu", "Lê Thị Ngọc Ánh", dt.datetime(2020, 1, 1, tzinfo=dt.UTC), b"\x02")
+    asked: list[str] = []
+
+    def certificates(module: str, label: str, pin: str) -> list[CertInfo]:
+        asked.append(pin)
+        if pin != "2468":
+            raise TokenPinError(QCoreApplication.translate("Security", "Wrong PIN for the token {token}."), token=label)
+        return [expired, holder]
+
+    monkeypatch.setattr(report_sign, "list_tokens", lambda module: [token])
+    monkeypatch.setattr(report_sign, "list_certificates", certificates)
+    dialog = ReportSignDialog(modules=["/usr/lib/libcastle.so.1.0.0"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.token_option.setChecked(True)
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.token.count() == 1, timeout=5000)
+    assert dialog.token.currentText() == "VNPT-CA 0042 (Feitian · 0042A1)"
+    type_text(qtbot, dialog.pin, "1111")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=5000)
+    assert "PIN" in dialog.error.text() and dialog.pin.text() == ""
+    assert dialog.certificate.count() == 0 and not dialog.sign_button.isEnabled()
+    type_text(qtbot, dialog.pin, "2468")
+    qtbot.mouseClick(dialog.certificates_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.certificate.count() == 2, timeout=5000)
+    assert not dialog.error.isVisible()
+    assert dialog.certificate.item(0).text().startswith("Lê Thị Ngọc Ánh — còn hạn đến ngày")
+    assert not dialog.certificate.item(1).flags() & Qt.ItemFlag.ItemIsEnabled  # the expired one
+    shoot(dialog, "sign-dialog-token")
+    assert dialog.sign_button.isEnabled()
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    choice = dialog.choice()
+    assert choice is not None and not choice.uses_device_key
+    signer = choice.signer
+    assert (signer.token_label, signer.cert_label, signer.key_id) == ("VNPT-CA 0042", "ky-so", b"\x01")
+    assert choice.signer.pin == "2468" and "2468" not in repr(choice)
+    assert choice.signer_name == "Lê Thị Ngọc Ánh"
+    assert dialog.pin.text() == ""  # the field forgets it once used
+    assert asked == ["1111", "2468"]
