@@ -97,6 +97,11 @@ class FormDialog(ModalDialog):
 
     # Shared behaviour ########################################################################
 
+    def grow_to_fit(self) -> None:
+        """Rows and long refusals appear as the user types: grow so none is squeezed."""
+        if self.isVisible():
+            grow_to_fit(self)
+
     def watch(self, panel: FormPanel) -> None:
         panel.edited.connect(lambda _field: self.revalidate())
 
@@ -199,3 +204,16 @@ class FormDialog(ModalDialog):
             hint = self.sizeHint()
             self.resize(max(self.preferred_width, hint.width()), hint.height())
         super().showEvent(event)
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Grow `dialog` to the height its layout needs at its width (wrapped labels included); never shrink it."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    needed = max(needed, layout.totalMinimumSize().height())
+    if needed > dialog.height():
+        dialog.resize(width, needed)

@@ -37,6 +37,8 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case_child_forms import IntakeTab, ReviewDialog, ReviewSummary
 from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, PlanItemDialog, ReferDialog
 from desktop.ui.dialogs.case_parts import LETTERS, CaseData, ChoiceChecks, lettered, load_case
+from desktop.ui.dialogs.case_parts import error_label as _error_label
+from desktop.ui.dialogs.case_parts import show_error as _show_error
 from desktop.ui.dialogs.case_party import PartyDialog, party_name, role_name
 from desktop.ui.dialogs.case_timeline import AssessmentBar, TimelineTab
 from desktop.ui.formatting import fmt_date
@@ -49,19 +51,6 @@ from desktop.ui.widgets.pickers import CodeCombo
 from desktop.ui.widgets.tables import fit_columns, make_table
 
 STATUS_ORDER = ("received", "done", "declined")
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
-
-
-def _show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class CaseDialog(ModalDialog):

@@ -63,18 +63,8 @@ class MeasureDialog(FormDialog):
 
     def revalidate(self) -> list[FieldProblem]:
         problems = super().revalidate()
-        self._fit_height()
+        self.grow_to_fit()  # a row or a long refusal may have appeared
         return problems
-
-    def _fit_height(self) -> None:
-        """Fields and long refusals appear as the measure changes: grow so none is squeezed."""
-        if not self.isVisible():
-            return
-        layout = self.layout()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.totalMinimumSize().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
 
     def _limit(self) -> dv.MeasureLimits:
         return self.limits.get(self.measure.code(), dv.MeasureLimits(None, None))

@@ -39,6 +39,20 @@ CASE_TABLES = (
 CHOICES_HEIGHT_LINES = 12
 
 
+def error_label() -> QLabel:
+    """A refusal under a tab's controls, hidden while there is none."""
+    label = QLabel()
+    label.setObjectName("formError")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 def _tr(text: str) -> str:
     # i18n_tools extracts _tr("...") with this module's CTX (lupdate cannot see through helpers).
     return QCoreApplication.translate(CTX, text)

@@ -23,6 +23,8 @@ from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.case_parts import CaseCodes
+from desktop.ui.dialogs.case_parts import error_label as _error_label
+from desktop.ui.dialogs.case_parts import show_error as _show_error
 from desktop.ui.dialogs.person_form import notes_editor
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
@@ -35,19 +37,6 @@ from desktop.ui.widgets.tables import fit_columns, make_table
 # What and Result columns never grow beyond these many average characters; the notes take the rest.
 WIDEST_CHARS = {1: 52, 2: 34}
 CELL_SPARE_PX = 16  # air between a fitted column's text and the next column
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
-
-
-def _show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def _one_line(text: str) -> str:
@@ -123,18 +112,8 @@ class ActionDialog(FormDialog):
 
     def revalidate(self) -> list[FieldProblem]:
         problems = super().revalidate()
-        self._fit_height()
+        self.grow_to_fit()  # a row or a long refusal may have appeared
         return problems
-
-    def _fit_height(self) -> None:
-        """The result row and long refusals appear as the user chooses: grow so none is squeezed."""
-        if not self.isVisible():
-            return
-        layout = self.layout()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, layout.totalMinimumSize().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
 
     def value(self) -> ActionInput:
         return ActionInput(

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import SotayError
 from desktop.security.pdf_signing import CertInfo, Pkcs11Signer, TokenInfo, list_certificates, list_tokens
 from desktop.ui.background import ask_in_thread
+from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
@@ -252,7 +253,7 @@ class ReportSignDialog(ModalDialog):
 
     def _fit(self) -> None:
         """Taller when a message appears: wrapped text needs more height than Qt's minimum says."""
-        fit_height(self)
+        grow_to_fit(self)
 
     # What was chosen ##########################################################################
 
@@ -412,18 +413,6 @@ class ReportSignDialog(ModalDialog):
         self.certificates_button.setEnabled(self.token.count() > 0)
         ready = not token or (self.selected_certificate() is not None and bool(self.pin.text()))
         self.sign_button.setEnabled(ready and not self.busy)
-
-
-def fit_height(dialog: QWidget) -> None:
-    """Grow `dialog` to the height its layout needs at its width (wrapped labels included)."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = dialog.width()
-    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-    if needed > dialog.height():
-        dialog.resize(width, needed)
 
 
 def _token_text(token: TokenInfo) -> str:

@@ -28,7 +28,8 @@ from desktop.errors import SotayError
 from desktop.security.pdf_signing import VIETNAM, PdfVerification
 from desktop.services import report_export
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.report_sign import fit_height, off_thread
+from desktop.ui.dialogs.base import grow_to_fit
+from desktop.ui.dialogs.report_sign import off_thread
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
 
@@ -206,7 +207,7 @@ class ReportVerifyDialog(ModalDialog):
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
         self.verdict.setVisible(True)
-        QTimer.singleShot(0, lambda: fit_height(self))
+        QTimer.singleShot(0, lambda: grow_to_fit(self))
 
     def _idle(self) -> None:
         self.choose_button.setEnabled(True)
