@@ -139,16 +139,16 @@ PdfSignerSpec = DeviceSigner | Pkcs11Signer
 def device_signer(folder: Path, secrets: SecretStore) -> DeviceSigner:
     """The profile's own identity; after enrollment the hub CA travels in the signature too."""
     identity = device.load_identity(folder, secrets)
-    chain: list[x509.Certificate] = []
+    return DeviceSigner.from_identity(identity, _hub_chain(folder))
+
+
+def _hub_chain(folder: Path) -> tuple[x509.Certificate, ...]:
+    """The hub CA, to travel in the signature after enrollment. None before enrollment, nor when its file
+    went bad since load_identity accepted the certificate: verifiers must bring the CA themselves anyway."""
     try:
-        chain.append(x509.load_pem_x509_certificate(device.ca_path(folder).read_bytes()))
-    except FileNotFoundError:
-        pass
+        return (x509.load_pem_x509_certificate(device.ca_path(folder).read_bytes()),)
     except (OSError, ValueError):
-        # load_identity already accepted the certificate; a CA file that went bad since only means
-        # verifiers must bring the CA themselves, which they must anyway.
-        pass
-    return DeviceSigner.from_identity(identity, chain)
+        return ()
 
 
 # Signing ####################################################################################
