@@ -45,10 +45,13 @@ def export_pdf(
     signer: PdfSignerSpec | None = None,
     signer_name: str = "",
     subject: str = "",
+    record: bool = True,
 ) -> ExportResult:
     """Write `doc` as a PDF, signed by `signer` (the device key when None) unless `signed` is False.
 
-    `signer_name` is the name on the stamp: the token certificate's holder; the user by default."""
+    `signer_name` is the name on the stamp: the token certificate's holder; the user by default. A caller
+    that writes to a staging file and may still discard it passes `record=False`, then calls
+    `record_export` once the file is in place."""
     rendered = render_pdf(doc, reserve_signature_box=signed)
     data = rendered.data
     if signed:
@@ -62,13 +65,14 @@ def export_pdf(
             box=rendered.signature_box,
         )
     write_atomically(out, data)
-    _record(profile, doc, fmt="pdf", signed=signed, subject=subject)
+    if record:
+        record_export(profile, doc, fmt="pdf", signed=signed, subject=subject)
     return ExportResult(out, doc.document_id, doc.content_sha256, signed, rendered.pages)
 
 
 def export_xlsx(profile: Profile, doc: ReportDocument, out: Path, *, subject: str = "") -> ExportResult:
     write_atomically(out, render_xlsx(doc))
-    _record(profile, doc, fmt="xlsx", signed=False, subject=subject)
+    record_export(profile, doc, fmt="xlsx", signed=False, subject=subject)
     return ExportResult(out, doc.document_id, doc.content_sha256, False, 0)
 
 
@@ -87,7 +91,8 @@ def trusted_certificates(folder: Path) -> list[x509.Certificate]:
     return found
 
 
-def _record(profile: Profile, doc: ReportDocument, *, fmt: str, signed: bool, subject: str) -> None:
+def record_export(profile: Profile, doc: ReportDocument, *, fmt: str, signed: bool, subject: str) -> None:
+    """The audit event of an export: the document id, its kind, format, subject, SHA-256 and signature."""
     summary = {
         "kind": doc.kind,
         "format": fmt,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
 from desktop.security import pdf_signing
 from desktop.security.pdf_signing import CertInfo, TokenInfo, TokenPinError
-from desktop.services import cases, report_docs, report_export, users, visits
+from desktop.services import audit, cases, report_docs, report_export, users, visits
 from desktop.services import profile as profile_service
 from desktop.services.access import Role
 from desktop.services.cases import CaseInput
@@ -190,8 +190,14 @@ def test_saving_a_signed_monthly_pdf_writes_a_valid_signed_file(
     data = written.read_bytes()
     found = report_export.verify(ctx.profile, data)
     assert found.ok and found.signer_name == "Nguyễn Thị Lan", found
+    [event] = _exports(ctx)  # the export is in the change log once, when the file is in place
+    assert event.record_id == saved.args[0].document_id and event.summary["signed"] == [None, True]
     if not helpers.tools_missing():
         assert "Signature is Valid." in helpers.pdfsig(written, helpers.nss_db(tmp_path / "nss"))
+
+
+def _exports(ctx):
+    return [e for e in audit.events(ctx.profile) if e.table_name == report_export.EXPORTS_TABLE]
 
 
 def test_the_tables_are_saved_as_xlsx(qtbot, ctx, month_with_data, wait_lane, tmp_path, monkeypatch, told):
@@ -233,6 +239,7 @@ def test_cancelling_the_progress_discards_the_file(qtbot, ctx, month_with_data, 
     wait_lane()
     assert not target.exists() and list(folder.iterdir()) == []
     assert told == []  # no "saved" message for a cancelled export
+    assert _exports(ctx) == []  # nor an export in the change log for a file that was thrown away
 
 
 def test_a_refused_signature_is_said_in_plain_words_and_nothing_is_written(

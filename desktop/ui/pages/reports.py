@@ -220,11 +220,13 @@ class ExportJob:
                 signer=signing.signer,
                 signer_name=signing.signer_name,
                 subject=choice.subject,
+                record=False,  # a discarded file must leave no export in the change log
             )
             if not self.commit():
                 return None
         finally:
             self.staging.unlink(missing_ok=True)
+        report_export.record_export(profile, doc, fmt="pdf", signed=True, subject=choice.subject)
         return replace(written, path=self.target)
 
 
