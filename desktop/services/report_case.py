@@ -16,6 +16,7 @@ from desktop.reports.content import with_digest
 from desktop.reports.model import Cell, Column, ReportDocument, Section, SignatureBlock, Table
 from desktop.services import case_actions, cases, child, child_forms, child_plan, dv, households, parties, reference
 from desktop.services.case_actions import TimelineEntry
+from desktop.services.case_codes import CASE_TABLES
 from desktop.services.cases import CHILD_PROTECTION, CLOSED, CaseDetail
 from desktop.services.dto import HouseholdDetail, PersonDTO
 from desktop.services.parties import PartyDTO
@@ -32,23 +33,7 @@ from desktop.services.report_docs import (
 )
 
 RECIPIENTS = ("- Ủy ban nhân dân xã;", "- Lưu hồ sơ.")
-TABLES = (
-    "sex",
-    cases.KIND_TABLE,
-    cases.RISK_TABLE,
-    cases.SUPPORT_KINDS,
-    dv.ACTS,
-    dv.TYPES,
-    dv.MEASURES,
-    dv.RELATIONSHIPS,
-    dv.BODIES,
-    child.GROUPS,
-    child.STEPS,
-    child_forms.SOURCES,
-    child_forms.TARGETS,
-    case_actions.KINDS,
-    case_actions.RESULTS,
-)
+TABLES = ("sex", *CASE_TABLES)
 LETTERED = (dv.ACTS, child.GROUPS)  # the law numbers these by letter: a), b), … đ), …
 ROLE_NAMES = {
     "victim": "Người bị bạo lực / bị hại",

@@ -12,6 +12,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
 from desktop.services import case_actions, cases, child, child_forms, child_plan, dv, parties, reference
+from desktop.services.case_codes import CASE_TABLES
 from desktop.services.cases import CHILD_PROTECTION, CaseDetail
 from desktop.services.dto import CodeDTO
 from desktop.services.parties import PartyDTO
@@ -19,22 +20,6 @@ from desktop.services.profile import Profile
 from desktop.ui.codes import code_label
 
 CTX = "CaseDialogs"
-CASE_TABLES = (
-    cases.KIND_TABLE,
-    dv.ACTS,
-    dv.TYPES,
-    dv.MEASURES,
-    dv.RELATIONSHIPS,
-    dv.BODIES,
-    child.GROUPS,
-    child.STEPS,
-    cases.RISK_TABLE,
-    cases.SUPPORT_KINDS,
-    case_actions.KINDS,
-    case_actions.RESULTS,
-    child_forms.SOURCES,
-    child_forms.TARGETS,
-)
 # Tall enough for about eight choices; the rest scroll.
 CHOICES_HEIGHT_LINES = 12
 
