@@ -30,7 +30,7 @@ from db.models import AuditEvent, ProfileMeta
 DEVICE_KEY = "device_id"
 USER_KEY = "user"
 SYSTEM_USER = "system"
-# Same key as desktop.services.profile.META_COLLABORATOR (db must not import desktop).
+# Same key as desktop.services.profile.opening.META_COLLABORATOR (db must not import desktop).
 META_COLLABORATOR = "collaborator"
 
 CREATE, UPDATE, DELETE = "create", "update", "delete"

@@ -31,7 +31,7 @@ from desktop.paths import ProfilePaths, resolve_home, resource
 
 if TYPE_CHECKING:
     from desktop.services.dto import SearchHit
-    from desktop.services.profile import Profile
+    from desktop.services.profile.handle import Profile
 
 CONTEXT = "Cli"
 LANGUAGES = ("vi", "en")
@@ -360,7 +360,7 @@ def _no_display() -> bool:
 
 
 def _demo(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import demo
+    from desktop.demo import build as demo
 
     problems = demo.household_count_problems(args.households)
     if problems:
@@ -441,7 +441,7 @@ def _stats_labels() -> dict[str, str]:
 
 
 def _find(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import search
+    from desktop.services.register import search
     from desktop.textnorm import clean
 
     query = clean(" ".join(args.text))
@@ -529,8 +529,8 @@ def _opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
 @contextmanager
 def _opened_for_demo(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
     """An existing profile as for any command; a new one protected by the demo passphrase (or the one given)."""
-    from desktop.services import demo
-    from desktop.services.profile import ProfileState, profile_state
+    from desktop.demo import build as demo
+    from desktop.services.profile.opening import ProfileState, profile_state
 
     _usable_home(paths, create=True)
     if profile_state(paths) is not ProfileState.NEW:

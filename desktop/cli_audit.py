@@ -20,7 +20,7 @@ from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
     from db.audit import ChainReport
-    from desktop.services.audit import AuditEventDTO
+    from desktop.services.profile.audit import AuditEventDTO
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # not subscriptable at run time
 
@@ -79,7 +79,7 @@ def _list_parser(actions: Subparsers) -> None:
 
 
 def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import audit
+    from desktop.services.profile import audit
 
     with cli._opened(args, paths) as profile:
         report = audit.verify(profile)
@@ -125,7 +125,7 @@ def _reasons() -> dict[str, str]:
 
 
 def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import audit
+    from desktop.services.profile import audit
 
     if not 1 <= args.limit <= MAX_LIMIT:
         message = QT_TRANSLATE_NOOP("Cli", "The limit must be between 1 and {max}.")

@@ -1,4 +1,4 @@
-"""`sotay backup create|list|restore`: encrypted backups of the profile (desktop.services.backup).
+"""`sotay backup create|list|restore`: encrypted backups of the profile (desktop.services.profile.backup).
 
 * ``create [--to FOLDER]`` writes a backup of the unlocked profile (default: the profile's backups
   folder) while the app may be running, and prints the file's path, alone on its line, for scripts;
@@ -27,7 +27,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
-    from desktop.services.backup import BackupInfo, RestoreResult
+    from desktop.services.profile.backup import BackupInfo, RestoreResult
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -112,7 +112,7 @@ def _restore_parser(actions: Subparsers) -> None:
 
 
 def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import backup
+    from desktop.services.profile import backup
 
     with cli._opened(args, paths) as profile:
         if args.to:
@@ -126,7 +126,7 @@ def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import backup
+    from desktop.services.profile import backup
 
     if args.source:
         folder = Path(args.source).expanduser().resolve()
@@ -188,7 +188,7 @@ def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
-    from desktop.services import backup
+    from desktop.services.profile import backup
 
     file = Path(args.file).expanduser().resolve()
     user = getattr(args, "login_user", None) or os.environ.get(cli_profile.ENV_USER) or None
@@ -222,8 +222,8 @@ def _restore_with_recovery(
 ) -> RestoreResult:
     """Restore with the recovery code, then set the new passphrase at once (as `passphrase reset` does)."""
     from desktop.security.keyslots import passphrase_problems
-    from desktop.services import backup
-    from desktop.services import profile as profile_service
+    from desktop.services.profile import backup
+    from desktop.services.profile import opening as profile_service
     from desktop.services.validation import raise_if
 
     chosen = cli_profile.new_passphrase(args, "new_passphrase_file", cli_profile.ENV_NEW_PASSPHRASE)

@@ -28,7 +28,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
-    from desktop.services.profile import Profile
+    from desktop.services.profile.handle import Profile
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -73,7 +73,7 @@ def add_to_every_command(parser: argparse.ArgumentParser) -> None:
 @contextmanager
 def opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
     """The profile unlocked with the command line's credentials; refused (exit 2) without them."""
-    from desktop.services import profile as profile_service
+    from desktop.services.profile import opening as profile_service
 
     cli._usable_home(paths, create=False)
     state = profile_service.profile_state(paths)
@@ -101,7 +101,7 @@ def opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
 
 def _damaged(paths: ProfilePaths) -> AccessError:
     """Name the newest good backup and the command that restores it, instead of a bare error."""
-    from desktop.services.backup import newest_good_backup
+    from desktop.services.profile.backup import newest_good_backup
 
     newest = newest_good_backup(paths)
     if newest is None:
@@ -129,7 +129,7 @@ def _damaged(paths: ProfilePaths) -> AccessError:
 
 
 def chosen_user(args: argparse.Namespace, paths: ProfilePaths) -> str:
-    from desktop.services.profile import user_names
+    from desktop.services.profile.opening import user_names
 
     named = getattr(args, "login_user", None) or os.environ.get(ENV_USER, "")
     if named:
@@ -240,7 +240,7 @@ def add_recovery_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_protect(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import profile as profile_service
+    from desktop.services.profile import opening as profile_service
 
     cli._usable_home(paths, create=False)
     if profile_service.profile_state(paths) is not profile_service.ProfileState.PLAIN:
@@ -254,7 +254,7 @@ def run_protect(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def _collaborator_of_plain(paths: ProfilePaths) -> str:
-    from desktop.services.profile import plain_collaborator
+    from desktop.services.profile.opening import plain_collaborator
 
     name = plain_collaborator(paths)
     if name:
@@ -263,7 +263,7 @@ def _collaborator_of_plain(paths: ProfilePaths) -> str:
 
 
 def run_reset(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import profile as profile_service
+    from desktop.services.profile import opening as profile_service
 
     cli._usable_home(paths, create=False)
     user = chosen_user(args, paths)

@@ -1,4 +1,4 @@
-"""`sotay report monthly|household|case|campaign|verify`: the signed reports of desktop.services.report_export.
+"""`sotay report monthly|household|case|campaign|verify`: the signed reports of desktop.services.documents.export.
 
 * ``monthly --month YYYY-MM --out F.pdf [--unsigned]`` writes the monthly report, signed with the
   device key (or a USB token with ``--token-module``, ``--token`` and ``--cert-label``; its PIN from
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from desktop.reports.model import ReportDocument
     from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification
-    from desktop.services.profile import Profile
+    from desktop.services.profile.handle import Profile
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -176,16 +176,17 @@ def _verify_parser(actions: Subparsers) -> None:
 
 
 def run_monthly(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import report_docs
+    from desktop.services.documents import monthly_report
 
     _require_output(args)
     with cli._opened(args, paths) as profile:
-        _write(args, profile, report_docs.monthly_document(profile, args.month), subject=args.month)
+        _write(args, profile, monthly_report.monthly_document(profile, args.month), subject=args.month)
     return cli.EXIT_OK
 
 
 def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import households, report_docs
+    from desktop.services.documents import household_card
+    from desktop.services.register import households
 
     _require_output(args)
     with cli._opened(args, paths) as profile:
@@ -195,25 +196,25 @@ def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
                 QT_TRANSLATE_NOOP("Cli", "No household numbered {code} among the households you may see."),
                 code=args.code,
             )
-        _write(args, profile, report_docs.household_document(profile, found), subject=args.code)
+        _write(args, profile, household_card.household_document(profile, found), subject=args.code)
     return cli.EXIT_OK
 
 
 def run_case(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import report_docs
+    from desktop.services.documents import case_record
 
     case_id = _case_id(args.case_id)
     with cli._opened(args, paths) as profile:
-        _write(args, profile, report_docs.case_document(profile, case_id), subject=str(case_id))
+        _write(args, profile, case_record.case_document(profile, case_id), subject=str(case_id))
     return cli.EXIT_OK
 
 
 def run_campaign(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import report_docs
+    from desktop.services.documents import campaign_report
 
     _require_output(args)
     with cli._opened(args, paths) as profile:
-        doc = report_docs.campaign_document(profile, args.campaign, args.year)
+        doc = campaign_report.campaign_document(profile, args.campaign, args.year)
         _write(args, profile, doc, subject=f"{args.campaign} {args.year}")
     return cli.EXIT_OK
 
@@ -227,7 +228,7 @@ def _require_output(args: argparse.Namespace) -> None:
 
 def _write(args: argparse.Namespace, profile: Profile, doc: ReportDocument, *, subject: str) -> None:
     """Export the PDF (signed unless --unsigned) and the XLSX asked for, and print where each went."""
-    from desktop.services import report_export
+    from desktop.services.documents import export as report_export
 
     if args.out:
         signer, holder = (None, "") if args.unsigned else _token_signer(args)
@@ -254,7 +255,7 @@ def _case_id(text: str) -> uuid.UUID:
 
 
 def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services import report_export
+    from desktop.services.documents import export as report_export
 
     source = Path(args.file).expanduser()
     try:

@@ -8,9 +8,9 @@ import pytest
 
 from desktop.paths import ProfilePaths
 from desktop.security.keyslots import KdfParams
-from desktop.services import profile as profile_service
 from desktop.services import reference
-from desktop.services.profile import Profile
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.handle import Profile
 
 COMMUNE = "18673"  # Xã Cẩm Xuyên
 

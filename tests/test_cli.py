@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from desktop import cli, i18n
+from desktop.demo.build import DEMO_PASSPHRASE
 from desktop.services import stats
-from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.textnorm import fold
 
 REPO = Path(__file__).resolve().parent.parent

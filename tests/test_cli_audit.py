@@ -11,9 +11,9 @@ from sqlalchemy import text
 
 from desktop import cli_audit, i18n
 from desktop.paths import ProfilePaths
-from desktop.services import households, people
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 from tests.conftest import PASSPHRASE
 
 

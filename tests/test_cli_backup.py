@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from desktop import cli, i18n
+from desktop.demo.build import DEMO_COMMUNE, DEMO_PASSPHRASE
 from desktop.paths import ProfilePaths
-from desktop.services import profile as profile_service
 from desktop.services import reference
-from desktop.services.demo import DEMO_COMMUNE, DEMO_PASSPHRASE
+from desktop.services.profile import opening as profile_service
 
 DEMO_ARGS = ["demo", "--households", "30", "--seed", "5", "--today", "2025-06-30"]
 NEW_PASSPHRASE = "một mật khẩu mới"

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop import cli, i18n
-from desktop.services.demo import DEMO_PASSPHRASE
+from desktop.demo.build import DEMO_PASSPHRASE
 from tests.security import pdf_helpers as helpers
 
 DEMO_ARGS = ["demo", "--households", "40", "--seed", "11", "--today", "2025-06-30"]
@@ -153,9 +153,9 @@ def test_a_report_signed_with_a_usb_token(home, soft_token, tmp_path, capsys, mo
 
 
 def _unlocked(home: Path):
+    from desktop.demo import build as demo
     from desktop.paths import ProfilePaths
-    from desktop.services import demo
-    from desktop.services import profile as profile_service
+    from desktop.services.profile import opening as profile_service
 
     return profile_service.unlock(ProfilePaths(home), demo.collaborator_name(11), DEMO_PASSPHRASE)
 
@@ -163,7 +163,7 @@ def _unlocked(home: Path):
 @pytest.fixture
 def household(home) -> tuple[str, str]:
     """The number and the head of a household of the demo register."""
-    from desktop.services import households
+    from desktop.services.register import households
 
     profile = _unlocked(home)
     try:
@@ -178,10 +178,11 @@ def dv_case(home) -> str:
     """A domestic-violence case with enough in it for the file to run over a page."""
     from datetime import date, timedelta
 
-    from desktop.services import case_actions, cases, dv, households
-    from desktop.services.case_actions import ActionInput
-    from desktop.services.cases import CaseInput
-    from desktop.services.dv import ActsInput, MeasureInput
+    from desktop.services.casework import cases, dv, timeline
+    from desktop.services.casework.cases import CaseInput
+    from desktop.services.casework.dv import ActsInput, MeasureInput
+    from desktop.services.casework.timeline import ActionInput
+    from desktop.services.register import households
 
     opened = date.today() - timedelta(days=20)
     profile = _unlocked(home)
@@ -193,7 +194,7 @@ def dv_case(home) -> str:
         dv.refer(profile, cid, body="commune_police", sent_on=opened)
         for n in range(1, 8):
             note = ActionInput("note", opened + timedelta(days=n), f"Ghi chép lần {n}: gia đình hợp tác")
-            case_actions.record(profile, cid, note)
+            timeline.record(profile, cid, note)
     finally:
         profile.close()
     return str(cid)
@@ -266,9 +267,9 @@ def test_report_case_writes_a_confidential_file_marked_on_every_page_and_audited
 def test_report_case_is_refused_to_a_user_without_the_protection_permission(
     home, dv_case, tmp_path, capsys, monkeypatch
 ):
-    from desktop.services import users
-    from desktop.services.access import Role
-    from desktop.services.users import UserInput
+    from desktop.services.profile import users
+    from desktop.services.profile.access import Role
+    from desktop.services.profile.users import UserInput
 
     profile = _unlocked(home)
     try:

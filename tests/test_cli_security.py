@@ -11,9 +11,9 @@ from types import SimpleNamespace
 import pytest
 
 from desktop import cli, i18n
+from desktop.demo.build import build_demo
 from desktop.paths import ProfilePaths
-from desktop.services import profile as profile_service
-from desktop.services.demo import build_demo
+from desktop.services.profile import opening as profile_service
 from tests.conftest import PASSPHRASE, USER, make_profile
 
 
@@ -84,9 +84,9 @@ def test_without_a_passphrase_a_script_is_told_what_to_set(home, capsys):
 
 
 def test_several_users_need_a_name(home, capsys, monkeypatch):
-    from desktop.services import users
-    from desktop.services.access import Role
-    from desktop.services.users import UserInput
+    from desktop.services.profile import users
+    from desktop.services.profile.access import Role
+    from desktop.services.profile.users import UserInput
 
     profile = profile_service.unlock(ProfilePaths(home), USER, PASSPHRASE)
     users.add_user(profile, UserInput("Cán bộ tuyến trên", Role.HUB), "mật khẩu tuyến trên")
@@ -130,7 +130,7 @@ def test_passphrase_reset_refuses_a_wrong_code_and_a_weak_passphrase(home, capsy
 
 
 def test_a_damaged_database_is_reported_with_the_newest_good_backup(home, capsys, monkeypatch):
-    from desktop.services import backup
+    from desktop.services.profile import backup
 
     monkeypatch.setenv("SOTAY_PASSPHRASE", PASSPHRASE)
     profile = profile_service.unlock(ProfilePaths(home), USER, PASSPHRASE)

@@ -11,9 +11,9 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from db.models import Household, Person, PopulationEvent, Village, Visit
-from desktop.services import access
-from desktop.services.events import month_of
-from desktop.services.profile import Profile
+from desktop.services.profile import access
+from desktop.services.profile.handle import Profile
+from desktop.services.register.events import month_of
 
 DUE_WITHIN_DAYS = 7
 

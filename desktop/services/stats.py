@@ -17,7 +17,7 @@ from db.models import (
     Village,
     Visit,
 )
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 
 CASE_KINDS = ("domestic_violence", "child_protection", "other_support")
 
@@ -51,7 +51,7 @@ def counts(profile: Profile, *, with_tasks: bool = True) -> dict[str, int]:
             "activities": _count(session, CommunicationActivity),
         }
     if with_tasks:
-        from desktop.services import tasks
+        from desktop.services.casework import tasks
 
         found["tasks_open"] = len(tasks.open_tasks(profile))
     return found

@@ -38,7 +38,7 @@ from desktop.paths import ProfilePaths  # noqa: E402
 from desktop.ui import settings_store, style, translation  # noqa: E402
 
 if TYPE_CHECKING:
-    from desktop.services.profile import Created, Profile
+    from desktop.services.profile.handle import Created, Profile
     from desktop.ui.context import AppContext
     from desktop.ui.lane import DbLane
     from desktop.ui.main_window import MainWindow
@@ -182,7 +182,7 @@ def main(
 
 def _open_profile(paths: ProfilePaths, lane: DbLane) -> Profile | int:
     """Set up, protect or log in, as the folder requires; an int is the exit code when nothing opened."""
-    from desktop.services.folder import ProfileState, profile_state
+    from desktop.services.profile.folder import ProfileState, profile_state
 
     try:
         state = profile_state(paths)
@@ -280,14 +280,14 @@ def _without_a_person(
     paths: ProfilePaths, app: QApplication, lane: DbLane, *, exit_when_shown: bool, screenshot: Path | None
 ) -> int:
     """No dialog can be answered: unlock from the environment, or show what a person would see and stop."""
-    from desktop.services.folder import ProfileState, profile_state
+    from desktop.services.profile.folder import ProfileState, profile_state
 
     state = profile_state(paths)
     dialog: QDialog
     if state is ProfileState.LOCKED:
         passphrase = os.environ.get(ENV_PASSPHRASE)
         if passphrase:
-            from desktop.services import profile as profile_service
+            from desktop.services.profile import opening as profile_service
 
             profile = profile_service.unlock(paths, _user_from_environment(paths), passphrase)
             return _run_profile(profile, app, exit_when_shown=exit_when_shown, screenshot=screenshot)
@@ -314,7 +314,7 @@ def _without_a_person(
 
 
 def _user_from_environment(paths: ProfilePaths) -> str:
-    from desktop.services.folder import user_names
+    from desktop.services.profile.folder import user_names
 
     named = os.environ.get(ENV_USER, "").strip()
     if named:

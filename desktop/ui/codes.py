@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.services import reference
 from desktop.services.dto import CodeDTO
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 from desktop.ui.translation import current_language
 
 TABLES = (

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 from desktop.ui.codes import CodeCache
 from desktop.ui.lane import DbLane
 
@@ -43,14 +43,14 @@ class AppContext(QObject):
 
 
 def _automatic_backup(profile: Profile) -> None:
-    """At most one a day, the last seven kept (desktop.services.backup). A failure must not stop the
+    """At most one a day, the last seven kept (desktop.services.profile.backup). A failure must not stop the
     app from closing: it is logged, and tomorrow's exit tries again."""
     import logging
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services import backup
+    from desktop.services.profile import backup
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

@@ -17,9 +17,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import profile as profile_service
-from desktop.services.access import ROLE_LABELS
-from desktop.services.profile import LoginThrottledError
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.access import ROLE_LABELS
+from desktop.services.profile.opening import LoginThrottledError
 from desktop.ui.context import AppContext
 from desktop.ui.translation import error_text, message_text
 from desktop.ui.widgets.passphrase import ThrottleCountdown, caption, passphrase_field

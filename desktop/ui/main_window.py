@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import reference
-from desktop.services.access import ROLE_LABELS
+from desktop.services.profile.access import ROLE_LABELS
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.lock import IdleWatch, LockScreen
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         daemon thread that nothing waits for; the answer (and the one-row write marking the notice as
         shown) comes back here. The notice is a bar on the overview, not a dialog.
         """
-        from desktop.services import identity
+        from desktop.services.profile import identity
         from desktop.ui.background import ask_in_thread
 
         store = identity.secret_store(self.ctx.profile)

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../desktop/services/access.py" line="+32" />
+            <location filename="../../desktop/services/profile/access.py" line="+32" />
             <source>Collaborator (own villages)</source>
             <translation>Cộng tác viên (các thôn mình phụ trách)</translation>
         </message>
@@ -39,7 +39,7 @@
             <translation>Hộ này thuộc thôn mà bạn không phụ trách. Hãy nhờ cán bộ xã thêm thôn đó vào tài khoản của bạn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/users.py" line="+101" />
+            <location filename="../../desktop/services/profile/users.py" line="+101" />
             <source>Choose at least one village for a collaborator.</source>
             <translation>Hãy chọn ít nhất một thôn cho cộng tác viên.</translation>
         </message>
@@ -62,7 +62,7 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+69" />
+            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+59" />
             <source>Write an entry</source>
             <translation>Ghi diễn biến</translation>
         </message>
@@ -391,7 +391,7 @@
     <context>
         <name>AssessmentBar</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+173" />
+            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+163" />
             <source>— not assessed —</source>
             <translation>— chưa đánh giá —</translation>
         </message>
@@ -725,7 +725,7 @@
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../desktop/services/backup.py" line="+100" />
+            <location filename="../../desktop/services/profile/backup.py" line="+101" />
             <source>The backup {file} is damaged or was changed after it was made, or it is not a backup of Sổ tay CTV. Nothing was restored.</source>
             <translation>Bản sao lưu {file} bị hỏng, đã bị sửa sau khi tạo, hoặc không phải là bản sao lưu của Sổ tay CTV. Chưa khôi phục gì.</translation>
         </message>
@@ -877,7 +877,7 @@
     <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case.py" line="+103" />
+            <location filename="../../desktop/ui/dialogs/case.py" line="+93" />
             <source>Close &amp;case…</source>
             <translation>Đón&amp;g trường hợp…</translation>
         </message>
@@ -1284,7 +1284,7 @@
     <context>
         <name>CaseOpenDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_open.py" line="+32" />
+            <location filename="../../desktop/ui/dialogs/case_open.py" line="+33" />
             <source>Open a support case — household {code}</source>
             <translation>Mở trường hợp hỗ trợ — hộ số {code}</translation>
         </message>
@@ -1969,7 +1969,7 @@
             <location line="+10" />
             <location filename="../../desktop/cli_backup.py" line="+53" />
             <location line="+3" />
-            <location filename="../../desktop/cli_report.py" line="+147" />
+            <location filename="../../desktop/cli_report.py" line="+148" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2343,7 +2343,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_report.py" line="-250" />
+            <location filename="../../desktop/cli_report.py" line="-251" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
@@ -2448,7 +2448,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
         </message>
@@ -2527,7 +2527,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>CloseCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+159" />
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+149" />
             <source>Close the case</source>
             <translation>Đóng trường hợp</translation>
         </message>
@@ -2550,7 +2550,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+98" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+99" />
             <location line="+150" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
@@ -2684,7 +2684,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/services/demo.py" line="+74" />
+            <location filename="../../desktop/demo/build.py" line="+77" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
@@ -2988,7 +2988,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Events</name>
         <message>
-            <location filename="../../desktop/services/events.py" line="+45" />
+            <location filename="../../desktop/services/register/events.py" line="+45" />
             <source>Write the reporting month as YYYY-MM.</source>
             <translation>Ghi tháng báo cáo theo dạng YYYY-MM, ví dụ 2025-03.</translation>
         </message>
@@ -3053,7 +3053,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+56" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+58" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3224,7 +3224,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/household.py" line="+30" />
+            <location filename="../../desktop/ui/dialogs/household.py" line="+31" />
             <source>Edit household {code}</source>
             <translation>Sửa thông tin hộ số {code}</translation>
         </message>
@@ -3320,7 +3320,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdListPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/households.py" line="+35" />
+            <location filename="../../desktop/ui/pages/households.py" line="+36" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
         </message>
@@ -3913,7 +3913,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>MeasureDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="-136" />
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="-126" />
             <source>Apply a measure</source>
             <translation>Áp dụng biện pháp</translation>
         </message>
@@ -4210,7 +4210,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_party.py" line="+59" />
+            <location filename="../../desktop/ui/dialogs/case_party.py" line="+61" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -4219,7 +4219,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>PlanItemDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+135" />
+            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+125" />
             <source>Add a plan item</source>
             <translation>Thêm việc vào kế hoạch hỗ trợ</translation>
         </message>
@@ -4655,7 +4655,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReportSignDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/report_sign.py" line="+128" />
+            <location filename="../../desktop/ui/dialogs/report_sign.py" line="+129" />
             <source>Sign the report</source>
             <translation>Ký số báo cáo</translation>
         </message>
@@ -4803,7 +4803,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReportVerifyDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/report_verify.py" line="+59" />
+            <location filename="../../desktop/ui/dialogs/report_verify.py" line="+60" />
             <source>Check a signed PDF</source>
             <translation>Kiểm tra tệp PDF đã ký</translation>
         </message>
@@ -4943,7 +4943,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/reports.py" line="+328" />
+            <location filename="../../desktop/ui/pages/reports.py" line="+334" />
             <source>Reports</source>
             <translation>Báo cáo</translation>
         </message>
@@ -5326,7 +5326,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location line="+49" />
-            <location filename="../../desktop/services/users.py" line="-9" />
+            <location filename="../../desktop/services/profile/users.py" line="-9" />
             <source>A user with this name already exists.</source>
             <translation>Đã có người dùng mang tên này.</translation>
         </message>
@@ -5382,13 +5382,13 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli_profile.py" line="-52" />
-            <location filename="../../desktop/services/profile.py" line="+114" />
+            <location filename="../../desktop/services/profile/opening.py" line="+79" />
             <location line="+176" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/folder.py" line="+35" />
+            <location filename="../../desktop/services/profile/folder.py" line="+35" />
             <source>Too many wrong attempts. Wait {seconds} seconds, then try again.</source>
             <translation>Bạn đã nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại.</translation>
         </message>
@@ -5398,7 +5398,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng, không đọc được. Hãy khôi phục bản sao lưu mới nhất.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile.py" line="-195" />
+            <location filename="../../desktop/services/profile/opening.py" line="-195" />
             <source>{home} already holds a profile.</source>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
@@ -5413,7 +5413,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/pdf_signing.py" line="+206" />
+            <location filename="../../desktop/security/pdf_signing.py" line="+211" />
             <source>The report could not be signed: {detail}</source>
             <translation>Không ký được báo cáo: {detail}</translation>
         </message>
@@ -5461,7 +5461,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/settings.py" line="+49" />
+            <location filename="../../desktop/ui/pages/settings.py" line="+50" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
@@ -5574,7 +5574,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/setup.py" line="+41" />
+            <location filename="../../desktop/ui/dialogs/setup.py" line="+42" />
             <source>Welcome to Sổ tay CTV</source>
             <translation>Chào mừng bạn đến với Sổ tay CTV</translation>
         </message>
@@ -5849,7 +5849,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/user.py" line="+26" />
+            <location filename="../../desktop/ui/dialogs/user.py" line="+27" />
             <source>Change user {name}</source>
             <translation>Sửa người dùng {name}</translation>
         </message>
@@ -5912,7 +5912,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/users.py" line="+33" />
+            <location filename="../../desktop/ui/pages/users.py" line="+34" />
             <source>Logged in: {name} — {role}</source>
             <translation>Đang đăng nhập: {name} — {role}</translation>
         </message>

@@ -225,10 +225,10 @@ def test_no_temporary_files_are_left_after_a_failed_conversion(tmp_path, monkeyp
 
 def test_an_old_plain_profile_protected_serves_the_same_search_results(tmp_path):
     """The upgrade path end to end: a plain demo profile, protected with a passphrase, answers alike."""
+    from desktop.demo.build import build_demo
     from desktop.paths import ProfilePaths
-    from desktop.services import profile as profile_service
-    from desktop.services import search
-    from desktop.services.demo import build_demo
+    from desktop.services.profile import opening as profile_service
+    from desktop.services.register import search
 
     paths = ProfilePaths(tmp_path / "home")
     plain = profile_service.open_plain(paths)  # what a profile made before encryption looks like

@@ -19,11 +19,13 @@ from sqlalchemy.orm import Session
 
 from db import audit as chain
 from desktop.paths import ProfilePaths
-from desktop.services import audit, households, people, reference
-from desktop.services import profile as profile_service
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.profile import Profile
+from desktop.services import reference
+from desktop.services.profile import audit
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.handle import Profile
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 NAMES = ("An", "Bình", "Cường", "Dũng", "Hà", "Lan", "Minh", "Nam", "Sơn", "Tâm")
 

@@ -13,11 +13,12 @@ import statistics
 import time
 from datetime import date, timedelta
 
-from desktop.services import households, people, reference, visits
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.profile import Profile
-from desktop.services.visits import VisitInput
+from desktop.services import reference
+from desktop.services.profile.handle import Profile
+from desktop.services.register import households, people, visits
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
+from desktop.services.register.visits import VisitInput
 from tests.perf.search import PERF_DIR, _ensure_profile, _open
 
 CODE = "BIG-1"

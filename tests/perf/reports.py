@@ -17,13 +17,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
 from desktop.reports.pdf import render_pdf
 from desktop.security.pdf_signing import device_signer, sign_pdf
-from desktop.services import identity, report_docs, report_export
-from desktop.services.demo import build_demo, create_demo_profile
-from desktop.services.events import previous_month
-from desktop.services.profile import Profile
+from desktop.services.documents import export as report_export
+from desktop.services.documents import monthly_report
+from desktop.services.profile import identity
+from desktop.services.profile.handle import Profile
+from desktop.services.register.events import previous_month
 from tests.perf.search import PERF_DIR
 
 PASSPHRASE = "benchmark-passphrase"
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _export(profile: Profile, month: str, out: Path) -> float:
     started = time.perf_counter()
-    doc = report_docs.monthly_document(profile, month)
+    doc = monthly_report.monthly_document(profile, month)
     report_export.export_pdf(profile, doc, out, subject=month)
     return time.perf_counter() - started
 
@@ -67,7 +69,7 @@ def _export(profile: Profile, month: str, out: Path) -> float:
 def _parts(profile: Profile, month: str) -> list[tuple[str, float]]:
     timed: list[tuple[str, float]] = []
     started = time.perf_counter()
-    doc = report_docs.monthly_document(profile, month)
+    doc = monthly_report.monthly_document(profile, month)
     timed.append(("figures+document", time.perf_counter() - started))
     started = time.perf_counter()
     rendered = render_pdf(doc)

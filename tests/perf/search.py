@@ -30,12 +30,12 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
+from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
 from desktop.security import keyslots
-from desktop.services import households, search
-from desktop.services import profile as profile_service
-from desktop.services.demo import build_demo, create_demo_profile
-from desktop.services.profile import Profile
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.handle import Profile
+from desktop.services.register import households, search
 
 REPO = Path(__file__).resolve().parents[2]
 PERF_DIR = REPO / ".perf"

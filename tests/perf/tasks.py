@@ -15,13 +15,14 @@ import statistics
 import time
 from datetime import timedelta
 
+from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
-from desktop.services import case_actions, cases, dv, households, people, tasks
-from desktop.services.case_actions import ActionInput
-from desktop.services.cases import CaseInput
-from desktop.services.demo import build_demo, create_demo_profile
-from desktop.services.dv import MeasureInput
-from desktop.services.profile import Profile
+from desktop.services.casework import cases, dv, tasks, timeline
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.timeline import ActionInput
+from desktop.services.profile.handle import Profile
+from desktop.services.register import households, people
 from tests.perf.search import PERF_DIR
 
 PASSPHRASE = "benchmark-passphrase"
@@ -54,7 +55,7 @@ def _cases(profile: Profile) -> None:
             order = MeasureInput("no_contact", today, "1/QĐ", today, today + timedelta(days=2), 100)
             dv.apply_measure(profile, cid, order)
             mediation = ActionInput("mediation", today, "", "not_reconciled", today + timedelta(days=3))
-            case_actions.record(profile, cid, mediation)
+            timeline.record(profile, cid, mediation)
         else:
             young = [m for m in members if (today - m.birth_date).days < 17 * 365]
             if young:

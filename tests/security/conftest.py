@@ -15,7 +15,7 @@ import pytest
 from keyring.backends import fail
 
 from desktop.security.secrets import ProfileMetaStore, SecretStore
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

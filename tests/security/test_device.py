@@ -27,8 +27,8 @@ from desktop.security.device import (
     IdentityMissingError,
 )
 from desktop.security.secrets import ProfileMetaStore, SecretStore
-from desktop.services.identity import ensure_identity, secret_store
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
+from desktop.services.profile.identity import ensure_identity, secret_store
 from tests.security.conftest import MemoryKeyring
 
 NAME = "Nguyễn Thị Hường"
@@ -349,7 +349,7 @@ def test_ensure_identity_creates_once_then_describes(memory_keyring: MemoryKeyri
 
 
 def test_ensure_identity_waits_for_set_up(memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
-    from desktop.services import profile as profile_service
+    from desktop.services.profile import opening as profile_service
 
     fresh = profile_service.open_plain(ProfilePaths(tmp_path / "fresh"))  # a database with no commune yet
     try:

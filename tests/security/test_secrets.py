@@ -15,7 +15,7 @@ from desktop.security.secrets import (
     SecretStore,
     keyring_usable,
 )
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 from tests.security.conftest import MemoryKeyring
 
 SECRET = "mật-khẩu-bí-mật-7f3a9c"

@@ -18,15 +18,18 @@ from sqlalchemy import func, select
 from db.models import AuditEvent, Household, Person, SupportCase, Visit
 from desktop.errors import ValidationError
 from desktop.security.keyslots import WrongPassphraseError
-from desktop.services import audit, cases, dashboard, households, people, search, users, visits
-from desktop.services import profile as profile_service
-from desktop.services.access import PermissionDeniedError, Role
-from desktop.services.cases import CaseInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.profile import Profile
-from desktop.services.users import UserInput
-from desktop.services.visits import VisitInput
+from desktop.services import dashboard
+from desktop.services.casework import cases
+from desktop.services.casework.cases import CaseInput
+from desktop.services.profile import audit, users
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.access import PermissionDeniedError, Role
+from desktop.services.profile.handle import Profile
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people, search, visits
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
+from desktop.services.register.visits import VisitInput
 
 DAY = date(2025, 3, 10)
 CTV, CTV_PASS = "Trần Thị Hoa", "hoa giữ thôn đông"

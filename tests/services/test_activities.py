@@ -11,12 +11,13 @@ from sqlalchemy import func, select
 
 from db.models import CampaignYear, CommunicationActivity, campaign_year_id
 from desktop.errors import NotFoundError, ValidationError
-from desktop.services import activities, users
-from desktop.services import profile as profile_service
-from desktop.services.access import PermissionDeniedError, Role
-from desktop.services.activities import ActivityInput, CampaignYearInput
-from desktop.services.profile import Profile
-from desktop.services.users import UserInput
+from desktop.services.communication import activities
+from desktop.services.communication.activities import ActivityInput, CampaignYearInput
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import PermissionDeniedError, Role
+from desktop.services.profile.handle import Profile
+from desktop.services.profile.users import UserInput
 
 FAMILY_DAY = date(2025, 6, 28)
 CTV, CTV_PASS = "Trần Thị Hoa", "hoa giữ thôn đông"

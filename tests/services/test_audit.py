@@ -10,10 +10,11 @@ from sqlalchemy import text
 from db import audit as chain
 from db.session import USER_KEY
 from desktop.errors import ValidationError
-from desktop.services import audit, households, people, visits
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.visits import VisitInput
+from desktop.services.profile import audit
+from desktop.services.register import households, people, visits
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
+from desktop.services.register.visits import VisitInput
 
 
 def adult(name: str, *, rel: str = "other", born: date = date(1980, 5, 1), notes: str = "") -> PersonInput:

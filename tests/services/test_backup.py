@@ -17,20 +17,21 @@ from sqlalchemy import select, text
 
 from db import cipher
 from db.models import Person
+from desktop.demo.build import build_demo
 from desktop.errors import AccessError
 from desktop.paths import ProfilePaths
 from desktop.security.keyslots import WrongPassphraseError, WrongRecoveryCodeError
-from desktop.services import backup, reference, stats
-from desktop.services import profile as profile_service
-from desktop.services.backup import (
+from desktop.services import reference, stats
+from desktop.services.profile import backup
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.backup import (
     BackupDamagedError,
     BackupFolderError,
     BackupVersionError,
     NewerProfileError,
     OtherProfileError,
 )
-from desktop.services.demo import build_demo
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 from tests.conftest import COMMUNE, PASSPHRASE, USER, make_profile
 
 DAY = date(2025, 6, 30)

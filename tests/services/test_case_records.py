@@ -11,14 +11,16 @@ from sqlalchemy import func, select
 
 from db.models import CaseAction
 from desktop.errors import ValidationError
-from desktop.services import case_actions, cases, child, child_forms, dv, households, people
-from desktop.services.access import PermissionDeniedError
-from desktop.services.case_actions import ActionInput
-from desktop.services.cases import CaseInput
-from desktop.services.child_forms import IntakeInput, ReviewInput
-from desktop.services.dv import ActsInput, MeasureInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
+from desktop.services.casework import cases, child, child_forms, dv
+from desktop.services.casework import timeline as case_actions
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.child_forms import IntakeInput, ReviewInput
+from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.timeline import ActionInput
+from desktop.services.profile.access import PermissionDeniedError
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 DAY = date.today() - timedelta(days=30)
 

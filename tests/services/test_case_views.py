@@ -8,14 +8,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.services import cases, child, dv, households, people, users
-from desktop.services import profile as profile_service
-from desktop.services.access import PermissionDeniedError, Role
-from desktop.services.cases import CaseInput
-from desktop.services.dv import ActsInput, MeasureInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.users import UserInput
+from desktop.services.casework import cases, child, dv
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import PermissionDeniedError, Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 DAY = date.today() - timedelta(days=10)
 

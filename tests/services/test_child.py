@@ -8,12 +8,13 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services import cases, child, child_forms, households, people
-from desktop.services.access import PermissionDeniedError
-from desktop.services.cases import CaseInput
-from desktop.services.child_forms import ReviewInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
+from desktop.services.casework import cases, child, child_forms
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.child_forms import ReviewInput
+from desktop.services.profile.access import PermissionDeniedError
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 INTAKE = date(2026, 9, 4)  # a Friday
 

@@ -7,11 +7,12 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services import cases, child, child_plan, households, people, tasks
-from desktop.services.cases import CaseInput
-from desktop.services.child_plan import PlanItemInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
+from desktop.services.casework import cases, child, child_plan, tasks
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.child_plan import PlanItemInput
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 TODAY = date.today()
 INTAKE = TODAY - timedelta(days=20)

@@ -12,12 +12,13 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Household, HouseholdCategory, Person, PopulationEvent, Visit
+from desktop.demo.build import DEMO_COMMUNE, DemoRefusedError, DemoSummary, build_demo, create_demo_profile
 from desktop.errors import ValidationError
 from desktop.paths import ProfilePaths
-from desktop.services import people, reference, search, stats
-from desktop.services import profile as profile_service
-from desktop.services.demo import DEMO_COMMUNE, DemoRefusedError, DemoSummary, build_demo, create_demo_profile
-from desktop.services.profile import Profile
+from desktop.services import reference, stats
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.handle import Profile
+from desktop.services.register import people, search
 from desktop.services.validation import HEAD_MIN_AGE, age_on
 from desktop.textnorm import fold
 
@@ -233,7 +234,7 @@ def test_a_failed_build_leaves_no_rows_and_the_search_index_whole(tmp_path, monk
     from sqlalchemy import text
 
     from db import search_index
-    from desktop.services import demo
+    from desktop.demo import build as demo
 
     def broken_visits(*_args: object) -> Iterator[dict]:
         raise RuntimeError("power cut")  # while the search index feed is set aside
@@ -260,7 +261,7 @@ def test_a_failed_build_leaves_no_rows_and_the_search_index_whole(tmp_path, monk
 
 
 def test_the_demo_has_support_cases_and_tasks_made_through_the_services(demo):
-    from desktop.services import cases, tasks
+    from desktop.services.casework import cases, tasks
 
     profile, summary = demo
     counted = stats.counts(profile)
@@ -271,10 +272,10 @@ def test_the_demo_has_support_cases_and_tasks_made_through_the_services(demo):
     assert sum(task.kind == "manual" for task in found) == 2
     assert counted["tasks_open"] == len(tasks.open_tasks(profile))
     # Each case tells its story: a mediation in domestic-violence cases, an intake report for each child.
-    from desktop.services import case_actions, child_forms
+    from desktop.services.casework import child_forms, timeline
 
     listed = cases.list_cases(profile)
-    entries = {entry.kind for item in listed for entry in case_actions.actions(profile, item.id)}
+    entries = {entry.kind for item in listed for entry in timeline.actions(profile, item.id)}
     assert {"mediation", "support"} <= entries
     children = [item for item in listed if item.kind == "child_protection"]
     assert all(child_forms.intake(profile, item.id) is not None for item in children)

@@ -11,14 +11,16 @@ from sqlalchemy import func, select
 
 from db.models import AuditEvent, CaseMeasure, CaseReferral, SupportCase
 from desktop.errors import ValidationError
-from desktop.services import cases, dv, households, people, users
-from desktop.services import profile as profile_service
-from desktop.services.access import PermissionDeniedError, Role
-from desktop.services.cases import CaseInput
-from desktop.services.dv import ActsInput, MeasureInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.users import UserInput
+from desktop.services.casework import cases, dv
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import PermissionDeniedError, Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 DAY = date.today() - timedelta(days=10)
 
@@ -158,8 +160,8 @@ def test_the_audit_log_does_not_say_which_measure_or_body(case):
 
 
 def test_community_criticism_is_only_for_a_perpetrator_of_18_or_more(case):
-    from desktop.services import parties
-    from desktop.services.parties import PartyInput
+    from desktop.services.casework import parties
+    from desktop.services.casework.parties import PartyInput
 
     p, cid = case
     young = parties.add_party(p, cid, PartyInput("perpetrator", name="Trần Văn Út", birth_year=date.today().year - 16))

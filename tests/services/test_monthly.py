@@ -7,18 +7,22 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services import activities, case_actions, cases, dv, households, monthly, people, users, visits
-from desktop.services import profile as profile_service
-from desktop.services.access import Role
-from desktop.services.activities import ActivityInput
-from desktop.services.case_actions import ActionInput
-from desktop.services.cases import CaseInput
-from desktop.services.dv import MeasureInput
-from desktop.services.events import month_of, previous_month
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.users import UserInput
-from desktop.services.visits import VisitInput
+from desktop.services.casework import cases, dv, timeline
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.timeline import ActionInput
+from desktop.services.communication import activities
+from desktop.services.communication.activities import ActivityInput
+from desktop.services.documents import monthly
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people, visits
+from desktop.services.register.events import month_of, previous_month
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
+from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
 MONTH = previous_month(TODAY)
@@ -51,14 +55,14 @@ def month(register):
     case = cases.open_case(p, CaseInput("domestic_violence", a1, day(7), person_id=wife))
     dv.apply_measure(p, case, MeasureInput("no_contact", day(7), "1/QĐ", day(7), day(9), 100))
     dv.refer(p, case, body="commune_police", sent_on=day(8))
-    case_actions.record(p, case, ActionInput("mediation", day(10), result="reconciled"))
-    case_actions.record(p, case, ActionInput("note", day(11), "Gọi điện hỏi thăm"))
+    timeline.record(p, case, ActionInput("mediation", day(10), result="reconciled"))
+    timeline.record(p, case, ActionInput("note", day(11), "Gọi điện hỏi thăm"))
     dv.close_case(p, case, on=day(25), outcome="Ổn định")
     cases.open_case(p, CaseInput("child_protection", a2, day(3), person_id=kid))
     elderly = cases.open_case(
         p, CaseInput("other_support", b1, BEFORE, person_id=grandpa, support_kind="elderly_alone")
     )
-    case_actions.record(p, elderly, ActionInput("support", BEFORE, "Tặng gạo"))  # the month before: not counted
+    timeline.record(p, elderly, ActionInput("support", BEFORE, "Tặng gạo"))  # the month before: not counted
     for village, on, men, women in ((register.village_a, day(15), 3, 5), (register.village_a, day(16), 0, 7)):
         activities.record_activity(p, ActivityInput(on, village, "talk", "family_planning", male=men, female=women))
     activities.record_activity(p, ActivityInput(BEFORE, register.village_b, "talk", "elderly_care", male=1, female=1))

@@ -9,14 +9,16 @@ from sqlalchemy import func, select
 
 from db.models import CaseParty
 from desktop.errors import ValidationError
-from desktop.services import cases, households, parties, people, users
-from desktop.services import profile as profile_service
-from desktop.services.access import PermissionDeniedError, Role
-from desktop.services.cases import CaseInput
-from desktop.services.households import HouseholdInput
-from desktop.services.parties import PartyInput
-from desktop.services.people import PersonInput
-from desktop.services.users import UserInput
+from desktop.services.casework import cases, parties
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.parties import PartyInput
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import PermissionDeniedError, Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 DAY = date.today() - timedelta(days=2)
 

@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 
 from db.models import PopulationEvent
 from desktop.errors import ValidationError
-from desktop.services import events, households, people, reference
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.profile import Profile
+from desktop.services import reference
+from desktop.services.profile.handle import Profile
+from desktop.services.register import events, households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 
 
 def years_ago(today: date, years: int, days: int = 0) -> date:

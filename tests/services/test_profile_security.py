@@ -15,10 +15,11 @@ from desktop.errors import AccessError, ValidationError
 from desktop.paths import ProfilePaths
 from desktop.security.keyslots import KeyStore, WrongPassphraseError, WrongRecoveryCodeError
 from desktop.security.throttle import FREE_ATTEMPTS
-from desktop.services import households, reference, stats
-from desktop.services import profile as profile_service
-from desktop.services.households import HouseholdInput
-from desktop.services.profile import LoginThrottledError, ProfileState
+from desktop.services import reference, stats
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.opening import LoginThrottledError, ProfileState
+from desktop.services.register import households
+from desktop.services.register.households import HouseholdInput
 from tests.conftest import COMMUNE, PASSPHRASE, USER
 
 NOW = 1_800_000_000.0
@@ -215,9 +216,10 @@ def test_a_wrong_old_passphrase_when_changing_it_is_throttled_like_a_login(creat
 
 
 def test_only_an_officer_adds_or_renames_villages(created, tmp_path):
-    from desktop.services import users, villages
-    from desktop.services.access import PermissionDeniedError, Role
-    from desktop.services.users import UserInput
+    from desktop.services.profile import users
+    from desktop.services.profile.access import PermissionDeniedError, Role
+    from desktop.services.profile.users import UserInput
+    from desktop.services.register import villages
 
     officer = created.profile
     village = villages.add(officer, "Thôn Đông Hà")

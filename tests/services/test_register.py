@@ -6,9 +6,10 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import NotFoundError, SotayError, ValidationError
-from desktop.services import households, people, stats
-from desktop.services.households import HouseholdInput
-from desktop.services.people import DuplicatePersonWarning, PersonInput
+from desktop.services import stats
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import DuplicatePersonWarning, PersonInput
 
 
 def adult(name: str, *, sex: str = "1", born: date = date(1980, 5, 1), rel: str = "other") -> PersonInput:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.services import monthly, report_docs, users
-from desktop.services import profile as profile_service
-from desktop.services.access import Role
-from desktop.services.users import UserInput
+from desktop.services.documents import monthly, monthly_report
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import Role
+from desktop.services.profile.users import UserInput
 from tests.services.test_monthly import MONTH, month  # noqa: F401  (the fixture month, worked out by hand)
 
 
@@ -17,7 +18,7 @@ def _table(doc, heading_start: str):
 
 
 def test_the_monthly_report_holds_the_month_s_figures(month):  # noqa: F811
-    doc = report_docs.monthly_document(month, MONTH, issued_on=date(2026, 11, 5))
+    doc = monthly_report.monthly_document(month, MONTH, issued_on=date(2026, 11, 5))
     figures = monthly.monthly_figures(month, MONTH)
     assert doc.kind == "monthly" and doc.document_id.startswith(f"BC-{MONTH}-")
     assert doc.header.agency_parent == "UBND XÃ CẨM XUYÊN" and doc.header.place == "Cẩm Xuyên"
@@ -45,7 +46,7 @@ def test_without_the_protection_permission_the_report_counts_cases_only(month, r
     users.add_user(month, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")
     ctv = profile_service.unlock(month.paths, "Trần Thị Hoa", "hoa giữ thôn đông")
     try:
-        doc = report_docs.monthly_document(ctv, MONTH)
+        doc = monthly_report.monthly_document(ctv, MONTH)
     finally:
         ctv.close()
     cases = _table(doc, "IV.")

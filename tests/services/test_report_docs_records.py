@@ -8,35 +8,26 @@ import pytest
 
 from desktop.errors import ValidationError
 from desktop.reports import content
-from desktop.services import (
-    activities,
-    case_actions,
-    cases,
-    child,
-    child_forms,
-    child_plan,
-    dv,
-    households,
-    parties,
-    people,
-    report_docs,
-    users,
-    visits,
-)
-from desktop.services import profile as profile_service
-from desktop.services.access import PermissionDeniedError, Role
-from desktop.services.activities import ActivityInput, CampaignYearInput
-from desktop.services.case_actions import ActionInput
-from desktop.services.cases import CaseInput
-from desktop.services.child_forms import IntakeInput, ReviewInput
-from desktop.services.child_plan import PlanItemInput
-from desktop.services.dv import ActsInput, MeasureInput
-from desktop.services.events import default_reporting_month
-from desktop.services.households import HouseholdInput
-from desktop.services.parties import PartyInput
-from desktop.services.people import PersonInput
-from desktop.services.users import UserInput
-from desktop.services.visits import VisitInput
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, parties
+from desktop.services.casework import timeline as case_actions
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.child_forms import IntakeInput, ReviewInput
+from desktop.services.casework.child_plan import PlanItemInput
+from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.parties import PartyInput
+from desktop.services.casework.timeline import ActionInput
+from desktop.services.communication import activities
+from desktop.services.communication.activities import ActivityInput, CampaignYearInput
+from desktop.services.documents import campaign_report, case_record, household_card
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import PermissionDeniedError, Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people, visits
+from desktop.services.register.events import default_reporting_month
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
+from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
 OPENED = TODAY - timedelta(days=30)
@@ -120,7 +111,7 @@ def _ctv(profile, village):
 
 def test_the_household_card_holds_the_household_its_members_events_and_visits(family):
     p, hid, who = family
-    doc = report_docs.household_document(p, hid, issued_on=date(2026, 11, 5))
+    doc = household_card.household_document(p, hid, issued_on=date(2026, 11, 5))
     assert (doc.kind, doc.title, doc.confidential) == ("household", "PHIẾU THÔNG TIN HỘ GIA ĐÌNH", False)
     assert doc.header.issued_on == date(2026, 11, 5) and doc.header.agency_parent == "UBND XÃ CẨM XUYÊN"
     general = section(doc, "THÔNG TIN CHUNG").paragraphs
@@ -153,7 +144,7 @@ def test_the_household_card_holds_the_household_its_members_events_and_visits(fa
 
 def test_the_household_card_says_nothing_of_support_cases(dv_case, family):
     p, hid, _who = family
-    doc = report_docs.household_document(p, hid)
+    doc = household_card.household_document(p, hid)
     text = content.canonical_json(doc).decode()
     for word in ("Bạo lực", "bạo lực", "Hàng xóm báo tin", "trường hợp", "hồ sơ"):
         assert word not in text
@@ -162,7 +153,7 @@ def test_the_household_card_says_nothing_of_support_cases(dv_case, family):
 def test_empty_parts_of_a_new_household_say_so(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="B7", village_id=register.village_b))
-    doc = report_docs.household_document(p, hid)
+    doc = household_card.household_document(p, hid)
     for words in ("THÀNH VIÊN", "BIẾN ĐỘNG", "THĂM HỘ"):
         part = section(doc, words)
         assert part.table is None and part.paragraphs == ("Không có.",)
@@ -174,7 +165,7 @@ def test_a_household_outside_the_user_s_villages_is_refused(family, register):
     ctv = _ctv(p, register.village_b)
     try:
         with pytest.raises(PermissionDeniedError):
-            report_docs.household_document(ctv, hid)
+            household_card.household_document(ctv, hid)
     finally:
         ctv.close()
 
@@ -184,7 +175,7 @@ def test_a_household_outside_the_user_s_villages_is_refused(family, register):
 
 def test_the_domestic_violence_case_file_is_confidential_and_complete(dv_case):
     p, cid = dv_case
-    doc = report_docs.case_document(p, cid)
+    doc = case_record.case_document(p, cid)
     assert (doc.kind, doc.title, doc.confidential) == ("case", "HỒ SƠ TRƯỜNG HỢP", True)
     assert doc.subtitle == f"(Bạo lực gia đình – mở ngày {fmt(OPENED)})"
     general = section(doc, "THÔNG TIN CHUNG").paragraphs
@@ -224,7 +215,7 @@ def test_the_domestic_violence_case_file_is_confidential_and_complete(dv_case):
 
 def test_the_child_case_file_has_groups_steps_intake_plan_and_review(child_case):
     p, cid = child_case
-    doc = report_docs.case_document(p, cid)
+    doc = case_record.case_document(p, cid)
     assert "Trẻ em: Trần Văn An, nam, sinh ngày 02/09/2014" in section(doc, "THÔNG TIN CHUNG").paragraphs
     assert section(doc, "NHÓM TRẺ EM").paragraphs == (
         "đ) Trẻ em nhiễm HIV/AIDS",
@@ -252,7 +243,7 @@ def test_the_child_case_file_has_groups_steps_intake_plan_and_review(child_case)
 def test_a_new_child_case_says_what_is_not_done_yet(family):
     p, hid, who = family
     cid = cases.open_case(p, CaseInput("child_protection", hid, TODAY, who["son"]))
-    doc = report_docs.case_document(p, cid)
+    doc = case_record.case_document(p, cid)
     assert section(doc, "NGƯỜI LIÊN QUAN").paragraphs == ("Không có.",)
     assert section(doc, "MẪU 01").paragraphs == ("Chưa lập báo cáo tiếp nhận.",)
     assert section(doc, "MẪU 04").paragraphs == ("Không có.",)
@@ -266,8 +257,8 @@ def test_without_the_protection_permission_the_case_file_is_refused(dv_case, reg
     ctv = _ctv(p, register.village_a)  # keeps the household's village, not the case's content
     try:
         with pytest.raises(PermissionDeniedError):
-            report_docs.case_document(ctv, cid)
-        assert report_docs.household_document(ctv, cases.detail(p, cid).household_id).kind == "household"
+            case_record.case_document(ctv, cid)
+        assert household_card.household_document(ctv, cases.detail(p, cid).household_id).kind == "household"
     finally:
         ctv.close()
 
@@ -301,7 +292,7 @@ def _march(n: int) -> date:
 
 
 def test_the_campaign_report_lists_the_activities_of_its_period_with_totals(campaign_year):
-    doc = report_docs.campaign_document(campaign_year, "happiness_day", LAST_YEAR)
+    doc = campaign_report.campaign_document(campaign_year, "happiness_day", LAST_YEAR)
     assert doc.kind == "campaign" and doc.title == f"BÁO CÁO KẾT QUẢ NGÀY QUỐC TẾ HẠNH PHÚC NĂM {LAST_YEAR}"
     assert doc.subtitle == f"(Từ ngày {fmt(_march(8))} đến ngày {fmt(_march(21))})"
     about = section(doc, "CHỦ ĐỀ").paragraphs
@@ -338,14 +329,14 @@ def test_an_activity_for_another_campaign_stays_out(register):
         activities.record_activity(
             p, ActivityInput(june, register.village_a, "talk", "dv_prevention", 1, 2, campaign=campaign)
         )
-    doc = report_docs.campaign_document(p, "dv_action_month", LAST_YEAR)
+    doc = campaign_report.campaign_document(p, "dv_action_month", LAST_YEAR)
     assert len(section(doc, "HOẠT ĐỘNG").table.rows) == 2
     about = section(doc, "CHỦ ĐỀ").paragraphs
     assert f"Thời gian: từ ngày 01/06/{LAST_YEAR} đến ngày 30/06/{LAST_YEAR}." in about
 
 
 def test_a_campaign_without_activities_says_so_and_counts_zero_per_village(register):
-    doc = report_docs.campaign_document(register.profile, "population_day", LAST_YEAR)
+    doc = campaign_report.campaign_document(register.profile, "population_day", LAST_YEAR)
     assert doc.subtitle == f"(Ngày 26/12/{LAST_YEAR})"
     assert section(doc, "HOẠT ĐỘNG").table is None
     assert "Không có buổi truyền thông nào được ghi nhận." in section(doc, "HOẠT ĐỘNG").paragraphs
@@ -354,13 +345,13 @@ def test_a_campaign_without_activities_says_so_and_counts_zero_per_village(regis
 
 def test_an_unknown_campaign_is_refused(register):
     with pytest.raises(ValidationError) as refused:
-        report_docs.campaign_document(register.profile, "no_such_day", LAST_YEAR)
+        campaign_report.campaign_document(register.profile, "no_such_day", LAST_YEAR)
     assert refused.value.problems[0].field == "campaign"
     assert refused.value.problems[0].params == {"code": "no_such_day"}
 
 
 def test_the_campaign_choices_are_the_campaigns_by_their_vietnamese_names(register):
-    choices = report_docs.campaign_choices(register.profile)
+    choices = campaign_report.campaign_choices(register.profile)
     assert choices[0] == ("happiness_day", "Ngày Quốc tế Hạnh phúc")
     assert ("dv_action_month", "Tháng hành động quốc gia về phòng, chống bạo lực gia đình") in choices
     assert len(choices) == 9
@@ -372,7 +363,7 @@ def test_an_other_support_case_file_says_what_support_and_has_no_dv_or_child_par
         p, CaseInput("other_support", hid, OPENED, who["head"], "Cần thăm nom", support_kind="elderly_alone")
     )
     case_actions.record(p, cid, ActionInput("support", day(1), "Tặng gạo"))
-    doc = report_docs.case_document(p, cid)
+    doc = case_record.case_document(p, cid)
     general = section(doc, "THÔNG TIN CHUNG").paragraphs
     assert "Loại trường hợp: Hỗ trợ khác" in general and "Nội dung hỗ trợ: Người cao tuổi sống một mình" in general
     assert [s.heading for s in doc.sections] == [

@@ -9,15 +9,17 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services import cases, dv, households, people, tasks, users, visits
-from desktop.services import profile as profile_service
-from desktop.services.access import Role
-from desktop.services.cases import CaseInput
-from desktop.services.dv import MeasureInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.users import UserInput
-from desktop.services.visits import VisitInput
+from desktop.services.casework import cases, dv, tasks
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.dv import MeasureInput
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people, visits
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
+from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
 
@@ -50,7 +52,7 @@ def test_the_end_of_a_no_contact_order_is_a_task_until_done(home):
 
 
 def test_a_child_plan_deadline_is_a_task_until_the_plan_is_approved(home):
-    from desktop.services import child
+    from desktop.services.casework import child
 
     p, hid, _wife, son = home
     intake = TODAY - timedelta(days=20)
@@ -177,22 +179,22 @@ def test_a_pregnancy_without_prenatal_screening_is_a_task_until_screened(home):
 
 
 def test_a_case_entry_with_a_follow_up_day_is_a_task_until_a_later_entry(home):
-    from desktop.services import case_actions
-    from desktop.services.case_actions import ActionInput
+    from desktop.services.casework import timeline
+    from desktop.services.casework.timeline import ActionInput
 
     p, hid, wife, _son = home
     cid = cases.open_case(
         p, CaseInput("other_support", hid, TODAY - timedelta(days=20), person_id=wife, support_kind="elderly_alone")
     )
-    case_actions.record(
+    timeline.record(
         p, cid, ActionInput("support", TODAY - timedelta(days=10), "Gạo", follow_up_on=TODAY - timedelta(days=1))
     )
     [task] = [t for t in tasks.open_tasks(p) if t.kind == "case_follow_up"]
     assert (task.case_id, task.due, task.overdue) == (cid, TODAY - timedelta(days=1), True)
-    case_actions.record(p, cid, ActionInput("note", TODAY, "Đã gặp lại, ổn"))
+    timeline.record(p, cid, ActionInput("note", TODAY, "Đã gặp lại, ổn"))
     assert "case_follow_up" not in _kinds(tasks.open_tasks(p))
     # A follow-up more than a week ahead is not listed yet.
-    case_actions.record(p, cid, ActionInput("note", TODAY, "Hẹn tháng sau", follow_up_on=TODAY + timedelta(days=30)))
+    timeline.record(p, cid, ActionInput("note", TODAY, "Hẹn tháng sau", follow_up_on=TODAY + timedelta(days=30)))
     assert "case_follow_up" not in _kinds(tasks.open_tasks(p))
     assert "case_follow_up" in _kinds(tasks.open_tasks(p, today=TODAY + timedelta(days=25)))
 

@@ -6,10 +6,11 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services import events, households, people, search, stats, visits
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
-from desktop.services.visits import VisitInput
+from desktop.services import stats
+from desktop.services.register import events, households, people, search, visits
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
+from desktop.services.register.visits import VisitInput
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 
-from desktop.services import households, people  # noqa: E402
-from desktop.services.households import HouseholdInput  # noqa: E402
-from desktop.services.people import PersonInput  # noqa: E402
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput  # noqa: E402
+from desktop.services.register.people import PersonInput  # noqa: E402
 from desktop.ui import style, translation  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from desktop.services import activities
-from desktop.services.activities import ActivityInput
+from desktop.services.communication import activities
+from desktop.services.communication.activities import ActivityInput
 from desktop.ui.dialogs.activity import ActivityDialog
 from desktop.ui.pages.activities import ActivitiesPage, month_end, shift_month
 from tests.ui.helpers import type_text

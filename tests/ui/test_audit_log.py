@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from db.session import USER_KEY
-from desktop.services import audit, households, people
-from desktop.services.people import PersonInput
+from desktop.services.profile import audit
+from desktop.services.register import households, people
+from desktop.services.register.people import PersonInput
 from desktop.ui.main_window import SETTINGS, MainWindow
 from desktop.ui.pages import audit_log as audit_page
 from desktop.ui.pages.audit_log import AuditLogPage
@@ -79,7 +80,7 @@ def test_the_user_filter_narrows(qtbot, ctx, family, wait_lane):
 
 
 def test_history_from_the_household_shows_only_its_events(qtbot, ctx, family, register, wait_lane):
-    from desktop.services.households import HouseholdInput
+    from desktop.services.register.households import HouseholdInput
 
     households.create(ctx.profile, HouseholdInput(code="013", village_id=register.village_a, address="Xóm 4"))
     window = MainWindow(ctx)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.services import backup
-from desktop.services import profile as profile_service
+from desktop.services.profile import backup
+from desktop.services.profile import opening as profile_service
 from desktop.ui.pages.backups import BackupsPage
 from desktop.ui.pages.settings import SettingsPage
 from tests.conftest import PASSPHRASE, USER

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QTimer
 
-from desktop.services import households
+from desktop.services.register import households
 from desktop.ui.dialogs.duplicate import DuplicateDialog
 from desktop.ui.dialogs.event import EventDialog
 from desktop.ui.dialogs.member import MemberDialog
@@ -66,7 +66,7 @@ def test_birth_date_left_empty(qtbot, ctx, family):
 
 
 def test_head_under_fifteen(qtbot, ctx, register):
-    from desktop.services.households import HouseholdInput
+    from desktop.services.register.households import HouseholdInput
 
     empty = households.create(ctx.profile, HouseholdInput(code="020", village_id=register.village_b))
     dialog = member_dialog(qtbot, ctx, empty)
@@ -127,7 +127,7 @@ def test_death_before_birth(qtbot, ctx, family):
 
 @pytest.mark.parametrize("choice", ["add_anyway", "cancel"])
 def test_possible_duplicate_lets_the_user_decide(qtbot, ctx, register, family, choice):
-    from desktop.services.households import HouseholdInput
+    from desktop.services.register.households import HouseholdInput
 
     other = households.create(ctx.profile, HouseholdInput(code="030", village_id=register.village_b))
     dialog = MemberDialog(ctx, other, "030")

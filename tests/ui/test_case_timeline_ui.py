@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QW
 from sqlalchemy import func, select
 
 from db.models import CaseAction
-from desktop.services import case_actions, cases, child, child_plan, dv, households, people
-from desktop.services.case_actions import ActionInput
-from desktop.services.cases import CaseInput
-from desktop.services.child_plan import PlanItemInput
-from desktop.services.people import PersonInput
+from desktop.services.casework import cases, child, child_plan, dv
+from desktop.services.casework import timeline as case_actions
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.child_plan import PlanItemInput
+from desktop.services.casework.timeline import ActionInput
+from desktop.services.register import households, people
+from desktop.services.register.people import PersonInput
 from desktop.ui.dialogs.case_open import CaseOpenDialog
 from desktop.ui.dialogs.case_parts import CaseCodes, load_codes
 from desktop.ui.dialogs.case_timeline import ActionDialog, AssessmentBar, TimelineTab

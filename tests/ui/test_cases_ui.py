@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from db.models import CaseMeasure, CaseReferral, SupportCase
-from desktop.services import cases, child, child_plan, households, parties, people, tasks, users
-from desktop.services import profile as profile_service
-from desktop.services.access import PermissionDeniedError, Role
-from desktop.services.cases import CaseInput
-from desktop.services.people import PersonInput
-from desktop.services.users import UserInput
+from desktop.services.casework import cases, child, child_plan, parties, tasks
+from desktop.services.casework.cases import CaseInput
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import PermissionDeniedError, Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import households, people
+from desktop.services.register.people import PersonInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import case_party
 from desktop.ui.dialogs.case import CaseDialog
@@ -530,8 +532,8 @@ def _letters(widget: QWidget) -> list[str]:
 
 
 def test_a_case_task_on_the_dashboard_opens_its_case(qtbot, ctx, family, wait_lane):
-    from desktop.services import dv
-    from desktop.services.dv import MeasureInput
+    from desktop.services.casework import dv
+    from desktop.services.casework.dv import MeasureInput
     from desktop.ui.main_window import MainWindow
 
     profile = ctx.profile

@@ -12,11 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
-from desktop.services import cases, child, child_forms, households, people
-from desktop.services.cases import CaseInput
-from desktop.services.child_forms import IntakeInput
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
+from desktop.services.casework import cases, child, child_forms
+from desktop.services.casework.cases import CaseInput
+from desktop.services.casework.child_forms import IntakeInput
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 from desktop.ui.dialogs.case_child_forms import IntakeTab, ReviewDialog, ReviewSummary, review_text
 from desktop.ui.dialogs.case_parts import CaseCodes, load_codes
 from desktop.ui.formatting import fmt_date

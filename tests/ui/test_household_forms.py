@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop.services import households, search
+from desktop.services.register import households, search
 from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.dialogs.member import MemberDialog
 from tests.ui.helpers import type_text

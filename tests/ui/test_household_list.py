@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtTest import QAbstractItemModelTester
 
-from desktop.services import households, people
-from desktop.services.households import HouseholdInput
-from desktop.services.people import PersonInput
+from desktop.services.register import households, people
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.people import PersonInput
 from desktop.ui.models.household_list import BATCH_SIZE, HouseholdListModel
 from desktop.ui.pages.households import HouseholdListPage
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.paths import ProfilePaths
-from desktop.services import households, visits
-from desktop.services.visits import VisitInput
+from desktop.services.register import households, visits
+from desktop.services.register.visits import VisitInput
 from desktop.ui import app as ui_app
 from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.main_window import ACTIVITIES, DASHBOARD, HOUSEHOLDS, REPORTS, SETTINGS, VISITS, MainWindow
@@ -115,7 +115,7 @@ def test_dashboard_counts_and_follow_ups_due(qtbot, ctx, family, wait_lane):
 
 
 def test_tasks_on_the_dashboard_are_done_put_off_and_written(qtbot, ctx, family, wait_lane, monkeypatch):
-    from desktop.services import tasks
+    from desktop.services.casework import tasks
     from desktop.ui.dialogs.task import ManualTaskDialog, SnoozeDialog
 
     window = open_window(qtbot, ctx, wait_lane)

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from desktop.services import events, households, people
-from desktop.services.people import PersonInput
+from desktop.services.register import events, households, people
+from desktop.services.register.people import PersonInput
 from desktop.ui.dialogs.event import KINDS, EventDialog
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from tests.ui.helpers import type_text

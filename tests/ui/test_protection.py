@@ -18,10 +18,12 @@ from desktop.paths import ProfilePaths, state_dir
 from desktop.security.keyslots import KeyStore, WrongPassphraseError
 from desktop.security.secrets import FALLBACK_NOTICE
 from desktop.security.throttle import Throttle
-from desktop.services import households, reference, users
-from desktop.services import profile as profile_service
-from desktop.services.access import Role
-from desktop.services.households import HouseholdInput
+from desktop.services import reference
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import Role
+from desktop.services.register import households
+from desktop.services.register.households import HouseholdInput
 from desktop.ui import app as ui_app
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.household import HouseholdDialog
@@ -445,7 +447,7 @@ def test_an_officer_adds_a_collaborator_who_then_logs_in_to_their_villages(qtbot
 
 
 def test_an_officer_changes_and_removes_a_user(qtbot, ctx, register, wait_lane, monkeypatch):
-    from desktop.services.users import UserInput
+    from desktop.services.profile.users import UserInput
 
     bob = users.add_user(ctx.profile, UserInput("Võ Văn Tài", Role.HUB), "tài xem thôi nhé")
     window = open_window(qtbot, ctx, wait_lane)
@@ -589,7 +591,7 @@ def test_a_whole_session_set_up_lock_log_out_and_log_in_again(qtbot, tmp_path, m
 def test_a_damaged_database_at_login_is_replaced_by_the_newest_good_backup(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.services import backup
+    from desktop.services.profile import backup
     from tests.conftest import make_profile
 
     monkeypatch.setattr("sys.excepthook", sys.excepthook)

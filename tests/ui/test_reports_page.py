@@ -17,13 +17,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
 from desktop.security import pdf_signing
 from desktop.security.pdf_signing import CertInfo, TokenInfo, TokenPinError
-from desktop.services import audit, cases, report_docs, report_export, users, visits
-from desktop.services import profile as profile_service
-from desktop.services.access import Role
-from desktop.services.cases import CaseInput
-from desktop.services.events import previous_month
-from desktop.services.users import UserInput
-from desktop.services.visits import VisitInput
+from desktop.services.casework import cases
+from desktop.services.casework.cases import CaseInput
+from desktop.services.documents import export as report_export
+from desktop.services.profile import audit, users
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.access import Role
+from desktop.services.profile.users import UserInput
+from desktop.services.register import visits
+from desktop.services.register.events import previous_month
+from desktop.services.register.visits import VisitInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import report_sign
 from desktop.ui.dialogs.report_sign import ReportSignDialog, SignChoice
@@ -147,7 +150,6 @@ def test_printing_paints_every_page_of_the_preview(qtbot, ctx, month_with_data, 
     assert len(pypdfium2.PdfDocument(str(tmp_path / "printed.pdf"))) == page.preview.page_count()
 
 
-@pytest.mark.skipif(not hasattr(report_docs, "household_document"), reason="household cards not there yet")
 def test_a_household_card_is_found_by_its_number_and_previewed(qtbot, ctx, family, wait_lane):
     page = opened_page(qtbot, ctx, wait_lane)
     page.household_option.setChecked(True)
@@ -318,10 +320,9 @@ def test_a_collaborator_without_the_protection_permission_sees_no_cases_in_the_p
     page = opened_page(qtbot, ctx, wait_lane)  # the commune officer, who may read every case
     assert page.case_picker.count() == 1 and "012" in page.case_picker.itemText(0)
     assert page.case_picker.placeholderText() == ""
-    if hasattr(report_docs, "case_document"):
-        page.set_kind(CASE)
-        previewed(qtbot, page)
-        assert page.shown_choice.kind == CASE and page.preview.page_count() >= 1
+    page.set_kind(CASE)
+    previewed(qtbot, page)
+    assert page.shown_choice.kind == CASE and page.preview.page_count() >= 1
     assert page.case_option.text() == "&Hồ sơ trường hợp (mật)"
 
     users.add_user(profile, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from desktop.services import events, households, people
+from desktop.services.register import events, households, people
 from desktop.ui.dialogs.category import CategoryDialog
 from desktop.ui.dialogs.dissolve import DissolveDialog
 from desktop.ui.dialogs.event import EventDialog

@@ -274,7 +274,7 @@ def downgrade() -> None:
 
 # Search index (design §4): one row per searchable record in search_entries, whose stable INTEGER
 # PRIMARY KEY feeds an FTS5 trigram index over the folded text. Triggers keep both in step with the
-# register, so no code path can forget to index. Queries: desktop.services.search.
+# register, so no code path can forget to index. Queries: desktop.services.register.search.
 SEARCH_INDEX_SQL = [
     """CREATE TABLE search_entries (
         id INTEGER PRIMARY KEY,

@@ -19,7 +19,7 @@ depends_on = None
 
 def upgrade() -> None:
     # Two new tables: plain CREATE. Profiles made before users existed get their first user when
-    # they are protected with a passphrase (desktop.services.profile).
+    # they are protected with a passphrase (desktop.services.profile.opening).
     op.create_table('users',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),

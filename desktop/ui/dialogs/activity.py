@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import activities
-from desktop.services.activities import ActivityInput, CampaignDTO
+from desktop.services.communication import activities
+from desktop.services.communication.activities import ActivityInput, CampaignDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.person_form import notes_editor

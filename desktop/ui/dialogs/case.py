@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
-from desktop.services import cases, child, child_forms, child_plan, dv, parties, reference
-from desktop.services.child_plan import PlanItemDTO
-from desktop.services.dv import ActsInput, MeasureDTO, ReferralDTO
-from desktop.services.parties import PartyDTO
+from desktop.services import reference
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, parties
+from desktop.services.casework.child_plan import PlanItemDTO
+from desktop.services.casework.dv import ActsInput, MeasureDTO, ReferralDTO
+from desktop.services.casework.parties import PartyDTO
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case_child_forms import IntakeTab, ReviewDialog, ReviewSummary

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
-from desktop.services import cases, child_forms
-from desktop.services.cases import RISK_TABLE, CaseDetail
-from desktop.services.child_forms import IntakeInput, ReviewDTO, ReviewInput
+from desktop.services.casework import cases, child_forms
+from desktop.services.casework.cases import RISK_TABLE, CaseDetail
+from desktop.services.casework.child_forms import IntakeInput, ReviewDTO, ReviewInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.case_parts import CaseCodes

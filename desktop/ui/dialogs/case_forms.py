@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import child_plan, dv
-from desktop.services.child_plan import PlanItemInput
-from desktop.services.dv import MeasureInput
+from desktop.services.casework import child_plan, dv
+from desktop.services.casework.child_plan import PlanItemInput
+from desktop.services.casework.dv import MeasureInput
 from desktop.services.validation import NOTE_MAX, code_problems, event_date_problems, text_problems
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog

@@ -8,8 +8,9 @@ import uuid
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import cases, reference
-from desktop.services.cases import CaseInput
+from desktop.services import reference
+from desktop.services.casework import cases
+from desktop.services.casework.cases import CaseInput
 from desktop.services.dto import HouseholdDetail
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext

@@ -11,12 +11,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
-from desktop.services import case_actions, cases, child, child_forms, child_plan, dv, parties, reference
-from desktop.services.case_codes import CASE_TABLES
-from desktop.services.cases import CHILD_PROTECTION, CaseDetail
+from desktop.services import reference
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, parties
+from desktop.services.casework import timeline as case_actions
+from desktop.services.casework.cases import CHILD_PROTECTION, CaseDetail
+from desktop.services.casework.codes import CASE_TABLES
+from desktop.services.casework.parties import PartyDTO
 from desktop.services.dto import CodeDTO
-from desktop.services.parties import PartyDTO
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 from desktop.ui.codes import code_label
 
 CTX = "CaseDialogs"

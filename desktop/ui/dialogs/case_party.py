@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import households, parties, reference
-from desktop.services.parties import REPORTER, PartyInput
+from desktop.services import reference
+from desktop.services.casework import parties
+from desktop.services.casework.parties import REPORTER, PartyInput
+from desktop.services.register import households
 from desktop.services.validation import OLDEST_BIRTH
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext

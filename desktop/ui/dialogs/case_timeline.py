@@ -1,7 +1,7 @@
 """A case's timeline: the entries users write (notes, support, mediation, monitoring visits) among what the
 case's own records say happened, and the risk and consent assessment shown in the case window's header.
 
-The services are the gate (desktop.services.case_actions, cases.set_assessment): a refusal appears beside
+The services are the gate (desktop.services.casework.timeline, cases.set_assessment): a refusal appears beside
 the control it is about and nothing is saved.
 """
 
@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
-from desktop.services import case_actions, cases, child_plan
-from desktop.services.case_actions import ActionInput, TimelineEntry
-from desktop.services.cases import CaseDetail
+from desktop.services.casework import cases, child_plan
+from desktop.services.casework import timeline as case_actions
+from desktop.services.casework.cases import CaseDetail
+from desktop.services.casework.timeline import ActionInput, TimelineEntry
 from desktop.services.dto import CodeDTO
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import households
 from desktop.services.dto import HouseholdDetail
+from desktop.services.register import households
 from desktop.services.validation import ADDRESS_MAX, code_problems, text_problems, year_problems
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import events
 from desktop.services.dto import HouseholdDetail
+from desktop.services.register import events
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.event_pages import BirthPage, CarePage, EventPage, MemberEventPage, MoveInPage

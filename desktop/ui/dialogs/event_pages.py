@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import events, people
 from desktop.services.dto import HouseholdDetail, PersonDTO
+from desktop.services.register import events, people
 from desktop.services.validation import (
     ADDRESS_MAX,
     NOTE_MAX,

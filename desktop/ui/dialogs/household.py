@@ -7,9 +7,10 @@ import uuid
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import households, reference
+from desktop.services import reference
 from desktop.services.dto import HouseholdDetail
-from desktop.services.households import HouseholdInput
+from desktop.services.register import households
+from desktop.services.register.households import HouseholdInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.person_form import notes_editor

@@ -31,8 +31,8 @@ from desktop.errors import SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 from desktop.security.recovery import recovery_code_problems
-from desktop.services import folder
-from desktop.services.folder import DamagedProfileError, LoginThrottledError
+from desktop.services.profile import folder
+from desktop.services.profile.folder import DamagedProfileError, LoginThrottledError
 from desktop.ui.lane import DbLane
 from desktop.ui.modal import ModalDialog
 from desktop.ui.settings_store import save_last_user, saved_last_user
@@ -41,7 +41,7 @@ from desktop.ui.widgets.form import FormPanel
 from desktop.ui.widgets.passphrase import ThrottleCountdown, caption, passphrase_field
 
 if TYPE_CHECKING:
-    from desktop.services.profile import Profile
+    from desktop.services.profile.handle import Profile
 
 APP_NAME = "Sổ tay CTV"
 UNEXPECTED = QT_TRANSLATE_NOOP(
@@ -60,16 +60,16 @@ class Attempt:
 
 
 def _service() -> Any:
-    from desktop.services import profile
+    from desktop.services.profile import opening as profile
 
     return profile
 
 
 def _preload() -> None:
     """Import the database layer on the lane while the user types: the window came up without it."""
-    import desktop.services.households  # noqa: F401
-    import desktop.services.profile  # noqa: F401
-    import desktop.services.search  # noqa: F401
+    import desktop.services.profile.opening  # noqa: F401
+    import desktop.services.register.households  # noqa: F401
+    import desktop.services.register.search  # noqa: F401
 
 
 class LoginDialog(ModalDialog):

@@ -7,8 +7,8 @@ import uuid
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import people
 from desktop.services.dto import PersonDTO
+from desktop.services.register import people
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.duplicate import save_checking_duplicates

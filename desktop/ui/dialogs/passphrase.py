@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.security.keyslots import WrongPassphraseError
-from desktop.services import profile as profile_service
-from desktop.services.profile import Profile
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.handle import Profile
 from desktop.services.validation import problem
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from desktop.errors import FieldProblem
-from desktop.services import people
-from desktop.services.people import PersonInput
+from desktop.services.register import people
+from desktop.services.register.people import PersonInput
 from desktop.ui.context import AppContext
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import FormPanel

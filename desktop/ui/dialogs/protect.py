@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.paths import ProfilePaths
-from desktop.services import profile as profile_service
-from desktop.services.profile import Created
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.handle import Created
 from desktop.services.validation import name_problems
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.lane import DbLane

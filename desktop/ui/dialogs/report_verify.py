@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import SotayError
 from desktop.security.pdf_signing import VIETNAM, PdfVerification
-from desktop.services import report_export
+from desktop.services.documents import export as report_export
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.dialogs.report_sign import off_thread

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 from desktop.errors import SotayError
 from desktop.paths import ProfilePaths
 from desktop.security.keyslots import WrongPassphraseError
-from desktop.services import backup
-from desktop.services.backup import BackupInfo
+from desktop.services.profile import backup
+from desktop.services.profile.backup import BackupInfo
 from desktop.ui.dialogs.login import Attempt
 from desktop.ui.modal import inform, run_modal, warn
 from desktop.ui.translation import error_text

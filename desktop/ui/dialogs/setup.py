@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import FieldProblem
 from desktop.paths import ProfilePaths
-from desktop.services import profile as profile_service
-from desktop.services import reference, villages
-from desktop.services.profile import Created
+from desktop.services import reference
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile.handle import Created
+from desktop.services.register import villages
 from desktop.services.validation import name_problems, problem
 from desktop.textnorm import clean, fold
 from desktop.ui.dialogs.base import FormDialog

@@ -9,9 +9,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import reference, users
-from desktop.services.access import ROLE_LABELS, Role
-from desktop.services.users import UserDTO, UserInput
+from desktop.services import reference
+from desktop.services.profile import users
+from desktop.services.profile.access import ROLE_LABELS, Role
+from desktop.services.profile.users import UserDTO, UserInput
 from desktop.services.validation import name_problems, problem
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog

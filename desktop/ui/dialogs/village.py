@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import villages
 from desktop.services.dto import VillageDTO
+from desktop.services.register import villages
 from desktop.services.validation import name_problems
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog

@@ -7,10 +7,10 @@ from datetime import timedelta
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import visits
 from desktop.services.dto import HouseholdDetail
+from desktop.services.register import visits
+from desktop.services.register.visits import VisitInput
 from desktop.services.validation import event_date_problems
-from desktop.services.visits import VisitInput
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog

@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from desktop.services.dto import HouseholdRow
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
 
 _Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root of a flat table; never modified
@@ -28,7 +28,7 @@ DISSOLVED_COLOR = QColor("#8a8f98")
 
 def load_page(profile: Profile, query: str = "", village_id: uuid.UUID | None = None) -> Page:
     """The matching ids and the rows of the first batch; runs on the DB lane."""
-    from desktop.services import households
+    from desktop.services.register import households
 
     found = households.list_households(profile, query, village_id=village_id)
     return found.ids, households.rows(profile, found.ids[:BATCH_SIZE]), found.complete

@@ -9,10 +9,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import activities
-from desktop.services.access import Role
-from desktop.services.activities import ActivityDTO, ActivityTotal, CampaignDTO
+from desktop.services.communication import activities
+from desktop.services.communication.activities import ActivityDTO, ActivityTotal, CampaignDTO
 from desktop.services.dto import CodeDTO
+from desktop.services.profile.access import Role
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.activity import ActivityDialog, campaign_name

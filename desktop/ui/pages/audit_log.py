@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import audit
-from desktop.services.audit import AuditEventDTO, ChainReport
+from desktop.services.profile import audit
+from desktop.services.profile.audit import AuditEventDTO, ChainReport
 from desktop.ui.codes import CodeCache
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import person_status

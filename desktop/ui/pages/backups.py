@@ -1,6 +1,6 @@
 """Cài đặt → Sao lưu: the automatic backups of this notebook, and a backup to a USB stick on demand.
 
-The app backs up by itself when it closes (once a day, the last seven kept, desktop.services.backup).
+The app backs up by itself when it closes (once a day, the last seven kept, desktop.services.profile.backup).
 A copy that stays on the laptop does not survive the laptop, so this page also writes one to a folder
 the user picks, normally a USB stick. Restoring is offered at login when the database is damaged,
 and from the command line (`sotay backup restore`).
@@ -14,8 +14,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import backup
-from desktop.services.backup import BackupInfo
+from desktop.services.profile import backup
+from desktop.services.profile.backup import BackupInfo
 from desktop.ui.context import AppContext
 from desktop.ui.modal import inform, warn
 from desktop.ui.models.record_table import Column, RecordTableModel

@@ -9,8 +9,9 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import dashboard, stats, tasks
-from desktop.services.tasks import TaskCounts, TaskDTO
+from desktop.services import dashboard, stats
+from desktop.services.casework import tasks
+from desktop.services.casework.tasks import TaskCounts, TaskDTO
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel

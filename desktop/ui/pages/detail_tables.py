@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.services.cases import CaseListItem
+from desktop.services.casework.cases import CaseListItem
 from desktop.services.dto import CategoryDTO, EventDTO, PersonDTO, VisitDTO
 from desktop.ui.codes import CodeCache
 from desktop.ui.dialogs.event_pages import pregnancy_stage, screening_result

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import SotayError
-from desktop.services import cases, households, reference
-from desktop.services.cases import CaseListItem
+from desktop.services import reference
+from desktop.services.casework import cases
+from desktop.services.casework.cases import CaseListItem
 from desktop.services.dto import CategoryDTO, CodeDTO, HouseholdDetail, PersonDTO
-from desktop.services.profile import Profile
+from desktop.services.profile.handle import Profile
+from desktop.services.register import households
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case import CaseDialog

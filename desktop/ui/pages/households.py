@@ -9,8 +9,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import households, reference
+from desktop.services import reference
 from desktop.services.dto import HouseholdRow
+from desktop.services.register import households
 from desktop.ui.context import AppContext
 from desktop.ui.models.household_list import FIRST_PAGE, HouseholdListModel, Page, load_page
 from desktop.ui.widgets.pickers import ValueCombo

@@ -47,10 +47,14 @@ from PySide6.QtWidgets import (
 from desktop.errors import SotayError
 from desktop.reports.model import ReportDocument
 from desktop.reports.pdf import render_pdf
-from desktop.services import cases, households, reference, report_docs, report_export
-from desktop.services.events import month_of
-from desktop.services.profile import Profile
-from desktop.services.report_export import ExportResult
+from desktop.services import reference
+from desktop.services.casework import cases
+from desktop.services.documents import campaign_report, case_record, household_card, monthly_report
+from desktop.services.documents import export as report_export
+from desktop.services.documents.export import ExportResult
+from desktop.services.profile.handle import Profile
+from desktop.services.register import households
+from desktop.services.register.events import month_of
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.report_sign import ReportSignDialog, SignChoice
@@ -101,13 +105,13 @@ class ReportChoice:
     def build(self, profile: Profile) -> ReportDocument:
         """Runs on the DB lane."""
         if self.kind == MONTHLY:
-            return report_docs.monthly_document(profile, self.month)
+            return monthly_report.monthly_document(profile, self.month)
         if self.kind == HOUSEHOLD and self.household_id is not None:
-            return report_docs.household_document(profile, self.household_id)
+            return household_card.household_document(profile, self.household_id)
         if self.kind == CASE and self.case_id is not None:
-            return report_docs.case_document(profile, self.case_id)
+            return case_record.case_document(profile, self.case_id)
         if self.kind == CAMPAIGN:
-            return report_docs.campaign_document(profile, self.campaign, self.year)
+            return campaign_report.campaign_document(profile, self.campaign, self.year)
         raise ValueError(f"incomplete report choice: {self}")
 
 
@@ -141,7 +145,7 @@ def load_choices(profile: Profile, labels: dict[str, str]) -> Choices:
         )
         for c in readable
     ]
-    return Choices(found, report_docs.campaign_choices(profile))
+    return Choices(found, campaign_report.campaign_choices(profile))
 
 
 def search_households(profile: Profile, query: str) -> list[tuple[str, uuid.UUID, str]]:

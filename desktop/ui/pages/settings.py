@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import reference, tasks
+from desktop.services import reference
+from desktop.services.casework import tasks
 from desktop.services.dto import VillageDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.village import VillageDialog

@@ -12,9 +12,10 @@ import uuid
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import reference, users
-from desktop.services.access import ROLE_LABELS
-from desktop.services.users import UserDTO
+from desktop.services import reference
+from desktop.services.profile import users
+from desktop.services.profile.access import ROLE_LABELS
+from desktop.services.profile.users import UserDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.passphrase import ChangePassphraseDialog
 from desktop.ui.dialogs.user import UserDialog

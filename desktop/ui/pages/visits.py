@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import visits
 from desktop.services.dto import VisitDTO
+from desktop.services.register import visits
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel

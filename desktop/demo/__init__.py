@@ -1,0 +1,2 @@
+"""The demo profile: a commune register with realistic families, events, visits and casework,
+built through the services."""

@@ -1,0 +1,1 @@
+"""Support cases (domestic violence, child protection, other support), their parts and timeline, and the task list."""

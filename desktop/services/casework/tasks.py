@@ -1,0 +1,477 @@
+"""Việc cần làm: the collaborator's task list, computed from the data, plus tasks written by hand.
+
+Computed tasks (each with a stable key, so it can be done or snoozed without being stored itself):
+
+* ``no_contact_end``  a no-contact order of an open case ends (its last day);
+* ``child_plan_due``  the support plan of a child-protection case is due (5 working days after intake);
+* ``follow_up``       a visit asked to come back by a date and the household was not visited since;
+* ``priority_visit``  a priority household (a category marked priority in household_categories, a
+  birth in the last year, or a pregnancy recorded in the last nine months and not yet ended) was not
+  visited for `priority_visit_days` days (90 unless the user set another number, from 7 to 365);
+* ``plan_item_due``   an item of a child's support plan is still planned on or after its day;
+* ``newborn_screening_due``  a child born in the last two months has no newborn screening recorded;
+* ``prenatal_screening_due``  a pregnancy not yet ended has no prenatal screening recorded since it was
+  found (due four weeks after);
+* ``case_follow_up``  an entry of a case's timeline set a follow-up day and nothing was written after it;
+* ``manual``          a task the user wrote.
+
+Only what the user may see is listed (their villages; case tasks only with the right to the case's
+content). Overdue tasks come first, then by due date. A task done, or snoozed until a later day,
+leaves the list; a snoozed one comes back on that day.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.base import utcnow
+from db.models import (
+    CaseAction,
+    CaseMeasure,
+    CasePlanItem,
+    Household,
+    HouseholdCategory,
+    ManualTask,
+    Person,
+    PopulationEvent,
+    ProfileMeta,
+    SupportCase,
+    TaskState,
+    Visit,
+)
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import dashboard, reference
+from desktop.services.casework import child
+from desktop.services.casework.cases import CHILD_PROTECTION, OPEN
+from desktop.services.profile import access
+from desktop.services.profile.handle import Profile
+from desktop.services.validation import ADDRESS_MAX, problem, raise_if, text_problems
+
+CTX = "Tasks"
+PRIORITY_VISIT_DAYS = 90  # a priority household should be seen at least once a quarter
+PRIORITY_DAYS_KEY = "priority_visit_days"  # this notebook's own number, in profile_meta
+PRIORITY_DAYS_MIN, PRIORITY_DAYS_MAX = 7, 365
+NEWBORN_DAYS = 365
+PREGNANCY_DAYS = 280
+# Newborn screening is done in the first days of life; the docs set no deadline for recording it, so
+# the task is due a week after the birth and stays for two months.
+SCREENING_DUE_DAYS, SCREENING_WINDOW_DAYS = 7, 60
+# The first prenatal screening is done at 11-13 weeks; a pregnancy is usually found some weeks before,
+# so the collaborator is reminded four weeks after recording it.
+PRENATAL_DUE_DAYS = 28
+SNOOZE_MAX_DAYS = 90
+FOLLOW_UP_HORIZON_DAYS = 7  # follow-ups due within a week are listed, as on the dashboard
+NO_CONTACT = "no_contact"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDTO:
+    key: str
+    kind: str  # one of the kinds listed in the module docstring, or "manual"
+    due: date
+    overdue: bool
+    household_id: uuid.UUID | None
+    household_code: str
+    case_id: uuid.UUID | None
+    text: str  # the manual task's title, or the head of household's name for the computed ones
+
+
+@dataclass(frozen=True, slots=True)
+class TaskCounts:
+    total: int
+    overdue: int
+    due_today: int
+
+
+def open_tasks(profile: Profile, *, today: date | None = None) -> list[TaskDTO]:
+    """Every task the user should see today, overdue first."""
+    day = today or profile.today()
+    with profile.sessions() as session:
+        handled = _handled(session, day)
+        found = _visible(session, profile, [task for task in _all(session, profile, day) if task.key not in handled])
+    return sorted(found, key=lambda task: (not task.overdue, task.due, task.household_code, task.key))
+
+
+def counts(tasks: list[TaskDTO], today: date) -> TaskCounts:
+    return TaskCounts(len(tasks), sum(task.overdue for task in tasks), sum(task.due == today for task in tasks))
+
+
+def _all(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
+    yield from _no_contact_ends(session, day)
+    yield from _child_plans(session, day)
+    yield from _plan_items(session, day)
+    yield from _follow_ups(profile, day)
+    yield from _priority_visits(session, profile, day)
+    yield from _newborn_screenings(session, day)
+    yield from _prenatal_screenings(session, day)
+    yield from _case_follow_ups(session, day)
+    yield from _manual(session, profile, day)
+
+
+# Computed tasks ##############################################################################
+
+
+def _no_contact_ends(session: Session, day: date) -> Iterator[TaskDTO]:
+    rows = session.execute(
+        select(CaseMeasure.id, CaseMeasure.ends_on, SupportCase.id, Household.id, Household.code)
+        .join(SupportCase, SupportCase.id == CaseMeasure.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(
+            CaseMeasure.measure == NO_CONTACT,
+            CaseMeasure.ends_on.is_not(None),
+            CaseMeasure.deleted_at.is_(None),
+            SupportCase.state == OPEN,
+            SupportCase.deleted_at.is_(None),
+        )
+    )
+    for measure_id, ends_on, case_id, household_id, code in rows:
+        if ends_on is None:  # asked for in the query; this tells the type checker
+            continue
+        yield TaskDTO(
+            f"no_contact_end:{measure_id}", "no_contact_end", ends_on, ends_on < day, household_id, code, case_id, ""
+        )
+
+
+def _child_plans(session: Session, day: date) -> Iterator[TaskDTO]:
+    cases = session.execute(
+        select(SupportCase, Household.code)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(SupportCase.kind == CHILD_PROTECTION, SupportCase.state == OPEN, SupportCase.deleted_at.is_(None))
+    )
+    for case, code in cases:
+        due = child.state_of(session, case).plan_due
+        if due is not None:
+            yield TaskDTO(
+                f"child_plan_due:{case.id}", "child_plan_due", due, due < day, case.household_id, code, case.id, ""
+            )
+
+
+def _plan_items(session: Session, day: date) -> Iterator[TaskDTO]:
+    rows = session.execute(
+        select(CasePlanItem, SupportCase.id, Household.id, Household.code)
+        .join(SupportCase, SupportCase.id == CasePlanItem.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(
+            CasePlanItem.status == "planned",
+            CasePlanItem.deleted_at.is_(None),
+            SupportCase.state == OPEN,
+            SupportCase.deleted_at.is_(None),
+        )
+    )
+    for item, case_id, household_id, code in rows:
+        key = f"plan_item_due:{item.id}"
+        yield TaskDTO(key, "plan_item_due", item.due_on, item.due_on < day, household_id, code, case_id, item.action)
+
+
+def _follow_ups(profile: Profile, day: date) -> Iterator[TaskDTO]:
+    for due in dashboard.follow_ups_due(profile, within_days=FOLLOW_UP_HORIZON_DAYS):
+        key = f"follow_up:{due.household_id}:{due.follow_up_on.isoformat()}"
+        yield TaskDTO(
+            key,
+            "follow_up",
+            due.follow_up_on,
+            due.follow_up_on < day,
+            due.household_id,
+            due.household_code,
+            None,
+            due.head_name,
+        )
+
+
+def priority_visit_days(profile: Profile) -> int:
+    """After how many days without a visit a priority household is a task."""
+    with profile.sessions() as session:
+        return _priority_days(session)
+
+
+def set_priority_visit_days(profile: Profile, days: int) -> None:
+    if not PRIORITY_DAYS_MIN <= days <= PRIORITY_DAYS_MAX:
+        raise_if(
+            [
+                problem(
+                    "days",
+                    QT_TRANSLATE_NOOP(CTX, "Choose a number of days from {min} to {max}."),
+                    min=PRIORITY_DAYS_MIN,
+                    max=PRIORITY_DAYS_MAX,
+                )
+            ]
+        )
+    with profile.sessions.begin() as session:
+        session.merge(ProfileMeta(key=PRIORITY_DAYS_KEY, value=str(days)))
+
+
+def _priority_days(session: Session) -> int:
+    row = session.get(ProfileMeta, PRIORITY_DAYS_KEY)
+    saved = row.value if row is not None else ""
+    return (
+        int(saved) if saved.isdigit() and PRIORITY_DAYS_MIN <= int(saved) <= PRIORITY_DAYS_MAX else PRIORITY_VISIT_DAYS
+    )
+
+
+def _priority_visits(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
+    every = _priority_days(session)
+    last_visit = (
+        select(Visit.household_id, func.max(Visit.visited_on).label("last"))
+        .where(Visit.deleted_at.is_(None))
+        .group_by(Visit.household_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Household.id, Household.code, Person.full_name, last_visit.c.last)
+        .outerjoin(last_visit, last_visit.c.household_id == Household.id)
+        .outerjoin(Person, Person.id == Household.head_person_id)
+        .where(
+            Household.id.in_(_priority_households(session, day)),
+            Household.deleted_at.is_(None),
+            Household.dissolved_on.is_(None),
+            access.household_filter(profile.user),
+        )
+    )
+    for household_id, code, head, last in rows:
+        due = (last + timedelta(days=every)) if last is not None else day
+        if due <= day:
+            key = f"priority_visit:{household_id}:{(last or day).isoformat()}"
+            yield TaskDTO(key, "priority_visit", due, due < day, household_id, code, None, head or "")
+
+
+def _priority_households(session: Session, day: date) -> list[uuid.UUID]:
+    priority = [
+        item.code
+        for item in reference.items(session, "household_categories")
+        if str(item.extra.get("priority", "0")) == "1"
+    ]
+    by_category = select(HouseholdCategory.household_id).where(
+        HouseholdCategory.category.in_(priority),
+        HouseholdCategory.year >= day.year - 1,
+        HouseholdCategory.deleted_at.is_(None),
+    )
+    with_newborn = select(PopulationEvent.household_id).where(
+        PopulationEvent.kind == "birth",
+        PopulationEvent.event_date >= day - timedelta(days=NEWBORN_DAYS),
+        PopulationEvent.deleted_at.is_(None),
+    )
+    return list(set(session.scalars(by_category)) | set(session.scalars(with_newborn)) | _pregnant(session, day))
+
+
+def _pregnant(session: Session, day: date) -> set[uuid.UUID]:
+    """Households with a pregnancy recorded in the last nine months whose latest record did not end it."""
+    return {household_id for household_id, _found in _pregnancies(session, day).values()}
+
+
+def _pregnancies(session: Session, day: date) -> dict[uuid.UUID | None, tuple[uuid.UUID, date]]:
+    """Each woman whose latest pregnancy record of the last nine months did not end it: her household
+    and the day the pregnancy was recorded."""
+    rows = session.execute(
+        select(
+            PopulationEvent.household_id, PopulationEvent.person_id, PopulationEvent.event_date, PopulationEvent.details
+        )
+        .where(
+            PopulationEvent.kind == "pregnancy",
+            PopulationEvent.event_date >= day - timedelta(days=PREGNANCY_DAYS),
+            PopulationEvent.deleted_at.is_(None),
+        )
+        .order_by(PopulationEvent.event_date, PopulationEvent.created_at)
+    )
+    latest: dict[uuid.UUID | None, tuple[uuid.UUID, date, str]] = {}
+    for household_id, person_id, on, details in rows:
+        latest[person_id] = (household_id, on, str((details or {}).get("stage", "")))
+    return {person: (household, on) for person, (household, on, stage) in latest.items() if stage != "ended"}
+
+
+def _newborn_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
+    screened = select(PopulationEvent.person_id).where(
+        PopulationEvent.kind == "newborn_screening", PopulationEvent.deleted_at.is_(None)
+    )
+    rows = session.execute(
+        select(PopulationEvent.person_id, PopulationEvent.event_date, Household.id, Household.code, Person.full_name)
+        .join(Household, Household.id == PopulationEvent.household_id)
+        .join(Person, Person.id == PopulationEvent.person_id)
+        .where(
+            PopulationEvent.kind == "birth",
+            PopulationEvent.event_date >= day - timedelta(days=SCREENING_WINDOW_DAYS),
+            PopulationEvent.deleted_at.is_(None),
+            PopulationEvent.person_id.not_in(screened),
+            Person.status == "present",
+        )
+    )
+    for person_id, born, household_id, code, name in rows:
+        due = born + timedelta(days=SCREENING_DUE_DAYS)
+        key = f"newborn_screening_due:{person_id}"
+        yield TaskDTO(key, "newborn_screening_due", due, due < day, household_id, code, None, name)
+
+
+def _prenatal_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
+    pregnant = {person: found for person, found in _pregnancies(session, day).items() if person is not None}
+    if not pregnant:
+        return
+    screened: dict[uuid.UUID | None, date] = {}
+    for person_id, on in session.execute(
+        select(PopulationEvent.person_id, func.max(PopulationEvent.event_date))
+        .where(
+            PopulationEvent.kind == "prenatal_screening",
+            PopulationEvent.person_id.in_(list(pregnant)),
+            PopulationEvent.deleted_at.is_(None),
+        )
+        .group_by(PopulationEvent.person_id)
+    ):
+        screened[person_id] = on
+    for person_id, (household_id, found) in pregnant.items():
+        if person_id in screened and screened[person_id] >= found:
+            continue
+        person = session.get(Person, person_id)
+        household = session.get(Household, household_id)
+        if person is None or household is None or person.status != "present":
+            continue
+        due = found + timedelta(days=PRENATAL_DUE_DAYS)
+        key = f"prenatal_screening_due:{person_id}:{found.isoformat()}"
+        name = person.full_name
+        yield TaskDTO(key, "prenatal_screening_due", due, due < day, household_id, household.code, None, name)
+
+
+def _case_follow_ups(session: Session, day: date) -> Iterator[TaskDTO]:
+    """The follow-up day of a case's latest timeline entry, when it is within the horizon."""
+    rows = session.execute(
+        select(CaseAction, SupportCase.household_id, Household.code)
+        .join(SupportCase, SupportCase.id == CaseAction.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(CaseAction.deleted_at.is_(None), SupportCase.state == OPEN, SupportCase.deleted_at.is_(None))
+        .order_by(CaseAction.done_on, CaseAction.created_at)
+    )
+    latest: dict[uuid.UUID, tuple[CaseAction, uuid.UUID, str]] = {}
+    for action, household_id, code in rows:
+        latest[action.case_id] = (action, household_id, code)  # a later entry replaces the follow-up
+    for action, household_id, code in latest.values():
+        due = action.follow_up_on
+        if due is not None and due <= day + timedelta(days=FOLLOW_UP_HORIZON_DAYS):
+            key = f"case_follow_up:{action.id}"
+            yield TaskDTO(key, "case_follow_up", due, due < day, household_id, code, action.case_id, "")
+
+
+def _manual(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
+    rows = session.execute(
+        select(ManualTask, Household.code)
+        .outerjoin(Household, Household.id == ManualTask.household_id)
+        .where(ManualTask.deleted_at.is_(None))
+    )
+    for task, code in rows:
+        yield TaskDTO(
+            f"manual:{task.id}",
+            "manual",
+            task.due_on,
+            task.due_on < day,
+            task.household_id,
+            code or "",
+            None,
+            task.title,
+        )
+
+
+# Who sees what, and what was already handled ##################################################
+
+
+def _visible(session: Session, profile: Profile, found: list[TaskDTO]) -> list[TaskDTO]:
+    """The tasks of households in the user's villages, and of cases whose content the user may read.
+
+    Villages and owners are read in two queries, not one per task: per-task reads were most of the time."""
+    household_ids = {task.household_id for task in found if task.household_id is not None}
+    case_ids = {task.case_id for task in found if task.case_id is not None}
+    in_households = select(Household.id, Household.village_id).where(Household.id.in_(household_ids))
+    villages = {household_id: village_id for household_id, village_id in session.execute(in_households)}
+    in_cases = select(SupportCase.id, SupportCase.owner).where(SupportCase.id.in_(case_ids))
+    owners = {case_id: owner for case_id, owner in session.execute(in_cases)}
+    user = profile.user
+
+    def shown(task: TaskDTO) -> bool:
+        if task.household_id is not None:
+            village = villages.get(task.household_id)
+            if village is None or not user.sees_village(village):
+                return False
+        if task.case_id is not None:
+            return task.case_id in owners and user.sees_case_content(owners[task.case_id])
+        return True
+
+    return [task for task in found if shown(task)]
+
+
+def _handled(session: Session, day: date) -> set[str]:
+    rows = session.scalars(select(TaskState).where(TaskState.deleted_at.is_(None)))
+    return {
+        row.task_key
+        for row in rows
+        if row.done_on is not None or (row.snoozed_until is not None and row.snoozed_until > day)
+    }
+
+
+# Acting on tasks #############################################################################
+
+
+def complete(profile: Profile, key: str) -> None:
+    """Mark a task done. A manual task is removed; a computed one stays handled under its key."""
+    with profile.sessions.begin() as session:
+        _require_open(session, profile, key)
+        _state(session, key).done_on = profile.today()
+        if key.startswith("manual:"):
+            row = session.get(ManualTask, uuid.UUID(key.removeprefix("manual:")))
+            if row is not None:
+                row.deleted_at = utcnow()
+
+
+def snooze(profile: Profile, key: str, *, until: date, reason: str) -> None:
+    """Hide a task until `until` (at most 90 days ahead), saying why."""
+    today = profile.today()
+    found = text_problems("reason", reason, required=True, max_len=ADDRESS_MAX)
+    if until <= today:
+        found.append(problem("until", QT_TRANSLATE_NOOP(CTX, "Choose a day after today.")))
+    elif until > today + timedelta(days=SNOOZE_MAX_DAYS):
+        found.append(
+            problem(
+                "until", QT_TRANSLATE_NOOP(CTX, "A task can be put off by at most {days} days."), days=SNOOZE_MAX_DAYS
+            )
+        )
+    raise_if(found)
+    with profile.sessions.begin() as session:
+        _require_open(session, profile, key)
+        state = _state(session, key)
+        state.snoozed_until, state.reason = until, " ".join(reason.split())
+
+
+def add_manual(
+    profile: Profile, *, title: str, due_on: date, household_id: uuid.UUID | None = None, notes: str = ""
+) -> str:
+    found = text_problems("title", title, required=True, max_len=ADDRESS_MAX)
+    if due_on < profile.today():
+        found.append(problem("due_on", QT_TRANSLATE_NOOP(CTX, "The day a task is due cannot be in the past.")))
+    raise_if(found)
+    with profile.sessions.begin() as session:
+        if household_id is not None:
+            access.require_household(session, profile.user, household_id, write=True)
+        row = ManualTask(
+            title=" ".join(title.split()),
+            due_on=due_on,
+            household_id=household_id,
+            owner=profile.user.name,
+            notes=notes,
+        )
+        session.add(row)
+        session.flush()
+        return f"manual:{row.id}"
+
+
+def _require_open(session: Session, profile: Profile, key: str) -> None:
+    listed = {task.key for task in _visible(session, profile, list(_all(session, profile, profile.today())))}
+    if key not in listed:
+        raise_if([problem("task", QT_TRANSLATE_NOOP(CTX, "This task is no longer on the list."))])
+
+
+def _state(session: Session, key: str) -> TaskState:
+    row = session.scalar(select(TaskState).where(TaskState.task_key == key))
+    if row is None:
+        row = TaskState(task_key=key)
+        session.add(row)
+    return row

@@ -1,0 +1,1 @@
+"""Communication activities and the campaigns they answer."""

@@ -1,0 +1,1 @@
+"""What the reports say and how they become files: monthly figures, report documents, exports."""

@@ -1,0 +1,105 @@
+"""Reports as files: render a document, sign it (device key or USB token), write it, record the export.
+
+Each export is an audit event (table "report_exports", record = the document id) holding the kind,
+the period or record, the SHA-256 of the content and whether it was signed: a paper copy's QR code
+can be checked against it. Verification trusts the device's own certificate and the hub CA known to
+this profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+
+from db.audit import append_event
+from desktop.fileio import write_atomically
+from desktop.reports.model import ReportDocument
+from desktop.reports.pdf import render_pdf
+from desktop.reports.xlsx import render_xlsx
+from desktop.security import device
+from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification, device_signer, sign_pdf, verify_pdf
+from desktop.services.profile import identity
+from desktop.services.profile.handle import Profile
+
+EXPORTS_TABLE = "report_exports"
+SIGN_REASON = "Xác nhận nội dung báo cáo"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    document_id: str
+    content_sha256: str
+    signed: bool
+    pages: int  # 0 for an XLSX
+
+
+def export_pdf(
+    profile: Profile,
+    doc: ReportDocument,
+    out: Path,
+    *,
+    signed: bool = True,
+    signer: PdfSignerSpec | None = None,
+    signer_name: str = "",
+    subject: str = "",
+    record: bool = True,
+) -> ExportResult:
+    """Write `doc` as a PDF, signed by `signer` (the device key when None) unless `signed` is False.
+
+    `signer_name` is the name on the stamp: the token certificate's holder; the user by default. A caller
+    that writes to a staging file and may still discard it passes `record=False`, then calls
+    `record_export` once the file is in place."""
+    rendered = render_pdf(doc, reserve_signature_box=signed)
+    data = rendered.data
+    if signed:
+        spec = signer or device_signer(profile.paths.home, identity.secret_store(profile))
+        data = sign_pdf(
+            data,
+            spec,
+            reason=SIGN_REASON,
+            location=doc.header.place,
+            signer_name=signer_name or profile.user.name,
+            box=rendered.signature_box,
+        )
+    write_atomically(out, data)
+    if record:
+        record_export(profile, doc, fmt="pdf", signed=signed, subject=subject)
+    return ExportResult(out, doc.document_id, doc.content_sha256, signed, rendered.pages)
+
+
+def export_xlsx(profile: Profile, doc: ReportDocument, out: Path, *, subject: str = "") -> ExportResult:
+    write_atomically(out, render_xlsx(doc))
+    record_export(profile, doc, fmt="xlsx", signed=False, subject=subject)
+    return ExportResult(out, doc.document_id, doc.content_sha256, False, 0)
+
+
+def verify(profile: Profile, data: bytes) -> PdfVerification:
+    """Is the PDF signed, unchanged, and by a certificate this profile trusts (its own, or the hub CA)?"""
+    return verify_pdf(data, trusted=trusted_certificates(profile.paths.home))
+
+
+def trusted_certificates(folder: Path) -> list[x509.Certificate]:
+    found: list[x509.Certificate] = []
+    for path in (device.cert_path(folder), device.ca_path(folder)):
+        try:
+            found.append(x509.load_pem_x509_certificate(path.read_bytes()))
+        except (OSError, ValueError):
+            continue  # no hub CA before enrollment; a damaged file trusts nothing
+    return found
+
+
+def record_export(profile: Profile, doc: ReportDocument, *, fmt: str, signed: bool, subject: str) -> None:
+    """The audit event of an export: the document id, its kind, format, subject, SHA-256 and signature."""
+    summary = {
+        "kind": doc.kind,
+        "format": fmt,
+        "subject": subject,
+        "sha256": doc.content_sha256,
+        "signed": signed,
+        "confidential": doc.confidential,
+    }
+    with profile.sessions.begin() as session:
+        append_event(session, action="create", table=EXPORTS_TABLE, record_id=doc.document_id, summary=summary)

@@ -1,0 +1,234 @@
+"""Monthly figures: everything a collaborator's monthly report needs, by village, computed in SQL.
+
+For a month "YYYY-MM":
+
+* population events on that month's slip (their reporting month), by kind;
+* home visits made in the month, and the households they reached;
+* support cases opened in the month, active at its end and closed in it, by kind;
+* measures decided and referrals sent in the month, by measure and by receiving body;
+* entries written in cases' timelines in the month (mediations, monitoring visits, support…), by kind;
+* communication activities held in the month and their participants by sex (when activities exist).
+
+Only the villages the user keeps are counted. Case kinds, measures, referrals and entries are case content:
+without the right to it (design §5) a user gets the number of cases only, under the kind "*".
+"""
+
+from __future__ import annotations
+
+import calendar
+import uuid
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import CaseAction, CaseMeasure, CaseReferral, Household, PopulationEvent, SupportCase, Village, Visit
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.profile.handle import Profile
+from desktop.services.validation import problem, raise_if
+
+CTX = "Monthly"
+Counted = Select[Any, Any, Any]  # rows of (village id, key, count)
+ANY_KIND = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The counts of one village, or of the whole commune (village_id None)."""
+
+    village_id: uuid.UUID | None
+    village: str
+    events: dict[str, int] = field(default_factory=dict)
+    visits: int = 0
+    households_reached: int = 0
+    cases_opened: dict[str, int] = field(default_factory=dict)
+    cases_active: dict[str, int] = field(default_factory=dict)
+    cases_closed: dict[str, int] = field(default_factory=dict)
+    measures: dict[str, int] = field(default_factory=dict)
+    referrals: dict[str, int] = field(default_factory=dict)
+    case_entries: dict[str, int] = field(default_factory=dict)  # by case_action_kinds code
+    activities: int = 0
+    participants_male: int = 0
+    participants_female: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyFigures:
+    month: str
+    first_day: date
+    last_day: date
+    villages: tuple[Figures, ...]
+    total: Figures
+
+
+def month_bounds(month: str) -> tuple[date, date]:
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        first = date(year, number, 1)
+    except ValueError:
+        raise_if([problem("month", QT_TRANSLATE_NOOP(CTX, "Write the month as YYYY-MM, e.g. 2026-10."))])
+        raise  # unreachable: raise_if raised
+    return first, first.replace(day=calendar.monthrange(year, number)[1])
+
+
+def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
+    first, last = month_bounds(month)
+    content = profile.user.protection
+    with profile.sessions() as session:
+        villages = _villages(session, profile)
+        per: dict[uuid.UUID, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+        _count(per, session, "events", _events(month))
+        visits = _visits(session, first, last)
+        _count(per, session, "cases_opened", _cases(content, SupportCase.opened_on.between(first, last)))
+        active = (SupportCase.opened_on <= last) & or_(SupportCase.closed_on.is_(None), SupportCase.closed_on > last)
+        _count(per, session, "cases_active", _cases(content, active))
+        _count(per, session, "cases_closed", _cases(content, SupportCase.closed_on.between(first, last)))
+        if content:
+            _count(per, session, "measures", _measures(first, last))
+            _count(per, session, "referrals", _referrals(first, last))
+            _count(per, session, "case_entries", _case_entries(first, last))
+        activities = _activities(profile, first, last)
+    rows = tuple(_figures(village_id, name, per[village_id], visits, activities) for village_id, name in villages)
+    return MonthlyFigures(month, first, last, rows, _sum(rows))
+
+
+def _villages(session: Session, profile: Profile) -> list[tuple[uuid.UUID, str]]:
+    rows = session.execute(
+        select(Village.id, Village.name)
+        .where(Village.commune_code == profile.commune_code, Village.deleted_at.is_(None))
+        .order_by(Village.sort_order, Village.name)
+    )
+    return [(village_id, name) for village_id, name in rows if profile.user.sees_village(village_id)]
+
+
+def _count(per: dict[uuid.UUID, dict[str, Counter[str]]], session: Session, measure: str, stmt: Counted) -> None:
+    for village_id, key, number in session.execute(stmt):
+        per[village_id][measure][key] += number
+
+
+def _events(month: str) -> Counted:
+    return (
+        select(Household.village_id, PopulationEvent.kind, func.count())
+        .join(Household, Household.id == PopulationEvent.household_id)
+        .where(PopulationEvent.reporting_month == month, PopulationEvent.deleted_at.is_(None))
+        .group_by(Household.village_id, PopulationEvent.kind)
+    )
+
+
+def _visits(session: Session, first: date, last: date) -> dict[uuid.UUID, tuple[int, int]]:
+    """(visits, households reached) per village."""
+    stmt = (
+        select(Household.village_id, func.count(), func.count(func.distinct(Visit.household_id)))
+        .join(Household, Household.id == Visit.household_id)
+        .where(Visit.visited_on.between(first, last), Visit.deleted_at.is_(None))
+        .group_by(Household.village_id)
+    )
+    return {village_id: (made, reached) for village_id, made, reached in session.execute(stmt)}
+
+
+def _cases(content: bool, when: object) -> Counted:
+    kind = SupportCase.kind if content else func.min(ANY_KIND)
+    stmt = (
+        select(Household.village_id, kind, func.count())
+        .select_from(SupportCase)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(when, SupportCase.deleted_at.is_(None))  # type: ignore[arg-type]
+        .group_by(Household.village_id)
+    )
+    return stmt.group_by(SupportCase.kind) if content else stmt
+
+
+def _measures(first: date, last: date) -> Counted:
+    return (
+        select(Household.village_id, CaseMeasure.measure, func.count())
+        .join(SupportCase, SupportCase.id == CaseMeasure.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(CaseMeasure.decided_on.between(first, last), CaseMeasure.deleted_at.is_(None))
+        .group_by(Household.village_id, CaseMeasure.measure)
+    )
+
+
+def _referrals(first: date, last: date) -> Counted:
+    return (
+        select(Household.village_id, CaseReferral.body, func.count())
+        .join(SupportCase, SupportCase.id == CaseReferral.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(CaseReferral.sent_on.between(first, last), CaseReferral.deleted_at.is_(None))
+        .group_by(Household.village_id, CaseReferral.body)
+    )
+
+
+def _case_entries(first: date, last: date) -> Counted:
+    return (
+        select(Household.village_id, CaseAction.kind, func.count())
+        .join(SupportCase, SupportCase.id == CaseAction.case_id)
+        .join(Household, Household.id == SupportCase.household_id)
+        .where(CaseAction.done_on.between(first, last), CaseAction.deleted_at.is_(None))
+        .group_by(Household.village_id, CaseAction.kind)
+    )
+
+
+def _activities(profile: Profile, first: date, last: date) -> dict[uuid.UUID, tuple[int, int, int]]:
+    """(activities, men, women) per village, from the communication activities."""
+    from desktop.services.communication import activities
+
+    found: dict[uuid.UUID, tuple[int, int, int]] = {}
+    for row in activities.activity_totals(profile, first, last):
+        count, men, women = found.get(row.village_id, (0, 0, 0))
+        found[row.village_id] = (count + row.activities, men + row.male, women + row.female)
+    return found
+
+
+def _figures(
+    village_id: uuid.UUID,
+    name: str,
+    counted: dict[str, Counter[str]],
+    visits: dict[uuid.UUID, tuple[int, int]],
+    activities: dict[uuid.UUID, tuple[int, int, int]],
+) -> Figures:
+    held, men, women = activities.get(village_id, (0, 0, 0))
+    made, reached = visits.get(village_id, (0, 0))
+    return Figures(
+        village_id=village_id,
+        village=name,
+        events=dict(counted["events"]),
+        visits=made,
+        households_reached=reached,
+        cases_opened=dict(counted["cases_opened"]),
+        cases_active=dict(counted["cases_active"]),
+        cases_closed=dict(counted["cases_closed"]),
+        measures=dict(counted["measures"]),
+        referrals=dict(counted["referrals"]),
+        case_entries=dict(counted["case_entries"]),
+        activities=held,
+        participants_male=men,
+        participants_female=women,
+    )
+
+
+def _sum(rows: tuple[Figures, ...]) -> Figures:
+    def merged(name: str) -> dict[str, int]:
+        total: Counter[str] = Counter()
+        for row in rows:
+            total.update(getattr(row, name))
+        return dict(total)
+
+    return Figures(
+        village_id=None,
+        village="",
+        events=merged("events"),
+        visits=sum(row.visits for row in rows),
+        households_reached=sum(row.households_reached for row in rows),
+        cases_opened=merged("cases_opened"),
+        cases_active=merged("cases_active"),
+        cases_closed=merged("cases_closed"),
+        measures=merged("measures"),
+        referrals=merged("referrals"),
+        case_entries=merged("case_entries"),
+        activities=sum(row.activities for row in rows),
+        participants_male=sum(row.participants_male for row in rows),
+        participants_female=sum(row.participants_female for row in rows),
+    )

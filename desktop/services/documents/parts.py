@@ -1,0 +1,86 @@
+"""What every report of a profile shares: the header, numbering, the closing line, "label: value" lines.
+
+Reports are official documents for the commune and the upper level, so they are written in
+Vietnamese whatever language the app shows; the code names come from the reference tables' `name_vi`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from db.models import AdminUnit
+from desktop.reports.model import Header, Section, Table
+from desktop.services.profile.handle import Profile
+
+AGENCY = "CỘNG TÁC VIÊN CƠ SỞ"
+RECIPIENTS = ("- Trạm Y tế xã;", "- Ủy ban nhân dân xã;", "- Lưu.")
+TOTAL = "Tổng cộng"
+UNIT_PREFIXES = ("Xã ", "Phường ", "Thị trấn ")
+NONE = "Không có."
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def new_document_id(prefix: str, period: str) -> str:
+    """Unique per export, readable on paper: the kind, the period and a random part."""
+    return f"{prefix}-{period}-{uuid.uuid4().hex[:10].upper()}"
+
+
+def closing(what: str) -> Section:
+    """The customary last line of a report; it also keeps the signature from standing alone on a page."""
+    return Section("", (f"Trên đây là báo cáo {what}./.",))
+
+
+def numbered(sections: Iterable[Section]) -> tuple[Section, ...]:
+    """Headings "I. …", "II. …" in order: which parts a document has depends on what it is about."""
+    return tuple(dataclasses.replace(s, heading=f"{ROMAN[i]}. {s.heading}") for i, s in enumerate(sections))
+
+
+def table_section(heading: str, table: Table, paragraphs: Sequence[str] = ()) -> Section:
+    """The table under its heading; "Không có." instead of an empty table, which reads as a form left blank."""
+    if table.rows:
+        return Section(heading, tuple(paragraphs), table)
+    return Section(heading, (*paragraphs, NONE))
+
+
+def given(label: str, value: str) -> list[str]:
+    """A "label: value" line, or none for an empty value (a blank field on paper reads as forgotten)."""
+    return [f"{label}: {one_line(value)}"] if value.strip() else []
+
+
+def day_text(day: date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# Parts of the header ######################################################################
+
+
+def document_header(profile: Profile, *, number: str, issued_on: date) -> Header:
+    """The commune's agency block and the place-and-date line every report of this profile carries."""
+    commune = _commune_name(profile)
+    return Header(
+        agency_parent=f"UBND {commune.upper()}",
+        agency=AGENCY,
+        number=number,
+        place=_short_name(commune),
+        issued_on=issued_on,
+    )
+
+
+def _commune_name(profile: Profile) -> str:
+    with profile.sessions() as session:
+        unit = session.get(AdminUnit, profile.commune_code)
+        return unit.name if unit is not None else profile.commune_code
+
+
+def _short_name(commune: str) -> str:
+    for prefix in UNIT_PREFIXES:
+        if commune.startswith(prefix):
+            return commune[len(prefix) :]
+    return commune

@@ -1,0 +1,355 @@
+"""Creating, protecting and unlocking a profile: the encrypted database, its users and their keyslots.
+
+A profile folder holds ``profile.db`` (SQLCipher, keyed by a random data key) and ``keyslots.json``
+(the data key wrapped once per user and once under the recovery code, see desktop.security.keyslots).
+Nothing opens the database without one of those secrets. A profile made before encryption existed
+(a plain SQLite ``profile.db`` and no key file) is converted by `protect_plain`.
+
+Wrong passphrases are counted per user in a state folder outside the profile (`desktop.paths.state_dir`),
+so a failed attempt changes no byte of the profile; after five, each attempt waits longer.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.cipher import NotEncryptedError, WrongKeyError, make_encrypted_engine
+from db.migrate import upgrade_to_head
+from db.models import ProfileMeta, User
+from desktop.errors import AccessError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import ProfilePaths, state_dir
+from desktop.security import keyslots
+from desktop.security.keyslots import KdfParams, KeyStore, WrongPassphraseError, user_key
+from desktop.security.recovery import format_recovery_code, generate_recovery_code
+from desktop.security.throttle import RECOVERY, Throttle
+from desktop.services.profile.access import CurrentUser, Role, village_ids
+from desktop.services.profile.folder import (  # re-exported: callers know them as profile.*
+    DamagedProfileError as DamagedProfileError,
+)
+from desktop.services.profile.folder import LoginThrottledError as LoginThrottledError
+from desktop.services.profile.folder import ProfileState as ProfileState
+from desktop.services.profile.folder import plain_collaborator as plain_collaborator
+from desktop.services.profile.folder import profile_state as profile_state
+from desktop.services.profile.folder import user_names as user_names
+from desktop.services.profile.handle import META_COLLABORATOR, META_COMMUNE, META_DEVICE, Created, Profile
+
+# --- creating -------------------------------------------------------------------------------------
+
+
+def create_profile(
+    paths: ProfilePaths,
+    *,
+    commune_code: str,
+    collaborator: str,
+    user: str,
+    passphrase: str,
+    kdf: KdfParams | None = None,
+) -> Created:
+    """A new encrypted profile for a commune, its first user (a commune officer) and a recovery code."""
+    _check_new_user(user, passphrase)
+    if profile_state(paths) is not ProfileState.NEW:
+        raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} already holds a profile."), home=paths.home)
+    paths.ensure()
+    data_key, code = keyslots.new_data_key(), generate_recovery_code()
+    try:
+        profile = _open_database(paths, data_key)
+        store = _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
+        set_up(profile, commune_code=commune_code, collaborator=collaborator)
+    except BaseException:
+        _remove_new_profile(paths)
+        raise
+    return Created(_logged_in(profile, store, data_key, user), format_recovery_code(code))
+
+
+def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfParams | None = None) -> Created:
+    """Encrypt a profile made before protection existed; its first user becomes a commune officer."""
+    from db.cipher import encrypt_plain_database
+
+    _check_new_user(user, passphrase)
+    if profile_state(paths) is not ProfileState.PLAIN:
+        raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home)
+    plain = open_plain(paths)  # brought to the newest schema first, so the users table exists
+    plain.close()
+    data_key, code = keyslots.new_data_key(), generate_recovery_code()
+    encrypted = paths.database.with_name(paths.database.name + ".protected")
+    encrypt_plain_database(paths.database, encrypted, data_key)
+    for suffix in ("-wal", "-shm"):  # the plain file's WAL must not be replayed into the new one
+        Path(str(paths.database) + suffix).unlink(missing_ok=True)
+    os.replace(encrypted, paths.database)
+    profile = _open_database(paths, data_key)
+    store = _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
+    return Created(_logged_in(profile, store, data_key, user), format_recovery_code(code))
+
+
+def _check_new_user(user: str, passphrase: str) -> None:
+    from desktop.services.validation import name_problems, raise_if
+
+    raise_if(name_problems("user", user) + keyslots.passphrase_problems(passphrase))
+
+
+def _first_user(
+    profile: Profile, data_key: bytes, *, user: str, passphrase: str, code: str, kdf: KdfParams | None
+) -> KeyStore:
+    name = keyslots.nfc(user).strip()
+    with profile.sessions.begin() as session:
+        session.add(User(name=name, name_key=user_key(name), role=Role.OFFICER.value, protection=True, villages=[]))
+        session.flush()  # a clash with an existing row fails here, before the key file exists
+        store = keyslots.create_store(
+            profile.paths.home,
+            data_key,
+            user=name,
+            passphrase=passphrase,
+            recovery_code=code,
+            kdf=kdf or keyslots.DEFAULT_KDF,
+        )
+    return store
+
+
+def _remove_new_profile(paths: ProfilePaths) -> None:
+    for path in (paths.keyslots, paths.database, Path(f"{paths.database}-wal"), Path(f"{paths.database}-shm")):
+        path.unlink(missing_ok=True)
+
+
+# --- unlocking ------------------------------------------------------------------------------------
+
+
+def unlock(
+    paths: ProfilePaths, user: str, passphrase: str, *, now: float | None = None, check_pages: bool = False
+) -> Profile:
+    """Open the profile as `user`. Wrong passphrases are throttled; nothing in the folder changes.
+
+    `check_pages` also authenticates every page of the database (about 0.1 s per 20 MB), so damage
+    anywhere is found at the door, where the app can offer a backup, not in the middle of work."""
+    store = _keystore(paths)
+    throttle, moment = _throttle(store), time.time() if now is None else now
+    _wait_if_throttled(throttle, user, moment)
+    try:
+        data_key = store.unlock_with_passphrase(user, passphrase)
+    except WrongPassphraseError:
+        throttle.record_failure(user, moment)
+        raise
+    throttle.record_success(user)
+    return _logged_in(_open_database(paths, data_key, check_pages=check_pages), store, data_key, user)
+
+
+def unlock_with_recovery(
+    paths: ProfilePaths, user: str, code: str, *, now: float | None = None, check_pages: bool = False
+) -> Profile:
+    """Open with the recovery code for `user`, who must then choose a new passphrase (`set_new_passphrase`)."""
+    store = _keystore(paths)
+    if not any(user_key(name) == user_key(user) for name in store.users()):
+        raise WrongPassphraseError()
+    throttle, moment = _throttle(store), time.time() if now is None else now
+    _wait_if_throttled(throttle, RECOVERY, moment)
+    try:
+        data_key = store.unlock_with_recovery(code)
+    except keyslots.WrongRecoveryCodeError:
+        throttle.record_failure(RECOVERY, moment)
+        raise
+    throttle.record_success(RECOVERY)
+    profile = _logged_in(_open_database(paths, data_key, check_pages=check_pages), store, data_key, user)
+    profile.must_change_passphrase = True
+    return profile
+
+
+def verify_passphrase(profile: Profile, passphrase: str, *, now: float | None = None) -> None:
+    """Unlocking the idle lock: the logged-in user's passphrase again, throttled like a login."""
+    store = _require_store(profile)
+    throttle, moment = _throttle(store), time.time() if now is None else now
+    _wait_if_throttled(throttle, profile.user.name, moment)
+    try:
+        store.unlock_with_passphrase(profile.user.name, passphrase)
+    except WrongPassphraseError:
+        throttle.record_failure(profile.user.name, moment)
+        raise
+    throttle.record_success(profile.user.name)
+
+
+def set_new_passphrase(profile: Profile, new: str) -> None:
+    """After a recovery unlock: replace the user's slot; the old passphrase stops working."""
+    store = _require_store(profile)
+    profile.keystore = store.set_passphrase(profile.data_key, profile.user.name, new)
+    profile.must_change_passphrase = False
+
+
+def change_passphrase(profile: Profile, old: str, new: str, *, now: float | None = None) -> None:
+    """Rewrap the user's slot. A wrong old passphrase counts like a wrong login (a left-open session
+    must not become a way to guess)."""
+    from desktop.services.validation import raise_if
+
+    store = _require_store(profile)
+    raise_if(keyslots.passphrase_problems(new, "new_passphrase"))  # a weak choice is not a failed attempt
+    throttle, moment = _throttle(store), time.time() if now is None else now
+    _wait_if_throttled(throttle, profile.user.name, moment)
+    try:
+        profile.keystore = store.change_passphrase(profile.user.name, old, new)
+    except WrongPassphraseError:
+        throttle.record_failure(profile.user.name, moment)
+        raise
+    throttle.record_success(profile.user.name)
+
+
+def _require_store(profile: Profile) -> KeyStore:
+    if profile.keystore is None:
+        raise ValueError("profile was not unlocked through its keyslots")
+    return profile.keystore
+
+
+def _keystore(paths: ProfilePaths) -> KeyStore:
+    if profile_state(paths) is ProfileState.NEW:
+        raise AccessError(QT_TRANSLATE_NOOP("Security", "No profile found in {home}."), home=paths.home)
+    return KeyStore.load(paths.home)
+
+
+def _throttle(store: KeyStore) -> Throttle:
+    return Throttle(state_dir() / "login" / store.key_id)
+
+
+def _wait_if_throttled(throttle: Throttle, user: str, now: float) -> None:
+    wait = throttle.check(user, now)
+    if wait > 0:
+        raise LoginThrottledError(math.ceil(wait))
+
+
+def _logged_in(profile: Profile, store: KeyStore, data_key: bytes, user: str) -> Profile:
+    current = _current_user(profile, user)
+    profile.user, profile.keystore, profile.data_key = current, store, data_key
+    profile.sessions = _sessions(profile.engine, profile.device_id, current.name)
+    return profile
+
+
+def _current_user(profile: Profile, name: str) -> CurrentUser:
+    with profile.sessions() as session:
+        row = session.scalar(select(User).where(User.name_key == user_key(name), User.disabled_at.is_(None)))
+    if row is None:
+        raise AccessError(
+            QT_TRANSLATE_NOOP("Security", "The user {user} has no account in this profile any more."), user=name
+        )
+    return CurrentUser(
+        name=row.name, role=Role(row.role), protection=row.protection, villages=village_ids(row.villages)
+    )
+
+
+# --- the database ---------------------------------------------------------------------------------
+
+
+def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = False) -> Profile:
+    paths.ensure()
+    try:
+        engine = make_encrypted_engine(paths.database, data_key)
+    except WrongKeyError:
+        # The key came out of a keyslot whose key id matched, so the key is right: the file's first
+        # page no longer reads (damage, or a database from another profile put in its place).
+        raise DamagedProfileError(paths.database) from None
+    except NotEncryptedError:
+        raise AccessError(
+            QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home
+        ) from None
+    if check_pages and _damaged_pages(engine):
+        engine.dispose()
+        raise DamagedProfileError(paths.database)
+    return _prepared(paths, engine)
+
+
+def _damaged_pages(engine: Engine) -> bool:
+    """SQLCipher's check of every page's HMAC: any changed byte shows (quick_check would add 1 s per 100 MB)."""
+    try:
+        with engine.connect() as conn:
+            return bool(conn.exec_driver_sql("PRAGMA cipher_integrity_check").first())
+    except DatabaseError as exc:
+        if is_damage(exc):
+            return True
+        raise
+
+
+def is_damage(exc: DatabaseError) -> bool:
+    """SQLite's words for a file whose pages do not read back (not a locked or missing file)."""
+    text = str(exc.orig).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt", "hmac"))
+
+
+def open_plain(paths: ProfilePaths) -> Profile:
+    """A profile in a plain SQLite file, as made before protection existed (created if missing).
+
+    For `protect_plain`, and for benchmarks that compare encrypted with plain; never for users' data.
+    """
+    from db.session import make_engine
+
+    paths.ensure()
+    return _prepared(paths, make_engine(paths.database))
+
+
+def _prepared(paths: ProfilePaths, engine: Engine) -> Profile:
+    """Migrate, load reference data and read the profile's facts; a damaged file is reported as such."""
+    from desktop.services import reference
+
+    try:
+        upgrade_to_head(engine)
+        with _sessions(engine, "", None).begin() as session:
+            reference.load_if_needed(session)
+            meta = _read_meta(session)
+            if META_DEVICE not in meta:
+                meta[META_DEVICE] = str(uuid.uuid4())
+                session.add(ProfileMeta(key=META_DEVICE, value=meta[META_DEVICE]))
+    except DatabaseError as exc:
+        engine.dispose()
+        if is_damage(exc):
+            raise DamagedProfileError(paths.database) from exc
+        raise
+    device = meta[META_DEVICE]
+    profile = Profile(
+        paths=paths,
+        engine=engine,
+        sessions=_sessions(engine, device, None),
+        device_id=device,
+        commune_code=meta.get(META_COMMUNE, ""),
+        collaborator=meta.get(META_COLLABORATOR, ""),
+    )
+    if is_set_up(profile) and not paths.device_cert.exists():
+        _ensure_identity(profile)  # profiles made before device identities existed get one now
+    return profile
+
+
+def _sessions(engine: Engine, device: str, user: str | None) -> sessionmaker[Session]:
+    from db.session import make_sessionmaker
+
+    return make_sessionmaker(engine, device_id=device, user=user)
+
+
+def is_set_up(profile: Profile) -> bool:
+    return bool(profile.commune_code)
+
+
+def set_up(profile: Profile, *, commune_code: str, collaborator: str) -> None:
+    """Name the commune this profile serves and the collaborator who keeps it."""
+    from desktop.services import reference
+    from desktop.services.validation import name_problems, raise_if
+
+    raise_if(name_problems("collaborator", collaborator))
+    with profile.sessions.begin() as session:
+        reference.require_commune(session, commune_code)
+        for key, value in ((META_COMMUNE, commune_code), (META_COLLABORATOR, collaborator.strip())):
+            session.merge(ProfileMeta(key=key, value=value))
+    profile.commune_code = commune_code
+    profile.collaborator = collaborator.strip()
+    _ensure_identity(profile)
+
+
+def _ensure_identity(profile: Profile) -> None:
+    """The device key and certificate are made once the collaborator and commune are known."""
+    from desktop.services.profile import identity
+
+    identity.ensure_identity(profile, identity.secret_store(profile))
+
+
+def _read_meta(session: Session) -> dict[str, str]:
+    return {row.key: row.value for row in session.scalars(select(ProfileMeta))}

@@ -1,0 +1,159 @@
+"""The users of a shared device: list, add, change, remove. Only a commune officer manages them.
+
+A user is a row in the encrypted database (role, villages, protection permission) plus a keyslot
+holding the data key under their passphrase. Both change together: the key file is written inside
+the database transaction, so a failure of either leaves neither.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.audit import append_event
+from db.base import utcnow
+from db.models import User, Village
+from desktop.errors import FieldProblem, NotFoundError, ValidationError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.security import keyslots
+from desktop.services.profile.access import Role, require_manager
+from desktop.services.profile.handle import Profile
+from desktop.services.validation import name_problems, raise_if
+
+
+@dataclass(frozen=True, slots=True)
+class UserDTO:
+    id: uuid.UUID
+    name: str
+    role: Role
+    protection: bool
+    villages: tuple[uuid.UUID, ...]
+    is_current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UserInput:
+    name: str
+    role: Role
+    protection: bool = False
+    villages: tuple[uuid.UUID, ...] = ()
+
+
+def list_users(profile: Profile) -> list[UserDTO]:
+    with profile.sessions() as session:
+        rows = session.scalars(select(User).where(User.disabled_at.is_(None)).order_by(User.created_at))
+        return [_dto(profile, row) for row in rows]
+
+
+def add_user(profile: Profile, data: UserInput, passphrase: str) -> uuid.UUID:
+    require_manager(profile.user)
+    raise_if(name_problems("name", data.name) + keyslots.passphrase_problems(passphrase))
+    name = keyslots.nfc(data.name).strip()
+    with profile.sessions.begin() as session:
+        _check_villages(session, data)
+        if session.scalar(select(User.id).where(User.name_key == keyslots.user_key(name))) is not None:
+            raise _name_taken()
+        row = User(name=name, name_key=keyslots.user_key(name), **_fields(data))
+        session.add(row)
+        session.flush()
+        _audit(session, "create", row)
+        profile.keystore = _store(profile).add_user(profile.data_key, name, passphrase)
+        return row.id
+
+
+def update_user(profile: Profile, user_id: uuid.UUID, data: UserInput) -> None:
+    """Change a user's role, villages and permission (the name stays: it names their keyslot)."""
+    require_manager(profile.user)
+    with profile.sessions.begin() as session:
+        row = _require(session, user_id)
+        _check_villages(session, data)
+        if row.name_key == keyslots.user_key(profile.user.name) and data.role != Role.OFFICER:
+            raise _keep_yourself()
+        for key, value in _fields(data).items():
+            setattr(row, key, value)
+        _audit(session, "update", row)
+
+
+def remove_user(profile: Profile, user_id: uuid.UUID) -> None:
+    require_manager(profile.user)
+    with profile.sessions.begin() as session:
+        row = _require(session, user_id)
+        if row.name_key == keyslots.user_key(profile.user.name):
+            raise _keep_yourself()
+        row.disabled_at = utcnow()
+        _audit(session, "delete", row)
+        profile.keystore = _store(profile).remove_user(profile.data_key, row.name)
+
+
+def _fields(data: UserInput) -> dict[str, object]:
+    villages = [v.hex for v in data.villages] if data.role == Role.CTV else []
+    return {"role": data.role.value, "protection": data.protection, "villages": villages}
+
+
+def _check_villages(session: Session, data: UserInput) -> None:
+    if data.role != Role.CTV:
+        return
+    if not data.villages:
+        raise ValidationError(
+            [FieldProblem("villages", QT_TRANSLATE_NOOP("Access", "Choose at least one village for a collaborator."))]
+        )
+    known = set(session.scalars(select(Village.id).where(Village.id.in_(data.villages))))
+    if known != set(data.villages):
+        raise ValidationError(
+            [FieldProblem("villages", QT_TRANSLATE_NOOP("Access", "A chosen village does not exist."))]
+        )
+
+
+def _require(session: Session, user_id: uuid.UUID) -> User:
+    row = session.get(User, user_id)
+    if row is None or row.disabled_at is not None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Access", "This user does not exist any more."))
+    return row
+
+
+def _store(profile: Profile) -> keyslots.KeyStore:
+    if profile.keystore is None:
+        raise ValueError("profile was not unlocked through its keyslots")
+    return profile.keystore
+
+
+def _audit(session: Session, action: str, row: User) -> None:
+    # Users are not synced rows, so the ORM hook does not see them; the change still belongs in the chain.
+    append_event(
+        session,
+        action=action,
+        table="users",
+        record_id=row.id,
+        summary={"name": row.name, "role": row.role, "protection": row.protection, "villages": len(row.villages)},
+    )
+
+
+def _dto(profile: Profile, row: User) -> UserDTO:
+    return UserDTO(
+        id=row.id,
+        name=row.name,
+        role=Role(row.role),
+        protection=row.protection,
+        villages=tuple(uuid.UUID(v) for v in row.villages),
+        is_current=row.name_key == keyslots.user_key(profile.user.name),
+    )
+
+
+def _name_taken() -> ValidationError:
+    return ValidationError(
+        [FieldProblem("name", QT_TRANSLATE_NOOP("Security", "A user with this name already exists."))]
+    )
+
+
+def _keep_yourself() -> ValidationError:
+    return ValidationError(
+        [
+            FieldProblem(
+                "role",
+                QT_TRANSLATE_NOOP("Access", "You cannot remove yourself or take away your own officer role."),
+            )
+        ]
+    )

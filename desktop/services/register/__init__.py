@@ -1,0 +1,1 @@
+"""The household register: villages, households, people, population events, visits and search."""

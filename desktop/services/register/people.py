@@ -1,0 +1,613 @@
+"""People of the register and the population events that change them (design §4, domain §3.4)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Household, Person, Village
+from desktop.errors import FieldProblem, NotFoundError, SotayError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services import reference
+from desktop.services.dto import DuplicateCandidate, PersonDTO
+from desktop.services.profile import access
+from desktop.services.profile.access import CurrentUser
+from desktop.services.profile.handle import Profile
+from desktop.services.register import events as events_service
+from desktop.services.register.events import add_event, reporting_month_problems
+from desktop.services.validation import (
+    ADDRESS_MAX,
+    NOTE_MAX,
+    birth_date_problems,
+    code_problems,
+    death_date_problems,
+    event_date_problems,
+    head_age_problems,
+    name_problems,
+    pattern_problems,
+    problem,
+    raise_if,
+    text_problems,
+)
+from desktop.textnorm import clean, fold
+
+CTX = "People"
+HEAD = "head"
+PRESENT, MOVED_OUT, DEAD = "present", "moved_out", "dead"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonInput:
+    full_name: str
+    sex: str
+    birth_date: date | None
+    relationship: str
+    ethnicity: str = "01"
+    education: str = ""
+    marital_status: str = ""
+    residence_status: str = "permanent_present"
+    insurance_no: str = ""
+    national_id: str = ""
+    notes: str = ""
+
+
+class DuplicatePersonWarning(SotayError):
+    """Someone with the same name and birth year is already registered; the user decides."""
+
+    exit_code = 3
+
+    def __init__(self, candidates: list[DuplicateCandidate]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(CTX, "{name} born in {year} may already be registered. Check before adding again."),
+            name=candidates[0].full_name,
+            year=candidates[0].birth_date.year,
+        )
+        self.candidates = candidates
+
+
+def person_dto(p: Person, head_id: uuid.UUID | None) -> PersonDTO:
+    return PersonDTO(
+        id=p.id,
+        household_id=p.household_id,
+        full_name=p.full_name,
+        sex=p.sex,
+        birth_date=p.birth_date,
+        relationship=p.relationship,
+        ethnicity=p.ethnicity,
+        education=p.education,
+        marital_status=p.marital_status,
+        residence_status=p.residence_status,
+        insurance_no=p.insurance_no,
+        national_id=p.national_id,
+        status=p.status,
+        death_date=p.death_date,
+        left_on=p.left_on,
+        notes=p.notes,
+        is_head=p.id == head_id,
+    )
+
+
+def input_problems(session: Session, data: PersonInput, today: date) -> list[FieldProblem]:
+    """Everything wrong with the form, so a dialog can show it as the user types."""
+    found = name_problems("full_name", data.full_name)
+    found += code_problems("sex", data.sex, reference.code_names(session, "sex"))
+    found += birth_date_problems(data.birth_date, today)
+    found += code_problems("relationship", data.relationship, reference.code_names(session, "relationship"))
+    if data.relationship == HEAD:
+        found += head_age_problems(data.birth_date, today)
+    found += code_problems("ethnicity", data.ethnicity, reference.code_names(session, "ethnic_groups"))
+    for field, table in (
+        ("education", "education"),
+        ("marital_status", "marital_status"),
+        ("residence_status", "residence_status"),
+    ):
+        found += code_problems(field, getattr(data, field), reference.code_names(session, table), required=False)
+    found += pattern_problems("insurance_no", data.insurance_no, max_len=15, kind="insurance")
+    found += pattern_problems("national_id", data.national_id, max_len=12, kind="digits")
+    if clean(data.national_id) and len(clean(data.national_id)) != 12:
+        found.append(problem("national_id", QT_TRANSLATE_NOOP(CTX, "A citizen ID number has 12 digits.")))
+    found += text_problems("notes", data.notes, required=False, max_len=NOTE_MAX, multiline=True)
+    return found
+
+
+def find_duplicates(
+    profile: Profile, full_name: str, birth_date: date | None, *, exclude: uuid.UUID | None = None
+) -> list[DuplicateCandidate]:
+    if birth_date is None or not fold(full_name):
+        return []
+    with profile.sessions() as session:
+        return _duplicates(session, profile.commune_code, full_name, birth_date, exclude, profile.user)
+
+
+def _duplicates(
+    session: Session,
+    commune: str,
+    full_name: str,
+    birth_date: date,
+    exclude: uuid.UUID | None,
+    user: CurrentUser,
+) -> list[DuplicateCandidate]:
+    """Likely duplicates among the households the user may see (others' names are not theirs to read)."""
+    stmt = (
+        select(Person.id, Person.full_name, Person.birth_date, Household.code, Village.name)
+        .join(Household, Household.id == Person.household_id)
+        .join(Village, Village.id == Household.village_id)
+        .where(
+            Person.name_folded == fold(full_name),
+            Person.birth_year == birth_date.year,
+            Person.deleted_at.is_(None),
+            Household.commune_code == commune,
+            access.household_filter(user),
+        )
+    )
+    if exclude is not None:
+        stmt = stmt.where(Person.id != exclude)
+    return [DuplicateCandidate(*row) for row in session.execute(stmt)]
+
+
+def _require_household(session: Session, household_id: uuid.UUID, user: CurrentUser) -> Household:
+    """A household the user may change, still open for members."""
+    household = session.get(Household, household_id)
+    if household is None or household.deleted_at is not None:
+        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+    access.require_write(user, household.village_id)
+    if household.dissolved_on is not None:
+        raise SotayError(QT_TRANSLATE_NOOP(CTX, "This household was dissolved; add people to another one."))
+    return household
+
+
+def _require_person(session: Session, person_id: uuid.UUID, user: CurrentUser, *, write: bool = True) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is not None:
+        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This person is no longer in the register."))
+    access.require_household(session, user, person.household_id, write=write)
+    return person
+
+
+def _head_problems(
+    session: Session, household: Household, person_id: uuid.UUID | None, relationship: str
+) -> list[FieldProblem]:
+    if relationship != HEAD or household.head_person_id in (None, person_id):
+        return []
+    head = session.get(Person, household.head_person_id)
+    if head is None or head.status != PRESENT:
+        return []
+    return [
+        problem(
+            "relationship",
+            QT_TRANSLATE_NOOP(CTX, "{name} is already the head of this household. Change that first."),
+            name=head.full_name,
+        )
+    ]
+
+
+def _apply(person: Person, data: PersonInput) -> None:
+    assert data.birth_date is not None  # checked by input_problems
+    person.full_name = clean(data.full_name)
+    person.name_folded = fold(data.full_name)
+    person.sex = data.sex
+    person.birth_date = data.birth_date
+    person.birth_year = data.birth_date.year
+    person.relationship = data.relationship
+    person.ethnicity = data.ethnicity
+    person.education = data.education
+    person.marital_status = data.marital_status
+    person.residence_status = data.residence_status
+    person.insurance_no = clean(data.insurance_no).upper()
+    person.national_id = clean(data.national_id)
+    person.notes = data.notes.strip()
+
+
+def _insert(
+    session: Session, profile: Profile, household: Household, data: PersonInput, allow_duplicate: bool
+) -> Person:
+    found = input_problems(session, data, profile.today())
+    found += _head_problems(session, household, None, data.relationship)
+    raise_if(found)
+    assert data.birth_date is not None
+    if not allow_duplicate:
+        candidates = _duplicates(
+            session, household.commune_code, data.full_name, data.birth_date, None, profile.user
+        )
+        if candidates:
+            raise DuplicatePersonWarning(candidates)
+    order = session.scalar(select(func.count()).where(Person.household_id == household.id)) or 0
+    person = Person(household_id=household.id, sort_order=order)
+    _apply(person, data)
+    session.add(person)
+    session.flush()
+    if data.relationship == HEAD:
+        household.head_person_id = person.id
+    return person
+
+
+def add_member(
+    profile: Profile, household_id: uuid.UUID, data: PersonInput, *, allow_duplicate: bool = False
+) -> uuid.UUID:
+    """Register someone already living in the household (no population event)."""
+    with profile.sessions.begin() as session:
+        household = _require_household(session, household_id, profile.user)
+        return _insert(session, profile, household, data, allow_duplicate).id
+
+
+def update_member(
+    profile: Profile,
+    person_id: uuid.UUID,
+    data: PersonInput,
+    *,
+    as_change_event: bool = False,
+    reporting_month: str | None = None,
+) -> None:
+    """Correct or change a person's details; a real change can be reported as an event."""
+    with profile.sessions.begin() as session:
+        person = _require_person(session, person_id, profile.user)
+        household = _require_household(session, person.household_id, profile.user)
+        found = input_problems(session, data, profile.today())
+        found += _head_problems(session, household, person_id, data.relationship)
+        if person.death_date and data.birth_date and person.death_date < data.birth_date:
+            found.append(
+                problem("birth_date", QT_TRANSLATE_NOOP(CTX, "The date of birth is after the recorded date of death."))
+            )
+        if as_change_event and reporting_month:
+            found += reporting_month_problems(reporting_month, profile.today(), profile.today())
+        raise_if(found)
+        before = {"full_name": person.full_name, "birth_date": person.birth_date.isoformat()}
+        _apply(person, data)
+        if data.relationship == HEAD:
+            household.head_person_id = person.id
+        elif household.head_person_id == person.id:
+            household.head_person_id = None
+        if as_change_event:
+            add_event(
+                session,
+                kind="info_change",
+                household_id=household.id,
+                person_id=person.id,
+                event_date=profile.today(),
+                today=profile.today(),
+                reporting_month=reporting_month,
+                details={"before": before},
+            )
+
+
+def record_birth(
+    profile: Profile,
+    household_id: uuid.UUID,
+    data: PersonInput,
+    *,
+    mother_id: uuid.UUID | None = None,
+    place: str = "health_station",
+    birth_order: int | None = None,
+    reporting_month: str | None = None,
+    allow_duplicate: bool = False,
+) -> uuid.UUID:
+    """A child born into the household: a new member and a birth line on the P0 slip."""
+    with profile.sessions.begin() as session:
+        household = _require_household(session, household_id, profile.user)
+        found: list[FieldProblem] = []
+        if place not in PLACES_OF_BIRTH:
+            found.append(problem("place", QT_TRANSLATE_NOOP(CTX, "Choose where the child was born.")))
+        if birth_order is not None and not 1 <= birth_order <= 20:
+            found.append(problem("birth_order", QT_TRANSLATE_NOOP(CTX, "The birth order must be between 1 and 20.")))
+        mother = None
+        if mother_id is not None:
+            mother = _require_person(session, mother_id, profile.user)
+            if mother.household_id != household_id or mother.sex != "2":
+                found.append(
+                    problem("mother_id", QT_TRANSLATE_NOOP(CTX, "Choose the mother among the women of this household."))
+                )
+            elif data.birth_date and data.birth_date < mother.birth_date:
+                found.append(
+                    problem("birth_date", QT_TRANSLATE_NOOP(CTX, "The child cannot be born before the mother."))
+                )
+        if data.birth_date and reporting_month:
+            found += reporting_month_problems(reporting_month, data.birth_date, profile.today())
+        raise_if(found)
+        child = _insert(session, profile, household, data, allow_duplicate)
+        assert data.birth_date is not None
+        add_event(
+            session,
+            kind="birth",
+            household_id=household_id,
+            person_id=child.id,
+            event_date=data.birth_date,
+            today=profile.today(),
+            reporting_month=reporting_month,
+            details={"place": place, "birth_order": birth_order, "mother_id": mother.id.hex if mother else None},
+        )
+        return child.id
+
+
+PLACES_OF_BIRTH = ("health_station", "hospital", "home", "other")
+
+
+def record_move_in(
+    profile: Profile,
+    household_id: uuid.UUID,
+    data: PersonInput,
+    *,
+    moved_on: date,
+    came_from: str = "",
+    reporting_month: str | None = None,
+    allow_duplicate: bool = False,
+) -> uuid.UUID:
+    with profile.sessions.begin() as session:
+        household = _require_household(session, household_id, profile.user)
+        found = event_date_problems("moved_on", moved_on, profile.today(), not_before=data.birth_date)
+        found += text_problems("came_from", came_from, required=False, max_len=ADDRESS_MAX)
+        if reporting_month:
+            found += reporting_month_problems(reporting_month, moved_on, profile.today())
+        raise_if(found)
+        person = _insert(session, profile, household, data, allow_duplicate)
+        add_event(
+            session,
+            kind="move_in",
+            household_id=household_id,
+            person_id=person.id,
+            event_date=moved_on,
+            today=profile.today(),
+            reporting_month=reporting_month,
+            details={"from": clean(came_from)},
+        )
+        return person.id
+
+
+def _leave(
+    profile: Profile,
+    person_id: uuid.UUID,
+    *,
+    kind: str,
+    on: date,
+    status: str,
+    details: dict[str, object],
+    reporting_month: str | None,
+) -> None:
+    with profile.sessions.begin() as session:
+        person = _require_person(session, person_id, profile.user)
+        household = session.get(Household, person.household_id)
+        assert household is not None
+        if person.status != PRESENT:
+            raise_if(
+                [
+                    problem(
+                        "status",
+                        QT_TRANSLATE_NOOP(CTX, "{name} is no longer living in this household."),
+                        name=person.full_name,
+                    )
+                ]
+            )
+        if status == DEAD:
+            found = death_date_problems(on, person.birth_date, profile.today())
+        else:
+            found = event_date_problems("left_on", on, profile.today(), not_before=person.birth_date)
+        if reporting_month:
+            found += reporting_month_problems(reporting_month, on, profile.today())
+        raise_if(found)
+        person.status = status
+        if status == DEAD:
+            person.death_date = on
+        else:
+            person.left_on = on
+        if household.head_person_id == person.id:
+            household.head_person_id = None
+        add_event(
+            session,
+            kind=kind,
+            household_id=household.id,
+            person_id=person.id,
+            event_date=on,
+            today=profile.today(),
+            reporting_month=reporting_month,
+            details=details,
+        )
+
+
+def record_death(
+    profile: Profile, person_id: uuid.UUID, *, died_on: date, cause: str = "", reporting_month: str | None = None
+) -> None:
+    raise_if(text_problems("cause", cause, required=False, max_len=ADDRESS_MAX))
+    _leave(
+        profile,
+        person_id,
+        kind="death",
+        on=died_on,
+        status=DEAD,
+        details={"cause": clean(cause)},
+        reporting_month=reporting_month,
+    )
+
+
+def record_move_out(
+    profile: Profile, person_id: uuid.UUID, *, moved_on: date, destination: str = "", reporting_month: str | None = None
+) -> None:
+    raise_if(text_problems("destination", destination, required=False, max_len=ADDRESS_MAX))
+    _leave(
+        profile,
+        person_id,
+        kind="move_out",
+        on=moved_on,
+        status=MOVED_OUT,
+        details={"to": clean(destination)},
+        reporting_month=reporting_month,
+    )
+
+
+def record_marital_change(
+    profile: Profile,
+    person_id: uuid.UUID,
+    *,
+    kind: str,
+    on: date,
+    partner_name: str = "",
+    reporting_month: str | None = None,
+) -> None:
+    """Marriage or divorce: updates the person's marital status and reports the event."""
+    if kind not in ("marriage", "divorce"):
+        raise ValueError(kind)
+    with profile.sessions.begin() as session:
+        person = _require_person(session, person_id, profile.user)
+        found = event_date_problems("on", on, profile.today(), not_before=person.birth_date)
+        if partner_name.strip():
+            found += name_problems("partner_name", partner_name)
+        if reporting_month:
+            found += reporting_month_problems(reporting_month, on, profile.today())
+        if (
+            kind == "marriage"
+            and on
+            and person.birth_date
+            and _age(person.birth_date, on) < MARRIAGE_MIN_AGE[person.sex]
+        ):
+            found.append(
+                problem(
+                    "on",
+                    QT_TRANSLATE_NOOP(CTX, "Below the legal age of marriage ({age}) on that date."),
+                    age=MARRIAGE_MIN_AGE[person.sex],
+                )
+            )
+        raise_if(found)
+        person.marital_status = "married" if kind == "marriage" else "divorced"
+        add_event(
+            session,
+            kind=kind,
+            household_id=person.household_id,
+            person_id=person.id,
+            event_date=on,
+            today=profile.today(),
+            reporting_month=reporting_month,
+            details={"partner": clean(partner_name)},
+        )
+
+
+# Law on Marriage and Family 2014, Art. 8: men from 20, women from 18.
+MARRIAGE_MIN_AGE = {"1": 20, "2": 18}
+
+
+def _age(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def get(profile: Profile, person_id: uuid.UUID) -> PersonDTO:
+    with profile.sessions() as session:
+        person = _require_person(session, person_id, profile.user, write=False)
+        household = session.get(Household, person.household_id)
+        return person_dto(person, household.head_person_id if household else None)
+
+
+def to_input(person: PersonDTO) -> PersonInput:
+    """The edit form starts from what is stored."""
+    return PersonInput(
+        full_name=person.full_name,
+        sex=person.sex,
+        birth_date=person.birth_date,
+        relationship=person.relationship,
+        ethnicity=person.ethnicity,
+        education=person.education,
+        marital_status=person.marital_status,
+        residence_status=person.residence_status,
+        insurance_no=person.insurance_no,
+        national_id=person.national_id,
+        notes=person.notes,
+    )
+
+
+def transfer_member(
+    profile: Profile,
+    person_id: uuid.UUID,
+    target_household_id: uuid.UUID,
+    *,
+    relationship: str,
+    on: date,
+    reporting_month: str | None = None,
+) -> None:
+    """Move someone to another household of the register (e.g. a son setting up his own home).
+
+    The person stays in the commune, so this is an information change on the P0 slip, not a move.
+    """
+    with profile.sessions.begin() as session:
+        person = _require_person(session, person_id, profile.user)
+        source = session.get(Household, person.household_id)
+        target = _require_household(session, target_household_id, profile.user)
+        assert source is not None
+        found = code_problems("relationship", relationship, reference.code_names(session, "relationship"))
+        found += event_date_problems("on", on, profile.today(), not_before=person.birth_date)
+        if person.status != PRESENT:
+            found.append(
+                problem(
+                    "status",
+                    QT_TRANSLATE_NOOP(CTX, "{name} is no longer living in this household."),
+                    name=person.full_name,
+                )
+            )
+        if target.id == source.id:
+            found.append(problem("household", QT_TRANSLATE_NOOP(CTX, "Choose a different household.")))
+        if relationship == HEAD:
+            found += head_age_problems(person.birth_date, on)
+            found += _head_problems(session, target, person_id, relationship)
+        if reporting_month:
+            found += reporting_month_problems(reporting_month, on, profile.today())
+        raise_if(found)
+        if source.head_person_id == person.id:
+            source.head_person_id = None
+        person.household_id = target.id
+        person.relationship = relationship
+        if relationship == HEAD:
+            target.head_person_id = person.id
+        add_event(
+            session,
+            kind="info_change",
+            household_id=target.id,
+            person_id=person.id,
+            event_date=on,
+            today=profile.today(),
+            reporting_month=reporting_month,
+            details={"from_household": source.code, "to_household": target.code},
+        )
+
+
+def record_care_event(
+    profile: Profile,
+    person_id: uuid.UUID,
+    *,
+    kind: str,
+    on: date,
+    details: dict[str, object],
+    reporting_month: str | None = None,
+    notes: str = "",
+) -> uuid.UUID:
+    """A family-planning or health event about a member (contraception start/stop, pregnancy, prenatal or
+    newborn screening, elderly check-up): a line on the P0 slip; the person's record is not changed.
+
+    `details` holds the kind's fields, events.CARE_FIELDS; nothing is saved if anything is wrong.
+    """
+    if kind not in events_service.CARE_KINDS:
+        raise ValueError(kind)
+    with profile.sessions.begin() as session:
+        person = _require_person(session, person_id, profile.user)
+        today = profile.today()
+        clean_details = {k: clean(v) if isinstance(v, str) else v for k, v in details.items()}
+        found = events_service.care_date_problems(
+            on, person.birth_date, today, gone_on=person.death_date or person.left_on
+        )
+        found += events_service.subject_problems(kind, person.sex, person.birth_date, on)
+        found += events_service.care_details_problems(kind, clean_details, reference.code_names(session, "fp_methods"))
+        found += text_problems("notes", notes, required=False, max_len=NOTE_MAX, multiline=True)
+        if reporting_month and on is not None:
+            found += reporting_month_problems(reporting_month, on, today)
+        raise_if(found)
+        event = add_event(
+            session,
+            kind=kind,
+            household_id=person.household_id,
+            person_id=person.id,
+            event_date=on,
+            today=today,
+            reporting_month=reporting_month,
+            details=clean_details,
+            notes=notes,
+        )
+        session.flush()
+        return event.id
