@@ -123,20 +123,11 @@ def catalogue_path(language: str) -> Path:
 
 def _text(source: str, **params: object) -> str:
     """One of our "Cli" texts, translated, with its named placeholders filled."""
-    return _filled(i18n.tr(CONTEXT, source), source, params)
+    return i18n.fill(i18n.tr(CONTEXT, source), source, params)
 
 
 def _service_text(source: str, params: Mapping[str, object]) -> str:
-    return _filled(_Catalogue.by_source.get(source, source), source, params)
-
-
-def _filled(translated: str, source: str, params: Mapping[str, object]) -> str:
-    if not params:
-        return translated
-    try:
-        return translated.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return source.format(**params)  # a broken translation must not hide the facts
+    return i18n.fill(_Catalogue.by_source.get(source, source), source, params)
 
 
 def _error_text(error: SotayError) -> str:

@@ -94,10 +94,7 @@ def _text(source: str, **params: object) -> str:
     translated = i18n.tr(CONTEXT, source)
     if translated == source:
         translated = i18n.tr(SECURITY_CONTEXT, source)  # errors raised by desktop.security
-    try:
-        return translated.format(**params) if params else translated
-    except (KeyError, IndexError, ValueError):
-        return source.format(**params)  # a broken translation must not hide the facts
+    return i18n.fill(translated, source, params)
 
 
 def _error(text: str) -> None:
