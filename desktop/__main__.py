@@ -1,3 +1,5 @@
-from desktop.cli import main
+"""`python -m desktop`: the `sotay` command, as the installed script runs it."""
+
+from desktop.cli.main import main
 
 raise SystemExit(main())

@@ -1,8 +1,8 @@
 """Translation markers for code that must not import Qt.
 
 `pyside6-lupdate` extracts QT_TRANSLATE_NOOP("Context", "text") from these modules; the UI installs
-the real lookup with `set_translator`, and the command line uses the Vietnamese catalogue loaded
-from the compiled .qm through the same hook.
+the real lookup with `set_translator`, and the command line uses the Vietnamese catalogue read from
+the .ts file through the same hook.
 """
 
 from __future__ import annotations
@@ -25,8 +25,17 @@ def set_translator(translator: Translator) -> None:
 
 def tr(context: str, text: str, params: Mapping[str, object] | None = None) -> str:
     """Translate, then fill named placeholders so translators can reorder them."""
-    translated = _translate(context, text)
-    return translated.format(**params) if params else translated
+    return fill(_translate(context, text), text, params)
+
+
+def fill(translated: str, source: str, params: Mapping[str, object] | None = None) -> str:
+    """The translation with its named placeholders filled; the source text's when the translation's are broken."""
+    if not params:
+        return translated
+    try:
+        return translated.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return source.format(**params)  # a broken translation must not hide the facts
 
 
 def load_ts_catalogue(path: str) -> dict[tuple[str, str], str]:

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, i18n
+from desktop import i18n
+from desktop.cli import app, console
+from desktop.cli.main import main
 from desktop.demo.build import DEMO_PASSPHRASE
 from desktop.services import stats
 from desktop.textnorm import fold
@@ -37,13 +39,13 @@ def _clean_process_state(monkeypatch):
 @pytest.fixture(scope="module")
 def home(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("cli") / "home"
-    assert cli.main(["--home", str(folder), *DEMO_ARGS]) == 0
+    assert main(["--home", str(folder), *DEMO_ARGS]) == 0
     i18n.set_translator(lambda _context, text: text)
     return folder
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
+    code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -224,7 +226,7 @@ def test_the_log_falls_back_to_the_temp_folder(tmp_path, capsys, monkeypatch):
     home.mkdir()
     (home / "logs").write_text("a file where the log folder should be")
     monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
-    monkeypatch.setattr(cli, "_gui", lambda _args, _paths: 1 // 0)
+    monkeypatch.setattr(app, "run_gui", lambda _args, _paths: 1 // 0)
     code, _out, err = run(capsys, "--home", str(home))
     assert code == 1
     logs = list((tmp_path / "tmp" / "sotay-logs").iterdir())
@@ -257,7 +259,7 @@ def vietnamese_catalogue(tmp_path, monkeypatch) -> Path:
         ET.SubElement(message, "translation").text = translation
     path = tmp_path / "sotay_vi.ts"
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
-    monkeypatch.setattr(cli, "catalogue_path", lambda _language: path)
+    monkeypatch.setattr(console, "catalogue_path", lambda _language: path)
     return path
 
 
@@ -284,7 +286,8 @@ def test_english_when_asked(tmp_path, capsys, vietnamese_catalogue):
 
 
 def test_the_shipped_catalogue_translates_the_command_line(tmp_path, capsys):
-    catalogue = i18n.load_ts_catalogue(str(cli.catalogue_path("vi"))) if cli.catalogue_path("vi").exists() else {}
+    shipped = console.catalogue_path("vi")
+    catalogue = i18n.load_ts_catalogue(str(shipped)) if shipped.exists() else {}
     if ("Cli", "{home} is not a folder.") not in catalogue:
         pytest.skip("the command-line texts are not translated in resources/i18n/sotay_vi.ts yet")
     file = tmp_path / "file.txt"
@@ -345,6 +348,6 @@ def test_without_a_display_a_picture_of_the_window_is_written(home):
     assert "Traceback" not in done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1 and "no display" in lines[0]
-    picture = home / cli.SCREENSHOT_NAME
+    picture = home / app.SCREENSHOT_NAME
     assert str(picture) in lines[0]
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

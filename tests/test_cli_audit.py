@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from desktop import cli_audit, i18n
+from desktop import i18n
+from desktop.cli import audit as audit_command
 from desktop.paths import ProfilePaths
 from desktop.services.register import households, people
 from desktop.services.register.households import HouseholdInput
@@ -29,7 +30,7 @@ def parser() -> argparse.ArgumentParser:
     built = argparse.ArgumentParser(prog="sotay")
     built.add_argument("--lang", default="en")
     register_commands = built.add_subparsers(dest="command")
-    cli_audit.register(register_commands)
+    audit_command.register(register_commands)
     return built
 
 

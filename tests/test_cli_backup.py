@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli, i18n
+from desktop import i18n
+from desktop.cli.main import main
 from desktop.demo.build import DEMO_COMMUNE, DEMO_PASSPHRASE
 from desktop.paths import ProfilePaths
 from desktop.services import reference
@@ -31,7 +32,7 @@ def _clean_process_state(monkeypatch):
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
+    code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop import cli, i18n
+from desktop import i18n
+from desktop.cli.main import main
 from desktop.demo.build import DEMO_PASSPHRASE
 from tests.security import pdf_helpers as helpers
 
@@ -30,7 +31,7 @@ def _clean_process_state(monkeypatch):
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
+    code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
 

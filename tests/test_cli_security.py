@@ -10,7 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from desktop import cli, i18n
+from desktop import i18n
+from desktop.cli.main import main
 from desktop.demo.build import build_demo
 from desktop.paths import ProfilePaths
 from desktop.services.profile import opening as profile_service
@@ -34,7 +35,7 @@ def home(tmp_path) -> Path:
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
+    code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
 

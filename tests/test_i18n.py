@@ -99,3 +99,9 @@ def test_placeholders_must_match(tmp_path):
 def test_catalogue_placeholders_match_their_sources():
     for (context, source), text in i18n.load_ts_catalogue(str(catalogue_path("vi"))).items():
         assert i18n_tools.placeholders(source) == i18n_tools.placeholders(text), (context, source)
+
+
+def test_a_translation_is_filled_and_falls_back_to_its_source_when_its_placeholders_are_broken():
+    assert i18n.fill("{count} hộ", "{count} household(s)", {"count": 3}) == "3 hộ"
+    assert i18n.fill("{n} hộ", "{count} household(s)", {"count": 3}) == "3 household(s)"
+    assert i18n.fill("{n} hộ", "{count} household(s)", {}) == "{n} hộ"  # nothing to fill, nothing checked

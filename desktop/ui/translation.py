@@ -91,14 +91,7 @@ def current_language() -> str:
 
 def message_text(message: str, params: Mapping[str, object] | None = None) -> str:
     """Translate a marked source text from the services, then fill its named placeholders."""
-    text = _State.by_source.get(message, message)
-    if not params:
-        return text
-    try:
-        return text.format(**params)
-    except (KeyError, IndexError, ValueError):
-        # A broken translation must not hide the message; the English source still has the facts.
-        return message.format(**params)
+    return i18n.fill(_State.by_source.get(message, message), message, params)
 
 
 def problem_text(problem: FieldProblem) -> str:

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import ExtensionOID, NameOID
 
 from desktop import i18n
-from desktop.cli_device import register, show
+from desktop.cli.device import register, show
 from desktop.paths import ProfilePaths
 from desktop.security import device
 from desktop.security.device import (

@@ -8,32 +8,34 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING
 
 from desktop import i18n
+from desktop.cli import console
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
-    from desktop.security.device import DeviceInfo
+    from desktop.cli.console import Subparsers
+    from desktop.security.device import DeviceInfo, IdentityError
 
-CONTEXT = "Cli"
 SECURITY_CONTEXT = "Security"
-EXIT_OK, EXIT_NO_IDENTITY = 0, 2
+EXIT_NO_IDENTITY = 2
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(commands: Subparsers) -> None:
     """Add `device show` to the `sotay` parser's subcommands."""
-    about = _text(QT_TRANSLATE_NOOP("Cli", "Show this device's identity (its certificate)."))
+    about = console.text(QT_TRANSLATE_NOOP("Cli", "Show this device's identity (its certificate)."))
     parser = commands.add_parser("device", help=about, description=about)
     actions = parser.add_subparsers(dest="device_command", metavar="{show}", required=True)
-    show_about = _text(
+    show_about = console.text(
         QT_TRANSLATE_NOOP("Cli", "Print the device id, the certificate subject and its SHA-256 fingerprint.")
     )
     show_parser = actions.add_parser("show", help=show_about, description=show_about)
     show_parser.add_argument(
-        "--json", action="store_true", help=_text(QT_TRANSLATE_NOOP("Cli", "Print one JSON object instead of text."))
+        "--json",
+        action="store_true",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "Print one JSON object instead of text.")),
     )
     show_parser.set_defaults(run=show)
 
@@ -46,16 +48,17 @@ def show(args: argparse.Namespace, paths: ProfilePaths) -> int:
     try:
         info = device.describe(paths.home)
     except IdentityMissingError:
-        _error(_text(QT_TRANSLATE_NOOP("Cli", "The profile in {home} has no device identity yet."), home=paths.home))
+        missing = QT_TRANSLATE_NOOP("Cli", "The profile in {home} has no device identity yet.")
+        console.error(console.text(missing, home=paths.home))
         return EXIT_NO_IDENTITY
     except IdentityError as error:
-        _error(_text(error.message, **error.params))  # a "Security" text; the CLI finds it by source
+        console.error(_identity_error_text(error))
         return error.exit_code
     if getattr(args, "json", False):
-        print(json.dumps(as_json(info), ensure_ascii=False))
+        console.say(json.dumps(as_json(info), ensure_ascii=False))
     else:
-        print(_as_text(info, getattr(args, "lang", "vi")))
-    return EXIT_OK
+        console.say(_as_text(info, getattr(args, "lang", "vi")))
+    return console.EXIT_OK
 
 
 def as_json(info: DeviceInfo) -> dict[str, str]:
@@ -75,7 +78,7 @@ def _as_text(info: DeviceInfo, language: str) -> str:
         if info.self_signed
         else QT_TRANSLATE_NOOP("Cli", "issued by the hub")
     )
-    return _text(
+    return console.text(
         QT_TRANSLATE_NOOP(
             "Cli",
             "Device: {device_id}\nCertificate: {subject}\nSHA-256 fingerprint: {sha256}\n"
@@ -86,19 +89,14 @@ def _as_text(info: DeviceInfo, language: str) -> str:
         sha256=info.sha256,
         not_before=info.not_before.strftime(day),
         not_after=info.not_after.strftime(day),
-        signer=_text(signer),
+        signer=console.text(signer),
     )
 
 
-def _text(source: str, **params: object) -> str:
-    translated = i18n.tr(CONTEXT, source)
-    if translated == source:
-        translated = i18n.tr(SECURITY_CONTEXT, source)  # errors raised by desktop.security
-    try:
-        return translated.format(**params) if params else translated
-    except (KeyError, IndexError, ValueError):
-        return source.format(**params)  # a broken translation must not hide the facts
-
-
-def _error(text: str) -> None:
-    print(text, file=sys.stderr)
+def _identity_error_text(error: IdentityError) -> str:
+    # Looked up by context, not by source as console.service_text does: `show` also runs without the
+    # catalogue that `sotay`'s main installs for that. A "Cli" text of the same source would come first.
+    translated = i18n.tr(console.CONTEXT, error.message)
+    if translated == error.message:
+        translated = i18n.tr(SECURITY_CONTEXT, error.message)
+    return i18n.fill(translated, error.message, error.params)

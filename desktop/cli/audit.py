@@ -2,8 +2,6 @@
 
 Exit codes as for the rest of `sotay`; `verify` exits 3 when the chain is broken, so a script can
 tell "someone changed the log" from "the command could not run" (1 or 2).
-The helpers (texts, profile opening, output) are desktop.cli's; they are looked up when a command
-runs, so desktop.cli may import this module at its top without a cycle biting.
 """
 
 from __future__ import annotations
@@ -13,16 +11,15 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop import cli
+from desktop.cli import console, credentials
 from desktop.errors import ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
     from db.audit import ChainReport
+    from desktop.cli.console import Subparsers
     from desktop.services.profile.audit import AuditEventDTO
-
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # not subscriptable at run time
 
 EXIT_BROKEN = 3
 DEFAULT_LIMIT, MAX_LIMIT = 50, 1000
@@ -31,12 +28,12 @@ SUMMARY_FIELDS_SHOWN = 4  # a list line stays readable; --json has them all
 
 def register(commands: Subparsers) -> None:
     """Add `audit` with its `verify` and `list` subcommands to the `sotay` parser."""
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "The audit log: who changed which record, and when."))
+    about = console.text(QT_TRANSLATE_NOOP("Cli", "The audit log: who changed which record, and when."))
     audit = commands.add_parser("audit", help=about, description=about)
     actions = audit.add_subparsers(
         dest="audit_command",
         required=True,
-        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
         metavar="{verify,list}",
     )
     _verify_parser(actions)
@@ -44,7 +41,7 @@ def register(commands: Subparsers) -> None:
 
 
 def _verify_parser(actions: Subparsers) -> None:
-    about = cli._text(
+    about = console.text(
         QT_TRANSLATE_NOOP("Cli", "Check that no audit event was changed or removed since it was written.")
     )
     verify = actions.add_parser("verify", help=about, description=about)
@@ -52,25 +49,29 @@ def _verify_parser(actions: Subparsers) -> None:
 
 
 def _list_parser(actions: Subparsers) -> None:
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "List audit events, newest first."))
+    about = console.text(QT_TRANSLATE_NOOP("Cli", "List audit events, newest first."))
     listing = actions.add_parser("list", help=about, description=about)
     listing.add_argument(
-        "--record", metavar="ID", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Only the events of this record (its id)."))
+        "--record",
+        metavar="ID",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "Only the events of this record (its id).")),
     )
     listing.add_argument(
         "--user",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "NAME")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Only the events written by this user.")),
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "NAME")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "Only the events written by this user.")),
     )
     listing.add_argument(
         "--limit",
         type=int,
         default=DEFAULT_LIMIT,
         metavar="N",
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Show at most N events, from 1 to 1000 (default: 50).")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "Show at most N events, from 1 to 1000 (default: 50).")),
     )
     listing.add_argument(
-        "--json", action="store_true", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Print a JSON list instead of lines."))
+        "--json",
+        action="store_true",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "Print a JSON list instead of lines.")),
     )
     listing.set_defaults(run=run_list)
 
@@ -81,23 +82,23 @@ def _list_parser(actions: Subparsers) -> None:
 def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.profile import audit
 
-    with cli._opened(args, paths) as profile:
+    with credentials.opened(args, paths) as profile:
         report = audit.verify(profile)
     language = _language(args)
     if report.ok:
-        cli._say(
-            cli._text(
+        console.say(
+            console.text(
                 QT_TRANSLATE_NOOP("Cli", "The audit chain is intact: {count} event(s) checked."),
-                count=cli._number(report.checked, language),
+                count=console.number(report.checked, language),
             )
         )
-        return cli.EXIT_OK
-    cli._error(_broken_text(report, language))
+        return console.EXIT_OK
+    console.error(_broken_text(report, language))
     return EXIT_BROKEN
 
 
 def _broken_text(report: ChainReport, language: str) -> str:
-    return cli._text(
+    return console.text(
         QT_TRANSLATE_NOOP(
             "Cli",
             "The audit chain is broken at event {id} ({time}, table {table}, record {record}): {reason} "
@@ -108,7 +109,7 @@ def _broken_text(report: ChainReport, language: str) -> str:
         table=report.broken_table or "?",
         record=report.broken_record or "?",
         reason=_reasons().get(report.reason or "", report.reason or ""),
-        count=cli._number(report.checked, language),
+        count=console.number(report.checked, language),
     )
 
 
@@ -116,11 +117,11 @@ def _reasons() -> dict[str, str]:
     from db import audit as chain
 
     return {
-        chain.HASH_MISMATCH: cli._text(QT_TRANSLATE_NOOP("Cli", "this event was changed after it was written.")),
-        chain.PREV_HASH_MISMATCH: cli._text(
+        chain.HASH_MISMATCH: console.text(QT_TRANSLATE_NOOP("Cli", "this event was changed after it was written.")),
+        chain.PREV_HASH_MISMATCH: console.text(
             QT_TRANSLATE_NOOP("Cli", "the event before it was changed after it was written.")
         ),
-        chain.GAP: cli._text(QT_TRANSLATE_NOOP("Cli", "one or more events before it were removed.")),
+        chain.GAP: console.text(QT_TRANSLATE_NOOP("Cli", "one or more events before it were removed.")),
     }
 
 
@@ -129,14 +130,14 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
     if not 1 <= args.limit <= MAX_LIMIT:
         message = QT_TRANSLATE_NOOP("Cli", "The limit must be between 1 and {max}.")
-        raise ValidationError([cli._problem("limit", message, max=MAX_LIMIT)])
-    with cli._opened(args, paths) as profile:
+        raise ValidationError([console.problem("limit", message, max=MAX_LIMIT)])
+    with credentials.opened(args, paths) as profile:
         found = audit.events(profile, record_id=args.record, user=args.user, limit=args.limit)
     if args.json:
-        cli._say(json.dumps([_event_json(event) for event in found], ensure_ascii=False))
+        console.say(json.dumps([_event_json(event) for event in found], ensure_ascii=False))
     else:
         _print_events(found, args.limit)
-    return cli.EXIT_OK
+    return console.EXIT_OK
 
 
 def _event_json(event: AuditEventDTO) -> dict[str, Any]:
@@ -155,20 +156,22 @@ def _event_json(event: AuditEventDTO) -> dict[str, Any]:
 
 def _print_events(found: Sequence[AuditEventDTO], limit: int) -> None:
     if not found:
-        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "No audit events found.")))
+        console.say(console.text(QT_TRANSLATE_NOOP("Cli", "No audit events found.")))
         return
     actions = {
-        "create": cli._text(QT_TRANSLATE_NOOP("Cli", "created")),
-        "update": cli._text(QT_TRANSLATE_NOOP("Cli", "changed")),
-        "delete": cli._text(QT_TRANSLATE_NOOP("Cli", "deleted")),
+        "create": console.text(QT_TRANSLATE_NOOP("Cli", "created")),
+        "update": console.text(QT_TRANSLATE_NOOP("Cli", "changed")),
+        "delete": console.text(QT_TRANSLATE_NOOP("Cli", "deleted")),
     }
     for event in found:
         head = f"#{event.id}  {event.at:%Y-%m-%d %H:%M:%S}  {event.user}  {actions.get(event.action, event.action)}"
-        cli._say(f"{head}  {event.table_name} {event.record_id}  {_summary_text(event.summary)}".rstrip())
+        console.say(f"{head}  {event.table_name} {event.record_id}  {_summary_text(event.summary)}".rstrip())
     if len(found) == limit:
-        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "Showing the first {count}; use --limit for more."), count=limit))
+        console.say(
+            console.text(QT_TRANSLATE_NOOP("Cli", "Showing the first {count}; use --limit for more."), count=limit)
+        )
     else:
-        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "{count} result(s)."), count=len(found)))
+        console.say(console.text(QT_TRANSLATE_NOOP("Cli", "{count} result(s)."), count=len(found)))
 
 
 def _summary_text(summary: dict[str, Any]) -> str:
@@ -190,4 +193,4 @@ def _one(value: object) -> str:
 
 
 def _language(args: argparse.Namespace) -> str:
-    return str(getattr(args, "lang", cli.DEFAULT_LANGUAGE))
+    return str(getattr(args, "lang", console.DEFAULT_LANGUAGE))

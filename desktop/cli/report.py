@@ -21,7 +21,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import cli
+from desktop.cli import console, credentials
 from desktop.errors import AccessError, NotFoundError, SotayError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
@@ -29,11 +29,10 @@ from desktop.paths import ProfilePaths
 if TYPE_CHECKING:
     from cryptography import x509
 
+    from desktop.cli.console import Subparsers
     from desktop.reports.model import ReportDocument
     from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification
     from desktop.services.profile.handle import Profile
-
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 PIN_VARIABLE = "SOTAY_TOKEN_PIN"
 
@@ -45,7 +44,7 @@ class ReportInvalidError(SotayError):
 
 
 def register(commands: Subparsers) -> None:
-    about = cli._text(
+    about = console.text(
         QT_TRANSLATE_NOOP(
             "Cli", "Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF."
         )
@@ -54,7 +53,7 @@ def register(commands: Subparsers) -> None:
     actions = parser.add_subparsers(
         dest="report_command",
         required=True,
-        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
         metavar="{monthly,household,case,campaign,verify}",
     )
     _monthly_parser(actions)
@@ -65,30 +64,32 @@ def register(commands: Subparsers) -> None:
 
 
 def _monthly_parser(actions: Subparsers) -> None:
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Write the monthly report of a month as a signed PDF and/or XLSX."))
+    about = console.text(QT_TRANSLATE_NOOP("Cli", "Write the monthly report of a month as a signed PDF and/or XLSX."))
     monthly = actions.add_parser("monthly", help=about, description=about)
     monthly.add_argument(
         "--month",
         required=True,
         metavar="YYYY-MM",
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The month, e.g. 2026-10.")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The month, e.g. 2026-10.")),
     )
     _output_options(monthly)
     monthly.set_defaults(run=run_monthly)
 
 
 def _household_parser(actions: Subparsers) -> None:
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Write a household's card as a signed PDF and/or XLSX."))
+    about = console.text(QT_TRANSLATE_NOOP("Cli", "Write a household's card as a signed PDF and/or XLSX."))
     household = actions.add_parser("household", help=about, description=about)
     household.add_argument(
-        "code", metavar="CODE", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The household number, as the app shows it."))
+        "code",
+        metavar="CODE",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The household number, as the app shows it.")),
     )
     _output_options(household)
     household.set_defaults(run=run_household)
 
 
 def _case_parser(actions: Subparsers) -> None:
-    about = cli._text(
+    about = console.text(
         QT_TRANSLATE_NOOP(
             "Cli",
             "Write a support case's file as a signed, confidential PDF; only for the case's owner and users "
@@ -97,7 +98,9 @@ def _case_parser(actions: Subparsers) -> None:
     )
     case = actions.add_parser("case", help=about, description=about)
     case.add_argument(
-        "case_id", metavar="ID", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The case's ID, as `sotay audit` shows it."))
+        "case_id",
+        metavar="ID",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The case's ID, as `sotay audit` shows it.")),
     )
     # Its XLSX carries "MẬT" in every sheet's printed page header and beside its title.
     _output_options(case)
@@ -105,67 +108,71 @@ def _case_parser(actions: Subparsers) -> None:
 
 
 def _campaign_parser(actions: Subparsers) -> None:
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Write the report of a campaign in a year as a signed PDF and/or XLSX."))
+    about = console.text(
+        QT_TRANSLATE_NOOP("Cli", "Write the report of a campaign in a year as a signed PDF and/or XLSX.")
+    )
     campaign = actions.add_parser("campaign", help=about, description=about)
     campaign.add_argument(
         "campaign",
         metavar="CODE",
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The campaign's code, e.g. dv_action_month or population_month.")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The campaign's code, e.g. dv_action_month or population_month.")),
     )
     campaign.add_argument(
         "--year",
         required=True,
         type=int,
         metavar="YYYY",
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
     )
     _output_options(campaign)
     campaign.set_defaults(run=run_campaign)
 
 
 def _output_options(parser: argparse.ArgumentParser, *, xlsx: bool = True) -> None:
-    write_pdf = cli._text(QT_TRANSLATE_NOOP("Cli", "Write the PDF here."))
+    write_pdf = console.text(QT_TRANSLATE_NOOP("Cli", "Write the PDF here."))
     parser.add_argument("--out", metavar="F.pdf", required=not xlsx, help=write_pdf)
     if xlsx:
         parser.add_argument(
-            "--xlsx", metavar="F.xlsx", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Write the tables as XLSX here."))
+            "--xlsx", metavar="F.xlsx", help=console.text(QT_TRANSLATE_NOOP("Cli", "Write the tables as XLSX here."))
         )
     parser.add_argument(
-        "--unsigned", action="store_true", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Do not sign the PDF."))
+        "--unsigned", action="store_true", help=console.text(QT_TRANSLATE_NOOP("Cli", "Do not sign the PDF."))
     )
     _token_options(parser)
 
 
 def _token_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group(cli._text(QT_TRANSLATE_NOOP("Cli", "signing with a USB token (PKCS#11)")))
+    group = parser.add_argument_group(console.text(QT_TRANSLATE_NOOP("Cli", "signing with a USB token (PKCS#11)")))
     group.add_argument(
         "--token-module",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The token's PKCS#11 driver (.so or .dll).")),
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The token's PKCS#11 driver (.so or .dll).")),
     )
-    group.add_argument("--token", metavar="LABEL", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The token's label.")))
+    group.add_argument("--token", metavar="LABEL", help=console.text(QT_TRANSLATE_NOOP("Cli", "The token's label.")))
     group.add_argument(
-        "--cert-label", metavar="LABEL", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The certificate's label."))
+        "--cert-label", metavar="LABEL", help=console.text(QT_TRANSLATE_NOOP("Cli", "The certificate's label."))
     )
     group.add_argument(
         "--pin-file",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=console.text(
             QT_TRANSLATE_NOOP("Cli", "Read the token's PIN from this file (else SOTAY_TOKEN_PIN, else asked).")
         ),
     )
 
 
 def _verify_parser(actions: Subparsers) -> None:
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Check a signed report: who signed it, when, and whether it changed."))
+    about = console.text(
+        QT_TRANSLATE_NOOP("Cli", "Check a signed report: who signed it, when, and whether it changed.")
+    )
     verify = actions.add_parser("verify", help=about, description=about)
-    verify.add_argument("file", metavar="F.pdf", help=cli._text(QT_TRANSLATE_NOOP("Cli", "The PDF to check.")))
+    verify.add_argument("file", metavar="F.pdf", help=console.text(QT_TRANSLATE_NOOP("Cli", "The PDF to check.")))
     verify.add_argument(
         "--trust",
         action="append",
         default=[],
         metavar="CERT.pem",
-        help=cli._text(
+        help=console.text(
             QT_TRANSLATE_NOOP("Cli", "Also trust this certificate (e.g. the CA of a USB token); may be repeated.")
         ),
     )
@@ -179,9 +186,9 @@ def run_monthly(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.documents import monthly_report
 
     _require_output(args)
-    with cli._opened(args, paths) as profile:
+    with credentials.opened(args, paths) as profile:
         _write(args, profile, monthly_report.monthly_document(profile, args.month), subject=args.month)
-    return cli.EXIT_OK
+    return console.EXIT_OK
 
 
 def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
@@ -189,7 +196,7 @@ def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.register import households
 
     _require_output(args)
-    with cli._opened(args, paths) as profile:
+    with credentials.opened(args, paths) as profile:
         found = households.find_by_code(profile, args.code)
         if found is None:
             raise NotFoundError(
@@ -197,26 +204,26 @@ def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
                 code=args.code,
             )
         _write(args, profile, household_card.household_document(profile, found), subject=args.code)
-    return cli.EXIT_OK
+    return console.EXIT_OK
 
 
 def run_case(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.documents import case_record
 
     case_id = _case_id(args.case_id)
-    with cli._opened(args, paths) as profile:
+    with credentials.opened(args, paths) as profile:
         _write(args, profile, case_record.case_document(profile, case_id), subject=str(case_id))
-    return cli.EXIT_OK
+    return console.EXIT_OK
 
 
 def run_campaign(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.documents import campaign_report
 
     _require_output(args)
-    with cli._opened(args, paths) as profile:
+    with credentials.opened(args, paths) as profile:
         doc = campaign_report.campaign_document(profile, args.campaign, args.year)
         _write(args, profile, doc, subject=f"{args.campaign} {args.year}")
-    return cli.EXIT_OK
+    return console.EXIT_OK
 
 
 def _require_output(args: argparse.Namespace) -> None:
@@ -241,9 +248,9 @@ def _write(args: argparse.Namespace, profile: Profile, doc: ReportDocument, *, s
             signer_name=holder,
             subject=subject,
         )
-        cli._say(str(written.path))
+        console.say(str(written.path))
     if getattr(args, "xlsx", None):
-        cli._say(str(report_export.export_xlsx(profile, doc, _target(args.xlsx), subject=subject).path))
+        console.say(str(report_export.export_xlsx(profile, doc, _target(args.xlsx), subject=subject).path))
 
 
 def _case_id(text: str) -> uuid.UUID:
@@ -251,7 +258,7 @@ def _case_id(text: str) -> uuid.UUID:
         return uuid.UUID(text.strip())
     except ValueError:
         message = QT_TRANSLATE_NOOP("Cli", "{value} is not a case ID; give the case's UUID.")
-        raise ValidationError([cli._problem("case", message, value=text)]) from None
+        raise ValidationError([console.problem("case", message, value=text)]) from None
 
 
 def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
@@ -265,29 +272,29 @@ def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
     trusted = report_export.trusted_certificates(paths.home) + [_certificate(Path(p)) for p in args.trust]
     found = report_export.verify_pdf(data, trusted=trusted)
     for line in verification_lines(found):
-        cli._say(line)
+        console.say(line)
     if not found.ok:
         raise ReportInvalidError(QT_TRANSLATE_NOOP("Cli", "The report is not valid for this profile."))
-    return cli.EXIT_OK
+    return console.EXIT_OK
 
 
 def verification_lines(found: PdfVerification) -> list[str]:
     """What `report verify` prints, in the user's language."""
     if not found.signed:
-        return [cli._text(QT_TRANSLATE_NOOP("Cli", "The file carries no signature."))]
-    yes, no = cli._text(QT_TRANSLATE_NOOP("Cli", "yes")), cli._text(QT_TRANSLATE_NOOP("Cli", "no"))
+        return [console.text(QT_TRANSLATE_NOOP("Cli", "The file carries no signature."))]
+    yes, no = console.text(QT_TRANSLATE_NOOP("Cli", "yes")), console.text(QT_TRANSLATE_NOOP("Cli", "no"))
     from desktop.security.pdf_signing import VIETNAM
 
     # In Vietnam time whatever the computer's zone, as on the stamp.
     when = f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M} (UTC+7)" if found.signed_at else "?"
     return [
-        cli._text(QT_TRANSLATE_NOOP("Cli", "Signed by: {name}"), name=found.signer_name or "?"),
-        cli._text(QT_TRANSLATE_NOOP("Cli", "Signed at: {when}"), when=when),
-        cli._text(
+        console.text(QT_TRANSLATE_NOOP("Cli", "Signed by: {name}"), name=found.signer_name or "?"),
+        console.text(QT_TRANSLATE_NOOP("Cli", "Signed at: {when}"), when=when),
+        console.text(
             QT_TRANSLATE_NOOP("Cli", "Unchanged since signing: {answer}"),
             answer=yes if found.intact and found.covers_whole_file else no,
         ),
-        cli._text(
+        console.text(
             QT_TRANSLATE_NOOP("Cli", "Certificate trusted by this profile: {answer}"),
             answer=yes if found.trusted else no,
         ),
@@ -333,4 +340,4 @@ def _pin(args: argparse.Namespace) -> str:
             raise AccessError(QT_TRANSLATE_NOOP("Cli", "Cannot read {path}."), path=args.pin_file) from None
     if os.environ.get(PIN_VARIABLE):
         return os.environ[PIN_VARIABLE]
-    return getpass.getpass(cli._text(QT_TRANSLATE_NOOP("Cli", "Token PIN: ")))
+    return getpass.getpass(console.text(QT_TRANSLATE_NOOP("Cli", "Token PIN: ")))

@@ -1,4 +1,4 @@
-"""Unlocking a profile from the command line, and the commands about passphrases and users.
+"""Opening a profile from the command line: its folder, the user, the passphrase, the recovery code.
 
 Every command that reads the profile needs a user and a passphrase:
 
@@ -22,15 +22,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import cli
+from desktop.cli import console
 from desktop.errors import AccessError, FieldProblem, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
     from desktop.services.profile.handle import Profile
-
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 ENV_USER, ENV_PASSPHRASE = "SOTAY_USER", "SOTAY_PASSPHRASE"
 ENV_RECOVERY, ENV_NEW_PASSPHRASE = "SOTAY_RECOVERY_CODE", "SOTAY_NEW_PASSPHRASE"
@@ -46,14 +44,14 @@ def add_credential_options(parser: argparse.ArgumentParser, *, top: bool) -> Non
             "--user",
             dest="login_user",
             default=default,
-            metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "NAME")),
-            help=cli._text(QT_TRANSLATE_NOOP("Cli", "Log in as this user (or set SOTAY_USER).")),
+            metavar=console.text(QT_TRANSLATE_NOOP("Cli", "NAME")),
+            help=console.text(QT_TRANSLATE_NOOP("Cli", "Log in as this user (or set SOTAY_USER).")),
         )
     parser.add_argument(
         "--passphrase-file",
         default=default,
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=console.text(
             QT_TRANSLATE_NOOP("Cli", "Read the passphrase from the first line of this file (or set SOTAY_PASSPHRASE).")
         ),
     )
@@ -67,15 +65,37 @@ def add_to_every_command(parser: argparse.ArgumentParser) -> None:
                 add_to_every_command(sub)
 
 
+def add_recovery_options(parser: argparse.ArgumentParser) -> None:
+    """Where a forgotten passphrase's replacement comes from: `passphrase reset` and `backup restore`."""
+    parser.add_argument(
+        "--recovery-code-file",
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "Read the recovery code from this file (or SOTAY_RECOVERY_CODE).")),
+    )
+    parser.add_argument(
+        "--new-passphrase-file",
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=console.text(
+            QT_TRANSLATE_NOOP("Cli", "Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).")
+        ),
+    )
+
+
 # --- opening --------------------------------------------------------------------------------------
 
 
 @contextmanager
 def opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
     """The profile unlocked with the command line's credentials; refused (exit 2) without them."""
+    with damage_explained(paths), _unlocked(args, paths) as profile:
+        yield profile
+
+
+@contextmanager
+def _unlocked(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
     from desktop.services.profile import opening as profile_service
 
-    cli._usable_home(paths, create=False)
+    usable_home(paths, create=False)
     state = profile_service.profile_state(paths)
     if state is profile_service.ProfileState.PLAIN:
         raise AccessError(
@@ -97,6 +117,43 @@ def opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
         yield profile
     finally:
         profile.close()
+
+
+def usable_home(paths: ProfilePaths, *, create: bool) -> None:
+    """Refuse, with exit code 2, a --home that is a file, cannot be written, or holds no profile."""
+    home = paths.home
+    if home.exists() and not home.is_dir():
+        raise AccessError(QT_TRANSLATE_NOOP("Cli", "{home} is not a folder."), home=home)
+    if not create and not paths.database.is_file():
+        raise AccessError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "No profile found in {home}; run `sotay --home {home} demo` or open the app to create one."
+            ),
+            home=home,
+        )
+    if home.exists() and not os.access(home, os.W_OK | os.X_OK):
+        raise AccessError(QT_TRANSLATE_NOOP("Cli", "Cannot write to the folder {home}."), home=home)
+    if create and not home.exists():
+        try:
+            home.mkdir(parents=True)
+        except OSError:
+            raise AccessError(QT_TRANSLATE_NOOP("Cli", "Cannot create the folder {home}."), home=home) from None
+
+
+@contextmanager
+def damage_explained(paths: ProfilePaths) -> Iterator[None]:
+    """A database file that is not a profile's, refused with exit code 2 instead of a traceback."""
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        yield
+    except DatabaseError:
+        raise AccessError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "{path} cannot be opened as a Sổ tay profile: it is damaged, in use, or another kind of file."
+            ),
+            path=paths.database,
+        ) from None
 
 
 def _damaged(paths: ProfilePaths) -> AccessError:
@@ -128,6 +185,9 @@ def _damaged(paths: ProfilePaths) -> AccessError:
     )
 
 
+# --- user and secrets -----------------------------------------------------------------------------
+
+
 def chosen_user(args: argparse.Namespace, paths: ProfilePaths) -> str:
     from desktop.services.profile.opening import user_names
 
@@ -144,15 +204,15 @@ def chosen_user(args: argparse.Namespace, paths: ProfilePaths) -> str:
 
 
 def passphrase_if_given(args: argparse.Namespace) -> str | None:
-    return _secret(getattr(args, "passphrase_file", None), ENV_PASSPHRASE)
+    return secret(getattr(args, "passphrase_file", None), ENV_PASSPHRASE)
 
 
 def passphrase(args: argparse.Namespace) -> str:
-    found = _secret(getattr(args, "passphrase_file", None), ENV_PASSPHRASE)
+    found = secret(getattr(args, "passphrase_file", None), ENV_PASSPHRASE)
     if found is not None:
         return found
     if sys.stdin.isatty():
-        return getpass.getpass(cli._text(QT_TRANSLATE_NOOP("Cli", "Passphrase: ")))
+        return getpass.getpass(console.text(QT_TRANSLATE_NOOP("Cli", "Passphrase: ")))
     raise AccessError(
         QT_TRANSLATE_NOOP(
             "Cli", "This profile is locked. Give the passphrase in SOTAY_PASSPHRASE or with --passphrase-file FILE."
@@ -162,12 +222,12 @@ def passphrase(args: argparse.Namespace) -> str:
 
 def new_passphrase(args: argparse.Namespace, file_option: str, env: str) -> str:
     """A passphrase being chosen: from a file or the environment, or typed twice at a terminal."""
-    found = _secret(getattr(args, file_option, None), env)
+    found = secret(getattr(args, file_option, None), env)
     if found is not None:
         return found
     if sys.stdin.isatty():
-        first = getpass.getpass(cli._text(QT_TRANSLATE_NOOP("Cli", "New passphrase: ")))
-        again = getpass.getpass(cli._text(QT_TRANSLATE_NOOP("Cli", "The same passphrase again: ")))
+        first = getpass.getpass(console.text(QT_TRANSLATE_NOOP("Cli", "New passphrase: ")))
+        again = getpass.getpass(console.text(QT_TRANSLATE_NOOP("Cli", "The same passphrase again: ")))
         if first != again:
             raise ValidationError(
                 [FieldProblem("passphrase", QT_TRANSLATE_NOOP("Cli", "The two passphrases are not the same."))]
@@ -180,7 +240,8 @@ def new_passphrase(args: argparse.Namespace, file_option: str, env: str) -> str:
     )
 
 
-def _secret(file: str | None, env: str) -> str | None:
+def secret(file: str | None, env: str) -> str | None:
+    """The first line of `file` when one is named, else the environment variable `env` unless empty."""
     if file:
         return _first_line(Path(file).expanduser())
     value = os.environ.get(env)
@@ -196,106 +257,9 @@ def _first_line(path: Path) -> str:
     return text.splitlines()[0] if text.splitlines() else ""
 
 
-# --- commands -------------------------------------------------------------------------------------
-
-
-def register(commands: Subparsers) -> None:
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Protect a profile made before passphrases existed."))
-    protect = commands.add_parser("protect", help=about, description=about)
-    protect.add_argument(
-        "--new-passphrase-file",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).")),
-    )
-    protect.set_defaults(run=run_protect)
-
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Passphrases: set a new one with the recovery code."))
-    phrase = commands.add_parser("passphrase", help=about, description=about)
-    actions = phrase.add_subparsers(
-        dest="passphrase_command",
-        required=True,
-        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
-        metavar="{reset}",
-    )
-    about = cli._text(
-        QT_TRANSLATE_NOOP("Cli", "Forgotten passphrase: unlock with the recovery code and choose a new passphrase.")
-    )
-    reset = actions.add_parser("reset", help=about, description=about)
-    add_recovery_options(reset)
-    reset.set_defaults(run=run_reset)
-
-
-def add_recovery_options(parser: argparse.ArgumentParser) -> None:
-    """Where a forgotten passphrase's replacement comes from: `passphrase reset` and `backup restore`."""
-    parser.add_argument(
-        "--recovery-code-file",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the recovery code from this file (or SOTAY_RECOVERY_CODE).")),
-    )
-    parser.add_argument(
-        "--new-passphrase-file",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).")),
-    )
-
-
-def run_protect(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services.profile import opening as profile_service
-
-    cli._usable_home(paths, create=False)
-    if profile_service.profile_state(paths) is not profile_service.ProfileState.PLAIN:
-        raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home)
-    user = getattr(args, "login_user", None) or os.environ.get(ENV_USER) or _collaborator_of_plain(paths)
-    chosen = new_passphrase(args, "new_passphrase_file", ENV_NEW_PASSPHRASE)
-    created = profile_service.protect_plain(paths, user=user, passphrase=chosen)
-    created.profile.close()
-    say_recovery_code(created.recovery_code, user)
-    return cli.EXIT_OK
-
-
-def _collaborator_of_plain(paths: ProfilePaths) -> str:
-    from desktop.services.profile.opening import plain_collaborator
-
-    name = plain_collaborator(paths)
-    if name:
-        return name
-    raise AccessError(QT_TRANSLATE_NOOP("Cli", "Name the first user with --user or SOTAY_USER."))
-
-
-def run_reset(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services.profile import opening as profile_service
-
-    cli._usable_home(paths, create=False)
-    user = chosen_user(args, paths)
-    code = _secret(args.recovery_code_file, ENV_RECOVERY)
-    if code is None and sys.stdin.isatty():
-        code = input(cli._text(QT_TRANSLATE_NOOP("Cli", "Recovery code: ")))
-    if code is None:
-        raise AccessError(
-            QT_TRANSLATE_NOOP("Cli", "Give the recovery code in SOTAY_RECOVERY_CODE or with --recovery-code-file FILE.")
-        )
-    chosen = new_passphrase(args, "new_passphrase_file", ENV_NEW_PASSPHRASE)
-    from desktop.security.keyslots import passphrase_problems
-    from desktop.services.validation import raise_if
-
-    raise_if(passphrase_problems(chosen, "new_passphrase"))  # before unlocking, so a bad choice costs nothing
-    profile = profile_service.unlock_with_recovery(paths, user, code)
-    try:
-        profile_service.set_new_passphrase(profile, chosen)
-    finally:
-        profile.close()
-    cli._say(
-        cli._text(
-            QT_TRANSLATE_NOOP("Cli", "{user} now logs in with the new passphrase; the old one no longer works."),
-            user=profile.user.name,
-        )
-    )
-    return cli.EXIT_OK
-
-
 def say_recovery_code(code: str, user: str) -> None:
-    cli._say(
-        cli._text(
+    console.say(
+        console.text(
             QT_TRANSLATE_NOOP(
                 "Cli",
                 "The profile is protected. {user} logs in with the chosen passphrase.\n"

@@ -21,15 +21,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import cli, cli_profile
+from desktop.cli import console, credentials
 from desktop.errors import AccessError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
+    from desktop.cli.console import Subparsers
     from desktop.services.profile.backup import BackupInfo, RestoreResult
-
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 class ReplaceRefusedError(SotayError):
@@ -40,12 +39,12 @@ class ReplaceRefusedError(SotayError):
 
 def register(commands: Subparsers) -> None:
     """Add `backup` with its `create`, `list` and `restore` subcommands to the `sotay` parser."""
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "Encrypted backups of the profile: make, list, restore."))
+    about = console.text(QT_TRANSLATE_NOOP("Cli", "Encrypted backups of the profile: make, list, restore."))
     parser = commands.add_parser("backup", help=about, description=about)
     actions = parser.add_subparsers(
         dest="backup_command",
         required=True,
-        title=cli._text(QT_TRANSLATE_NOOP("Cli", "commands")),
+        title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
         metavar="{create,list,restore}",
     )
     _create_parser(actions)
@@ -54,14 +53,14 @@ def register(commands: Subparsers) -> None:
 
 
 def _create_parser(actions: Subparsers) -> None:
-    about = cli._text(
+    about = console.text(
         QT_TRANSLATE_NOOP("Cli", "Write an encrypted backup of the profile, e.g. to a USB stick, and print its path.")
     )
     create = actions.add_parser("create", help=about, description=about)
     create.add_argument(
         "--to",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FOLDER")),
-        help=cli._text(
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FOLDER")),
+        help=console.text(
             QT_TRANSLATE_NOOP("Cli", "Write the backup into this existing folder (default: the profile's backups).")
         ),
     )
@@ -69,22 +68,26 @@ def _create_parser(actions: Subparsers) -> None:
 
 
 def _list_parser(actions: Subparsers) -> None:
-    about = cli._text(QT_TRANSLATE_NOOP("Cli", "List backups, newest first, and check each for damage."))
+    about = console.text(QT_TRANSLATE_NOOP("Cli", "List backups, newest first, and check each for damage."))
     listing = actions.add_parser("list", help=about, description=about)
     listing.add_argument(
         "--from",
         dest="source",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FOLDER")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "List the backups in this folder (default: the profile's backups).")),
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FOLDER")),
+        help=console.text(
+            QT_TRANSLATE_NOOP("Cli", "List the backups in this folder (default: the profile's backups).")
+        ),
     )
     listing.add_argument(
-        "--json", action="store_true", help=cli._text(QT_TRANSLATE_NOOP("Cli", "Print a JSON list instead of lines."))
+        "--json",
+        action="store_true",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "Print a JSON list instead of lines.")),
     )
     listing.set_defaults(run=run_list)
 
 
 def _restore_parser(actions: Subparsers) -> None:
-    about = cli._text(
+    about = console.text(
         QT_TRANSLATE_NOOP(
             "Cli", "Restore the profile from a backup, opened with a passphrase or the recovery code of the backup."
         )
@@ -92,19 +95,19 @@ def _restore_parser(actions: Subparsers) -> None:
     restore = actions.add_parser("restore", help=about, description=about)
     restore.add_argument(
         "file",
-        metavar=cli._text(QT_TRANSLATE_NOOP("Cli", "FILE")),
-        help=cli._text(QT_TRANSLATE_NOOP("Cli", "The backup file (.sotaybak).")),
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The backup file (.sotaybak).")),
     )
     restore.add_argument(
         "--yes",
         action="store_true",
-        help=cli._text(
+        help=console.text(
             QT_TRANSLATE_NOOP(
                 "Cli", "Replace a profile with newer changes too (it is moved to a replaced-… folder, not deleted)."
             )
         ),
     )
-    cli_profile.add_recovery_options(restore)
+    credentials.add_recovery_options(restore)
     restore.set_defaults(run=run_restore)
 
 
@@ -114,15 +117,15 @@ def _restore_parser(actions: Subparsers) -> None:
 def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.profile import backup
 
-    with cli._opened(args, paths) as profile:
+    with credentials.opened(args, paths) as profile:
         if args.to:
             folder = Path(args.to).expanduser().resolve()
         else:
             folder = paths.backups
             folder.mkdir(exist_ok=True)
         written = backup.create_backup(profile, folder)
-    cli._say(str(written))
-    return cli.EXIT_OK
+    console.say(str(written))
+    return console.EXIT_OK
 
 
 def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
@@ -138,15 +141,15 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
         folder = paths.backups
     found = backup.list_backups(folder)
     if args.json:
-        cli._say(json.dumps([_backup_json(info) for info in found], ensure_ascii=False))
-        return cli.EXIT_OK
+        console.say(json.dumps([_backup_json(info) for info in found], ensure_ascii=False))
+        return console.EXIT_OK
     if not found:
-        cli._say(cli._text(QT_TRANSLATE_NOOP("Cli", "No backups in {folder}."), folder=folder))
-        return cli.EXIT_OK
-    language = str(getattr(args, "lang", cli.DEFAULT_LANGUAGE))
+        console.say(console.text(QT_TRANSLATE_NOOP("Cli", "No backups in {folder}."), folder=folder))
+        return console.EXIT_OK
+    language = str(getattr(args, "lang", console.DEFAULT_LANGUAGE))
     for info in found:
-        cli._say(_backup_line(info, language))
-    return cli.EXIT_OK
+        console.say(_backup_line(info, language))
+    return console.EXIT_OK
 
 
 def _backup_json(info: BackupInfo) -> dict[str, Any]:
@@ -164,19 +167,21 @@ def _backup_json(info: BackupInfo) -> dict[str, Any]:
 
 def _backup_line(info: BackupInfo, language: str) -> str:
     kind = (
-        cli._text(QT_TRANSLATE_NOOP("Cli", "automatic"))
+        console.text(QT_TRANSLATE_NOOP("Cli", "automatic"))
         if info.automatic
-        else cli._text(QT_TRANSLATE_NOOP("Cli", "on demand"))
+        else console.text(QT_TRANSLATE_NOOP("Cli", "on demand"))
     )
-    state = cli._text(QT_TRANSLATE_NOOP("Cli", "ok")) if info.ok else cli._text(QT_TRANSLATE_NOOP("Cli", "DAMAGED"))
-    size = f"{cli._decimal(info.size / 1_000_000, language)} MB"
+    state = (
+        console.text(QT_TRANSLATE_NOOP("Cli", "ok")) if info.ok else console.text(QT_TRANSLATE_NOOP("Cli", "DAMAGED"))
+    )
+    size = f"{console.decimal(info.size / 1_000_000, language)} MB"
     when = f"{info.created_at.astimezone():%Y-%m-%d %H:%M}"
     return f"{when}  {info.commune_code:<6} {kind:<10} {size:>9}  {state:<8} {info.path}"
 
 
 def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
     new_home = not paths.home.exists()
-    cli._usable_home(paths, create=True)
+    credentials.usable_home(paths, create=True)
     try:
         result = _restore(args, paths)
     except BaseException:
@@ -184,19 +189,19 @@ def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
             _remove_if_empty(paths.home)
         raise
     _say_restored(result)
-    return cli.EXIT_OK
+    return console.EXIT_OK
 
 
 def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
     from desktop.services.profile import backup
 
     file = Path(args.file).expanduser().resolve()
-    user = getattr(args, "login_user", None) or os.environ.get(cli_profile.ENV_USER) or None
-    code = cli_profile._secret(args.recovery_code_file, cli_profile.ENV_RECOVERY)
+    user = getattr(args, "login_user", None) or os.environ.get(credentials.ENV_USER) or None
+    code = credentials.secret(args.recovery_code_file, credentials.ENV_RECOVERY)
     try:
         if code is not None:
             return _restore_with_recovery(args, paths, file, user, code)
-        secret = cli_profile.passphrase(args)
+        secret = credentials.passphrase(args)
         return backup.restore_backup(file, paths, user=user, passphrase=secret, replace_newer=args.yes)
     except (backup.NewerProfileError, backup.OtherProfileError) as refused:
         raise ReplaceRefusedError(
@@ -205,7 +210,7 @@ def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
                 "{reason}\nTo replace it anyway, add --yes: it will be moved to a replaced-… folder in {home}, "
                 "not deleted.",
             ),
-            reason=cli._service_text(refused.message, refused.params),
+            reason=console.service_text(refused.message, refused.params),
             home=paths.home,
         ) from None
 
@@ -226,7 +231,7 @@ def _restore_with_recovery(
     from desktop.services.profile import opening as profile_service
     from desktop.services.validation import raise_if
 
-    chosen = cli_profile.new_passphrase(args, "new_passphrase_file", cli_profile.ENV_NEW_PASSPHRASE)
+    chosen = credentials.new_passphrase(args, "new_passphrase_file", credentials.ENV_NEW_PASSPHRASE)
     raise_if(passphrase_problems(chosen, "new_passphrase"))  # before restoring, so a bad choice changes nothing
     result = backup.restore_backup(file, paths, user=user, recovery_code=code, replace_newer=args.yes)
     profile = profile_service.unlock_with_recovery(paths, result.user, code)
@@ -238,23 +243,23 @@ def _restore_with_recovery(
 
 
 def _say_restored(result: RestoreResult) -> None:
-    cli._say(
-        cli._text(
+    console.say(
+        console.text(
             QT_TRANSLATE_NOOP("Cli", "The backup made on {created} was restored into {home}."),
             created=f"{result.created_at.astimezone():%Y-%m-%d %H:%M}",
             home=result.home,
         )
     )
     if result.replaced is not None:
-        cli._say(
-            cli._text(
+        console.say(
+            console.text(
                 QT_TRANSLATE_NOOP("Cli", "The profile that was there before was moved to {folder}."),
                 folder=result.replaced,
             )
         )
     if result.must_change_passphrase:
-        cli._say(
-            cli._text(
+        console.say(
+            console.text(
                 QT_TRANSLATE_NOOP("Cli", "{user} now logs in with the new passphrase; the old one no longer works."),
                 user=result.user,
             )
