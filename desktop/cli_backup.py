@@ -221,7 +221,7 @@ def _restore_with_recovery(
     args: argparse.Namespace, paths: ProfilePaths, file: Path, user: str | None, code: str
 ) -> RestoreResult:
     """Restore with the recovery code, then set the new passphrase at once (as `passphrase reset` does)."""
-    from desktop.security.keyslots import passphrase_problems
+    from desktop.security.keyslot import passphrase_problems
     from desktop.services.profile import backup
     from desktop.services.profile import opening as profile_service
     from desktop.services.validation import raise_if

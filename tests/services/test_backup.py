@@ -20,7 +20,7 @@ from db.models import Person
 from desktop.demo.build import build_demo
 from desktop.errors import AccessError
 from desktop.paths import ProfilePaths
-from desktop.security.keyslots import WrongPassphraseError, WrongRecoveryCodeError
+from desktop.security.keystore import WrongPassphraseError, WrongRecoveryCodeError
 from desktop.services import reference, stats
 from desktop.services.profile import backup
 from desktop.services.profile import opening as profile_service

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.paths import ProfilePaths, state_dir
-from desktop.security.keyslots import KeyStore, WrongPassphraseError
+from desktop.security.keystore import KeyStore, WrongPassphraseError
 from desktop.security.secrets import FALLBACK_NOTICE
 from desktop.security.throttle import Throttle
 from desktop.services import reference

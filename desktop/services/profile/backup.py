@@ -52,14 +52,8 @@ from desktop.fileio import atomic_stream
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import DEVICE_CERT_FILE, DEVICE_KEY_FILE, ProfilePaths
 from desktop.security.device import CA_FILE
-from desktop.security.keyslots import (
-    KeyStore,
-    KeyStoreError,
-    WrongPassphraseError,
-    WrongRecoveryCodeError,
-    key_id,
-    user_key,
-)
+from desktop.security.keyslot import key_id, user_key
+from desktop.security.keystore import KeyStore, KeyStoreError, WrongPassphraseError, WrongRecoveryCodeError
 from desktop.services.profile.handle import Profile
 from desktop.services.profile.opening import DamagedProfileError, is_damage
 

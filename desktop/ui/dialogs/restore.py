@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 
 from desktop.errors import SotayError
 from desktop.paths import ProfilePaths
-from desktop.security.keyslots import WrongPassphraseError
+from desktop.security.keystore import WrongPassphraseError
 from desktop.services.profile import backup
 from desktop.services.profile.backup import BackupInfo
 from desktop.ui.dialogs.login import Attempt
