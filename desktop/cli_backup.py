@@ -27,7 +27,8 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
-    from desktop.services.profile.backup import BackupInfo, RestoreResult
+    from desktop.services.profile.backup import BackupInfo
+    from desktop.services.profile.restoring import RestoreResult
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
@@ -188,7 +189,7 @@ def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
-    from desktop.services.profile import backup
+    from desktop.services.profile import restoring as backup
 
     file = Path(args.file).expanduser().resolve()
     user = getattr(args, "login_user", None) or os.environ.get(cli_profile.ENV_USER) or None
@@ -222,8 +223,8 @@ def _restore_with_recovery(
 ) -> RestoreResult:
     """Restore with the recovery code, then set the new passphrase at once (as `passphrase reset` does)."""
     from desktop.security.keyslot import passphrase_problems
-    from desktop.services.profile import backup
     from desktop.services.profile import opening as profile_service
+    from desktop.services.profile import restoring as backup
     from desktop.services.validation import raise_if
 
     chosen = cli_profile.new_passphrase(args, "new_passphrase_file", cli_profile.ENV_NEW_PASSPHRASE)
