@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from desktop.paths import ProfilePaths
-from desktop.security.keyslots import KdfParams
+from desktop.security.keyslot import KdfParams
 from desktop.services import reference
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.handle import Profile
@@ -24,7 +24,7 @@ class Register:
 
 USER = "Nguyễn Thị Lan"
 PASSPHRASE = "mật khẩu thử nghiệm"
-# Argon2id as cheap as it goes: the real cost (keyslots.DEFAULT_KDF) is measured in tests/security.
+# Argon2id as cheap as it goes: the real cost (keystore.DEFAULT_KDF) is measured in tests/security.
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
 
 
@@ -49,9 +49,9 @@ def _cheap_kdf_and_private_state(request, monkeypatch, tmp_path_factory):
     tests that measure the real one)."""
     monkeypatch.setenv("SOTAY_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     if "test_keyslots" not in str(request.node.fspath):
-        from desktop.security import keyslots
+        from desktop.security import keystore
 
-        monkeypatch.setattr(keyslots, "DEFAULT_KDF", FAST_KDF)
+        monkeypatch.setattr(keystore, "DEFAULT_KDF", FAST_KDF)
 
 
 @pytest.fixture

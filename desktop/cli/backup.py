@@ -28,7 +28,8 @@ from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
     from desktop.cli.console import Subparsers
-    from desktop.services.profile.backup import BackupInfo, RestoreResult
+    from desktop.services.profile.backup import BackupInfo
+    from desktop.services.profile.restoring import RestoreResult
 
 
 class ReplaceRefusedError(SotayError):
@@ -193,7 +194,7 @@ def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
-    from desktop.services.profile import backup
+    from desktop.services.profile import restoring
 
     file = Path(args.file).expanduser().resolve()
     user = getattr(args, "login_user", None) or os.environ.get(credentials.ENV_USER) or None
@@ -202,8 +203,8 @@ def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
         if code is not None:
             return _restore_with_recovery(args, paths, file, user, code)
         secret = credentials.passphrase(args)
-        return backup.restore_backup(file, paths, user=user, passphrase=secret, replace_newer=args.yes)
-    except (backup.NewerProfileError, backup.OtherProfileError) as refused:
+        return restoring.restore_backup(file, paths, user=user, passphrase=secret, replace_newer=args.yes)
+    except (restoring.NewerProfileError, restoring.OtherProfileError) as refused:
         raise ReplaceRefusedError(
             QT_TRANSLATE_NOOP(
                 "Cli",
@@ -226,14 +227,14 @@ def _restore_with_recovery(
     args: argparse.Namespace, paths: ProfilePaths, file: Path, user: str | None, code: str
 ) -> RestoreResult:
     """Restore with the recovery code, then set the new passphrase at once (as `passphrase reset` does)."""
-    from desktop.security.keyslots import passphrase_problems
-    from desktop.services.profile import backup
+    from desktop.security.keyslot import passphrase_problems
     from desktop.services.profile import opening as profile_service
+    from desktop.services.profile import restoring
     from desktop.services.validation import raise_if
 
     chosen = credentials.new_passphrase(args, "new_passphrase_file", credentials.ENV_NEW_PASSPHRASE)
     raise_if(passphrase_problems(chosen, "new_passphrase"))  # before restoring, so a bad choice changes nothing
-    result = backup.restore_backup(file, paths, user=user, recovery_code=code, replace_newer=args.yes)
+    result = restoring.restore_backup(file, paths, user=user, recovery_code=code, replace_newer=args.yes)
     profile = profile_service.unlock_with_recovery(paths, result.user, code)
     try:
         profile_service.set_new_passphrase(profile, chosen)

@@ -86,7 +86,7 @@ def run_reset(args: argparse.Namespace, paths: ProfilePaths) -> int:
             QT_TRANSLATE_NOOP("Cli", "Give the recovery code in SOTAY_RECOVERY_CODE or with --recovery-code-file FILE.")
         )
     chosen = credentials.new_passphrase(args, "new_passphrase_file", credentials.ENV_NEW_PASSPHRASE)
-    from desktop.security.keyslots import passphrase_problems
+    from desktop.security.keyslot import passphrase_problems
     from desktop.services.validation import raise_if
 
     raise_if(passphrase_problems(chosen, "new_passphrase"))  # before unlocking, so a bad choice costs nothing

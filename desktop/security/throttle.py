@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.fileio import write_json_atomically
-from desktop.security.keyslots import user_key
+from desktop.security.keyslot import user_key
 
 FILENAME = "login-throttle.json"
 FREE_ATTEMPTS = 5

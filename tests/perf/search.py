@@ -32,7 +32,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
-from desktop.security import keyslots
+from desktop.security import keystore
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.handle import Profile
 from desktop.services.register import households, search
@@ -178,7 +178,7 @@ def _unlock(folder: Path, runs: int) -> None:
         started = time.perf_counter()
         profile_service.unlock(paths, user, PASSPHRASE).close()
         seconds.append(time.perf_counter() - started)
-    kdf = keyslots.DEFAULT_KDF
+    kdf = keystore.DEFAULT_KDF
     verdict = "ok" if statistics.median(seconds) <= UNLOCK_TARGET_S else "ABOVE TARGET"
     print(
         f"{'unlock':<20} median of {runs}: {statistics.median(seconds):.2f} s (max {max(seconds):.2f} s), "

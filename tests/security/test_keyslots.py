@@ -8,17 +8,15 @@ import pytest
 
 from desktop.errors import SotayError, ValidationError
 from desktop.security import recovery
-from desktop.security.keyslots import (
+from desktop.security.keyslot import KdfParams, new_data_key, passphrase_problems
+from desktop.security.keystore import (
     DEFAULT_KDF,
     FILENAME,
-    KdfParams,
     KeyStore,
     KeyStoreError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
     create_store,
-    new_data_key,
-    passphrase_problems,
 )
 from desktop.security.recovery import RecoveryCodeMistypedError
 

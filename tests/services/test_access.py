@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from db.models import AuditEvent, Household, Person, SupportCase, Visit
 from desktop.errors import ValidationError
-from desktop.security.keyslots import WrongPassphraseError
+from desktop.security.keystore import WrongPassphraseError
 from desktop.services import dashboard
 from desktop.services.casework import cases
 from desktop.services.casework.cases import CaseInput

@@ -1,9 +1,10 @@
-"""Encrypted backups: the round trip, refusing any changed byte, wrong secrets and newer profiles,
-automatic backups, and copying a database that is being written to."""
+"""Encrypted backups: the round trip, format version 1 byte for byte, refusing any changed byte, wrong
+secrets and newer profiles, automatic backups, and copying a database that is being written to."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -13,6 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select, text
 
 from db import cipher
@@ -20,18 +23,19 @@ from db.models import Person
 from desktop.demo.build import build_demo
 from desktop.errors import AccessError
 from desktop.paths import ProfilePaths
-from desktop.security.keyslots import WrongPassphraseError, WrongRecoveryCodeError
+from desktop.security.keyslot import key_id
+from desktop.security.keystore import WrongPassphraseError, WrongRecoveryCodeError
 from desktop.services import reference, stats
-from desktop.services.profile import backup
+from desktop.services.profile import backup, restoring
 from desktop.services.profile import opening as profile_service
-from desktop.services.profile.backup import (
+from desktop.services.profile.backup import BackupFolderError
+from desktop.services.profile.handle import Profile
+from desktop.services.profile.restoring import (
     BackupDamagedError,
-    BackupFolderError,
     BackupVersionError,
     NewerProfileError,
     OtherProfileError,
 )
-from desktop.services.profile.handle import Profile
 from tests.conftest import COMMUNE, PASSPHRASE, USER, make_profile
 
 DAY = date(2025, 6, 30)
@@ -94,7 +98,7 @@ def test_a_backup_restores_into_an_empty_home_with_the_same_records(filled, stic
     assert not list(filled.paths.home.glob(".backup-*"))
 
     home = tmp_path / "restored"
-    result = backup.restore_backup(made, ProfilePaths(home), passphrase=PASSPHRASE)
+    result = restoring.restore_backup(made, ProfilePaths(home), passphrase=PASSPHRASE)
     assert (result.user, result.must_change_passphrase, result.replaced) == (USER, False, None)
     for name in ("keyslots.json", "device-cert.pem", "device-key.pem"):
         assert (home / name).read_bytes() == (filled.paths.home / name).read_bytes()
@@ -126,7 +130,7 @@ def test_the_copy_is_made_while_another_connection_is_writing(filled, stick, tmp
         conn.commit()
     with filled.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT value FROM profile_meta WHERE key = 'written-during-backup'").scalar()
-    backup.restore_backup(made, ProfilePaths(tmp_path / "restored"), passphrase=PASSPHRASE)
+    restoring.restore_backup(made, ProfilePaths(tmp_path / "restored"), passphrase=PASSPHRASE)
     restored = unlocked(tmp_path / "restored")
     try:
         with restored.engine.connect() as conn:
@@ -158,7 +162,7 @@ def test_one_changed_byte_anywhere_is_refused_and_nothing_is_written(filled, sti
     changed = flipped(made, position, tmp_path / "changed.sotaybak")
     home = tmp_path / "restored"
     with pytest.raises(BackupDamagedError) as refused:
-        backup.restore_backup(changed, ProfilePaths(home), passphrase=PASSPHRASE)
+        restoring.restore_backup(changed, ProfilePaths(home), passphrase=PASSPHRASE)
     assert refused.value.exit_code == 3 and "Nothing was restored" in refused.value.message
     assert not home.exists()
 
@@ -181,7 +185,7 @@ def test_a_change_with_a_recomputed_checksum_is_still_refused(filled, stick, tmp
     forged.write_bytes(bytes(raw))
     assert backup.list_backups(tmp_path)[0].ok  # passes the checksum...
     with pytest.raises(BackupDamagedError):  # ...but not the HMAC
-        backup.restore_backup(forged, ProfilePaths(tmp_path / "restored"), passphrase=PASSPHRASE)
+        restoring.restore_backup(forged, ProfilePaths(tmp_path / "restored"), passphrase=PASSPHRASE)
     assert not (tmp_path / "restored").exists()
 
 
@@ -191,29 +195,123 @@ def test_a_wrong_passphrase_is_refused_as_at_login_and_changes_nothing(filled, s
     other.close()
     before = snapshot(tmp_path / "other")
     with pytest.raises(WrongPassphraseError) as refused:
-        backup.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase="không đúng đâu")
+        restoring.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase="không đúng đâu")
     assert refused.value.exit_code == 2
     with pytest.raises(WrongPassphraseError):
-        backup.restore_backup(made, ProfilePaths(tmp_path / "other"), user="Người Lạ", passphrase=PASSPHRASE)
+        restoring.restore_backup(made, ProfilePaths(tmp_path / "other"), user="Người Lạ", passphrase=PASSPHRASE)
     assert snapshot(tmp_path / "other") == before
     with pytest.raises(WrongRecoveryCodeError):
-        backup.restore_backup(made, ProfilePaths(tmp_path / "new"), recovery_code="0" * 22 + "00")
+        restoring.restore_backup(made, ProfilePaths(tmp_path / "new"), recovery_code="0" * 22 + "00")
     assert not (tmp_path / "new").exists()
 
 
 def test_a_file_that_is_not_a_backup_is_refused(tmp_path):
     (tmp_path / "notes.sotaybak").write_bytes(b"just some notes" * 10)
     with pytest.raises(BackupDamagedError):
-        backup.restore_backup(tmp_path / "notes.sotaybak", ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
+        restoring.restore_backup(tmp_path / "notes.sotaybak", ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
     with pytest.raises(AccessError):
-        backup.restore_backup(tmp_path / "missing.sotaybak", ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
+        restoring.restore_backup(tmp_path / "missing.sotaybak", ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
 
 
 def test_a_backup_from_a_newer_schema_is_refused(filled, stick, tmp_path, monkeypatch):
     made = backup.create_backup(filled, stick)
-    monkeypatch.setattr(backup, "known_revisions", lambda: set())
+    monkeypatch.setattr(restoring, "known_revisions", lambda: set())
     with pytest.raises(BackupVersionError):
-        backup.restore_backup(made, ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
+        restoring.restore_backup(made, ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
+
+
+def test_a_cut_backup_is_refused_as_damaged(filled, stick, tmp_path):
+    made = backup.create_backup(filled, stick)
+    cut = tmp_path / "cut.sotaybak"
+    cut.write_bytes(made.read_bytes()[:-1])
+    with pytest.raises(BackupDamagedError):
+        restoring.restore_backup(cut, ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
+    assert not backup.list_backups(tmp_path)[0].ok
+
+
+def test_a_backup_in_a_newer_format_version_is_refused_as_newer(filled, stick, tmp_path):
+    raw = bytearray(backup.create_backup(filled, stick).read_bytes())
+    raw[8:10] = struct.pack(">H", 2)
+    newer = tmp_path / "newer.sotaybak"
+    newer.write_bytes(bytes(raw))
+    with pytest.raises(BackupVersionError):
+        restoring.restore_backup(newer, ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
+    assert not (tmp_path / "h").exists()
+
+
+# Format version 1, byte for byte ############################################################
+
+
+def version_1_file(manifest: dict, members: list[bytes], data_key: bytes) -> bytes:
+    """A backup laid out exactly as format version 1 says, built without the app's writer."""
+    text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    body = struct.pack(">8sHI", b"SOTAYBAK", 1, len(text)) + text + b"".join(members)
+    checksum = hashlib.sha256(body).digest()
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"sotay backup hmac v1").derive(data_key)
+    return body + checksum + hmac.new(mac_key, body + checksum, hashlib.sha256).digest()
+
+
+def test_a_version_1_backup_built_by_hand_restores(filled, stick, tmp_path):
+    before = stats.counts(filled)
+    copy = tmp_path / "copy.db"
+    cipher.copy_encrypted_database(filled.paths.database, copy, filled.data_key)
+    members = {
+        "profile.db": copy.read_bytes(),
+        "keyslots.json": filled.paths.keyslots.read_bytes(),
+        "device-cert.pem": (filled.paths.home / "device-cert.pem").read_bytes(),
+    }
+    manifest = {
+        "format": "sotay-backup",
+        "kind": "auto",
+        "created_at": "2025-07-01T08:00:00+00:00",
+        "app_version": "0.1.0",
+        "device_id": filled.device_id,
+        "commune_code": filled.commune_code,
+        "collaborator": filled.collaborator,
+        "schema_revision": None,
+        "newest_change": "2025-06-30T10:00:00+00:00",
+        "key_id": key_id(filled.data_key),
+        "members": [
+            {"name": name, "size": len(raw), "sha256": hashlib.sha256(raw).hexdigest()} for name, raw in members.items()
+        ],
+    }
+    file = stick / "sotay-by-hand.sotaybak"
+    file.write_bytes(version_1_file(manifest, list(members.values()), filled.data_key))
+
+    [listed] = backup.list_backups(stick)
+    assert listed.ok and listed.automatic and listed.created_at == T0 and listed.commune_code == COMMUNE
+    result = restoring.restore_backup(file, ProfilePaths(tmp_path / "restored"), passphrase=PASSPHRASE)
+    assert result.created_at == T0 and result.user == USER
+    assert (tmp_path / "restored" / "device-cert.pem").read_bytes() == members["device-cert.pem"]
+    restored = unlocked(tmp_path / "restored")
+    try:
+        assert stats.counts(restored) == before
+    finally:
+        restored.close()
+
+
+def test_the_app_writes_format_version_1_byte_for_byte(filled, stick):
+    made = backup.create_backup(filled, stick, now=T0)
+    raw = made.read_bytes()
+    parts = layout_offsets(made)
+    start, length = parts["manifest"]
+    manifest = json.loads(raw[start : start + length])
+    assert list(manifest) == [
+        "format",
+        "kind",
+        "created_at",
+        "app_version",
+        "device_id",
+        "commune_code",
+        "collaborator",
+        "schema_revision",
+        "newest_change",
+        "key_id",
+        "members",
+    ]
+    assert (manifest["format"], manifest["kind"], manifest["created_at"]) == ("sotay-backup", "manual", T0.isoformat())
+    members = [raw[parts[m["name"]][0] : sum(parts[m["name"]])] for m in manifest["members"]]
+    assert raw == version_1_file(manifest, members, filled.data_key)
 
 
 # Replacing a profile ########################################################################
@@ -228,11 +326,11 @@ def test_a_newer_profile_is_kept_unless_confirmed_then_moved_aside(register, sti
     p.close()
     before = snapshot(p.paths.home)
     with pytest.raises(NewerProfileError) as refused:
-        backup.restore_backup(made, p.paths, passphrase=PASSPHRASE)
+        restoring.restore_backup(made, p.paths, passphrase=PASSPHRASE)
     assert refused.value.exit_code == 3
     assert snapshot(p.paths.home) == before
 
-    result = backup.restore_backup(made, p.paths, passphrase=PASSPHRASE, replace_newer=True)
+    result = restoring.restore_backup(made, p.paths, passphrase=PASSPHRASE, replace_newer=True)
     assert result.replaced is not None and result.replaced.parent == p.paths.home
     assert result.replaced.name.startswith("replaced-")
     kept = snapshot(result.replaced)
@@ -248,7 +346,7 @@ def test_a_newer_profile_is_kept_unless_confirmed_then_moved_aside(register, sti
 def test_a_profile_without_newer_changes_is_replaced_without_asking(filled, stick):
     made = backup.create_backup(filled, stick)
     filled.close()
-    result = backup.restore_backup(made, filled.paths, passphrase=PASSPHRASE)
+    result = restoring.restore_backup(made, filled.paths, passphrase=PASSPHRASE)
     assert result.replaced is not None and (result.replaced / "profile.db").is_file()
 
 
@@ -261,7 +359,7 @@ def test_a_damaged_profile_is_replaced_and_kept_aside(filled, stick):
     raw = bytearray(database.read_bytes())
     raw[: len(raw)] = bytes(len(raw))  # every page gone
     database.write_bytes(bytes(raw))
-    result = backup.restore_backup(made, filled.paths, passphrase=PASSPHRASE)
+    result = restoring.restore_backup(made, filled.paths, passphrase=PASSPHRASE)
     assert result.replaced is not None and (result.replaced / "profile.db").read_bytes() == bytes(raw)
     restored = unlocked(filled.paths.home)
     restored.close()
@@ -272,8 +370,8 @@ def test_another_profile_the_passphrase_does_not_open_needs_a_confirmation(fille
     other = make_profile(tmp_path / "other", passphrase="một mật khẩu khác")
     other.close()
     with pytest.raises(OtherProfileError):
-        backup.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase=PASSPHRASE)
-    result = backup.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase=PASSPHRASE, replace_newer=True)
+        restoring.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase=PASSPHRASE)
+    result = restoring.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase=PASSPHRASE, replace_newer=True)
     assert result.replaced is not None
 
 
@@ -284,7 +382,7 @@ def test_the_recovery_code_restores_and_then_demands_a_new_passphrase(tmp_path, 
     made = backup.create_backup(created.profile, stick)
     created.profile.close()
     home = ProfilePaths(tmp_path / "restored")
-    result = backup.restore_backup(made, home, recovery_code=created.recovery_code)
+    result = restoring.restore_backup(made, home, recovery_code=created.recovery_code)
     assert result.must_change_passphrase and result.user == USER
     opened = profile_service.unlock_with_recovery(home, result.user, created.recovery_code)
     assert opened.must_change_passphrase
@@ -355,7 +453,7 @@ def test_a_failed_write_leaves_no_partial_backup(profile, stick, monkeypatch):
     def full_disk(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(backup, "_write_file", full_disk)
+    monkeypatch.setattr(backup, "write_sealed", full_disk)
     with pytest.raises(BackupFolderError):
         backup.create_backup(profile, stick)
     assert list(stick.iterdir()) == []
@@ -363,7 +461,7 @@ def test_a_failed_write_leaves_no_partial_backup(profile, stick, monkeypatch):
 
 
 def test_the_users_of_a_backup_are_readable_without_a_key(profile, stick):
-    assert backup.backup_users(backup.create_backup(profile, stick)) == [USER]
+    assert restoring.backup_users(backup.create_backup(profile, stick)) == [USER]
 
 
 def test_restoring_keeps_logs_and_backups_of_the_folder(filled, tmp_path):
@@ -372,7 +470,7 @@ def test_restoring_keeps_logs_and_backups_of_the_folder(filled, tmp_path):
     (filled.paths.logs / "old.log").write_text("kept")
     filled.close()
     copy = shutil.copy(made, tmp_path / "copy.sotaybak")
-    backup.restore_backup(Path(copy), filled.paths, passphrase=PASSPHRASE)
+    restoring.restore_backup(Path(copy), filled.paths, passphrase=PASSPHRASE)
     assert (filled.paths.logs / "old.log").read_text() == "kept" and made.exists()
 
 
@@ -380,10 +478,10 @@ def test_a_backup_with_several_users_needs_a_name(profile, stick, tmp_path):
     assert profile.keystore is not None
     profile.keystore.add_user(profile.data_key, "Trần Văn Hùng", "mật khẩu của hùng")
     made = backup.create_backup(profile, stick)
-    assert sorted(backup.backup_users(made)) == sorted([USER, "Trần Văn Hùng"])
+    assert sorted(restoring.backup_users(made)) == sorted([USER, "Trần Văn Hùng"])
     with pytest.raises(AccessError):
-        backup.restore_backup(made, ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
-    result = backup.restore_backup(
+        restoring.restore_backup(made, ProfilePaths(tmp_path / "h"), passphrase=PASSPHRASE)
+    result = restoring.restore_backup(
         made, ProfilePaths(tmp_path / "h"), user="trần văn hùng", passphrase="mật khẩu của hùng"
     )
     assert result.user == "Trần Văn Hùng"

@@ -13,7 +13,7 @@ from keyring.backends import fail
 
 from desktop.errors import AccessError, ValidationError
 from desktop.paths import ProfilePaths
-from desktop.security.keyslots import KeyStore, WrongPassphraseError, WrongRecoveryCodeError
+from desktop.security.keystore import KeyStore, WrongPassphraseError, WrongRecoveryCodeError
 from desktop.security.throttle import FREE_ATTEMPTS
 from desktop.services import reference, stats
 from desktop.services.profile import opening as profile_service

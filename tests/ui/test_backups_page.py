@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.services.profile import backup
+from desktop.services.profile import backup, restoring
 from desktop.services.profile import opening as profile_service
 from desktop.ui.pages.backups import BackupsPage
 from desktop.ui.pages.settings import SettingsPage
@@ -39,7 +39,8 @@ def test_a_backup_to_a_usb_stick_restores_elsewhere(qtbot, ctx, wait_lane, tmp_p
     wait_lane()
     [written] = list(usb.glob("*.sotaybak"))
     assert str(written) in said[0]
-    restored = backup.restore_backup(written, profile_service.ProfilePaths(tmp_path / "other"), passphrase=PASSPHRASE)
+    other = profile_service.ProfilePaths(tmp_path / "other")
+    restored = restoring.restore_backup(written, other, passphrase=PASSPHRASE)
     assert restored.user == USER
 
 

@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.paths import ProfilePaths, state_dir
-from desktop.security.keyslots import KeyStore, WrongPassphraseError
+from desktop.security.keystore import KeyStore, WrongPassphraseError
 from desktop.security.secrets import FALLBACK_NOTICE
 from desktop.security.throttle import Throttle
 from desktop.services import reference
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
+from desktop.services.profile.recovery_sheet import write_recovery_sheet
 from desktop.services.register import households
 from desktop.services.register.households import HouseholdInput
 from desktop.ui import app as ui_app
@@ -30,7 +31,7 @@ from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.dialogs.login import LoginDialog
 from desktop.ui.dialogs.passphrase import ChangePassphraseDialog, NewPassphraseDialog
 from desktop.ui.dialogs.protect import ProtectDialog
-from desktop.ui.dialogs.recovery_code import RecoveryCodeDialog, write_recovery_sheet
+from desktop.ui.dialogs.recovery_code import RecoveryCodeDialog
 from desktop.ui.dialogs.setup import SetupDialog
 from desktop.ui.dialogs.user import UserDialog
 from desktop.ui.lane import DbLane

@@ -65,7 +65,7 @@ class CurrentUser:
         return self.role != Role.HUB and self.sees_village(village_id)
 
     def sees_case_content(self, owner: str) -> bool:
-        from desktop.security.keyslots import user_key
+        from desktop.security.keyslot import user_key
 
         return self.protection or user_key(owner) == user_key(self.name)
 

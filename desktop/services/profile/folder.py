@@ -63,7 +63,7 @@ def profile_state(paths: ProfilePaths) -> ProfileState:
 
 def user_names(paths: ProfilePaths) -> list[str]:
     """The users who can log in, as the login dialog lists them (readable before unlocking)."""
-    from desktop.security.keyslots import KeyStore
+    from desktop.security.keystore import KeyStore
 
     return KeyStore.load(paths.home).users()
 

@@ -17,7 +17,7 @@ from desktop.paths import ProfilePaths
 from desktop.services.profile.access import SYSTEM, CurrentUser
 
 if TYPE_CHECKING:
-    from desktop.security.keyslots import KeyStore
+    from desktop.security.keystore import KeyStore
 
 META_DEVICE = "device_id"
 META_COMMUNE = "commune_code"

@@ -1,7 +1,7 @@
 """Creating, protecting and unlocking a profile: the encrypted database, its users and their keyslots.
 
 A profile folder holds ``profile.db`` (SQLCipher, keyed by a random data key) and ``keyslots.json``
-(the data key wrapped once per user and once under the recovery code, see desktop.security.keyslots).
+(the data key wrapped once per user and once under the recovery code, see desktop.security.keystore).
 Nothing opens the database without one of those secrets. A profile made before encryption existed
 (a plain SQLite ``profile.db`` and no key file) is converted by `protect_plain`.
 
@@ -27,8 +27,9 @@ from db.models import ProfileMeta, User
 from desktop.errors import AccessError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, state_dir
-from desktop.security import keyslots
-from desktop.security.keyslots import KdfParams, KeyStore, WrongPassphraseError, user_key
+from desktop.security import keyslot, keystore
+from desktop.security.keyslot import KdfParams, user_key
+from desktop.security.keystore import KeyStore, WrongPassphraseError
 from desktop.security.recovery import format_recovery_code, generate_recovery_code
 from desktop.security.throttle import RECOVERY, Throttle
 from desktop.services.profile.access import CurrentUser, Role, village_ids
@@ -59,7 +60,7 @@ def create_profile(
     if profile_state(paths) is not ProfileState.NEW:
         raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} already holds a profile."), home=paths.home)
     paths.ensure()
-    data_key, code = keyslots.new_data_key(), generate_recovery_code()
+    data_key, code = keyslot.new_data_key(), generate_recovery_code()
     try:
         profile = _open_database(paths, data_key)
         store = _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
@@ -79,7 +80,7 @@ def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfPa
         raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home)
     plain = open_plain(paths)  # brought to the newest schema first, so the users table exists
     plain.close()
-    data_key, code = keyslots.new_data_key(), generate_recovery_code()
+    data_key, code = keyslot.new_data_key(), generate_recovery_code()
     encrypted = paths.database.with_name(paths.database.name + ".protected")
     encrypt_plain_database(paths.database, encrypted, data_key)
     for suffix in ("-wal", "-shm"):  # the plain file's WAL must not be replayed into the new one
@@ -93,23 +94,23 @@ def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfPa
 def _check_new_user(user: str, passphrase: str) -> None:
     from desktop.services.validation import name_problems, raise_if
 
-    raise_if(name_problems("user", user) + keyslots.passphrase_problems(passphrase))
+    raise_if(name_problems("user", user) + keyslot.passphrase_problems(passphrase))
 
 
 def _first_user(
     profile: Profile, data_key: bytes, *, user: str, passphrase: str, code: str, kdf: KdfParams | None
 ) -> KeyStore:
-    name = keyslots.nfc(user).strip()
+    name = keyslot.nfc(user).strip()
     with profile.sessions.begin() as session:
         session.add(User(name=name, name_key=user_key(name), role=Role.OFFICER.value, protection=True, villages=[]))
         session.flush()  # a clash with an existing row fails here, before the key file exists
-        store = keyslots.create_store(
+        store = keystore.create_store(
             profile.paths.home,
             data_key,
             user=name,
             passphrase=passphrase,
             recovery_code=code,
-            kdf=kdf or keyslots.DEFAULT_KDF,
+            kdf=kdf or keystore.DEFAULT_KDF,
         )
     return store
 
@@ -152,7 +153,7 @@ def unlock_with_recovery(
     _wait_if_throttled(throttle, RECOVERY, moment)
     try:
         data_key = store.unlock_with_recovery(code)
-    except keyslots.WrongRecoveryCodeError:
+    except keystore.WrongRecoveryCodeError:
         throttle.record_failure(RECOVERY, moment)
         raise
     throttle.record_success(RECOVERY)
@@ -187,7 +188,7 @@ def change_passphrase(profile: Profile, old: str, new: str, *, now: float | None
     from desktop.services.validation import raise_if
 
     store = _require_store(profile)
-    raise_if(keyslots.passphrase_problems(new, "new_passphrase"))  # a weak choice is not a failed attempt
+    raise_if(keyslot.passphrase_problems(new, "new_passphrase"))  # a weak choice is not a failed attempt
     throttle, moment = _throttle(store), time.time() if now is None else now
     _wait_if_throttled(throttle, profile.user.name, moment)
     try:

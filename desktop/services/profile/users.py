@@ -18,7 +18,8 @@ from db.base import utcnow
 from db.models import User, Village
 from desktop.errors import FieldProblem, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.security import keyslots
+from desktop.security import keyslot
+from desktop.security.keystore import KeyStore
 from desktop.services.profile.access import Role, require_manager
 from desktop.services.profile.handle import Profile
 from desktop.services.validation import name_problems, raise_if
@@ -50,13 +51,13 @@ def list_users(profile: Profile) -> list[UserDTO]:
 
 def add_user(profile: Profile, data: UserInput, passphrase: str) -> uuid.UUID:
     require_manager(profile.user)
-    raise_if(name_problems("name", data.name) + keyslots.passphrase_problems(passphrase))
-    name = keyslots.nfc(data.name).strip()
+    raise_if(name_problems("name", data.name) + keyslot.passphrase_problems(passphrase))
+    name = keyslot.nfc(data.name).strip()
     with profile.sessions.begin() as session:
         _check_villages(session, data)
-        if session.scalar(select(User.id).where(User.name_key == keyslots.user_key(name))) is not None:
+        if session.scalar(select(User.id).where(User.name_key == keyslot.user_key(name))) is not None:
             raise _name_taken()
-        row = User(name=name, name_key=keyslots.user_key(name), **_fields(data))
+        row = User(name=name, name_key=keyslot.user_key(name), **_fields(data))
         session.add(row)
         session.flush()
         _audit(session, "create", row)
@@ -70,7 +71,7 @@ def update_user(profile: Profile, user_id: uuid.UUID, data: UserInput) -> None:
     with profile.sessions.begin() as session:
         row = _require(session, user_id)
         _check_villages(session, data)
-        if row.name_key == keyslots.user_key(profile.user.name) and data.role != Role.OFFICER:
+        if row.name_key == keyslot.user_key(profile.user.name) and data.role != Role.OFFICER:
             raise _keep_yourself()
         for key, value in _fields(data).items():
             setattr(row, key, value)
@@ -81,7 +82,7 @@ def remove_user(profile: Profile, user_id: uuid.UUID) -> None:
     require_manager(profile.user)
     with profile.sessions.begin() as session:
         row = _require(session, user_id)
-        if row.name_key == keyslots.user_key(profile.user.name):
+        if row.name_key == keyslot.user_key(profile.user.name):
             raise _keep_yourself()
         row.disabled_at = utcnow()
         _audit(session, "delete", row)
@@ -114,7 +115,7 @@ def _require(session: Session, user_id: uuid.UUID) -> User:
     return row
 
 
-def _store(profile: Profile) -> keyslots.KeyStore:
+def _store(profile: Profile) -> KeyStore:
     if profile.keystore is None:
         raise ValueError("profile was not unlocked through its keyslots")
     return profile.keystore
@@ -138,7 +139,7 @@ def _dto(profile: Profile, row: User) -> UserDTO:
         role=Role(row.role),
         protection=row.protection,
         villages=tuple(uuid.UUID(v) for v in row.villages),
-        is_current=row.name_key == keyslots.user_key(profile.user.name),
+        is_current=row.name_key == keyslot.user_key(profile.user.name),
     )
 
 

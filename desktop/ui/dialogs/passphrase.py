@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.security.keyslots import WrongPassphraseError
+from desktop.security.keystore import WrongPassphraseError
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.handle import Profile
 from desktop.services.validation import problem

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 
 from desktop.errors import SotayError
 from desktop.paths import ProfilePaths
-from desktop.security.keyslots import WrongPassphraseError
-from desktop.services.profile import backup
+from desktop.security.keystore import WrongPassphraseError
+from desktop.services.profile import backup, restoring
 from desktop.services.profile.backup import BackupInfo
+from desktop.services.profile.backup_format import EXTENSION
 from desktop.ui.dialogs.login import Attempt
 from desktop.ui.modal import inform, run_modal, warn
 from desktop.ui.translation import error_text
@@ -100,14 +101,14 @@ def _choose(paths: ProfilePaths, newest: BackupInfo | None, parent: QWidget | No
             parent,
             _tr("Choose a backup of the notebook"),
             str(paths.backups if paths.backups.is_dir() else Path.home()),
-            _tr("Notebook backups (*{extension})").format(extension=backup.EXTENSION),
+            _tr("Notebook backups (*{extension})").format(extension=EXTENSION),
         )
         return Path(name) if name else None
     return None
 
 
 def _restore(file: Path, paths: ProfilePaths, attempt: Attempt) -> None:
-    backup.restore_backup(
+    restoring.restore_backup(
         file,
         paths,
         user=attempt.user,

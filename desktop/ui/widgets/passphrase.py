@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.security.keyslots import passphrase_problems
+from desktop.security.keyslot import passphrase_problems
 from desktop.services.profile.folder import LoginThrottledError
 from desktop.services.validation import problem
 from desktop.ui.translation import message_text

@@ -1,53 +1,45 @@
-"""Keyslots: the database's random data key, stored only wrapped, once per user and once for recovery.
+"""The key file of a profile, ``keyslots.json``: its key slots, one per user and one for recovery.
 
-``keyslots.json`` in the profile folder holds slots. Each slot wraps the same 256-bit data key with
-AES-256-GCM under a key derived by Argon2id from a user's passphrase (kind "user") or from the
-recovery code (kind "recovery"). The slot's id, kind and user name are the GCM associated data, so
-slots cannot be swapped between users unnoticed. Changing a passphrase rewraps one slot; the database
-is never re-encrypted. The KDF parameters are stored per slot so they can be raised later.
+Each slot wraps the same random data key (desktop.security.keyslot). Changing a passphrase rewraps one
+slot; the database is never re-encrypted. The file also holds ``key_id``, an HMAC of the data key, so a
+caller adding a slot cannot wrap a wrong key by mistake.
 
-The file also holds ``key_id``, an HMAC of the data key, so a caller adding a slot cannot wrap a
-wrong key by mistake. Passphrases and user names are NFC-normalised before use, so text typed in
-decomposed Unicode (as some Vietnamese input methods produce) still unlocks.
-
-A missing, damaged or foreign file raises `KeyStoreError`; nothing here ever makes a new data key
-except `new_data_key`, and `create_store` refuses to overwrite an existing file.
+A missing, damaged or foreign file raises `KeyStoreError`; `create_store` refuses to overwrite an
+existing file.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import hmac
 import json
-import secrets
 import unicodedata
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import Any
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
 from desktop.fileio import write_json_atomically
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.security.keyslot import (
+    FORMAT_VERSION,
+    KEY_BYTES,
+    NONCE_BYTES,
+    KdfParams,
+    KeySlot,
+    key_id,
+    nfc,
+    passphrase_problems,
+    unwrap,
+    user_key,
+    wrap,
+)
 from desktop.security.recovery import parse_recovery_code
 
 FILENAME = "keyslots.json"
 FORMAT = "sotay-keyslots"
-FORMAT_VERSION = 1
-KEY_BYTES = 32
-SALT_BYTES = 16
-NONCE_BYTES = 12
-MIN_PASSPHRASE = 8
-
-SlotKind = Literal["user", "recovery"]
 
 
 # --- errors ---------------------------------------------------------------------------------------
@@ -77,24 +69,7 @@ class KeyStoreError(SotayError):
     exit_code = 2
 
 
-# --- parameters and slots -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class KdfParams:
-    """Argon2id cost. memory_kib is in KiB, as argon2 expects."""
-
-    time_cost: int
-    memory_kib: int
-    parallelism: int
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "name": "argon2id",
-            "time_cost": self.time_cost,
-            "memory_kib": self.memory_kib,
-            "parallelism": self.parallelism,
-        }
+# --- the cost of new slots ------------------------------------------------------------------------
 
 
 # Measured on the 2-core development machine (per derivation, idle / while other jobs ran):
@@ -106,96 +81,6 @@ DEFAULT_KDF = KdfParams(time_cost=3, memory_kib=64 * 1024, parallelism=2)
 
 # Loading refuses parameters outside these bounds: a forged file must not make unlocking take hours.
 _KDF_LIMITS = {"time_cost": (1, 32), "memory_kib": (8, 1024 * 1024), "parallelism": (1, 16)}
-
-
-@dataclass(frozen=True, slots=True)
-class KeySlot:
-    id: str
-    kind: SlotKind
-    user: str | None
-    kdf: KdfParams
-    salt: bytes
-    nonce: bytes
-    ciphertext: bytes
-    created_at: str
-
-
-# --- pure helpers ---------------------------------------------------------------------------------
-
-
-def new_data_key() -> bytes:
-    return secrets.token_bytes(KEY_BYTES)
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def user_key(user: str) -> str:
-    """How user names are compared: NFC, trimmed, case-folded ("Lan" and " lan " are one user)."""
-    return nfc(user).strip().casefold()
-
-
-def key_id(data_key: bytes) -> str:
-    return hmac.new(data_key, b"sotay keyslots key id v1", hashlib.sha256).hexdigest()[:32]
-
-
-def passphrase_problems(passphrase: str, field: str = "passphrase") -> list[FieldProblem]:
-    text = nfc(passphrase)
-    problems: list[FieldProblem] = []
-    if not text.strip():
-        problems.append(
-            FieldProblem(field, QT_TRANSLATE_NOOP("Security", "The passphrase cannot be empty or only spaces."))
-        )
-    elif len(text) < MIN_PASSPHRASE:
-        problems.append(
-            FieldProblem(
-                field,
-                QT_TRANSLATE_NOOP("Security", "The passphrase must have at least {minimum} characters."),
-                {"minimum": MIN_PASSPHRASE},
-            )
-        )
-    if any(unicodedata.category(ch) == "Cc" for ch in text):
-        problems.append(
-            FieldProblem(field, QT_TRANSLATE_NOOP("Security", "The passphrase cannot contain control characters."))
-        )
-    return problems
-
-
-def derive_key(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
-    return hash_secret_raw(
-        secret=nfc(secret).encode("utf-8"),
-        salt=salt,
-        time_cost=kdf.time_cost,
-        memory_cost=kdf.memory_kib,
-        parallelism=kdf.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
-
-
-def _associated_data(slot_id: str, kind: SlotKind, user: str | None) -> bytes:
-    return json.dumps(["sotay-keyslot", FORMAT_VERSION, slot_id, kind, user], ensure_ascii=False).encode("utf-8")
-
-
-def wrap(
-    data_key: bytes, secret: str, *, kind: SlotKind, user: str | None, kdf: KdfParams, slot_id: str = ""
-) -> KeySlot:
-    slot_id = slot_id or uuid.uuid4().hex
-    salt, nonce = secrets.token_bytes(SALT_BYTES), secrets.token_bytes(NONCE_BYTES)
-    wrapping = derive_key(secret, salt, kdf)
-    ciphertext = AESGCM(wrapping).encrypt(nonce, data_key, _associated_data(slot_id, kind, user))
-    created = datetime.now(UTC).isoformat(timespec="seconds")
-    return KeySlot(slot_id, kind, user, kdf, salt, nonce, ciphertext, created)
-
-
-def unwrap(slot: KeySlot, secret: str) -> bytes | None:
-    """The data key, or None when the secret is wrong."""
-    wrapping = derive_key(secret, slot.salt, slot.kdf)
-    try:
-        return AESGCM(wrapping).decrypt(slot.nonce, slot.ciphertext, _associated_data(slot.id, slot.kind, slot.user))
-    except InvalidTag:
-        return None
 
 
 # --- the store ------------------------------------------------------------------------------------

@@ -1,0 +1,327 @@
+"""Restoring a profile from a backup, opened with a user's passphrase or the recovery code.
+
+Restoring unlocks the data key from the backup's own key file, checks the HMAC over the whole file,
+and only then writes anything: the members are written beside the profile, the files of the profile
+they replace are moved aside (never deleted), and the new ones moved in. A profile in the folder with
+changes the backup does not have, or one these credentials cannot open, is kept unless the caller
+says to replace it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import DatabaseError
+
+from db import cipher
+from db.migrate import known_revisions
+from desktop.errors import AccessError, SotayError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.paths import ProfilePaths
+from desktop.security.keyslot import user_key
+from desktop.security.keystore import KeyStore, KeyStoreError, WrongPassphraseError, WrongRecoveryCodeError
+from desktop.security.sealed import NewerFormatError, UnreadableError
+from desktop.services.profile.backup_format import KEYSLOTS, MEMBERS, Layout, newest_change, read_layout
+from desktop.services.profile.opening import is_damage
+
+# What a restore moves aside: the members and the database's own side files, never logs or backups.
+PROFILE_FILES = (*MEMBERS, "profile.db-wal", "profile.db-shm", "profile.db-journal")
+
+
+# --- errors and results ---------------------------------------------------------------------------
+
+
+class BackupDamagedError(SotayError):
+    exit_code = 3
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "The backup {file} is damaged or was changed after it was made, or it is not a backup of "
+                "Sổ tay CTV. Nothing was restored.",
+            ),
+            file=path,
+        )
+
+
+class BackupVersionError(SotayError):
+    exit_code = 3
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "The backup {file} was made by a newer version of Sổ tay CTV. Update the app to restore it; "
+                "nothing was restored.",
+            ),
+            file=path,
+        )
+
+
+class NewerProfileError(SotayError):
+    """The profile in the folder has changes the backup does not have: replacing it needs a confirmation."""
+
+    exit_code = 3
+
+    def __init__(self, home: Path, current: datetime, backup: datetime | None) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "The profile in {home} was changed on {current}, after this backup was made ({backup}). "
+                "Nothing was restored.",
+            ),
+            home=home,
+            current=_local_text(current),
+            backup=_local_text(backup),
+        )
+        self.home = home
+
+
+class OtherProfileError(SotayError):
+    """The folder holds a profile these credentials do not open: we cannot tell whether it is newer."""
+
+    exit_code = 3
+
+    def __init__(self, home: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{home} holds another profile, which this passphrase does not open, so it cannot be compared "
+                "with the backup. Nothing was restored.",
+            ),
+            home=home,
+        )
+        self.home = home
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    home: Path
+    user: str  # the user whose passphrase (or whose recovery) opened the backup, as the backup names them
+    created_at: datetime
+    # Opened with the recovery code: unlock with it again and `profile.set_new_passphrase` before use.
+    must_change_passphrase: bool
+    replaced: Path | None  # where the profile that was in the folder was moved; None for an empty folder
+
+
+# --- restoring ------------------------------------------------------------------------------------
+
+
+def restore_backup(
+    file: Path,
+    paths: ProfilePaths,
+    *,
+    user: str | None = None,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    replace_newer: bool = False,
+) -> RestoreResult:
+    """Put the profile in the backup into `paths.home`, opened by a user's passphrase or the recovery code.
+
+    Refused before anything is written when: the file is damaged or changed (any byte), the secret does
+    not open it (the same errors as logging in), or the folder holds a profile with newer changes
+    (`NewerProfileError`) or one these credentials do not open (`OtherProfileError`) and `replace_newer`
+    is not set. A profile already in the folder is moved to ``replaced-<time>/`` inside it.
+    """
+    if (passphrase is None) == (recovery_code is None):
+        raise ValueError("give either a passphrase or a recovery code")
+    file = Path(file)
+    layout = _checked_layout(file)
+    store = _backup_store(file, layout, paths.home)
+    name = _backup_user(store, user)
+    # Not throttled like a login: whoever holds the file can try passphrases offline anyway;
+    # the Argon2id cost of each slot is what protects a backup.
+    if recovery_code is not None:
+        data_key = store.unlock_with_recovery(recovery_code)
+    else:
+        data_key = store.unlock_with_passphrase(name, passphrase or "")
+    if store.key_id != layout.key_id or not layout.sealed.authentic(data_key):
+        raise BackupDamagedError(file)
+    if not replace_newer:
+        _refuse_to_lose_changes(paths, layout, data_key, name, passphrase, recovery_code)
+    replaced = _install(file, layout, paths)
+    return RestoreResult(
+        home=paths.home,
+        user=name,
+        created_at=layout.created_at,
+        must_change_passphrase=recovery_code is not None,
+        replaced=replaced,
+    )
+
+
+def backup_users(file: Path) -> list[str]:
+    """The users who can open a backup with their passphrase (readable without a key, like the login list)."""
+    file = Path(file)
+    layout = _checked_layout(file, checksum=False)
+    return _backup_store(file, layout, file.parent).users()
+
+
+def _checked_layout(file: Path, *, checksum: bool = True) -> Layout:
+    try:
+        layout = read_layout(file)
+        if checksum and not layout.sealed.checksum_ok():
+            raise UnreadableError("checksum")
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        raise AccessError(QT_TRANSLATE_NOOP("Backup", "Cannot read the file {file}."), file=file) from None
+    except NewerFormatError:
+        raise BackupVersionError(file) from None
+    except (UnreadableError, OSError):
+        raise BackupDamagedError(file) from None
+    if layout.schema_revision is not None and layout.schema_revision not in known_revisions():
+        raise BackupVersionError(file)
+    return layout
+
+
+def _backup_store(file: Path, layout: Layout, folder: Path) -> KeyStore:
+    try:
+        # Checked before unlocking, so a damaged key file is reported as damage, not as a wrong passphrase.
+        raw = layout.sealed.read_member(KEYSLOTS)
+        return KeyStore.parse(folder, raw)
+    except (UnreadableError, KeyStoreError):
+        raise BackupDamagedError(file) from None
+
+
+def _backup_user(store: KeyStore, user: str | None) -> str:
+    users = store.users()
+    if user:
+        found = next((name for name in users if user_key(name) == user_key(user)), None)
+        if found is None:
+            raise WrongPassphraseError()  # as at login: no hint whether the name or the passphrase was wrong
+        return found
+    if len(users) == 1:
+        return users[0]
+    raise AccessError(
+        QT_TRANSLATE_NOOP("Backup", "This backup has several users ({users}); say which one you are."),
+        users=", ".join(users),
+    )
+
+
+def _refuse_to_lose_changes(
+    paths: ProfilePaths,
+    layout: Layout,
+    data_key: bytes,
+    user: str,
+    passphrase: str | None,
+    recovery_code: str | None,
+) -> None:
+    """Refuse when the folder's profile has changes newer than the backup, or cannot be compared."""
+    if not paths.database.is_file():
+        return  # an empty folder, or a key file without its database: nothing there can be lost
+    if cipher.is_plain_sqlite(paths.database):
+        current = _newest_if_readable(lambda: _plain_engine(paths.database))
+    else:
+        key = _current_key(paths, layout, data_key, user, passphrase, recovery_code)
+        if key is None:  # its key file is missing or damaged: nothing can open the database
+            return
+        current = _newest_if_readable(lambda: cipher.make_encrypted_engine(paths.database, key))
+    # A damaged database, or one without changes, has nothing to lose.
+    if current is not None and (layout.newest_change is None or current > layout.newest_change):
+        raise NewerProfileError(paths.home, current, layout.newest_change)
+
+
+def _newest_if_readable(make: Callable[[], Engine]) -> datetime | None:
+    """The newest change in a database; None when it has none or its pages cannot be read."""
+    try:
+        engine = make()
+    except cipher.WrongKeyError:  # the key is the right one (its key id matched): the file is damaged
+        return None
+    except DatabaseError as exc:
+        if is_damage(exc):
+            return None
+        raise
+    try:
+        return newest_change(engine)
+    except DatabaseError as exc:
+        if is_damage(exc):
+            return None
+        raise
+    finally:
+        engine.dispose()
+
+
+def _plain_engine(path: Path) -> Engine:
+    # Read-only, so looking at a plain profile cannot change it (no WAL switch, no journal).
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+
+
+def _current_key(
+    paths: ProfilePaths,
+    layout: Layout,
+    data_key: bytes,
+    user: str,
+    passphrase: str | None,
+    recovery_code: str | None,
+) -> bytes | None:
+    """The data key of the profile in the folder: the backup's when it is the same profile, else the one
+    the same credentials open. None when its key file is unusable; `OtherProfileError` when it is fine
+    but closed to these credentials."""
+    try:
+        current = KeyStore.load(paths.home)
+    except KeyStoreError:
+        return None
+    if hmac.compare_digest(current.key_id, layout.key_id):
+        return data_key
+    try:
+        if recovery_code is not None:
+            return current.unlock_with_recovery(recovery_code)
+        return current.unlock_with_passphrase(user, passphrase or "")
+    except (WrongPassphraseError, WrongRecoveryCodeError):
+        raise OtherProfileError(paths.home) from None
+
+
+def _present_files(paths: ProfilePaths) -> list[Path]:
+    return [paths.home / name for name in PROFILE_FILES if (paths.home / name).exists()]
+
+
+def _install(file: Path, layout: Layout, paths: ProfilePaths) -> Path | None:
+    """Write the members beside the profile, move the old files aside, then move the new ones in."""
+    paths.home.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.home))
+    try:
+        try:
+            for member in layout.sealed.members:
+                layout.sealed.extract(member.name, staging / member.name)
+        except UnreadableError:
+            raise BackupDamagedError(file) from None
+        replaced = _move_aside(paths)
+        for member in layout.sealed.members:
+            os.replace(staging / member.name, paths.home / member.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    paths.ensure()
+    return replaced
+
+
+def _move_aside(paths: ProfilePaths) -> Path | None:
+    present = _present_files(paths)
+    if not present:
+        return None
+    aside = _free_folder(paths.home, f"replaced-{datetime.now():%Y%m%d-%H%M%S}")
+    for path in present:
+        os.replace(path, aside / path.name)
+    return aside
+
+
+def _free_folder(parent: Path, stem: str) -> Path:
+    number = 1
+    while True:
+        folder = parent / (stem if number == 1 else f"{stem}-{number}")
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            number += 1
+
+
+def _local_text(moment: datetime | None) -> str:
+    return "?" if moment is None else f"{moment.astimezone():%Y-%m-%d %H:%M}"
