@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from cryptography import x509
 
     from desktop.reports.model import ReportDocument
-    from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification
+    from desktop.security.pdf.signers import PdfSignerSpec
+    from desktop.security.pdf.verification import PdfVerification
     from desktop.services.profile.handle import Profile
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -276,7 +277,7 @@ def verification_lines(found: PdfVerification) -> list[str]:
     if not found.signed:
         return [cli._text(QT_TRANSLATE_NOOP("Cli", "The file carries no signature."))]
     yes, no = cli._text(QT_TRANSLATE_NOOP("Cli", "yes")), cli._text(QT_TRANSLATE_NOOP("Cli", "no"))
-    from desktop.security.pdf_signing import VIETNAM
+    from desktop.security.pdf.stamp import VIETNAM
 
     # In Vietnam time whatever the computer's zone, as on the stamp.
     when = f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M} (UTC+7)" if found.signed_at else "?"
@@ -305,7 +306,8 @@ def _token_signer(args: argparse.Namespace) -> tuple[PdfSignerSpec | None, str]:
     """The token's key and the name of its certificate's holder; (None, "") for the device key."""
     if not args.token_module:
         return None, ""
-    from desktop.security.pdf_signing import Pkcs11Signer, list_certificates
+    from desktop.security.pdf.signers import Pkcs11Signer
+    from desktop.security.pdf.tokens import list_certificates
 
     if not (args.token and args.cert_label):
         raise AccessError(QT_TRANSLATE_NOOP("Cli", "With --token-module, give --token and --cert-label too."))

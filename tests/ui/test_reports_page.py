@@ -15,8 +15,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
-from desktop.security import pdf_signing
-from desktop.security.pdf_signing import CertInfo, TokenInfo, TokenPinError
+from desktop.security.pdf.errors import TokenPinError
+from desktop.security.pdf.stamp import VIETNAM
+from desktop.security.pdf.tokens import CertInfo, TokenInfo
 from desktop.services.casework import cases
 from desktop.services.casework.cases import CaseInput
 from desktop.services.documents import export as report_export
@@ -282,9 +283,9 @@ def test_the_verify_dialog_says_valid_and_a_changed_copy_is_not(
     assert dialog.result_.ok
     assert dialog.signer.text() == "Nguyễn Thị Lan"
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam\)", dialog.signed_at.text())
-    stamped = dialog.result_.signed_at.astimezone(pdf_signing.VIETNAM)
+    stamped = dialog.result_.signed_at.astimezone(VIETNAM)
     assert dialog.signed_at.text().startswith(f"{stamped:%d/%m/%Y %H:%M}")
-    assert abs(stamped - dt.datetime.now(pdf_signing.VIETNAM)) < dt.timedelta(minutes=5)
+    assert abs(stamped - dt.datetime.now(VIETNAM)) < dt.timedelta(minutes=5)
     assert (dialog.unchanged.text(), dialog.trusted.text()) == ("có", "có")
     assert dialog.verdict.text().startswith("Hợp lệ: báo cáo do Nguyễn Thị Lan ký")
     shoot(dialog, "verify-dialog-valid")

@@ -19,7 +19,9 @@ from desktop.reports.model import ReportDocument
 from desktop.reports.pdf import render_pdf
 from desktop.reports.xlsx import render_xlsx
 from desktop.security import device
-from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification, device_signer, sign_pdf, verify_pdf
+from desktop.security.pdf.signers import PdfSignerSpec, device_signer
+from desktop.security.pdf.signing import sign_pdf
+from desktop.security.pdf.verification import PdfVerification, verify_pdf
 from desktop.services.profile import identity
 from desktop.services.profile.handle import Profile
 

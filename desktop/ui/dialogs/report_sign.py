@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import SotayError
-from desktop.security.pdf_signing import CertInfo, Pkcs11Signer, TokenInfo, list_certificates, list_tokens
+from desktop.security.pdf.signers import Pkcs11Signer
+from desktop.security.pdf.tokens import CertInfo, TokenInfo, installed_modules, list_certificates, list_tokens
 from desktop.ui.background import ask_in_thread
 from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.formatting import fmt_date
@@ -52,35 +53,6 @@ from desktop.ui.translation import error_text
 T = TypeVar("T")
 PREFERRED_WIDTH = 700
 log = logging.getLogger(__name__)
-
-# Where token drivers usually are. Feitian's ePass2003 is what most Vietnamese CAs (VNPT-CA,
-# Viettel-CA, FPT-CA, BKAV-CA) hand out; OpenSC reads it and many others; SafeNet eToken is next.
-LINUX_MODULES = (
-    "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
-    "/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so",
-    "/usr/lib/opensc-pkcs11.so",
-    "/usr/lib64/opensc-pkcs11.so",
-    "/usr/lib/libcastle.so.1.0.0",
-    "/usr/lib/libeTPkcs11.so",
-    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/softhsm/libsofthsm2.so",
-)
-WINDOWS_MODULES = (
-    r"C:\Windows\System32\eps2003csp11.dll",
-    r"C:\Windows\System32\ShuttleCsp11_3003.dll",
-    r"C:\Windows\System32\eTPKCS11.dll",
-    r"C:\Windows\System32\opensc-pkcs11.dll",
-    r"C:\Program Files\OpenSC Project\OpenSC\pkcs11\opensc-pkcs11.dll",
-)
-
-
-def candidate_modules(platform: str = sys.platform) -> tuple[str, ...]:
-    return WINDOWS_MODULES if platform == "win32" else LINUX_MODULES
-
-
-def installed_modules(platform: str = sys.platform) -> list[str]:
-    """The known token drivers present on this computer, most likely first."""
-    return [path for path in candidate_modules(platform) if Path(path).is_file()]
 
 
 def off_thread(
