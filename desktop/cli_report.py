@@ -306,16 +306,12 @@ def _token_signer(args: argparse.Namespace) -> tuple[PdfSignerSpec | None, str]:
     """The token's key and the name of its certificate's holder; (None, "") for the device key."""
     if not args.token_module:
         return None, ""
-    from desktop.security.pdf.signers import Pkcs11Signer
-    from desktop.security.pdf.tokens import list_certificates
+    from desktop.services.documents import signing
 
     if not (args.token and args.cert_label):
         raise AccessError(QT_TRANSLATE_NOOP("Cli", "With --token-module, give --token and --cert-label too."))
-    pin = _pin(args)
-    holders = {c.label: c.subject_cn for c in list_certificates(args.token_module, args.token, pin)}
-    return Pkcs11Signer(args.token_module, args.token, pin, cert_label=args.cert_label), holders.get(
-        args.cert_label, ""
-    )
+    chosen = signing.token_signer_by_label(args.token_module, args.token, args.cert_label, _pin(args))
+    return chosen.signer, chosen.signer_name
 
 
 def _certificate(path: Path) -> x509.Certificate:

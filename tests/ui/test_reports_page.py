@@ -21,6 +21,8 @@ from desktop.security.pdf.tokens import CertInfo, TokenInfo
 from desktop.services.casework import cases
 from desktop.services.casework.cases import CaseInput
 from desktop.services.documents import export as report_export
+from desktop.services.documents import signing
+from desktop.services.documents.signing import SignChoice
 from desktop.services.profile import audit, users
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.access import Role
@@ -29,8 +31,7 @@ from desktop.services.register import visits
 from desktop.services.register.events import previous_month
 from desktop.services.register.visits import VisitInput
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import report_sign
-from desktop.ui.dialogs.report_sign import ReportSignDialog, SignChoice
+from desktop.ui.dialogs.report_sign import ReportSignDialog
 from desktop.ui.dialogs.report_verify import ReportVerifyDialog
 from desktop.ui.pages import reports
 from desktop.ui.pages.reports import CASE, HOUSEHOLD, ReportsPage
@@ -386,8 +387,8 @@ def test_a_token_s_certificates_are_listed_after_the_pin_and_a_wrong_pin_empties
             raise TokenPinError(QCoreApplication.translate("Security", "Wrong PIN for the token {token}."), token=label)
         return [expired, holder]
 
-    monkeypatch.setattr(report_sign, "list_tokens", lambda module: [token])
-    monkeypatch.setattr(report_sign, "list_certificates", certificates)
+    monkeypatch.setattr(signing, "list_tokens", lambda module: [token])
+    monkeypatch.setattr(signing, "list_certificates", certificates)
     dialog = ReportSignDialog(modules=["/usr/lib/libcastle.so.1.0.0"])
     qtbot.addWidget(dialog)
     dialog.show()
