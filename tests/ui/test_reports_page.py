@@ -22,6 +22,7 @@ from desktop.services.casework import cases
 from desktop.services.casework.cases import CaseInput
 from desktop.services.documents import export as report_export
 from desktop.services.documents import signing
+from desktop.services.documents.choices import CASE, HOUSEHOLD
 from desktop.services.documents.signing import SignChoice
 from desktop.services.profile import audit, users
 from desktop.services.profile import opening as profile_service
@@ -33,8 +34,8 @@ from desktop.services.register.visits import VisitInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.report_sign import ReportSignDialog
 from desktop.ui.dialogs.report_verify import ReportVerifyDialog
-from desktop.ui.pages import reports
-from desktop.ui.pages.reports import CASE, HOUSEHOLD, ReportsPage
+from desktop.ui.pages import report_choosing, reports
+from desktop.ui.pages.reports import ReportsPage
 from desktop.ui.translation import error_text
 from tests.security import pdf_helpers as helpers
 from tests.ui.helpers import type_text
@@ -117,7 +118,7 @@ def first_page_content_offset(data: bytes) -> int:
 def test_the_page_previews_the_monthly_report_of_a_month_with_data(qtbot, ctx, month_with_data, wait_lane):
     page = opened_page(qtbot, ctx, wait_lane)
     assert page.month_picker.value() == month_with_data  # the previous month by default
-    assert page.month_picker.count() == reports.MONTHS_BACK + 1
+    assert page.month_picker.count() == report_choosing.MONTHS_BACK + 1
     assert page.print_button.isVisible() == reports.PRINTING and not page.print_button.isEnabled()
     previewed(qtbot, page)
     assert page.preview.page_count() >= 1
