@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
     from desktop.cli.console import Subparsers
     from desktop.reports.model import ReportDocument
-    from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification
+    from desktop.security.pdf.signers import PdfSignerSpec
+    from desktop.security.pdf.verification import PdfVerification
     from desktop.services.profile.handle import Profile
 
 PIN_VARIABLE = "SOTAY_TOKEN_PIN"
@@ -283,7 +284,7 @@ def verification_lines(found: PdfVerification) -> list[str]:
     if not found.signed:
         return [console.text(QT_TRANSLATE_NOOP("Cli", "The file carries no signature."))]
     yes, no = console.text(QT_TRANSLATE_NOOP("Cli", "yes")), console.text(QT_TRANSLATE_NOOP("Cli", "no"))
-    from desktop.security.pdf_signing import VIETNAM
+    from desktop.security.pdf.stamp import VIETNAM
 
     # In Vietnam time whatever the computer's zone, as on the stamp.
     when = f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M} (UTC+7)" if found.signed_at else "?"
@@ -312,15 +313,12 @@ def _token_signer(args: argparse.Namespace) -> tuple[PdfSignerSpec | None, str]:
     """The token's key and the name of its certificate's holder; (None, "") for the device key."""
     if not args.token_module:
         return None, ""
-    from desktop.security.pdf_signing import Pkcs11Signer, list_certificates
+    from desktop.services.documents import signing
 
     if not (args.token and args.cert_label):
         raise AccessError(QT_TRANSLATE_NOOP("Cli", "With --token-module, give --token and --cert-label too."))
-    pin = _pin(args)
-    holders = {c.label: c.subject_cn for c in list_certificates(args.token_module, args.token, pin)}
-    return Pkcs11Signer(args.token_module, args.token, pin, cert_label=args.cert_label), holders.get(
-        args.cert_label, ""
-    )
+    chosen = signing.token_signer_by_label(args.token_module, args.token, args.cert_label, _pin(args))
+    return chosen.signer, chosen.signer_name
 
 
 def _certificate(path: Path) -> x509.Certificate:

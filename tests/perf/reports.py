@@ -20,7 +20,8 @@ from pathlib import Path
 from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
 from desktop.reports.pdf import render_pdf
-from desktop.security.pdf_signing import device_signer, sign_pdf
+from desktop.security.pdf.signers import device_signer
+from desktop.security.pdf.signing import sign_pdf
 from desktop.services.documents import export as report_export
 from desktop.services.documents import monthly_report
 from desktop.services.profile import identity

@@ -23,25 +23,12 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from desktop.errors import SotayError
 from desktop.security import device
 from desktop.security.device import DeviceIdentity
-from desktop.security.pdf_signing import (
-    STAMP_BOTTOM,
-    STAMP_HEIGHT,
-    STAMP_RIGHT_MARGIN,
-    STAMP_WIDTH,
-    VIETNAM,
-    DeviceSigner,
-    PdfSigningError,
-    PdfVerification,
-    Pkcs11Signer,
-    TokenError,
-    TokenPinError,
-    device_signer,
-    list_certificates,
-    list_tokens,
-    sign_pdf,
-    stamp_font,
-    verify_pdf,
-)
+from desktop.security.pdf.errors import PdfSigningError, TokenError, TokenPinError
+from desktop.security.pdf.signers import DeviceSigner, Pkcs11Signer, device_signer
+from desktop.security.pdf.signing import sign_pdf
+from desktop.security.pdf.stamp import STAMP_BOTTOM, STAMP_HEIGHT, STAMP_RIGHT_MARGIN, STAMP_WIDTH, VIETNAM, stamp_font
+from desktop.security.pdf.tokens import list_certificates, list_tokens
+from desktop.security.pdf.verification import PdfVerification, verify_pdf
 from desktop.security.secrets import SecretStore
 from tests.security import pdf_helpers as helpers
 

@@ -15,11 +15,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
-from desktop.security import pdf_signing
-from desktop.security.pdf_signing import CertInfo, TokenInfo, TokenPinError
+from desktop.security.pdf.errors import TokenPinError
+from desktop.security.pdf.stamp import VIETNAM
+from desktop.security.pdf.tokens import CertInfo, TokenInfo
 from desktop.services.casework import cases
 from desktop.services.casework.cases import CaseInput
 from desktop.services.documents import export as report_export
+from desktop.services.documents import signing
+from desktop.services.documents.choices import CASE, HOUSEHOLD
+from desktop.services.documents.signing import SignChoice
 from desktop.services.profile import audit, users
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.access import Role
@@ -28,11 +32,10 @@ from desktop.services.register import visits
 from desktop.services.register.events import previous_month
 from desktop.services.register.visits import VisitInput
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import report_sign
-from desktop.ui.dialogs.report_sign import ReportSignDialog, SignChoice
+from desktop.ui.dialogs.report_sign import ReportSignDialog
 from desktop.ui.dialogs.report_verify import ReportVerifyDialog
-from desktop.ui.pages import reports
-from desktop.ui.pages.reports import CASE, HOUSEHOLD, ReportsPage
+from desktop.ui.pages import report_choosing, reports
+from desktop.ui.pages.reports import ReportsPage
 from desktop.ui.translation import error_text
 from tests.security import pdf_helpers as helpers
 from tests.ui.helpers import type_text
@@ -115,7 +118,7 @@ def first_page_content_offset(data: bytes) -> int:
 def test_the_page_previews_the_monthly_report_of_a_month_with_data(qtbot, ctx, month_with_data, wait_lane):
     page = opened_page(qtbot, ctx, wait_lane)
     assert page.month_picker.value() == month_with_data  # the previous month by default
-    assert page.month_picker.count() == reports.MONTHS_BACK + 1
+    assert page.month_picker.count() == report_choosing.MONTHS_BACK + 1
     assert page.print_button.isVisible() == reports.PRINTING and not page.print_button.isEnabled()
     previewed(qtbot, page)
     assert page.preview.page_count() >= 1
@@ -282,9 +285,9 @@ def test_the_verify_dialog_says_valid_and_a_changed_copy_is_not(
     assert dialog.result_.ok
     assert dialog.signer.text() == "Nguyễn Thị Lan"
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam\)", dialog.signed_at.text())
-    stamped = dialog.result_.signed_at.astimezone(pdf_signing.VIETNAM)
+    stamped = dialog.result_.signed_at.astimezone(VIETNAM)
     assert dialog.signed_at.text().startswith(f"{stamped:%d/%m/%Y %H:%M}")
-    assert abs(stamped - dt.datetime.now(pdf_signing.VIETNAM)) < dt.timedelta(minutes=5)
+    assert abs(stamped - dt.datetime.now(VIETNAM)) < dt.timedelta(minutes=5)
     assert (dialog.unchanged.text(), dialog.trusted.text()) == ("có", "có")
     assert dialog.verdict.text().startswith("Hợp lệ: báo cáo do Nguyễn Thị Lan ký")
     shoot(dialog, "verify-dialog-valid")
@@ -385,8 +388,8 @@ def test_a_token_s_certificates_are_listed_after_the_pin_and_a_wrong_pin_empties
             raise TokenPinError(QCoreApplication.translate("Security", "Wrong PIN for the token {token}."), token=label)
         return [expired, holder]
 
-    monkeypatch.setattr(report_sign, "list_tokens", lambda module: [token])
-    monkeypatch.setattr(report_sign, "list_certificates", certificates)
+    monkeypatch.setattr(signing, "list_tokens", lambda module: [token])
+    monkeypatch.setattr(signing, "list_certificates", certificates)
     dialog = ReportSignDialog(modules=["/usr/lib/libcastle.so.1.0.0"])
     qtbot.addWidget(dialog)
     dialog.show()

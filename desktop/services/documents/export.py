@@ -4,11 +4,18 @@ Each export is an audit event (table "report_exports", record = the document id)
 the period or record, the SHA-256 of the content and whether it was signed: a paper copy's QR code
 can be checked against it. Verification trusts the device's own certificate and the hub CA known to
 this profile.
+
+A signed PDF saved from the Reports page is a `CancellableExport`: written next to the target under a
+hidden name and renamed to the target only when everything is done and the user did not cancel, so
+a cancelled export leaves nothing behind, neither a file nor an export event.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import threading
+import uuid
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cryptography import x509
@@ -19,7 +26,12 @@ from desktop.reports.model import ReportDocument
 from desktop.reports.pdf import render_pdf
 from desktop.reports.xlsx import render_xlsx
 from desktop.security import device
-from desktop.security.pdf_signing import PdfSignerSpec, PdfVerification, device_signer, sign_pdf, verify_pdf
+from desktop.security.pdf.signers import PdfSignerSpec, device_signer
+from desktop.security.pdf.signing import sign_pdf
+from desktop.security.pdf.verification import PdfVerification, verify_pdf
+from desktop.services.documents import choices
+from desktop.services.documents.choices import ReportChoice
+from desktop.services.documents.signing import SignChoice
 from desktop.services.profile import identity
 from desktop.services.profile.handle import Profile
 
@@ -70,6 +82,11 @@ def export_pdf(
     return ExportResult(out, doc.document_id, doc.content_sha256, signed, rendered.pages)
 
 
+def preview(doc: ReportDocument) -> bytes:
+    """The PDF as it will look when signed, the stamp's box kept free; nothing is signed or written."""
+    return render_pdf(doc, reserve_signature_box=True).data
+
+
 def export_xlsx(profile: Profile, doc: ReportDocument, out: Path, *, subject: str = "") -> ExportResult:
     write_atomically(out, render_xlsx(doc))
     record_export(profile, doc, fmt="xlsx", signed=False, subject=subject)
@@ -103,3 +120,61 @@ def record_export(profile: Profile, doc: ReportDocument, *, fmt: str, signed: bo
     }
     with profile.sessions.begin() as session:
         append_event(session, action="create", table=EXPORTS_TABLE, record_id=doc.document_id, summary=summary)
+
+
+class CancellableExport:
+    """A signed PDF export that the UI runs on the DB lane and may cancel until its file is in place, never after."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._committed = False
+
+    @property
+    def cancelled(self) -> bool:
+        with self._lock:
+            return self._cancelled
+
+    def cancel(self) -> bool:
+        """False when it is too late: the file was already written."""
+        with self._lock:
+            if self._committed:
+                return False
+            self._cancelled = True
+            return True
+
+    def commit(self) -> bool:
+        """Move the finished file into place, unless cancelled meanwhile."""
+        with self._lock:
+            if self._cancelled:
+                return False
+            os.replace(self.staging, self.target)
+            self._committed = True
+            return True
+
+    def run_pdf(self, profile: Profile, choice: ReportChoice, signing: SignChoice) -> ExportResult | None:
+        """Build, sign and write the report; None when cancelled (nothing written, nothing recorded)."""
+        if self.cancelled:
+            return None
+        doc = choices.document(profile, choice)
+        if self.cancelled:
+            return None
+        try:
+            written = export_pdf(
+                profile,
+                doc,
+                self.staging,
+                signed=True,
+                signer=signing.signer,
+                signer_name=signing.signer_name,
+                subject=choice.subject,
+                record=False,  # a discarded file must leave no export in the change log
+            )
+            if not self.commit():
+                return None
+        finally:
+            self.staging.unlink(missing_ok=True)
+        record_export(profile, doc, fmt="pdf", signed=True, subject=choice.subject)
+        return replace(written, path=self.target)

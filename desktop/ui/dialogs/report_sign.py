@@ -2,7 +2,8 @@
 
 A USB token (the digital-signature certificate a Vietnamese CA sells) is reached through its driver,
 a PKCS#11 module file that comes with the token's software. The dialog finds the tokens plugged in,
-asks for the PIN, lists the certificates on the token and lets the user choose one.
+asks for the PIN, lists the certificates on the token and lets the user choose one; the signing
+service (`desktop.services.documents.signing`) talks to the token and makes the signer.
 
 The PIN is never stored: it stays in the password field until the certificates are listed and the
 user presses Sign, goes into the `Pkcs11Signer` of that one report, and the field is emptied. Any
@@ -15,10 +16,8 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -42,45 +41,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import SotayError
-from desktop.security.pdf_signing import CertInfo, Pkcs11Signer, TokenInfo, list_certificates, list_tokens
+from desktop.services.documents import signing
+from desktop.services.documents.signing import SignChoice, TokenCertificate
 from desktop.ui.background import ask_in_thread
 from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
 
+if TYPE_CHECKING:
+    from desktop.security.pdf.tokens import TokenInfo
+
 T = TypeVar("T")
 PREFERRED_WIDTH = 700
 log = logging.getLogger(__name__)
-
-# Where token drivers usually are. Feitian's ePass2003 is what most Vietnamese CAs (VNPT-CA,
-# Viettel-CA, FPT-CA, BKAV-CA) hand out; OpenSC reads it and many others; SafeNet eToken is next.
-LINUX_MODULES = (
-    "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
-    "/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so",
-    "/usr/lib/opensc-pkcs11.so",
-    "/usr/lib64/opensc-pkcs11.so",
-    "/usr/lib/libcastle.so.1.0.0",
-    "/usr/lib/libeTPkcs11.so",
-    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/softhsm/libsofthsm2.so",
-)
-WINDOWS_MODULES = (
-    r"C:\Windows\System32\eps2003csp11.dll",
-    r"C:\Windows\System32\ShuttleCsp11_3003.dll",
-    r"C:\Windows\System32\eTPKCS11.dll",
-    r"C:\Windows\System32\opensc-pkcs11.dll",
-    r"C:\Program Files\OpenSC Project\OpenSC\pkcs11\opensc-pkcs11.dll",
-)
-
-
-def candidate_modules(platform: str = sys.platform) -> tuple[str, ...]:
-    return WINDOWS_MODULES if platform == "win32" else LINUX_MODULES
-
-
-def installed_modules(platform: str = sys.platform) -> list[str]:
-    """The known token drivers present on this computer, most likely first."""
-    return [path for path in candidate_modules(platform) if Path(path).is_file()]
 
 
 def off_thread(
@@ -110,19 +84,6 @@ def off_thread(
     ask_in_thread(guarded, deliver, owner=owner)
 
 
-@dataclass(frozen=True, slots=True)
-class SignChoice:
-    """Who signs: the device key (`signer` None) or a key on a token, with its certificate holder's name."""
-
-    signer: Pkcs11Signer | None = None
-    signer_name: str = ""  # the name on the stamp; "" = the user logged in
-    token_label: str = ""
-
-    @property
-    def uses_device_key(self) -> bool:
-        return self.signer is None
-
-
 class ReportSignDialog(ModalDialog):
     def __init__(self, parent: QWidget | None = None, *, modules: list[str] | None = None) -> None:
         super().__init__(parent)
@@ -131,7 +92,7 @@ class ReportSignDialog(ModalDialog):
         self.busy = False
         self._sized = False
         self._choice: SignChoice | None = None
-        self._certificates: list[CertInfo] = []
+        self._certificates: list[TokenCertificate] = []
 
         heading = QLabel(self.tr("How should the report be signed?"))
         heading.setObjectName("dialogHeading")
@@ -154,7 +115,7 @@ class ReportSignDialog(ModalDialog):
         self.module = QComboBox()
         self.module.setEditable(True)
         self.module.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.module.addItems(installed_modules() if modules is None else modules)
+        self.module.addItems(signing.drivers() if modules is None else modules)
         self.module.lineEdit().setPlaceholderText(self.tr("The token's driver file (.so or .dll)"))
         self.module.setMinimumContentsLength(34)
         self.module.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -264,7 +225,7 @@ class ReportSignDialog(ModalDialog):
     def module_path(self) -> str:
         return self.module.currentText().strip()
 
-    def selected_certificate(self) -> CertInfo | None:
+    def selected_certificate(self) -> TokenCertificate | None:
         row = self.certificate.currentRow()
         return self._certificates[row] if 0 <= row < len(self._certificates) else None
 
@@ -289,7 +250,7 @@ class ReportSignDialog(ModalDialog):
             self._fail_text(self.tr("Choose the token's driver file first."))
             return
         self._start(self.tr("Looking for tokens…"))
-        off_thread(lambda: list_tokens(module), self._tokens_found, self._failed, owner=self)
+        off_thread(lambda: signing.tokens(module), self._tokens_found, self._failed, owner=self)
 
     def _tokens_found(self, tokens: list[TokenInfo]) -> None:
         self._stop()
@@ -310,31 +271,29 @@ class ReportSignDialog(ModalDialog):
         if not (module and token and pin) or self.busy:
             return
         self._start(self.tr("Reading the certificates on the token…"))
-        off_thread(lambda: list_certificates(module, token, pin), self._certificates_found, self._failed, owner=self)
+        off_thread(lambda: signing.certificates(module, token, pin), self._certificates_found, self._failed, owner=self)
 
-    def _certificates_found(self, found: list[CertInfo]) -> None:
+    def _certificates_found(self, found: list[TokenCertificate]) -> None:
         self._stop()
-        now = datetime.now(UTC)
-        usable = [c for c in found if c.label or c.id]
-        self._certificates = sorted(usable, key=lambda c: c.not_after < now)  # valid ones first
+        self._certificates = found  # valid ones first
         self.certificate.clear()
-        for info in self._certificates:
-            item = QListWidgetItem(self._certificate_text(info, expired=info.not_after < now))
-            if info.not_after < now:
+        for offered in found:
+            item = QListWidgetItem(self._certificate_text(offered))
+            if offered.expired:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)  # a CA would reject the signature
             self.certificate.addItem(item)
-        if self._certificates and self._certificates[0].not_after >= now:
+        if found and not found[0].expired:
             self.certificate.setCurrentRow(0)
             self._say(self.tr("Choose the certificate to sign with, then press Sign."))
         else:
             self._fail_text(self.tr("The token holds no certificate that can sign now."))
         self._update()
 
-    def _certificate_text(self, info: CertInfo, *, expired: bool) -> str:
-        until = fmt_date(info.not_after.date())
-        if expired:
-            return self.tr("{holder} — expired on {date}").format(holder=info.subject_cn, date=until)
-        return self.tr("{holder} — valid until {date}").format(holder=info.subject_cn, date=until)
+    def _certificate_text(self, offered: TokenCertificate) -> str:
+        holder, until = offered.info.subject_cn, fmt_date(offered.info.not_after.date())
+        if offered.expired:
+            return self.tr("{holder} — expired on {date}").format(holder=holder, date=until)
+        return self.tr("{holder} — valid until {date}").format(holder=holder, date=until)
 
     # Signing ##################################################################################
 
@@ -345,12 +304,11 @@ class ReportSignDialog(ModalDialog):
             self._choice = SignChoice()
             self.accept()
             return
-        info, token, pin = self.selected_certificate(), self.token.currentData(), self.pin.text()
-        if info is None or not token or not pin:
+        chosen, token, pin = self.selected_certificate(), self.token.currentData(), self.pin.text()
+        if chosen is None or not token or not pin:
             return
-        signer = Pkcs11Signer(self.module_path(), token, pin, cert_label=info.label or None, key_id=info.id or None)
+        self._choice = signing.token_signer(self.module_path(), token, chosen.info, pin)
         self.pin.clear()  # the signer holds it for this one report; the field does not
-        self._choice = SignChoice(signer, info.subject_cn, token)
         self.accept()
 
     def reject(self) -> None:

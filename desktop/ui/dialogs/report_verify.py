@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import SotayError
-from desktop.security.pdf_signing import VIETNAM, PdfVerification
+from desktop.security.pdf.stamp import VIETNAM
+from desktop.security.pdf.verification import PdfVerification
 from desktop.services.documents import export as report_export
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import grow_to_fit

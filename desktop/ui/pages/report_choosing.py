@@ -1,0 +1,164 @@
+"""Which report the Reports page makes: the kinds as radio buttons, each with its picker (a month, a
+household, a case, a campaign and its year), and the `ReportChoice` they add up to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QGroupBox, QLabel, QRadioButton, QSpinBox, QWidget
+
+from desktop.services.documents import choices as report_choices
+from desktop.services.documents.choices import CAMPAIGN, CASE, HOUSEHOLD, MONTHLY, CaseOption, Choices, ReportChoice
+from desktop.ui.codes import code_label
+from desktop.ui.context import AppContext
+from desktop.ui.formatting import fmt_date
+from desktop.ui.widgets.household_picker import HouseholdPicker
+from desktop.ui.widgets.pickers import ValueCombo
+
+CTX = "ReportsPage"  # the page's own words before they moved here, with their translations
+MONTHS_BACK = 12  # the month picker: this month and the twelve before it
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+class ChoosesReport:
+    """Mix into the Reports page: it places `_choice_box()` and answers `_choice_changed()`."""
+
+    def _choice_box(self, ctx: AppContext) -> QGroupBox:
+        """The options and their pickers, the monthly report of the previous month chosen."""
+        self.case_choices: list[CaseOption] = []
+        self.monthly_option = QRadioButton(_tr("&Monthly report"))
+        self.household_option = QRadioButton(_tr("&Household card"))
+        self.case_option = QRadioButton(_tr("&Case record (confidential)"))
+        self.campaign_option = QRadioButton(_tr("Campai&gn report"))
+        self.kinds = QButtonGroup(self)  # type: ignore[arg-type]  # the page is the QObject
+        self.options = {
+            MONTHLY: self.monthly_option,
+            HOUSEHOLD: self.household_option,
+            CASE: self.case_option,
+            CAMPAIGN: self.campaign_option,
+        }
+        for option in self.options.values():
+            self.kinds.addButton(option)
+        self.monthly_option.setChecked(True)
+
+        today = ctx.profile.today()
+        self.month_picker = ValueCombo()
+        self.month_picker.set_items(report_choices.month_choices(today, MONTHS_BACK), keep=False)
+        self.month_picker.setCurrentIndex(1)  # the previous month: the one a report is due for
+        self.household_picker = HouseholdPicker(ctx)
+        self.household_picker.setPlaceholderText(_tr("Number or a member's name"))
+        self.case_picker = ValueCombo()
+        self.no_cases_text = _tr("No case you may read")
+        self.case_picker.setToolTip(
+            _tr("Only the cases whose content you may read: your own, or all of them with the protection permission.")
+        )
+        self.campaign_picker = ValueCombo()
+        self.year = QSpinBox()
+        self.year.setRange(2000, today.year + 1)
+        self.year.setValue(today.year)
+        self.year.setMinimumWidth(96)
+        self.year_label = QLabel(_tr("&Year"))
+        self.year_label.setBuddy(self.year)
+        for picker in (self.month_picker, self.case_picker, self.campaign_picker):
+            picker.setMinimumWidth(0)
+            picker.setMinimumContentsLength(12)
+        self.pickers: dict[str, list[QWidget]] = {
+            MONTHLY: [self.month_picker],
+            HOUSEHOLD: [self.household_picker],
+            CASE: [self.case_picker],
+            CAMPAIGN: [self.campaign_picker, self.year_label, self.year],
+        }
+        which = self._lay_out_choices()
+        changed = self._choice_changed  # type: ignore[attr-defined]  # the page's
+        self.kinds.buttonToggled.connect(self._kind_toggled)
+        self.month_picker.currentIndexChanged.connect(lambda _i: changed())
+        self.household_picker.changed.connect(changed)
+        self.case_picker.currentIndexChanged.connect(lambda _i: changed())
+        self.campaign_picker.currentIndexChanged.connect(lambda _i: changed())
+        self.year.valueChanged.connect(lambda _v: changed())
+        return which
+
+    def _lay_out_choices(self) -> QGroupBox:
+        which = QGroupBox(_tr("Which report"))
+        grid = QGridLayout(which)
+        grid.setVerticalSpacing(4)
+        grid.setHorizontalSpacing(8)
+        grid.setColumnMinimumWidth(0, 22)
+        grid.setColumnStretch(1, 1)
+        rows: list[tuple[QRadioButton, QWidget]] = [
+            (self.monthly_option, self.month_picker),
+            (self.household_option, self.household_picker),
+            (self.case_option, self.case_picker),
+            (self.campaign_option, self.campaign_picker),
+        ]
+        for number, (option, picker) in enumerate(rows):
+            row = number * 3
+            if number:
+                grid.setRowMinimumHeight(row - 1, 8)
+            grid.addWidget(option, row, 0, 1, 2 if option is self.campaign_option else 4)
+            grid.addWidget(picker, row + 1, 1, 1, 3)
+        # The year beside the campaign option, where the line has room for it.
+        grid.addWidget(self.year_label, 9, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.year, 9, 3)
+        return which
+
+    # Choosing ##################################################################################
+
+    def kind(self) -> str:
+        return next((kind for kind, option in self.options.items() if option.isChecked()), MONTHLY)
+
+    def set_kind(self, kind: str) -> None:
+        self.options[kind].setChecked(True)
+
+    def current_choice(self) -> ReportChoice | None:
+        """What the buttons act on; None while the chosen kind still lacks its household, case or campaign."""
+        kind = self.kind()
+        if kind == MONTHLY:
+            title = _tr("Monthly report {month}").format(month=self.month_picker.currentText())
+            return report_choices.monthly_choice(self.month_picker.value(), title)
+        if kind == HOUSEHOLD:
+            household = self.household_picker.value()
+            if household is None:
+                return None
+            code = self.household_picker.code()
+            return report_choices.household_choice(household, code, _tr("Household card {code}").format(code=code))
+        if kind == CASE:
+            case_id = self.case_picker.value()
+            found = next((c for c in self.case_choices if c.id == case_id), None)
+            if found is None:
+                return None
+            return report_choices.case_choice(found, _tr("Case record {case}").format(case=self._case_label(found)))
+        code, year = self.campaign_picker.value(), self.year.value()
+        if not code:
+            return None
+        title = _tr("Campaign report: {campaign}, {year}").format(
+            campaign=self.campaign_picker.currentText(), year=year
+        )
+        return report_choices.campaign_choice(code, year, title)
+
+    def _kind_toggled(self, button: object, checked: bool) -> None:
+        if not checked:
+            return
+        kind = self.kind()
+        for name, widgets in self.pickers.items():
+            for widget in widgets:
+                widget.setEnabled(name == kind)
+        if button is not None and any(option.hasFocus() for option in self.options.values()):
+            self.pickers[kind][0].setFocus()  # Alt+H and the like: straight on to choosing the household
+        self._choice_changed()  # type: ignore[attr-defined]  # the page's
+
+    # What the pickers offer ####################################################################
+
+    def _fill_pickers(self, choices: Choices) -> None:
+        self.case_choices = choices.cases
+        self.case_picker.set_items((self._case_label(c), c.id) for c in choices.cases)
+        self.case_picker.setPlaceholderText(self.no_cases_text if not choices.cases else "")
+        self.campaign_picker.set_items((name, code) for code, name in choices.campaigns)
+
+    def _case_label(self, case: CaseOption) -> str:
+        household = case.household_code if case.household_code is not None else "?"
+        kind = code_label(case.kind_names) if case.kind_names is not None else case.kind
+        state = {"open": _tr("open"), "closed": _tr("closed")}.get(case.state, case.state)
+        return f"{fmt_date(case.opened_on)} · {household} · {kind} · {state}"
