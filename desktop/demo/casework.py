@@ -27,6 +27,7 @@ from desktop.services.casework.timeline import ActionInput
 from desktop.services.communication import activities
 from desktop.services.communication.activities import ActivityInput
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 from desktop.services.validation import age_on
 
 DV_EVERY, CHILD_EVERY, ELDERLY_EVERY = 80, 100, 120
@@ -93,7 +94,7 @@ def _homes(profile: Profile) -> list[_Home]:
         ).all()
         people = session.execute(
             select(Person.household_id, Person.id, Person.sex, Person.birth_date)
-            .where(Person.status == "present", Person.deleted_at.is_(None))
+            .where(Person.status == "present", live(Person))
             .order_by(Person.sort_order)
         ).all()
     members: dict[uuid.UUID, list[tuple[uuid.UUID, str, date]]] = {}

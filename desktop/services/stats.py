@@ -18,12 +18,13 @@ from db.models import (
     Visit,
 )
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 
 CASE_KINDS = ("domestic_violence", "child_protection", "other_support")
 
 
 def _count(session: Session, model: type[SyncedMixin], *where: ColumnElement[bool]) -> int:
-    stmt = select(func.count()).select_from(model).where(model.deleted_at.is_(None), *where)
+    stmt = select(func.count()).select_from(model).where(live(model), *where)
     return int(session.scalar(stmt) or 0)
 
 

@@ -17,11 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import CaseMeasure, CaseParty, CaseReferral, Person, SupportCase
-from desktop.errors import FieldProblem, NotFoundError
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.casework.cases import ADULT_AGE, CLOSED, require_case
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live, live_row
 from desktop.services.validation import (
     NOTE_MAX,
     code_problems,
@@ -128,12 +129,12 @@ def view(profile: Profile, case_id: uuid.UUID) -> DvCaseView:
         case = require_case(session, profile.user, case_id, write=False)
         measures = session.scalars(
             select(CaseMeasure)
-            .where(CaseMeasure.case_id == case_id, CaseMeasure.deleted_at.is_(None))
+            .where(CaseMeasure.case_id == case_id, live(CaseMeasure))
             .order_by(CaseMeasure.decided_on.desc(), CaseMeasure.created_at.desc())
         )
         referrals = session.scalars(
             select(CaseReferral)
-            .where(CaseReferral.case_id == case_id, CaseReferral.deleted_at.is_(None))
+            .where(CaseReferral.case_id == case_id, live(CaseReferral))
             .order_by(CaseReferral.sent_on.desc(), CaseReferral.created_at.desc())
         )
         return DvCaseView(
@@ -219,9 +220,7 @@ def _perpetrator_may_be_adult(session: Session, case: SupportCase) -> bool:
     """Art. 32 is for perpetrators of 18 or more: False only when every one recorded is known to be younger."""
     years: list[int | None] = []
     for party in session.scalars(
-        select(CaseParty).where(
-            CaseParty.case_id == case.id, CaseParty.role == "perpetrator", CaseParty.deleted_at.is_(None)
-        )
+        select(CaseParty).where(CaseParty.case_id == case.id, CaseParty.role == "perpetrator", live(CaseParty))
     ):
         person = session.get(Person, party.person_id) if party.person_id else None
         years.append(person.birth_year if person else party.birth_year)
@@ -358,9 +357,7 @@ def refer(profile: Profile, case_id: uuid.UUID, *, body: str, sent_on: date, not
 def update_referral(profile: Profile, referral_id: uuid.UUID, *, status: str, on: date) -> None:
     """sent → received → done, or declined at either step; never backwards."""
     with profile.sessions.begin() as session:
-        row = session.get(CaseReferral, referral_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This referral no longer exists."))
+        row = live_row(session, CaseReferral, referral_id, QT_TRANSLATE_NOOP(CTX, "This referral no longer exists."))
         require_case(session, profile.user, row.case_id, write=True)
         allowed = NEXT_STATUS.get(row.status, ())
         found = [] if status in allowed else [_status_problem(row.status)]
@@ -396,7 +393,6 @@ def _require_dv(session: Session, profile: Profile, case_id: uuid.UUID) -> Suppo
     if case.kind != KIND:
         raise_if([problem("kind", QT_TRANSLATE_NOOP(CTX, "This is not a domestic-violence case."))])
     return case
-
 
 
 def _codes(session: Session, table: str) -> list[str]:

@@ -51,6 +51,7 @@ from desktop.services.casework import child
 from desktop.services.casework.cases import CHILD_PROTECTION, OPEN
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 from desktop.services.validation import ADDRESS_MAX, problem, raise_if, text_problems
 
 CTX = "Tasks"
@@ -125,9 +126,9 @@ def _no_contact_ends(session: Session, day: date) -> Iterator[TaskDTO]:
         .where(
             CaseMeasure.measure == NO_CONTACT,
             CaseMeasure.ends_on.is_not(None),
-            CaseMeasure.deleted_at.is_(None),
+            live(CaseMeasure),
             SupportCase.state == OPEN,
-            SupportCase.deleted_at.is_(None),
+            live(SupportCase),
         )
     )
     for measure_id, ends_on, case_id, household_id, code in rows:
@@ -142,7 +143,7 @@ def _child_plans(session: Session, day: date) -> Iterator[TaskDTO]:
     cases = session.execute(
         select(SupportCase, Household.code)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(SupportCase.kind == CHILD_PROTECTION, SupportCase.state == OPEN, SupportCase.deleted_at.is_(None))
+        .where(SupportCase.kind == CHILD_PROTECTION, SupportCase.state == OPEN, live(SupportCase))
     )
     for case, code in cases:
         due = child.state_of(session, case).plan_due
@@ -159,9 +160,9 @@ def _plan_items(session: Session, day: date) -> Iterator[TaskDTO]:
         .join(Household, Household.id == SupportCase.household_id)
         .where(
             CasePlanItem.status == "planned",
-            CasePlanItem.deleted_at.is_(None),
+            live(CasePlanItem),
             SupportCase.state == OPEN,
-            SupportCase.deleted_at.is_(None),
+            live(SupportCase),
         )
     )
     for item, case_id, household_id, code in rows:
@@ -218,7 +219,7 @@ def _priority_visits(session: Session, profile: Profile, day: date) -> Iterator[
     every = _priority_days(session)
     last_visit = (
         select(Visit.household_id, func.max(Visit.visited_on).label("last"))
-        .where(Visit.deleted_at.is_(None))
+        .where(live(Visit))
         .group_by(Visit.household_id)
         .subquery()
     )
@@ -228,7 +229,7 @@ def _priority_visits(session: Session, profile: Profile, day: date) -> Iterator[
         .outerjoin(Person, Person.id == Household.head_person_id)
         .where(
             Household.id.in_(_priority_households(session, day)),
-            Household.deleted_at.is_(None),
+            live(Household),
             Household.dissolved_on.is_(None),
             access.household_filter(profile.user),
         )
@@ -249,12 +250,12 @@ def _priority_households(session: Session, day: date) -> list[uuid.UUID]:
     by_category = select(HouseholdCategory.household_id).where(
         HouseholdCategory.category.in_(priority),
         HouseholdCategory.year >= day.year - 1,
-        HouseholdCategory.deleted_at.is_(None),
+        live(HouseholdCategory),
     )
     with_newborn = select(PopulationEvent.household_id).where(
         PopulationEvent.kind == "birth",
         PopulationEvent.event_date >= day - timedelta(days=NEWBORN_DAYS),
-        PopulationEvent.deleted_at.is_(None),
+        live(PopulationEvent),
     )
     return list(set(session.scalars(by_category)) | set(session.scalars(with_newborn)) | _pregnant(session, day))
 
@@ -274,7 +275,7 @@ def _pregnancies(session: Session, day: date) -> dict[uuid.UUID | None, tuple[uu
         .where(
             PopulationEvent.kind == "pregnancy",
             PopulationEvent.event_date >= day - timedelta(days=PREGNANCY_DAYS),
-            PopulationEvent.deleted_at.is_(None),
+            live(PopulationEvent),
         )
         .order_by(PopulationEvent.event_date, PopulationEvent.created_at)
     )
@@ -286,7 +287,7 @@ def _pregnancies(session: Session, day: date) -> dict[uuid.UUID | None, tuple[uu
 
 def _newborn_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
     screened = select(PopulationEvent.person_id).where(
-        PopulationEvent.kind == "newborn_screening", PopulationEvent.deleted_at.is_(None)
+        PopulationEvent.kind == "newborn_screening", live(PopulationEvent)
     )
     rows = session.execute(
         select(PopulationEvent.person_id, PopulationEvent.event_date, Household.id, Household.code, Person.full_name)
@@ -295,7 +296,7 @@ def _newborn_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
         .where(
             PopulationEvent.kind == "birth",
             PopulationEvent.event_date >= day - timedelta(days=SCREENING_WINDOW_DAYS),
-            PopulationEvent.deleted_at.is_(None),
+            live(PopulationEvent),
             PopulationEvent.person_id.not_in(screened),
             Person.status == "present",
         )
@@ -316,7 +317,7 @@ def _prenatal_screenings(session: Session, day: date) -> Iterator[TaskDTO]:
         .where(
             PopulationEvent.kind == "prenatal_screening",
             PopulationEvent.person_id.in_(list(pregnant)),
-            PopulationEvent.deleted_at.is_(None),
+            live(PopulationEvent),
         )
         .group_by(PopulationEvent.person_id)
     ):
@@ -340,7 +341,7 @@ def _case_follow_ups(session: Session, day: date) -> Iterator[TaskDTO]:
         select(CaseAction, SupportCase.household_id, Household.code)
         .join(SupportCase, SupportCase.id == CaseAction.case_id)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(CaseAction.deleted_at.is_(None), SupportCase.state == OPEN, SupportCase.deleted_at.is_(None))
+        .where(live(CaseAction), SupportCase.state == OPEN, live(SupportCase))
         .order_by(CaseAction.done_on, CaseAction.created_at)
     )
     latest: dict[uuid.UUID, tuple[CaseAction, uuid.UUID, str]] = {}
@@ -357,7 +358,7 @@ def _manual(session: Session, profile: Profile, day: date) -> Iterator[TaskDTO]:
     rows = session.execute(
         select(ManualTask, Household.code)
         .outerjoin(Household, Household.id == ManualTask.household_id)
-        .where(ManualTask.deleted_at.is_(None))
+        .where(live(ManualTask))
     )
     for task, code in rows:
         yield TaskDTO(
@@ -400,7 +401,7 @@ def _visible(session: Session, profile: Profile, found: list[TaskDTO]) -> list[T
 
 
 def _handled(session: Session, day: date) -> set[str]:
-    rows = session.scalars(select(TaskState).where(TaskState.deleted_at.is_(None)))
+    rows = session.scalars(select(TaskState).where(live(TaskState)))
     return {
         row.task_key
         for row in rows

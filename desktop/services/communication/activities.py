@@ -17,13 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import CampaignYear, CodeItem, CommunicationActivity, Village, campaign_year_id
-from desktop.errors import FieldProblem, NotFoundError
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import CodeDTO, VillageDTO
 from desktop.services.profile import access
 from desktop.services.profile.access import CurrentUser
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live, live_or_none, live_row
 from desktop.services.validation import (
     ADDRESS_MAX,
     NOTE_MAX,
@@ -141,9 +142,7 @@ def campaigns_of_year(session: Session, year: int) -> list[CampaignDTO]:
     """Every campaign of `year` with its theme and dates: a synced CampaignYear row, else the shipped file."""
     stored = {
         row.campaign: row
-        for row in session.scalars(
-            select(CampaignYear).where(CampaignYear.year == year, CampaignYear.deleted_at.is_(None))
-        )
+        for row in session.scalars(select(CampaignYear).where(CampaignYear.year == year, live(CampaignYear)))
     }
     shipped = _shipped_themes(session, year)
     result = []
@@ -276,8 +275,8 @@ def input_problems(session: Session, user: CurrentUser, data: ActivityInput, tod
     if data.village_id is None:
         found.append(problem("village_id", QT_TRANSLATE_NOOP(CTX, "Choose the village.")))
     else:
-        village = session.get(Village, data.village_id)
-        if village is None or village.deleted_at is not None:
+        village = live_or_none(session, Village, data.village_id)
+        if village is None:
             found.append(problem("village_id", QT_TRANSLATE_NOOP(CTX, "This village no longer exists.")))
         elif not user.writes_village(village.id):
             found.append(problem("village_id", QT_TRANSLATE_NOOP(CTX, "You do not keep this village.")))
@@ -320,9 +319,7 @@ def record_activity(profile: Profile, data: ActivityInput) -> uuid.UUID:
     """Save one activity; refuse bad input (ValidationError) or another's village, saving nothing."""
     with profile.sessions.begin() as session:
         if data.village_id is not None:
-            village = session.get(Village, data.village_id)
-            if village is None or village.deleted_at is not None:
-                raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This village no longer exists."))
+            live_row(session, Village, data.village_id, QT_TRANSLATE_NOOP(CTX, "This village no longer exists."))
             access.require_write(profile.user, data.village_id)
         raise_if(input_problems(session, profile.user, data, profile.today()))
         assert data.held_on is not None and data.village_id is not None
@@ -364,7 +361,7 @@ def list_activities(profile: Profile, start: date, end: date) -> list[ActivityDT
             .where(
                 CommunicationActivity.held_on >= start,
                 CommunicationActivity.held_on <= end,
-                CommunicationActivity.deleted_at.is_(None),
+                live(CommunicationActivity),
             )
             .order_by(CommunicationActivity.held_on.desc(), Village.sort_order, CommunicationActivity.created_at)
         )

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Household, Person, Village
-from desktop.errors import FieldProblem, NotFoundError, SotayError
+from desktop.errors import FieldProblem, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import DuplicateCandidate, PersonDTO
@@ -19,6 +19,7 @@ from desktop.services.profile.access import CurrentUser
 from desktop.services.profile.handle import Profile
 from desktop.services.register import events as events_service
 from desktop.services.register.events import add_event, reporting_month_problems
+from desktop.services.rows import live, live_row
 from desktop.services.validation import (
     ADDRESS_MAX,
     NOTE_MAX,
@@ -139,7 +140,7 @@ def _duplicates(
         .where(
             Person.name_folded == fold(full_name),
             Person.birth_year == birth_date.year,
-            Person.deleted_at.is_(None),
+            live(Person),
             Household.commune_code == commune,
             access.household_filter(user),
         )
@@ -151,9 +152,7 @@ def _duplicates(
 
 def _require_household(session: Session, household_id: uuid.UUID, user: CurrentUser) -> Household:
     """A household the user may change, still open for members."""
-    household = session.get(Household, household_id)
-    if household is None or household.deleted_at is not None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+    household = live_row(session, Household, household_id, QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
     access.require_write(user, household.village_id)
     if household.dissolved_on is not None:
         raise SotayError(QT_TRANSLATE_NOOP(CTX, "This household was dissolved; add people to another one."))
@@ -161,9 +160,8 @@ def _require_household(session: Session, household_id: uuid.UUID, user: CurrentU
 
 
 def _require_person(session: Session, person_id: uuid.UUID, user: CurrentUser, *, write: bool = True) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is not None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This person is no longer in the register."))
+    message = QT_TRANSLATE_NOOP(CTX, "This person is no longer in the register.")
+    person = live_row(session, Person, person_id, message)
     access.require_household(session, user, person.household_id, write=write)
     return person
 
@@ -210,9 +208,7 @@ def _insert(
     raise_if(found)
     assert data.birth_date is not None
     if not allow_duplicate:
-        candidates = _duplicates(
-            session, household.commune_code, data.full_name, data.birth_date, None, profile.user
-        )
+        candidates = _duplicates(session, household.commune_code, data.full_name, data.birth_date, None, profile.user)
         if candidates:
             raise DuplicatePersonWarning(candidates)
     order = session.scalar(select(func.count()).where(Person.household_id == household.id)) or 0
