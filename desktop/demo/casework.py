@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from db.models import Household, Person
+from db.models.register import Household, Person
 from desktop.services import reference
 from desktop.services.casework import cases, child, child_forms, dv, tasks, timeline
 from desktop.services.casework.cases import CaseInput

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
-from db.models import Household, Person, PopulationEvent, Village, Visit
+from db.models.register import Household, Person, PopulationEvent, Village, Visit
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
 from desktop.services.register.events import month_of

@@ -11,7 +11,9 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from db.models import AdminUnit, CodeItem, ProfileMeta, Village
+from db.models.profile import ProfileMeta
+from db.models.reference import AdminUnit, CodeItem
+from db.models.register import Village
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import resource

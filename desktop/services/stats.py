@@ -6,17 +6,10 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from db.base import PENDING_USN, SyncedMixin
-from db.models import (
-    SYNCED_MODELS,
-    CommunicationActivity,
-    Household,
-    HouseholdCategory,
-    Person,
-    PopulationEvent,
-    SupportCase,
-    Village,
-    Visit,
-)
+from db.models.casework import SupportCase
+from db.models.communication import CommunicationActivity
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.models.synced import SYNCED_MODELS
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
 

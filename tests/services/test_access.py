@@ -15,7 +15,9 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from db.models import AuditEvent, Household, Person, SupportCase, Visit
+from db.models.casework import SupportCase
+from db.models.profile import AuditEvent
+from db.models.register import Household, Person, Visit
 from desktop.errors import ValidationError
 from desktop.security.keyslots import WrongPassphraseError
 from desktop.services import dashboard

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import CampaignYear, CommunicationActivity, campaign_year_id
+from db.models.communication import CampaignYear, CommunicationActivity, campaign_year_id
 from desktop.errors import NotFoundError, ValidationError
 from desktop.services.communication import activities
 from desktop.services.communication.activities import ActivityInput, CampaignYearInput

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import CaseAction
+from db.models.casework import CaseAction
 from desktop.errors import ValidationError
 from desktop.services.casework import cases, child, child_forms, dv
 from desktop.services.casework import timeline as case_actions

@@ -79,7 +79,7 @@ def test_groups_of_article_10(family):
         with pytest.raises(ValidationError):
             child.set_groups(p, cid, bad)
     with p.sessions() as session:
-        from db.models import SupportCase
+        from db.models.casework import SupportCase
 
         assert session.get(SupportCase, cid).groups == ["i", "l"]  # in the law's order
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.models import Household, HouseholdCategory, Person, PopulationEvent, Visit
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Visit
 from desktop.demo.build import DEMO_COMMUNE, DemoRefusedError, DemoSummary, build_demo, create_demo_profile
 from desktop.errors import ValidationError
 from desktop.paths import ProfilePaths

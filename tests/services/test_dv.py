@@ -9,7 +9,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import AuditEvent, CaseMeasure, CaseReferral, SupportCase
+from db.models.casework import CaseMeasure, CaseReferral, SupportCase
+from db.models.profile import AuditEvent
 from desktop.errors import ValidationError
 from desktop.services.casework import cases, dv
 from desktop.services.casework.cases import CaseInput

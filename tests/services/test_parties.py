@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import CaseParty
+from db.models.casework import CaseParty
 from desktop.errors import ValidationError
 from desktop.services.casework import cases, parties
 from desktop.services.casework.cases import CaseInput

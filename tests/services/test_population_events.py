@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import PopulationEvent
+from db.models.register import PopulationEvent
 from desktop.errors import ValidationError
 from desktop.services import reference
 from desktop.services.profile.handle import Profile

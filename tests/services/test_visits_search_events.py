@@ -173,7 +173,7 @@ def test_sync_columns_are_stamped_on_every_write(village):
     hid, pid = made["004"]
     counts = stats.counts(p)
     assert counts["pending_sync"] == counts["villages"] + counts["households"] + counts["people"]
-    from db.models import Person
+    from db.models.register import Person
 
     with p.sessions() as session:
         person = session.get(Person, pid)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
 from sqlalchemy import func, select
 
-from db.models import CaseAction
+from db.models.casework import CaseAction
 from desktop.services.casework import cases, child, child_plan, dv
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import func, select
 
-from db.models import CaseMeasure, CaseReferral, SupportCase
+from db.models.casework import CaseMeasure, CaseReferral, SupportCase
 from desktop.services.casework import cases, child, child_plan, parties, tasks
 from desktop.services.casework.cases import CaseInput
 from desktop.services.profile import opening as profile_service

@@ -15,7 +15,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Household, Person, SupportCase
+from db.models.casework import SupportCase
+from db.models.register import Household, Person
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference

@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from db.models import CasePlanItem
+from db.models.casework import CasePlanItem
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.casework import child

@@ -16,7 +16,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CaseMeasure, CaseParty, CaseReferral, Person, SupportCase
+from db.models.casework import CaseMeasure, CaseParty, CaseReferral, SupportCase
+from db.models.register import Person
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference

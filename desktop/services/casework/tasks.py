@@ -31,20 +31,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import (
-    CaseAction,
-    CaseMeasure,
-    CasePlanItem,
-    Household,
-    HouseholdCategory,
-    ManualTask,
-    Person,
-    PopulationEvent,
-    ProfileMeta,
-    SupportCase,
-    TaskState,
-    Visit,
-)
+from db.models.casework import CaseAction, CaseMeasure, CasePlanItem, ManualTask, SupportCase, TaskState
+from db.models.profile import ProfileMeta
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Visit
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import dashboard, reference
 from desktop.services.casework import child

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CaseAction, CaseMeasure, CasePlanItem, CaseReferral, SupportCase
+from db.models.casework import CaseAction, CaseMeasure, CasePlanItem, CaseReferral, SupportCase
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference

@@ -16,7 +16,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CampaignYear, CodeItem, CommunicationActivity, Village, campaign_year_id
+from db.models.communication import CampaignYear, CommunicationActivity, campaign_year_id
+from db.models.reference import CodeItem
+from db.models.register import Village
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference

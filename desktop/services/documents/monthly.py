@@ -25,7 +25,8 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import CaseAction, CaseMeasure, CaseReferral, Household, PopulationEvent, SupportCase, Village, Visit
+from db.models.casework import CaseAction, CaseMeasure, CaseReferral, SupportCase
+from db.models.register import Household, PopulationEvent, Village, Visit
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live

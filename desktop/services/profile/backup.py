@@ -45,7 +45,8 @@ from sqlalchemy.exc import DatabaseError
 
 from db import cipher
 from db.migrate import current_revision, known_revisions
-from db.models import SYNCED_MODELS, AuditEvent
+from db.models.profile import AuditEvent
+from db.models.synced import SYNCED_MODELS
 from desktop import __version__
 from desktop.errors import AccessError, SotayError
 from desktop.fileio import atomic_stream

@@ -11,7 +11,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import AdminUnit, Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.models.reference import AdminUnit
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
 from desktop.errors import FieldProblem, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference

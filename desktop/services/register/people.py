@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Household, Person, Village
+from db.models.register import Household, Person, Village
 from desktop.errors import FieldProblem, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
