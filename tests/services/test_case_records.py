@@ -18,9 +18,9 @@ from desktop.services.casework.child_forms import IntakeInput, ReviewInput
 from desktop.services.casework.dv import ActsInput, MeasureInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.profile.access import PermissionDeniedError
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 DAY = date.today() - timedelta(days=30)
 
@@ -29,8 +29,8 @@ DAY = date.today() - timedelta(days=30)
 def family(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="021", village_id=register.village_a))
-    wife = people.add_member(p, hid, PersonInput("Nguyễn Thị Lan", "2", date(1990, 2, 1), "head"))
-    son = people.add_member(p, hid, PersonInput("Nguyễn Văn Bình", "1", date(2015, 5, 1), "child"))
+    wife = members.add_member(p, hid, PersonInput("Nguyễn Thị Lan", "2", date(1990, 2, 1), "head"))
+    son = members.add_member(p, hid, PersonInput("Nguyễn Văn Bình", "1", date(2015, 5, 1), "child"))
     return p, hid, wife, son
 
 

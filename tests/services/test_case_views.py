@@ -15,9 +15,9 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 DAY = date.today() - timedelta(days=10)
 
@@ -26,8 +26,8 @@ DAY = date.today() - timedelta(days=10)
 def family(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="007", village_id=register.village_a))
-    mother = people.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
-    son = people.add_member(p, hid, PersonInput("Trần Văn Nam", "1", date(2016, 5, 1), "child"))
+    mother = members.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
+    son = members.add_member(p, hid, PersonInput("Trần Văn Nam", "1", date(2016, 5, 1), "child"))
     return p, hid, mother, son
 
 

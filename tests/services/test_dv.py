@@ -19,9 +19,9 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 DAY = date.today() - timedelta(days=10)
 
@@ -30,7 +30,7 @@ DAY = date.today() - timedelta(days=10)
 def case(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="007", village_id=register.village_a))
-    wife = people.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
+    wife = members.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
     return p, cases.open_case(p, CaseInput("domestic_violence", hid, DAY, person_id=wife, summary="Hàng xóm báo"))
 
 

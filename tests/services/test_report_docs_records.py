@@ -23,10 +23,10 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people, visits
+from desktop.services.register import households, members, people, visits
 from desktop.services.register.events import default_reporting_month
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
@@ -53,10 +53,10 @@ def family(register):
     year; two visits; a domestic-violence case the card must not mention."""
     p = register.profile
     hid = households.create(p, HouseholdInput(code="A1", village_id=register.village_a, address="Xóm 3"))
-    head = people.add_member(p, hid, PersonInput("Trần Văn Hùng", "1", date(1980, 3, 4), "head"))
-    wife = people.add_member(p, hid, PersonInput("Nguyễn Thị Mai", "2", date(1984, 7, 9), "spouse"))
-    son = people.add_member(p, hid, PersonInput("Trần Văn An", "1", date(2014, 9, 2), "child"))
-    grandpa = people.add_member(p, hid, PersonInput("Trần Văn Lộc", "1", date(1940, 1, 1), "parent"))
+    head = members.add_member(p, hid, PersonInput("Trần Văn Hùng", "1", date(1980, 3, 4), "head"))
+    wife = members.add_member(p, hid, PersonInput("Nguyễn Thị Mai", "2", date(1984, 7, 9), "spouse"))
+    son = members.add_member(p, hid, PersonInput("Trần Văn An", "1", date(2014, 9, 2), "child"))
+    grandpa = members.add_member(p, hid, PersonInput("Trần Văn Lộc", "1", date(1940, 1, 1), "parent"))
     people.record_death(p, grandpa, died_on=day(2))
     households.add_category(p, hid, category="poor", year=LAST_YEAR, decision_no="12/QĐ-UBND")
     visits.record(p, hid, VisitInput(day(5), "Nguyễn Thị Lan", (wife,), ("family_planning",), "Hẹn khám thai"))

@@ -16,9 +16,9 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people, visits
+from desktop.services.register import households, members, people, visits
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
@@ -28,8 +28,8 @@ TODAY = date.today()
 def home(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="021", village_id=register.village_a))
-    wife = people.add_member(p, hid, PersonInput("Võ Thị Lài", "2", date(1992, 2, 2), "head"))
-    son = people.add_member(p, hid, PersonInput("Võ Văn Tí", "1", date(2015, 5, 5), "child"))
+    wife = members.add_member(p, hid, PersonInput("Võ Thị Lài", "2", date(1992, 2, 2), "head"))
+    son = members.add_member(p, hid, PersonInput("Võ Văn Tí", "1", date(2015, 5, 5), "child"))
     return p, hid, wife, son
 
 

@@ -19,8 +19,8 @@ from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_plan import PlanItemInput
 from desktop.services.casework.timeline import ActionInput
-from desktop.services.register import households, people
-from desktop.services.register.people import PersonInput
+from desktop.services.register import households, members
+from desktop.services.register.members import PersonInput
 from desktop.ui.dialogs.case_open import CaseOpenDialog
 from desktop.ui.dialogs.case_parts import CaseCodes, load_codes
 from desktop.ui.dialogs.case_timeline import ActionDialog, AssessmentBar, TimelineTab
@@ -197,7 +197,7 @@ def test_a_domestic_violence_case_offers_mediation_which_needs_its_result(qtbot,
 
 
 def test_a_child_case_offers_monitoring_visits_and_not_mediation(qtbot, ctx, codes, family):
-    boy = people.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
+    boy = members.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
     cid = cases.open_case(ctx.profile, CaseInput("child_protection", family, OPENED, person_id=boy))
     dialog = opened(qtbot, ActionDialog(ctx, cid, "child_protection", OPENED, codes))
     kinds = combo_values(dialog.kind)
@@ -320,7 +320,7 @@ def test_the_timeline_reads_each_record_of_the_case_and_a_closed_case_takes_no_e
 
 def test_a_child_case_timeline_names_its_steps_and_plan_items(qtbot, ctx, codes, family):
     profile = ctx.profile
-    boy = people.add_member(profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
+    boy = members.add_member(profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
     cid = cases.open_case(profile, CaseInput("child_protection", family, OPENED, person_id=boy))
     while child.state(profile, cid).next_step != child.PLAN_STEP:
         child.advance(profile, cid, to=child.state(profile, cid).next_step, on=OPENED + timedelta(days=1))

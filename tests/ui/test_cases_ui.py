@@ -22,8 +22,8 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people
-from desktop.services.register.people import PersonInput
+from desktop.services.register import households, members
+from desktop.services.register.members import PersonInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import case_party
 from desktop.ui.dialogs.case import CaseDialog
@@ -236,7 +236,7 @@ def test_a_no_contact_order_closer_than_100_m_is_refused_beside_the_distance(qtb
 
 @pytest.fixture
 def child_family(ctx, family):
-    people.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
+    members.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
     return family
 
 

@@ -20,7 +20,7 @@ from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow, IdL
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
 from desktop.services.register import search
-from desktop.services.register.people import person_dto
+from desktop.services.register.members import person_dto
 from desktop.services.register.visits import visit_dtos
 from desktop.services.rows import live, live_or_none, live_row
 from desktop.services.validation import (
