@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services.casework import cases, dv, tasks
+from desktop.services.casework import cases, dv, task_sources, tasks
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.dv import MeasureInput
 from desktop.services.profile import opening as profile_service
@@ -33,7 +33,7 @@ def home(register):
     return p, hid, wife, son
 
 
-def _kinds(found: list[tasks.TaskDTO]) -> list[str]:
+def _kinds(found: list[task_sources.TaskDTO]) -> list[str]:
     return [task.kind for task in found]
 
 
