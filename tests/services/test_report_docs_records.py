@@ -16,8 +16,9 @@ from desktop.services.casework.child_plan import PlanItemInput
 from desktop.services.casework.dv import ActsInput, MeasureInput
 from desktop.services.casework.parties import PartyInput
 from desktop.services.casework.timeline import ActionInput
-from desktop.services.communication import activities
-from desktop.services.communication.activities import ActivityInput, CampaignYearInput
+from desktop.services.communication import activities, campaigns
+from desktop.services.communication.activities import ActivityInput
+from desktop.services.communication.campaigns import CampaignYearInput
 from desktop.services.documents import campaign_report, case_record, household_card
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
@@ -271,7 +272,7 @@ def campaign_year(register):
     """Happiness day of last year, moved to 8–21 March: activities inside, on the edges and outside."""
     p = register.profile
     a, b = register.village_a, register.village_b
-    activities.set_campaign_year(
+    campaigns.set_campaign_year(
         p, CampaignYearInput("happiness_day", LAST_YEAR, "Yêu thương và chia sẻ", _march(8), _march(21))
     )
     held = (
