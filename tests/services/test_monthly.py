@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services.casework import cases, dv, timeline
+from desktop.services.casework import cases, dv, dv_measures, timeline
 from desktop.services.casework.cases import CaseInput
-from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.communication import activities
 from desktop.services.communication.activities import ActivityInput
@@ -53,8 +53,8 @@ def month(register):
     for household, on in ((a1, day(6)), (a1, day(20)), (a2, day(10)), (b1, BEFORE)):
         visits.record(p, household, VisitInput(visited_on=on, collaborator="Lan", topics=("family_planning",)))
     case = cases.open_case(p, CaseInput("domestic_violence", a1, day(7), person_id=wife))
-    dv.apply_measure(p, case, MeasureInput("no_contact", day(7), "1/QĐ", day(7), day(9), 100))
-    dv.refer(p, case, body="commune_police", sent_on=day(8))
+    dv_measures.apply_measure(p, case, MeasureInput("no_contact", day(7), "1/QĐ", day(7), day(9), 100))
+    dv_measures.refer(p, case, body="commune_police", sent_on=day(8))
     timeline.record(p, case, ActionInput("mediation", day(10), result="reconciled"))
     timeline.record(p, case, ActionInput("note", day(11), "Gọi điện hỏi thăm"))
     dv.close_case(p, case, on=day(25), outcome="Ổn định")

@@ -8,12 +8,13 @@ import pytest
 
 from desktop.errors import ValidationError
 from desktop.reports import content
-from desktop.services.casework import cases, child, child_forms, child_plan, dv, parties
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, dv_measures, parties
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_forms import IntakeInput, ReviewInput
 from desktop.services.casework.child_plan import PlanItemInput
-from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.dv import ActsInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.parties import PartyInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.communication import activities, campaigns
@@ -72,9 +73,9 @@ def dv_case(family):
         p, CaseInput("domestic_violence", hid, OPENED, who["wife"], "Hàng xóm báo tin", "high", consent=True)
     )
     dv.record_acts(p, cid, ActsInput(("a", "dd"), "married", "Bầm tím tay", recurrence_12m=2))
-    dv.apply_measure(p, cid, MeasureInput("no_contact", day(1), "1/QĐ", day(1), day(3), 100, "Trưởng thôn"))
-    referral = dv.refer(p, cid, body="commune_police", sent_on=day(2))
-    dv.update_referral(p, referral, status="received", on=day(3))
+    dv_measures.apply_measure(p, cid, MeasureInput("no_contact", day(1), "1/QĐ", day(1), day(3), 100, "Trưởng thôn"))
+    referral = dv_measures.refer(p, cid, body="commune_police", sent_on=day(2))
+    dv_measures.update_referral(p, referral, status="received", on=day(3))
     case_actions.record(p, cid, ActionInput("mediation", day(4), "Tổ hòa giải thôn", "reconciled"))
     parties.add_party(p, cid, PartyInput("victim", person_id=who["wife"]))
     parties.add_party(p, cid, PartyInput("perpetrator", person_id=who["head"]))

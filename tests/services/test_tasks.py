@@ -9,9 +9,9 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services.casework import cases, dv, task_sources, tasks
+from desktop.services.casework import cases, dv_measures, task_sources, tasks
 from desktop.services.casework.cases import CaseInput
-from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
@@ -41,7 +41,7 @@ def test_the_end_of_a_no_contact_order_is_a_task_until_done(home):
     p, hid, wife, _son = home
     cid = cases.open_case(p, CaseInput("domestic_violence", hid, TODAY - timedelta(days=1), person_id=wife))
     ends = TODAY + timedelta(days=1)
-    dv.apply_measure(
+    dv_measures.apply_measure(
         p, cid, MeasureInput("no_contact", TODAY - timedelta(days=1), "3/QĐ", TODAY - timedelta(days=1), ends, 100)
     )
     [task] = [t for t in tasks.open_tasks(p) if t.kind == "no_contact_end"]
@@ -116,7 +116,7 @@ def test_a_ctv_sees_neither_other_villages_nor_case_tasks_without_the_permission
     p, hid, wife, _son = home
     households.add_category(p, hid, category="poor", year=TODAY.year)
     cid = cases.open_case(p, CaseInput("domestic_violence", hid, TODAY, person_id=wife))
-    dv.apply_measure(p, cid, MeasureInput("no_contact", TODAY, "", TODAY, TODAY + timedelta(days=2), 100))
+    dv_measures.apply_measure(p, cid, MeasureInput("no_contact", TODAY, "", TODAY, TODAY + timedelta(days=2), 100))
     users.add_user(p, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_b,)), "hoa giữ thôn trung")
     users.add_user(p, UserInput("Lê Thị Mơ", Role.CTV, villages=(register.village_a,)), "mơ giữ thôn đông")
     other = profile_service.unlock(p.paths, "Trần Thị Hoa", "hoa giữ thôn trung")

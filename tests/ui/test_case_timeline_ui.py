@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QW
 from sqlalchemy import func, select
 
 from db.models.casework import CaseAction
-from desktop.services.casework import cases, child, child_plan, dv
+from desktop.services.casework import cases, child, child_plan, dv, dv_measures
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_plan import PlanItemInput
@@ -241,7 +241,7 @@ def test_a_note_needs_its_text(qtbot, ctx, codes, dv_case):
 
 def test_a_saved_mediation_appears_at_the_top_of_the_timeline(qtbot, ctx, codes, dv_case, monkeypatch):
     profile = ctx.profile
-    dv.refer(profile, dv_case, body="commune_police", sent_on=OPENED + timedelta(days=1))
+    dv_measures.refer(profile, dv_case, body="commune_police", sent_on=OPENED + timedelta(days=1))
     tab = show(qtbot, ctx, codes, dv_case)
     assert tab.add_button.isEnabled()
     assert [r[0] for r in rows(tab)] == [fmt_date(OPENED + timedelta(days=1)), fmt_date(OPENED)]
@@ -281,12 +281,12 @@ def test_the_timeline_reads_each_record_of_the_case_and_a_closed_case_takes_no_e
 ):
     profile = ctx.profile
     day = OPENED
-    order = dv.MeasureInput(
+    order = dv_measures.MeasureInput(
         "no_contact", day + timedelta(days=1), "05/QĐ-UBND", day + timedelta(days=1), day + timedelta(days=3), 150
     )
-    dv.apply_measure(profile, dv_case, order)
-    ref = dv.refer(profile, dv_case, body="commune_police", sent_on=day + timedelta(days=2))
-    dv.update_referral(profile, ref, status="received", on=day + timedelta(days=3))
+    dv_measures.apply_measure(profile, dv_case, order)
+    ref = dv_measures.refer(profile, dv_case, body="commune_police", sent_on=day + timedelta(days=2))
+    dv_measures.update_referral(profile, ref, status="received", on=day + timedelta(days=3))
     case_actions.record(profile, dv_case, ActionInput("support", day + timedelta(days=4), "Hỗ trợ 10 kg gạo"))
     case_actions.record(profile, dv_case, ActionInput("mediation", day + timedelta(days=5), result="reconciled"))
     dv.close_case(profile, dv_case, on=day + timedelta(days=6), outcome="Gia đình ổn định")

@@ -532,14 +532,14 @@ def _letters(widget: QWidget) -> list[str]:
 
 
 def test_a_case_task_on_the_dashboard_opens_its_case(qtbot, ctx, family, wait_lane):
-    from desktop.services.casework import dv
-    from desktop.services.casework.dv import MeasureInput
+    from desktop.services.casework import dv_measures
+    from desktop.services.casework.dv_measures import MeasureInput
     from desktop.ui.main_window import MainWindow
 
     profile = ctx.profile
     cid = cases.open_case(profile, CaseInput("domestic_violence", family, TODAY))
     order = MeasureInput("no_contact", TODAY, "2/QĐ", TODAY, TODAY + timedelta(days=1), 100)
-    dv.apply_measure(profile, cid, order)
+    dv_measures.apply_measure(profile, cid, order)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
