@@ -23,8 +23,7 @@ Row = TypeVar("Row", bound=SyncedMixin)
 
 def live(model: type[SyncedMixin] | AliasedClass[Any]) -> ColumnElement[bool]:
     """The SQL condition "this row is not deleted", for a `where` clause."""
-    condition: ColumnElement[bool] = model.deleted_at.is_(None)
-    return condition
+    return model.deleted_at.is_(None)
 
 
 def live_or_none(session: Session, model: type[Row], row_id: uuid.UUID) -> Row | None:
