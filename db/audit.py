@@ -24,7 +24,7 @@ from sqlalchemy import Column, Connection, Table, Text, insert, inspect, select
 from sqlalchemy.orm import ColumnProperty, Mapper, Session
 
 from db.base import SyncedMixin, utcnow
-from db.models import AuditEvent, ProfileMeta
+from db.models.profile import AuditEvent, ProfileMeta
 
 # Keys of `Session.info` naming who writes; db.session re-exports them and fills them in.
 DEVICE_KEY = "device_id"

@@ -1,4 +1,4 @@
-"""One declarative base, a naming convention Alembic can rely on, and the sync columns."""
+"""One declarative base, a naming convention Alembic can rely on, the sync columns and the text sizes."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+# Sizes of the text columns, shared by the models (desktop.services.validation checks input against the same).
+NAME_MAX = 100
+ADDRESS_MAX = 200
+NOTE_MAX = 2000
 
 # A row changed on this device and not yet accepted by the hub (Anki's scheme).
 PENDING_USN = -1

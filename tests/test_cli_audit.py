@@ -12,9 +12,9 @@ from sqlalchemy import text
 from desktop import i18n
 from desktop.cli import audit as audit_command
 from desktop.paths import ProfilePaths
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from tests.conftest import PASSPHRASE
 
 
@@ -45,7 +45,7 @@ def run(paths: ProfilePaths, capsys, *args: str) -> tuple[int, str, str]:
 def written(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="012", village_id=register.village_a, address="Xóm 3"))
-    pid = people.add_member(p, hid, PersonInput("Lê Văn Nam", "1", date(1990, 1, 1), "other"))
+    pid = members.add_member(p, hid, PersonInput("Lê Văn Nam", "1", date(1990, 1, 1), "other"))
     return p, hid, pid
 
 

@@ -179,9 +179,10 @@ def dv_case(home) -> str:
     """A domestic-violence case with enough in it for the file to run over a page."""
     from datetime import date, timedelta
 
-    from desktop.services.casework import cases, dv, timeline
+    from desktop.services.casework import cases, dv, dv_measures, timeline
     from desktop.services.casework.cases import CaseInput
-    from desktop.services.casework.dv import ActsInput, MeasureInput
+    from desktop.services.casework.dv import ActsInput
+    from desktop.services.casework.dv_measures import MeasureInput
     from desktop.services.casework.timeline import ActionInput
     from desktop.services.register import households
 
@@ -191,8 +192,8 @@ def dv_case(home) -> str:
         hid = households.list_ids(profile, include_dissolved=False)[0]
         cid = cases.open_case(profile, CaseInput("domestic_violence", hid, opened, summary="Tổ trưởng báo tin"))
         dv.record_acts(profile, cid, ActsInput(("a", "b", "e"), "married", "Bầm tím", recurrence_12m=2))
-        dv.apply_measure(profile, cid, MeasureInput("stop_violence", opened, "7/QĐ-UBND"))
-        dv.refer(profile, cid, body="commune_police", sent_on=opened)
+        dv_measures.apply_measure(profile, cid, MeasureInput("stop_violence", opened, "7/QĐ-UBND"))
+        dv_measures.refer(profile, cid, body="commune_police", sent_on=opened)
         for n in range(1, 8):
             note = ActionInput("note", opened + timedelta(days=n), f"Ghi chép lần {n}: gia đình hợp tác")
             timeline.record(profile, cid, note)

@@ -4,9 +4,16 @@ from typing import Any
 
 from alembic import context
 
-import db.models  # noqa: F401  (registers the tables on Base.metadata)
 from db.base import Base
 from db.migrate import UNMANAGED_PREFIXES
+from db.models import (  # noqa: F401  (each registers its tables on Base.metadata)
+    casework,
+    communication,
+    profile,
+    reference,
+    register,
+    synced,
+)
 
 
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from db import audit, search_index
 from db.base import PENDING_USN, utcnow
-from db.models import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
 from desktop.demo import casework as demo_cases
 from desktop.demo import names as demo_names
 from desktop.demo.families import DemoRegister

@@ -17,16 +17,18 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from db.models import Household, Person
+from db.models.register import Household, Person
 from desktop.services import reference
-from desktop.services.casework import cases, child, child_forms, dv, tasks, timeline
+from desktop.services.casework import cases, child, child_forms, dv, dv_measures, tasks, timeline
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_forms import IntakeInput
-from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.dv import ActsInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.communication import activities
 from desktop.services.communication.activities import ActivityInput
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 from desktop.services.validation import age_on
 
 DV_EVERY, CHILD_EVERY, ELDERLY_EVERY = 80, 100, 120
@@ -93,7 +95,7 @@ def _homes(profile: Profile) -> list[_Home]:
         ).all()
         people = session.execute(
             select(Person.household_id, Person.id, Person.sex, Person.birth_date)
-            .where(Person.status == "present", Person.deleted_at.is_(None))
+            .where(Person.status == "present", live(Person))
             .order_by(Person.sort_order)
         ).all()
     members: dict[uuid.UUID, list[tuple[uuid.UUID, str, date]]] = {}
@@ -116,12 +118,14 @@ def _dv_case(profile: Profile, rng: random.Random, today: date, home: _Home) -> 
     )
     recurrence = rng.randint(0, 3)
     dv.record_acts(profile, cid, ActsInput(rng.choice(DV_ACTS), "married", recurrence_12m=recurrence))
-    dv.apply_measure(profile, cid, MeasureInput("stop_violence", opened_on, f"{rng.randint(1, 99)}/QĐ-UBND"))
+    dv_measures.apply_measure(profile, cid, MeasureInput("stop_violence", opened_on, f"{rng.randint(1, 99)}/QĐ-UBND"))
     if opened_on >= today - timedelta(days=2):  # a recent case: a no-contact order that ends soon
         end = min(opened_on + timedelta(days=2), today)
-        dv.apply_measure(profile, cid, MeasureInput("no_contact", opened_on, "", opened_on, end, 100, "Trưởng thôn"))
-    referral = dv.refer(profile, cid, body=rng.choice(BODIES), sent_on=opened_on)
-    dv.update_referral(profile, referral, status="received", on=opened_on)
+        dv_measures.apply_measure(
+            profile, cid, MeasureInput("no_contact", opened_on, "", opened_on, end, 100, "Trưởng thôn")
+        )
+    referral = dv_measures.refer(profile, cid, body=rng.choice(BODIES), sent_on=opened_on)
+    dv_measures.update_referral(profile, referral, status="received", on=opened_on)
     mediated_on = opened_on + timedelta(days=2)
     if mediated_on <= today:
         result = "reconciled" if opened_on < today - timedelta(days=30) else "not_reconciled"

@@ -1,8 +1,8 @@
 """The families of the demo register: who lives where, born or married during the demo year.
 
-Pure Python, no database: `DemoRegister` holds plain objects that `demo.py` turns into rows, and
-`demo_year.py` lets the year happen to them. Every draw comes from the one `random.Random` handed
-in, in a fixed order, so a seed and a date always give the same register.
+Pure Python, no database: `DemoRegister` holds the plain objects of records.py that build.py turns
+into rows, and year.py lets the year happen to them. Every draw comes from the one `random.Random`
+handed in, in a fixed order, so a seed and a date always give the same register.
 """
 
 from __future__ import annotations
@@ -10,14 +10,12 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from desktop.demo import names
-from desktop.services.validation import age_on
+from desktop.demo.records import DemoEvent, DemoHousehold, DemoPerson, DemoVisit
 
-PRESENT, MOVED_OUT, DEAD = "present", "moved_out", "dead"
 YEAR_DAYS = 365
 
 KINDS = (
@@ -35,93 +33,6 @@ MINORITY_SHARE = 0.012
 MINORITIES = (("44", 3), ("04", 3), ("03", 2), ("35", 1))
 MINORITY_SURNAMES = ("Hồ", "Đinh", "Cao", "Bùi", "Lương", "Vi")
 PLACES_OF_BIRTH = (("hospital", 55), ("health_station", 38), ("home", 4), ("other", 3))
-
-
-@dataclass(slots=True, eq=False)
-class DemoPerson:
-    id: uuid.UUID
-    full_name: str
-    sex: str
-    birth_date: date
-    relationship: str
-    marital_status: str = "single"
-    ethnicity: str = "01"
-    education: str = ""
-    residence_status: str = "permanent_present"
-    insurance_no: str = ""
-    national_id: str = ""
-    status: str = PRESENT
-    death_date: date | None = None
-    left_on: date | None = None
-    arrived_on: date | None = None  # joined the household during the demo year
-    mother: DemoPerson | None = None
-    partner: DemoPerson | None = None
-    birth_order: int | None = None
-    sort_order: int = 0
-
-    def age(self, day: date) -> int:
-        return age_on(self.birth_date, day)
-
-    @property
-    def present(self) -> bool:
-        return self.status == PRESENT
-
-    def here_on(self, day: date) -> bool:
-        gone = self.death_date or self.left_on
-        return (
-            self.birth_date <= day
-            and (self.arrived_on is None or self.arrived_on <= day)
-            and (gone is None or gone > day)
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class DemoCategory:
-    id: uuid.UUID
-    category: str
-    year: int
-    decision_no: str
-    notes: str
-
-
-@dataclass(slots=True, eq=False)
-class DemoHousehold:
-    id: uuid.UUID
-    code: str
-    village_id: uuid.UUID
-    address: str
-    phone: str
-    kind: str
-    ethnicity: str
-    members: list[DemoPerson] = field(default_factory=list)
-    head: DemoPerson | None = None
-    dissolved_on: date | None = None
-    dissolved_reason: str = ""
-    categories: list[DemoCategory] = field(default_factory=list)
-
-    def present_members(self) -> list[DemoPerson]:
-        return [p for p in self.members if p.present]
-
-
-@dataclass(frozen=True, slots=True)
-class DemoEvent:
-    id: uuid.UUID
-    kind: str
-    household: DemoHousehold
-    person: DemoPerson
-    event_date: date
-    details: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class DemoVisit:
-    id: uuid.UUID
-    household: DemoHousehold
-    visited_on: date
-    persons_met: tuple[DemoPerson, ...]
-    topics: tuple[str, ...]
-    notes: str
-    follow_up_on: date | None
 
 
 class DemoRegister:

@@ -11,15 +11,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from desktop.demo import names
-from desktop.demo.families import (
-    DEAD,
-    MOVED_OUT,
-    DemoCategory,
-    DemoHousehold,
-    DemoPerson,
-    DemoRegister,
-    DemoVisit,
-)
+from desktop.demo.families import DemoRegister
+from desktop.demo.records import DEAD, MOVED_OUT, DemoCategory, DemoHousehold, DemoPerson, DemoVisit
 
 # A0 listing order (domain.md §3.3): head, spouse, children, in-laws, parents, grandchildren, others.
 A0_ORDER = {"head": 0, "spouse": 1, "child": 2, "adopted_child_in_law": 3, "parent": 4, "grandchild": 5, "other": 6}

@@ -17,7 +17,7 @@ import keyring.errors
 from keyring.backends import chainer, fail
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.models import ProfileMeta
+from db.models.profile import ProfileMeta
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 SERVICE = "sotay"

@@ -10,10 +10,11 @@ from datetime import date, timedelta
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
-from db.models import Household, Person, PopulationEvent, Village, Visit
+from db.models.register import Household, Person, PopulationEvent, Village, Visit
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
 from desktop.services.register.events import month_of
+from desktop.services.rows import live
 
 DUE_WITHIN_DAYS = 7
 
@@ -46,7 +47,7 @@ def follow_ups_due(profile: Profile, *, within_days: int = DUE_WITHIN_DAYS) -> l
     # Few visits carry a due follow-up date; checking each for a later visit uses the household index.
     visited_again = exists().where(
         later.household_id == Visit.household_id,
-        later.deleted_at.is_(None),
+        live(later),
         or_(
             later.visited_on > Visit.visited_on,
             and_(later.visited_on == Visit.visited_on, later.created_at > Visit.created_at),
@@ -58,11 +59,11 @@ def follow_ups_due(profile: Profile, *, within_days: int = DUE_WITHIN_DAYS) -> l
         .join(Village, Village.id == Household.village_id)
         .outerjoin(Person, Person.id == Household.head_person_id)
         .where(
-            Visit.deleted_at.is_(None),
+            live(Visit),
             Visit.follow_up_on.is_not(None),
             Visit.follow_up_on <= limit,
             ~visited_again,
-            Household.deleted_at.is_(None),
+            live(Household),
             Household.dissolved_on.is_(None),
             Household.commune_code == profile.commune_code,
             access.household_filter(profile.user),
@@ -86,7 +87,7 @@ def month_counts(profile: Profile) -> MonthCounts:
             .select_from(Visit)
             .join(Household, Household.id == Visit.household_id)
             .where(
-                Visit.deleted_at.is_(None),
+                live(Visit),
                 Visit.visited_on >= today.replace(day=1),
                 Visit.visited_on <= today,
                 access.household_filter(profile.user),
@@ -97,7 +98,7 @@ def month_counts(profile: Profile) -> MonthCounts:
             .select_from(PopulationEvent)
             .join(Household, Household.id == PopulationEvent.household_id)
             .where(
-                PopulationEvent.deleted_at.is_(None),
+                live(PopulationEvent),
                 PopulationEvent.reporting_month == month,
                 access.household_filter(profile.user),
             )

@@ -11,11 +11,14 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from db.models import AdminUnit, CodeItem, ProfileMeta, Village
+from db.models.profile import ProfileMeta
+from db.models.reference import AdminUnit, CodeItem
+from db.models.register import Village
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import resource
 from desktop.services.dto import CodeDTO, CommuneDTO, VillageDTO
+from desktop.services.rows import live
 from desktop.services.validation import name_problems, problem, raise_if
 from desktop.textnorm import clean, fold
 
@@ -126,7 +129,7 @@ def require_commune(session: Session, code: str) -> AdminUnit:
 
 
 def villages(session: Session, commune_code: str, *, include_inactive: bool = False) -> list[VillageDTO]:
-    stmt = select(Village).where(Village.commune_code == commune_code, Village.deleted_at.is_(None))
+    stmt = select(Village).where(Village.commune_code == commune_code, live(Village))
     if not include_inactive:
         stmt = stmt.where(Village.active.is_(True))
     stmt = stmt.order_by(Village.sort_order, Village.name)
@@ -138,9 +141,7 @@ def add_village(session: Session, commune_code: str, name: str) -> uuid.UUID:
     require_commune(session, commune_code)
     folded = fold(name)
     clash = session.scalar(
-        select(func.count()).where(
-            Village.commune_code == commune_code, Village.name_folded == folded, Village.deleted_at.is_(None)
-        )
+        select(func.count()).where(Village.commune_code == commune_code, Village.name_folded == folded, live(Village))
     )
     if clash:
         raise ValidationError(

@@ -6,24 +6,18 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from db.base import PENDING_USN, SyncedMixin
-from db.models import (
-    SYNCED_MODELS,
-    CommunicationActivity,
-    Household,
-    HouseholdCategory,
-    Person,
-    PopulationEvent,
-    SupportCase,
-    Village,
-    Visit,
-)
+from db.models.casework import SupportCase
+from db.models.communication import CommunicationActivity
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.models.synced import SYNCED_MODELS
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 
 CASE_KINDS = ("domestic_violence", "child_protection", "other_support")
 
 
 def _count(session: Session, model: type[SyncedMixin], *where: ColumnElement[bool]) -> int:
-    stmt = select(func.count()).select_from(model).where(model.deleted_at.is_(None), *where)
+    stmt = select(func.count()).select_from(model).where(live(model), *where)
     return int(session.scalar(stmt) or 0)
 
 

@@ -10,7 +10,8 @@ from sqlalchemy import select, text
 
 from db import audit
 from db.base import utcnow
-from db.models import AuditEvent, Household, Person, Village
+from db.models.profile import AuditEvent
+from db.models.register import Household, Person, Village
 from db.session import DEVICE_KEY, USER_KEY
 
 

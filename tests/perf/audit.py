@@ -1,4 +1,4 @@
-"""What the audit chain's hook adds to ordinary writes: 1,000 `people.add_member` calls.
+"""What the audit chain's hook adds to ordinary writes: 1,000 `members.add_member` calls.
 
     python -m tests.perf.audit
 
@@ -23,9 +23,9 @@ from desktop.services import reference
 from desktop.services.profile import audit
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.handle import Profile
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 NAMES = ("An", "Bình", "Cường", "Dũng", "Hà", "Lan", "Minh", "Nam", "Sơn", "Tâm")
 
@@ -34,7 +34,7 @@ def _add_many(p: Profile, hid: uuid.UUID, count: int) -> float:
     started = time.perf_counter()
     for n in range(count):
         person = PersonInput(f"Nguyễn Văn {NAMES[n % len(NAMES)]}", "1", date(1980, 5, 1), "other")
-        people.add_member(p, hid, person, allow_duplicate=True)
+        members.add_member(p, hid, person, allow_duplicate=True)
     return time.perf_counter() - started
 
 
@@ -74,7 +74,7 @@ def main() -> int:
         intact = audit.verify(p).ok
         p.close()
     print(
-        f"1,000 people.add_member: {with_hook:.2f} s with the audit hook, {without:.2f} s without "
+        f"1,000 members.add_member: {with_hook:.2f} s with the audit hook, {without:.2f} s without "
         f"({(with_hook - without) / without:+.0%})"
     )
     print(f"inside the hook: {inside[0] * 1000:.0f} ms in all, {inside[0]:.2f} ms per call; chain intact: {intact}")

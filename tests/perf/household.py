@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 from desktop.services import reference
 from desktop.services.profile.handle import Profile
-from desktop.services.register import households, people, visits
+from desktop.services.register import households, members, visits
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 from tests.perf.search import PERF_DIR, _ensure_profile, _open
 
@@ -33,7 +33,7 @@ def _big_household(profile: Profile) -> object:
         village = reference.villages(session, profile.commune_code)[0].id
     hid = households.create(profile, HouseholdInput(code=CODE, village_id=village, address="Xóm 1"))
     members = [
-        people.add_member(
+        members.add_member(
             profile,
             hid,
             PersonInput(

@@ -17,9 +17,9 @@ from datetime import timedelta
 
 from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
-from desktop.services.casework import cases, dv, tasks, timeline
+from desktop.services.casework import cases, dv_measures, tasks, timeline
 from desktop.services.casework.cases import CaseInput
-from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.profile.handle import Profile
 from desktop.services.register import households, people
@@ -53,7 +53,7 @@ def _cases(profile: Profile) -> None:
             adult = members[0]
             cid = cases.open_case(profile, CaseInput("domestic_violence", household_id, today, person_id=adult.id))
             order = MeasureInput("no_contact", today, "1/QĐ", today, today + timedelta(days=2), 100)
-            dv.apply_measure(profile, cid, order)
+            dv_measures.apply_measure(profile, cid, order)
             mediation = ActionInput("mediation", today, "", "not_reconciled", today + timedelta(days=3))
             timeline.record(profile, cid, mediation)
         else:

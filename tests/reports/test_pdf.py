@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.reports import content, pdf
+from desktop.reports import content, pdf, pdf_closing, pdf_page, pdf_tables, pdf_text
 from desktop.reports.model import ReportDocument, Section
 from tests.reports.conftest import (
     HEADER_TITLES,
@@ -177,7 +177,7 @@ def test_no_word_runs_into_the_margins(sample: tuple[Path, pdf.RenderedPdf]) -> 
     out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True).stdout
     boxes = [tuple(map(float, m)) for m in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', out)]
     assert len(boxes) > 1000
-    left, right = pdf.MARGIN_LEFT - 0.5, pdf.PAGE_WIDTH - pdf.MARGIN_RIGHT + 0.5
+    left, right = pdf_page.MARGIN_LEFT - 0.5, pdf_page.PAGE_WIDTH - pdf_page.MARGIN_RIGHT + 0.5
     assert all(left <= x_min and x_max <= right for x_min, x_max in boxes)
 
 
@@ -198,7 +198,7 @@ def test_confidential_documents_say_mat_on_every_page(tmp_path: Path, sample: tu
 def crop_text(path: Path, page: int, box: tuple[float, float, float, float]) -> str:
     """The text inside a rectangle given in PDF points (origin bottom left)."""
     x1, y1, x2, y2 = box
-    top = pdf.PAGE_HEIGHT - y2
+    top = pdf_page.PAGE_HEIGHT - y2
     args = ["-x", str(int(x1)), "-y", str(int(top)), "-W", str(int(x2 - x1)), "-H", str(int(y2 - y1))]
     out = subprocess.run(
         ["pdftotext", "-f", str(page), "-l", str(page), "-r", "72", *args, str(path), "-"],
@@ -226,8 +226,8 @@ def test_the_signature_box_is_empty_and_sits_between_capacity_and_name(sample: t
     page_index, x1, y1, x2, y2 = rendered.signature_box
     assert page_index == rendered.pages - 1
     assert x2 - x1 == pytest.approx(70 * pdf.mm) and y2 - y1 == pytest.approx(28 * pdf.mm)
-    assert pdf.MARGIN_LEFT < x1 < x2 <= pdf.PAGE_WIDTH - pdf.MARGIN_RIGHT
-    assert pdf.MARGIN_BOTTOM < y1 < y2 < pdf.PAGE_HEIGHT - pdf.MARGIN_TOP
+    assert pdf_page.MARGIN_LEFT < x1 < x2 <= pdf_page.PAGE_WIDTH - pdf_page.MARGIN_RIGHT
+    assert pdf_page.MARGIN_BOTTOM < y1 < y2 < pdf_page.PAGE_HEIGHT - pdf_page.MARGIN_TOP
     page = page_index + 1
     assert crop_text(path, page, (x1, y1 + 1, x2, y2 - 1)) == ""
     assert "CỘNG TÁC VIÊN" in crop_text(path, page, (x1, y2, x2, y2 + 20))
@@ -250,13 +250,13 @@ def test_qr_payload() -> None:
 
 def test_the_qr_code_encodes_the_payload(monkeypatch: pytest.MonkeyPatch) -> None:
     encoded: list[str] = []
-    widget = pdf.QrCodeWidget
+    widget = pdf_closing.QrCodeWidget
 
     def spy(value: str, **options: object) -> object:
         encoded.append(value)
         return widget(value, **options)
 
-    monkeypatch.setattr(pdf, "QrCodeWidget", spy)
+    monkeypatch.setattr(pdf_closing, "QrCodeWidget", spy)
     doc = sample_document()
     pdf.render_pdf(doc)
     assert encoded == [content.qr_payload(doc)]
@@ -270,14 +270,28 @@ def test_the_qr_code_and_its_caption_are_on_the_last_page_only(sample: tuple[Pat
     assert caption in pages[-1]
     assert not any("Mã kiểm tra" in page for page in pages[:-1])
     # The code itself: about half the modules of its square at the bottom left are dark.
-    square = (pdf.MARGIN_LEFT, pdf.MARGIN_BOTTOM, pdf.MARGIN_LEFT + pdf.QR_SIDE, pdf.MARGIN_BOTTOM + pdf.QR_SIDE)
+    square = (
+        pdf_page.MARGIN_LEFT,
+        pdf_page.MARGIN_BOTTOM,
+        pdf_page.MARGIN_LEFT + pdf_closing.QR_SIDE,
+        pdf_page.MARGIN_BOTTOM + pdf_closing.QR_SIDE,
+    )
     assert 0.3 < dark_share(path, rendered.pages, square) < 0.7
     assert crop_text(path, rendered.pages, square) == ""
 
 
 def dark_share(path: Path, page: int, box: tuple[float, float, float, float]) -> float:
     x1, y1, x2, y2 = box
-    args = ["-x", str(int(x1)), "-y", str(int(pdf.PAGE_HEIGHT - y2)), "-W", str(int(x2 - x1)), "-H", str(int(y2 - y1))]
+    args = [
+        "-x",
+        str(int(x1)),
+        "-y",
+        str(int(pdf_page.PAGE_HEIGHT - y2)),
+        "-W",
+        str(int(x2 - x1)),
+        "-H",
+        str(int(y2 - y1)),
+    ]
     pgm = subprocess.run(
         ["pdftoppm", "-f", str(page), "-l", str(page), "-r", "72", "-gray", *args, str(path)],
         check=True,
@@ -303,7 +317,7 @@ def dark_share(path: Path, page: int, box: tuple[float, float, float, float]) ->
     ],
 )
 def test_place_and_date(day: date, expected: str) -> None:
-    assert pdf.place_and_date("Hà Tĩnh", day) == expected
+    assert pdf_text.place_and_date("Hà Tĩnh", day) == expected
 
 
 @pytest.mark.parametrize(
@@ -323,22 +337,22 @@ def test_place_and_date(day: date, expected: str) -> None:
     ],
 )
 def test_format_cell(value: object, expected: str) -> None:
-    assert pdf.format_cell(value) == expected  # type: ignore[arg-type]
+    assert pdf_text.format_cell(value) == expected  # type: ignore[arg-type]
 
 
 def test_text_is_nfc_without_control_characters() -> None:
-    assert pdf.text("Nguye\u0302\u0303n\x00\tThi\u0323") == "Nguyễn Thị"
-    assert pdf.markup("A & B <c>\nD") == "A &amp; B &lt;c&gt;<br/>D"
+    assert pdf_text.text("Nguye\u0302\u0303n\x00\tThi\u0323") == "Nguyễn Thị"
+    assert pdf_text.markup("A & B <c>\nD") == "A &amp; B &lt;c&gt;<br/>D"
 
 
 def test_columns_keep_dates_and_numbers_whole_when_there_is_room() -> None:
     table = sample_document().sections[1].table
     assert table is not None
-    widths = pdf.column_widths(table)
-    assert sum(widths) == pytest.approx(pdf.TEXT_WIDTH)
-    date_width = pdf.stringWidth("00/00/0000", pdf.fonts.REGULAR, pdf.CELL_FONT_SIZE) + 2 * pdf.CELL_PADDING
+    widths = pdf_tables.column_widths(table)
+    assert sum(widths) == pytest.approx(pdf_page.TEXT_WIDTH)
+    date_width = pdf.stringWidth("00/00/0000", pdf.fonts.REGULAR, pdf_text.CELL_FONT_SIZE) + 2 * pdf_tables.CELL_PADDING
     assert widths[3] >= date_width
-    assert widths[0] >= pdf.stringWidth("STT", pdf.fonts.BOLD, pdf.CELL_FONT_SIZE) + 2 * pdf.CELL_PADDING
+    assert widths[0] >= pdf.stringWidth("STT", pdf.fonts.BOLD, pdf_text.CELL_FONT_SIZE) + 2 * pdf_tables.CELL_PADDING
 
 
 def test_a_document_without_sections_still_renders(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import keyring.errors
 import pytest
 
-from db.models import ProfileMeta
+from db.models.profile import ProfileMeta
 from desktop.security import secrets as secrets_module
 from desktop.security.secrets import (
     FALLBACK_NOTICE,

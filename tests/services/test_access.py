@@ -15,7 +15,9 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from db.models import AuditEvent, Household, Person, SupportCase, Visit
+from db.models.casework import SupportCase
+from db.models.profile import AuditEvent
+from db.models.register import Household, Person, Visit
 from desktop.errors import ValidationError
 from desktop.security.keystore import WrongPassphraseError
 from desktop.services import dashboard
@@ -26,9 +28,9 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.handle import Profile
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people, search, visits
+from desktop.services.register import households, members, people, search, visits
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 DAY = date(2025, 3, 10)
@@ -53,8 +55,8 @@ def commune(register) -> Commune:
     officer = register.profile
     east = households.create(officer, HouseholdInput(code="E01", village_id=register.village_a, address="Xóm Đông"))
     west = households.create(officer, HouseholdInput(code="W01", village_id=register.village_b, address="Xóm Tây"))
-    east_person = people.add_member(officer, east, PersonInput("Phan Văn Đông", "1", date(1980, 5, 1), "head"))
-    west_person = people.add_member(officer, west, PersonInput("Hồ Thị Tây", "2", date(1985, 6, 1), "head"))
+    east_person = members.add_member(officer, east, PersonInput("Phan Văn Đông", "1", date(1980, 5, 1), "head"))
+    west_person = members.add_member(officer, west, PersonInput("Hồ Thị Tây", "2", date(1985, 6, 1), "head"))
     visits.record(officer, west, VisitInput(visited_on=DAY, collaborator="Lan", topics=("family_planning",)))
     case = cases.open_case(
         officer, CaseInput("domestic_violence", east, DAY, person_id=east_person, summary=SECRET_SUMMARY)
@@ -98,7 +100,7 @@ def test_a_ctv_cannot_read_another_villages_household_person_or_visits(commune, 
     ctv = login(CTV, CTV_PASS)
     for read in (
         lambda: households.detail(ctv, commune.west),
-        lambda: people.get(ctv, commune.west_person),
+        lambda: members.get(ctv, commune.west_person),
         lambda: visits.for_household(ctv, commune.west),
         lambda: cases.for_household(ctv, commune.west),
     ):
@@ -118,7 +120,7 @@ def test_a_ctv_cannot_change_another_village_and_nothing_is_saved(commune, login
         lambda: households.create(ctv, HouseholdInput(code="W02", village_id=register.village_b)),
         lambda: households.update(ctv, commune.west, HouseholdInput(code="W01", village_id=register.village_b)),
         lambda: households.update(ctv, commune.east, HouseholdInput(code="E01", village_id=register.village_b)),
-        lambda: people.add_member(ctv, commune.west, PersonInput("Hồ Văn Mới", "1", date(2000, 1, 1), "child")),
+        lambda: members.add_member(ctv, commune.west, PersonInput("Hồ Văn Mới", "1", date(2000, 1, 1), "child")),
         lambda: people.record_death(ctv, commune.west_person, died_on=DAY),
         lambda: people.transfer_member(ctv, commune.east_person, commune.west, relationship="other", on=DAY),
         lambda: visits.record(ctv, commune.west, VisitInput(visited_on=DAY, collaborator=CTV, topics=("other",))),
@@ -130,13 +132,13 @@ def test_a_ctv_cannot_change_another_village_and_nothing_is_saved(commune, login
             attempt()
     assert _counts(commune.officer) == before
     # their own village works
-    people.add_member(ctv, commune.east, PersonInput("Phan Thị Con", "2", date(2010, 1, 1), "child"))
+    members.add_member(ctv, commune.east, PersonInput("Phan Thị Con", "2", date(2010, 1, 1), "child"))
 
 
 def test_a_duplicate_warning_never_names_people_of_other_villages(commune, login):
     ctv = login(CTV, CTV_PASS)
-    assert people.find_duplicates(ctv, "Hồ Thị Tây", date(1985, 6, 1)) == []
-    assert len(people.find_duplicates(commune.officer, "Hồ Thị Tây", date(1985, 6, 1))) == 1
+    assert members.find_duplicates(ctv, "Hồ Thị Tây", date(1985, 6, 1)) == []
+    assert len(members.find_duplicates(commune.officer, "Hồ Thị Tây", date(1985, 6, 1))) == 1
 
 
 def test_the_dashboard_counts_only_the_ctvs_villages(commune, login):
@@ -148,7 +150,7 @@ def test_the_dashboard_counts_only_the_ctvs_villages(commune, login):
 def test_a_ctv_sees_only_their_own_audit_events(commune, login):
     ctv = login(CTV, CTV_PASS)
     assert audit.events(ctv) == []
-    people.add_member(ctv, commune.east, PersonInput("Phan Văn Út", "1", date(2012, 2, 2), "child"))
+    members.add_member(ctv, commune.east, PersonInput("Phan Văn Út", "1", date(2012, 2, 2), "child"))
     assert {event.user for event in audit.events(ctv)} == {CTV}
     assert len({event.user for event in audit.events(commune.officer, limit=500)}) == 2
 

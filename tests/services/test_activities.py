@@ -9,10 +9,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import CampaignYear, CommunicationActivity, campaign_year_id
+from db.models.communication import CampaignYear, CommunicationActivity, campaign_year_id
 from desktop.errors import NotFoundError, ValidationError
-from desktop.services.communication import activities
-from desktop.services.communication.activities import ActivityInput, CampaignYearInput
+from desktop.services.communication import activities, campaigns
+from desktop.services.communication.activities import ActivityInput
+from desktop.services.communication.campaigns import CampaignYearInput
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
@@ -128,53 +129,53 @@ def codes(campaigns) -> list[str]:
 
 def test_campaigns_running_on_a_day(register):
     profile = register.profile
-    assert codes(activities.campaigns_on(profile, date(2025, 3, 20))) == ["happiness_day"]
-    assert codes(activities.campaigns_on(profile, date(2025, 3, 21))) == []
-    assert codes(activities.campaigns_on(profile, FAMILY_DAY)) == ["dv_action_month", "children_month", "family_day"]
-    assert codes(activities.campaigns_on(profile, date(2025, 11, 25))) == [
+    assert codes(campaigns.campaigns_on(profile, date(2025, 3, 20))) == ["happiness_day"]
+    assert codes(campaigns.campaigns_on(profile, date(2025, 3, 21))) == []
+    assert codes(campaigns.campaigns_on(profile, FAMILY_DAY)) == ["dv_action_month", "children_month", "family_day"]
+    assert codes(campaigns.campaigns_on(profile, date(2025, 11, 25))) == [
         "gender_equality_month",
         "end_violence_women_day",
     ]
-    assert codes(activities.campaigns_on(profile, date(2025, 12, 15))) == ["gender_equality_month", "population_month"]
-    assert codes(activities.campaigns_on(profile, date(2025, 12, 16))) == ["population_month"]
-    assert codes(activities.campaigns_on(profile, date(2025, 12, 26))) == ["population_month", "population_day"]
+    assert codes(campaigns.campaigns_on(profile, date(2025, 12, 15))) == ["gender_equality_month", "population_month"]
+    assert codes(campaigns.campaigns_on(profile, date(2025, 12, 16))) == ["population_month"]
+    assert codes(campaigns.campaigns_on(profile, date(2025, 12, 26))) == ["population_month", "population_day"]
 
 
 def test_shipped_themes_and_their_own_dates(register):
     profile = register.profile
-    [dv, _children, family] = activities.campaigns_on(profile, date(2020, 6, 28))
+    [dv, _children, family] = campaigns.campaigns_on(profile, date(2020, 6, 28))
     assert family.theme == "Giữ gìn và phát huy truyền thống văn hóa ứng xử tốt đẹp trong gia đình"
     assert dv.theme.startswith("Phòng, chống bạo lực gia đình là trách nhiệm")
     # 2014: the first Happiness Day in Vietnam ran from 8 to 21 March
-    [happiness] = activities.campaigns_on(profile, date(2014, 3, 10))
+    [happiness] = campaigns.campaigns_on(profile, date(2014, 3, 10))
     assert (happiness.theme, happiness.starts_on, happiness.ends_on) == (
         "Yêu thương và chia sẻ",
         date(2014, 3, 8),
         date(2014, 3, 21),
     )
     # a year nobody has set a theme for yet
-    assert activities.campaigns_on(profile, FAMILY_DAY)[2].theme == ""
+    assert campaigns.campaigns_on(profile, FAMILY_DAY)[2].theme == ""
 
 
 def test_the_officer_sets_next_years_theme_and_an_activity_links_to_it(register):
     profile = register.profile
     theme = "Gia đình hạnh phúc, xã hội văn minh"
-    activities.set_campaign_year(profile, CampaignYearInput("family_day", 2025, theme))
-    family = activities.campaigns_on(profile, FAMILY_DAY)[2]
+    campaigns.set_campaign_year(profile, CampaignYearInput("family_day", 2025, theme))
+    family = campaigns.campaigns_on(profile, FAMILY_DAY)[2]
     assert (family.code, family.theme) == ("family_day", theme)
     activities.record_activity(profile, talk(register))
     [row] = activities.list_activities(profile, FAMILY_DAY, FAMILY_DAY)
     assert row.campaign_theme == theme
     # moved dates: the campaign runs on its new days only
-    activities.set_campaign_year(
+    campaigns.set_campaign_year(
         profile, CampaignYearInput("happiness_day", 2025, "Yêu thương", date(2025, 3, 10), date(2025, 3, 25))
     )
-    assert codes(activities.campaigns_on(profile, date(2025, 3, 24))) == ["happiness_day"]
+    assert codes(campaigns.campaigns_on(profile, date(2025, 3, 24))) == ["happiness_day"]
     with pytest.raises(ValidationError) as refused:
-        activities.set_campaign_year(profile, CampaignYearInput("happiness_day", 2025, "x", date(2025, 3, 10)))
+        campaigns.set_campaign_year(profile, CampaignYearInput("happiness_day", 2025, "x", date(2025, 3, 10)))
     assert fields(refused) == {"ends_on"}
     with pytest.raises(ValidationError):
-        activities.set_campaign_year(profile, CampaignYearInput("unknown", 2025, "x"))
+        campaigns.set_campaign_year(profile, CampaignYearInput("unknown", 2025, "x"))
 
 
 # Access #######################################################################################
@@ -210,7 +211,7 @@ def test_a_ctv_records_and_sees_only_their_villages(register, login):
     assert [v.id for v in activities.writable_villages(ctv)] == [register.village_a]
     assert len(activities.writable_villages(officer)) == 2
     with pytest.raises(PermissionDeniedError):
-        activities.set_campaign_year(ctv, CampaignYearInput("family_day", 2025, "x"))
+        campaigns.set_campaign_year(ctv, CampaignYearInput("family_day", 2025, "x"))
 
 
 def test_the_hub_reads_but_does_not_record(register, login):

@@ -11,9 +11,9 @@ from db import audit as chain
 from db.session import USER_KEY
 from desktop.errors import ValidationError
 from desktop.services.profile import audit
-from desktop.services.register import households, people, visits
+from desktop.services.register import households, members, visits
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 
@@ -38,7 +38,7 @@ def test_household_create_is_one_create_event_with_its_fields(household):
 
 def test_adding_the_head_creates_the_person_and_updates_the_household(household):
     p, hid = household
-    pid = people.add_member(p, hid, adult("Đặng Văn Hùng", rel="head"))
+    pid = members.add_member(p, hid, adult("Đặng Văn Hùng", rel="head"))
     [created] = audit.events(p, record_id=pid)
     assert (created.action, created.table_name) == ("create", "people")
     assert created.summary["full_name"] == [None, "Đặng Văn Hùng"]
@@ -50,8 +50,8 @@ def test_adding_the_head_creates_the_person_and_updates_the_household(household)
 
 def test_update_member_records_old_and_new_values_only(household):
     p, hid = household
-    pid = people.add_member(p, hid, adult("Đặng Văn Hùng"))
-    people.update_member(p, pid, adult("Đặng Văn Hưng", born=date(1981, 5, 1), notes="Bị bạo lực gia đình"))
+    pid = members.add_member(p, hid, adult("Đặng Văn Hùng"))
+    members.update_member(p, pid, adult("Đặng Văn Hưng", born=date(1981, 5, 1), notes="Bị bạo lực gia đình"))
     latest = audit.events(p, record_id=pid)[0]
     assert latest.action == "update"
     assert latest.summary == {
@@ -86,7 +86,7 @@ def test_a_refused_call_records_nothing(household):
     p, hid = household
     before = audit.events(p)
     with pytest.raises(ValidationError):
-        people.add_member(p, hid, adult(""))
+        members.add_member(p, hid, adult(""))
     with pytest.raises(ValidationError):
         households.create(p, HouseholdInput(code="012", village_id=None))
     assert audit.events(p) == before
@@ -96,7 +96,7 @@ def test_a_refused_call_records_nothing(household):
 def test_events_filter_by_user_page_back_and_come_newest_first(household):
     p, hid = household
     p.sessions.configure(info={**p.sessions.kw["info"], USER_KEY: "Trần Văn Bình"})
-    people.add_member(p, hid, adult("Lê Văn Nam"))
+    members.add_member(p, hid, adult("Lê Văn Nam"))
     by_binh = audit.events(p, user="Trần Văn Bình")
     assert [(e.table_name, e.user) for e in by_binh] == [("people", "Trần Văn Bình")]
     everything = audit.events(p)
@@ -108,7 +108,7 @@ def test_events_filter_by_user_page_back_and_come_newest_first(household):
 
 def test_verify_names_an_event_changed_outside_the_app(household):
     p, hid = household
-    people.add_member(p, hid, adult("Lê Văn Nam"))
+    members.add_member(p, hid, adult("Lê Văn Nam"))
     report = audit.verify(p)
     assert report.ok and report.checked == 4  # 2 villages, the household, the person
     with p.engine.begin() as conn:

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select, text
 
 from db import cipher
-from db.models import Person
+from db.models.register import Person
 from desktop.demo.build import build_demo
 from desktop.errors import AccessError
 from desktop.paths import ProfilePaths

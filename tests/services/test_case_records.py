@@ -9,18 +9,19 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import CaseAction
+from db.models.casework import CaseAction
 from desktop.errors import ValidationError
-from desktop.services.casework import cases, child, child_forms, dv
+from desktop.services.casework import cases, child, child_forms, dv, dv_measures
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_forms import IntakeInput, ReviewInput
-from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.dv import ActsInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.profile.access import PermissionDeniedError
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 DAY = date.today() - timedelta(days=30)
 
@@ -29,8 +30,8 @@ DAY = date.today() - timedelta(days=30)
 def family(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="021", village_id=register.village_a))
-    wife = people.add_member(p, hid, PersonInput("Nguyễn Thị Lan", "2", date(1990, 2, 1), "head"))
-    son = people.add_member(p, hid, PersonInput("Nguyễn Văn Bình", "1", date(2015, 5, 1), "child"))
+    wife = members.add_member(p, hid, PersonInput("Nguyễn Thị Lan", "2", date(1990, 2, 1), "head"))
+    son = members.add_member(p, hid, PersonInput("Nguyễn Văn Bình", "1", date(2015, 5, 1), "child"))
     return p, hid, wife, son
 
 
@@ -102,15 +103,15 @@ def test_the_timeline_puts_every_dated_record_of_the_case_latest_first(family):
     p, hid, wife, _son = family
     cid = cases.open_case(p, CaseInput("domestic_violence", hid, DAY, person_id=wife, summary="Hàng xóm báo"))
     dv.record_acts(p, cid, ActsInput(("a",), "married", recurrence_12m=1))
-    dv.apply_measure(
+    dv_measures.apply_measure(
         p,
         cid,
         MeasureInput(
             "no_contact", DAY + timedelta(days=1), "05/QĐ", DAY + timedelta(days=1), DAY + timedelta(days=3), 150
         ),
     )
-    ref = dv.refer(p, cid, body="commune_police", sent_on=DAY + timedelta(days=2))
-    dv.update_referral(p, ref, status="received", on=DAY + timedelta(days=4))
+    ref = dv_measures.refer(p, cid, body="commune_police", sent_on=DAY + timedelta(days=2))
+    dv_measures.update_referral(p, ref, status="received", on=DAY + timedelta(days=4))
     case_actions.record(p, cid, ActionInput("mediation", DAY + timedelta(days=5), result="not_reconciled"))
     dv.close_case(p, cid, on=DAY + timedelta(days=6), outcome="Đã ổn định")
     lines = [(e.on - DAY).days for e in case_actions.timeline(p, cid)]

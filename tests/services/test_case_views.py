@@ -8,16 +8,17 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.services.casework import cases, child, dv
+from desktop.services.casework import cases, child, dv, dv_measures
 from desktop.services.casework.cases import CaseInput
-from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.dv import ActsInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 DAY = date.today() - timedelta(days=10)
 
@@ -26,8 +27,8 @@ DAY = date.today() - timedelta(days=10)
 def family(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="007", village_id=register.village_a))
-    mother = people.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
-    son = people.add_member(p, hid, PersonInput("Trần Văn Nam", "1", date(2016, 5, 1), "child"))
+    mother = members.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
+    son = members.add_member(p, hid, PersonInput("Trần Văn Nam", "1", date(2016, 5, 1), "child"))
     return p, hid, mother, son
 
 
@@ -37,12 +38,12 @@ def test_the_dv_view_has_acts_measures_and_referrals_latest_first(family):
     empty = dv.view(p, cid)
     assert (empty.acts, empty.measures, empty.referrals, empty.summary.types) == ((), (), (), ())
     dv.record_acts(p, cid, ActsInput(("b", "a"), "married", harm="Bầm tím", recurrence_12m=3))
-    dv.apply_measure(p, cid, MeasureInput("stop_violence", DAY, "1/QĐ"))
+    dv_measures.apply_measure(p, cid, MeasureInput("stop_violence", DAY, "1/QĐ"))
     order = MeasureInput(
         "no_contact", DAY + timedelta(days=1), "2/QĐ", DAY + timedelta(days=1), DAY + timedelta(days=3), 150
     )
-    dv.apply_measure(p, cid, order)
-    rid = dv.refer(p, cid, body="commune_police", sent_on=DAY)
+    dv_measures.apply_measure(p, cid, order)
+    rid = dv_measures.refer(p, cid, body="commune_police", sent_on=DAY)
     view = dv.view(p, cid)
     assert view.acts == ("a", "b") and view.harm == "Bầm tím" and view.relationship_context == "married"
     assert view.summary.types == ("physical", "mental") and view.summary.criticism_eligible
@@ -55,11 +56,11 @@ def test_the_dv_view_has_acts_measures_and_referrals_latest_first(family):
 def test_code_facts_for_the_forms(register):
     with register.profile.sessions() as session:
         assert dv.act_types(session)["i"] == "sexual"
-        limits = dv.measure_limits(session)
-        assert limits["no_contact"] == dv.MeasureLimits(3, 100)
-        assert limits["shelter"] == dv.MeasureLimits(None, None)
+        limits = dv_measures.measure_limits(session)
+        assert limits["no_contact"] == dv_measures.MeasureLimits(3, 100)
+        assert limits["shelter"] == dv_measures.MeasureLimits(None, None)
         four = MeasureInput("no_contact", DAY, starts_on=DAY, ends_on=DAY + timedelta(days=3), distance_m=100)
-        [problem] = dv.measure_problems(session, four, date.today())
+        [problem] = dv_measures.measure_problems(session, four, date.today())
         assert problem.field == "ends_on"
         assert [f.field for f in dv.acts_problems(session, ActsInput((), "married"))] == ["acts"]
 

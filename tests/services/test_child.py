@@ -12,9 +12,9 @@ from desktop.services.casework import cases, child, child_forms
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_forms import ReviewInput
 from desktop.services.profile.access import PermissionDeniedError
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 INTAKE = date(2026, 9, 4)  # a Friday
 
@@ -23,8 +23,8 @@ INTAKE = date(2026, 9, 4)  # a Friday
 def family(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="012", village_id=register.village_a))
-    mother = people.add_member(p, hid, PersonInput("Lê Thị Hoa", "2", date(1988, 1, 1), "head"))
-    son = people.add_member(p, hid, PersonInput("Lê Văn An", "1", date(2014, 6, 1), "child"))
+    mother = members.add_member(p, hid, PersonInput("Lê Thị Hoa", "2", date(1988, 1, 1), "head"))
+    son = members.add_member(p, hid, PersonInput("Lê Văn An", "1", date(2014, 6, 1), "child"))
     return p, hid, mother, son
 
 
@@ -79,7 +79,7 @@ def test_groups_of_article_10(family):
         with pytest.raises(ValidationError):
             child.set_groups(p, cid, bad)
     with p.sessions() as session:
-        from db.models import SupportCase
+        from db.models.casework import SupportCase
 
         assert session.get(SupportCase, cid).groups == ["i", "l"]  # in the law's order
 

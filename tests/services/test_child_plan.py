@@ -10,9 +10,9 @@ from desktop.errors import ValidationError
 from desktop.services.casework import cases, child, child_plan, tasks
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_plan import PlanItemInput
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 TODAY = date.today()
 INTAKE = TODAY - timedelta(days=20)
@@ -22,8 +22,8 @@ INTAKE = TODAY - timedelta(days=20)
 def case(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="041", village_id=register.village_a))
-    people.add_member(p, hid, PersonInput("Hồ Thị Mẹ", "2", date(1985, 1, 1), "head"))
-    kid = people.add_member(p, hid, PersonInput("Hồ Văn Con", "1", date(2015, 1, 1), "child"))
+    members.add_member(p, hid, PersonInput("Hồ Thị Mẹ", "2", date(1985, 1, 1), "head"))
+    kid = members.add_member(p, hid, PersonInput("Hồ Văn Con", "1", date(2015, 1, 1), "child"))
     return p, cases.open_case(p, CaseInput("child_protection", hid, INTAKE, person_id=kid))
 
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.models import Household, HouseholdCategory, Person, PopulationEvent, Visit
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Visit
 from desktop.demo.build import DEMO_COMMUNE, DemoRefusedError, DemoSummary, build_demo, create_demo_profile
 from desktop.errors import ValidationError
 from desktop.paths import ProfilePaths
 from desktop.services import reference, stats
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.handle import Profile
-from desktop.services.register import people, search
+from desktop.services.register import members, search
 from desktop.services.validation import HEAD_MIN_AGE, age_on
 from desktop.textnorm import fold
 
@@ -101,8 +101,8 @@ def test_every_person_passes_the_service_rules(demo_profile, monkeypatch):
     monkeypatch.setattr(reference, "code_names", functools.lru_cache(reference.code_names))
     with demo_profile.sessions() as session:
         for person in session.scalars(select(Person)):
-            data = people.to_input(people.person_dto(person, None))
-            assert people.input_problems(session, data, TODAY) == [], person.full_name
+            data = members.to_input(members.person_dto(person, None))
+            assert members.input_problems(session, data, TODAY) == [], person.full_name
 
 
 def test_names_are_stored_like_the_services_store_them(demo_profile):

@@ -9,18 +9,20 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import AuditEvent, CaseMeasure, CaseReferral, SupportCase
+from db.models.casework import CaseMeasure, CaseReferral, SupportCase
+from db.models.profile import AuditEvent
 from desktop.errors import ValidationError
-from desktop.services.casework import cases, dv
+from desktop.services.casework import cases, dv, dv_measures
 from desktop.services.casework.cases import CaseInput
-from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.dv import ActsInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 DAY = date.today() - timedelta(days=10)
 
@@ -29,7 +31,7 @@ DAY = date.today() - timedelta(days=10)
 def case(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="007", village_id=register.village_a))
-    wife = people.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
+    wife = members.add_member(p, hid, PersonInput("Trần Thị Mai", "2", date(1990, 3, 1), "head"))
     return p, cases.open_case(p, CaseInput("domestic_violence", hid, DAY, person_id=wife, summary="Hàng xóm báo"))
 
 
@@ -54,12 +56,12 @@ def test_a_no_contact_order_of_four_days_is_refused_and_of_three_accepted(case):
     p, cid = case
     four = MeasureInput("no_contact", DAY, "12/QĐ-UBND", DAY, DAY + timedelta(days=3), 100, "Trưởng thôn")
     with pytest.raises(ValidationError) as refused:
-        dv.apply_measure(p, cid, four)
+        dv_measures.apply_measure(p, cid, four)
     [found] = refused.value.problems
     assert found.field == "ends_on" and dict(found.params) == {"max": 3, "days": 4}
     assert _count(p, CaseMeasure) == 0
     three = MeasureInput("no_contact", DAY, "12/QĐ-UBND", DAY, DAY + timedelta(days=2), 100, "Trưởng thôn")
-    mid = dv.apply_measure(p, cid, three)
+    mid = dv_measures.apply_measure(p, cid, three)
     with p.sessions() as session:
         assert session.get(CaseMeasure, mid).ends_on == DAY + timedelta(days=2)
 
@@ -78,24 +80,24 @@ def test_a_no_contact_order_of_four_days_is_refused_and_of_three_accepted(case):
 def test_bad_measures_are_refused_and_nothing_saved(case, measure, field):
     p, cid = case
     with pytest.raises(ValidationError) as refused:
-        dv.apply_measure(p, cid, measure)
+        dv_measures.apply_measure(p, cid, measure)
     assert field in {found.field for found in refused.value.problems}
     assert _count(p, CaseMeasure) == 0
 
 
 def test_a_referral_moves_forward_only(case):
     p, cid = case
-    rid = dv.refer(p, cid, body="commune_police", sent_on=DAY)
+    rid = dv_measures.refer(p, cid, body="commune_police", sent_on=DAY)
     with pytest.raises(ValidationError):
-        dv.update_referral(p, rid, status="done", on=DAY)  # not received yet
-    dv.update_referral(p, rid, status="received", on=DAY + timedelta(days=1))
+        dv_measures.update_referral(p, rid, status="done", on=DAY)  # not received yet
+    dv_measures.update_referral(p, rid, status="received", on=DAY + timedelta(days=1))
     with pytest.raises(ValidationError):
-        dv.update_referral(p, rid, status="received", on=DAY + timedelta(days=2))
+        dv_measures.update_referral(p, rid, status="received", on=DAY + timedelta(days=2))
     with pytest.raises(ValidationError):
-        dv.update_referral(p, rid, status="done", on=DAY)  # before the last change
-    dv.update_referral(p, rid, status="done", on=DAY + timedelta(days=2))
+        dv_measures.update_referral(p, rid, status="done", on=DAY)  # before the last change
+    dv_measures.update_referral(p, rid, status="done", on=DAY + timedelta(days=2))
     with pytest.raises(ValidationError):
-        dv.update_referral(p, rid, status="declined", on=DAY + timedelta(days=3))
+        dv_measures.update_referral(p, rid, status="declined", on=DAY + timedelta(days=3))
     with p.sessions() as session:
         assert session.get(CaseReferral, rid).status == "done"
 
@@ -103,7 +105,7 @@ def test_a_referral_moves_forward_only(case):
 def test_a_referral_to_an_unknown_body_is_refused(case):
     p, cid = case
     with pytest.raises(ValidationError):
-        dv.refer(p, cid, body="the_neighbours", sent_on=DAY)
+        dv_measures.refer(p, cid, body="the_neighbours", sent_on=DAY)
     assert _count(p, CaseReferral) == 0
 
 
@@ -128,7 +130,7 @@ def test_a_closed_case_takes_no_more_actions(case):
     dv.close_case(p, cid, on=DAY + timedelta(days=5), outcome="Gia đình ổn định, đã cam kết")
     assert cases.detail(p, cid).state == "closed"
     with pytest.raises(PermissionDeniedError):
-        dv.refer(p, cid, body="commune_police", sent_on=DAY + timedelta(days=6))
+        dv_measures.refer(p, cid, body="commune_police", sent_on=DAY + timedelta(days=6))
 
 
 def test_without_the_protection_permission_a_ctv_cannot_act_on_the_case(case, register):
@@ -139,15 +141,15 @@ def test_without_the_protection_permission_a_ctv_cannot_act_on_the_case(case, re
         with pytest.raises(PermissionDeniedError):
             dv.record_acts(ctv, cid, ActsInput(("a",), "married"))
         with pytest.raises(PermissionDeniedError):
-            dv.refer(ctv, cid, body="commune_police", sent_on=DAY)
+            dv_measures.refer(ctv, cid, body="commune_police", sent_on=DAY)
     finally:
         ctv.close()
 
 
 def test_the_audit_log_does_not_say_which_measure_or_body(case):
     p, cid = case
-    dv.apply_measure(p, cid, MeasureInput("summon_police", DAY, "5/QĐ"))
-    dv.refer(p, cid, body="womens_union", sent_on=DAY, notes="Chị Mai đồng ý")
+    dv_measures.apply_measure(p, cid, MeasureInput("summon_police", DAY, "5/QĐ"))
+    dv_measures.refer(p, cid, body="womens_union", sent_on=DAY, notes="Chị Mai đồng ý")
     with p.sessions() as session:
         summaries = [
             json.loads(text)

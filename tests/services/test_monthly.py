@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services.casework import cases, dv, timeline
+from desktop.services.casework import cases, dv, dv_measures, timeline
 from desktop.services.casework.cases import CaseInput
-from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.communication import activities
 from desktop.services.communication.activities import ActivityInput
@@ -18,10 +18,10 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people, visits
+from desktop.services.register import households, members, people, visits
 from desktop.services.register.events import month_of, previous_month
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
@@ -43,9 +43,9 @@ def month(register):
     a1 = households.create(p, HouseholdInput(code="A1", village_id=register.village_a))
     a2 = households.create(p, HouseholdInput(code="A2", village_id=register.village_a))
     b1 = households.create(p, HouseholdInput(code="B1", village_id=register.village_b))
-    wife = people.add_member(p, a1, PersonInput("Trần Thị Na", "2", date(1990, 1, 1), "head"))
-    kid = people.add_member(p, a2, PersonInput("Lê Văn Bé", "1", date(2016, 1, 1), "child"))
-    grandpa = people.add_member(p, b1, PersonInput("Hồ Văn Cả", "1", date(1940, 1, 1), "head"))
+    wife = members.add_member(p, a1, PersonInput("Trần Thị Na", "2", date(1990, 1, 1), "head"))
+    kid = members.add_member(p, a2, PersonInput("Lê Văn Bé", "1", date(2016, 1, 1), "child"))
+    grandpa = members.add_member(p, b1, PersonInput("Hồ Văn Cả", "1", date(1940, 1, 1), "head"))
     people.record_move_in(
         p, a1, PersonInput("Trần Văn Tới", "1", date(1988, 5, 5), "spouse"), moved_on=day(5), reporting_month=MONTH
     )
@@ -53,8 +53,8 @@ def month(register):
     for household, on in ((a1, day(6)), (a1, day(20)), (a2, day(10)), (b1, BEFORE)):
         visits.record(p, household, VisitInput(visited_on=on, collaborator="Lan", topics=("family_planning",)))
     case = cases.open_case(p, CaseInput("domestic_violence", a1, day(7), person_id=wife))
-    dv.apply_measure(p, case, MeasureInput("no_contact", day(7), "1/QĐ", day(7), day(9), 100))
-    dv.refer(p, case, body="commune_police", sent_on=day(8))
+    dv_measures.apply_measure(p, case, MeasureInput("no_contact", day(7), "1/QĐ", day(7), day(9), 100))
+    dv_measures.refer(p, case, body="commune_police", sent_on=day(8))
     timeline.record(p, case, ActionInput("mediation", day(10), result="reconciled"))
     timeline.record(p, case, ActionInput("note", day(11), "Gọi điện hỏi thăm"))
     dv.close_case(p, case, on=day(25), outcome="Ổn định")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import CaseParty
+from db.models.casework import CaseParty
 from desktop.errors import ValidationError
 from desktop.services.casework import cases, parties
 from desktop.services.casework.cases import CaseInput
@@ -16,9 +16,9 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 DAY = date.today() - timedelta(days=2)
 
@@ -27,7 +27,7 @@ DAY = date.today() - timedelta(days=2)
 def case(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="031", village_id=register.village_a))
-    wife = people.add_member(p, hid, PersonInput("Đặng Thị Hạnh", "2", date(1991, 4, 4), "head"))
+    wife = members.add_member(p, hid, PersonInput("Đặng Thị Hạnh", "2", date(1991, 4, 4), "head"))
     cid = cases.open_case(p, CaseInput("domestic_violence", hid, DAY, person_id=wife))
     return p, cid, wife
 

@@ -8,13 +8,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from db.models import PopulationEvent
+from db.models.register import PopulationEvent
 from desktop.errors import ValidationError
 from desktop.services import reference
 from desktop.services.profile.handle import Profile
-from desktop.services.register import events, households, people
+from desktop.services.register import events, households, members, people
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 
 
 def years_ago(today: date, years: int, days: int = 0) -> date:
@@ -39,7 +39,7 @@ def family(register) -> Family:
     hid = households.create(p, HouseholdInput(code="021", village_id=register.village_a, address="Xóm Bến Đò"))
 
     def add(name: str, sex: str, born: date, relationship: str):
-        return people.add_member(p, hid, PersonInput(name, sex, born, relationship))
+        return members.add_member(p, hid, PersonInput(name, sex, born, relationship))
 
     return Family(
         profile=p,
@@ -89,7 +89,7 @@ def test_contraception_start_and_stop_with_method(family):
     assert start.reporting_month == events.default_reporting_month(started, p.today())
     assert stop.reporting_month == events.month_of(p.today())
     # The person's record itself is not changed by a care event.
-    assert people.get(p, family.wife).status == "present"
+    assert members.get(p, family.wife).status == "present"
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_bad_contraception_is_refused_and_nothing_saved(family, who, details, fi
 def test_age_is_taken_on_the_event_date(family):
     p = family.profile
     # She turned 15 recently: a start dated before her 15th birthday is refused, one after it accepted.
-    teen = people.add_member(
+    teen = members.add_member(
         p, family.household, PersonInput("Trần Thị Lan", "2", years_ago(p.today(), 15, days=10), "child")
     )
     assert refused_fields(

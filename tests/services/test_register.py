@@ -7,9 +7,9 @@ import pytest
 
 from desktop.errors import NotFoundError, SotayError, ValidationError
 from desktop.services import stats
-from desktop.services.register import households, people
+from desktop.services.register import households, members, people
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import DuplicatePersonWarning, PersonInput
+from desktop.services.register.members import DuplicatePersonWarning, PersonInput
 
 
 def adult(name: str, *, sex: str = "1", born: date = date(1980, 5, 1), rel: str = "other") -> PersonInput:
@@ -20,8 +20,8 @@ def adult(name: str, *, sex: str = "1", born: date = date(1980, 5, 1), rel: str 
 def family(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="012", village_id=register.village_a, address="Xóm 3"))
-    head = people.add_member(p, hid, adult("Đặng Văn Hùng", rel="head"))
-    wife = people.add_member(p, hid, adult("Nguyễn Thị Hường", sex="2", born=date(1984, 2, 3), rel="spouse"))
+    head = members.add_member(p, hid, adult("Đặng Văn Hùng", rel="head"))
+    wife = members.add_member(p, hid, adult("Nguyễn Thị Hường", sex="2", born=date(1984, 2, 3), rel="spouse"))
     return register, hid, head, wife
 
 
@@ -57,7 +57,7 @@ def test_dissolving_is_refused_while_people_live_there_then_allowed(family):
     households.dissolve(p, hid, on=p.today(), reason="Cả hộ chuyển đi")
     assert households.detail(p, hid).dissolved_on == p.today()
     with pytest.raises(SotayError):
-        people.add_member(p, hid, adult("Lê Văn Nam"))
+        members.add_member(p, hid, adult("Lê Văn Nam"))
 
 
 def test_categories_need_a_known_code_and_a_sane_year(family):
@@ -99,7 +99,7 @@ def test_bad_member_input_is_refused_and_nothing_is_saved(register, change, fiel
     before = stats.counts(p)
     data = {"full_name": "Lê Văn Nam", "sex": "1", "birth_date": date(1990, 1, 1), "relationship": "other", **change}
     with pytest.raises(ValidationError) as refused:
-        people.add_member(p, hid, PersonInput(**data))
+        members.add_member(p, hid, PersonInput(**data))
     assert field in [problem.field for problem in refused.value.problems]
     assert stats.counts(p) == before
 
@@ -107,7 +107,7 @@ def test_bad_member_input_is_refused_and_nothing_is_saved(register, change, fiel
 def test_a_second_head_is_refused(family):
     register, hid, *_ = family
     with pytest.raises(ValidationError) as refused:
-        people.add_member(register.profile, hid, adult("Lê Văn Nam", rel="head"))
+        members.add_member(register.profile, hid, adult("Lê Văn Nam", rel="head"))
     assert refused.value.params == {"name": "Đặng Văn Hùng"}
 
 
@@ -117,9 +117,9 @@ def test_likely_duplicate_warns_and_can_be_confirmed(family):
     other = households.create(p, HouseholdInput(code="013", village_id=register.village_b))
     twin = adult("dang van hung", born=date(1980, 9, 9))
     with pytest.raises(DuplicatePersonWarning) as warned:
-        people.add_member(p, other, twin)
+        members.add_member(p, other, twin)
     assert [(c.full_name, c.household_code) for c in warned.value.candidates] == [("Đặng Văn Hùng", "012")]
-    people.add_member(p, other, twin, allow_duplicate=True)
+    members.add_member(p, other, twin, allow_duplicate=True)
     assert stats.counts(p)["people"] == 3
 
 
@@ -128,8 +128,8 @@ def test_decomposed_input_is_stored_nfc(register):
     hid = households.create(
         p, HouseholdInput(code="030", village_id=register.village_a, address=unicodedata.normalize("NFD", "Xóm Đồng"))
     )
-    pid = people.add_member(p, hid, adult(unicodedata.normalize("NFD", "Phạm Thị Ngọc Ánh"), sex="2"))
-    person = people.get(p, pid)
+    pid = members.add_member(p, hid, adult(unicodedata.normalize("NFD", "Phạm Thị Ngọc Ánh"), sex="2"))
+    person = members.get(p, pid)
     assert person.full_name == "Phạm Thị Ngọc Ánh"
     assert unicodedata.is_normalized("NFC", person.full_name)
     assert households.detail(p, hid).address == "Xóm Đồng"
@@ -162,7 +162,7 @@ def test_death_before_birth_is_refused_and_person_stays_present(family):
     with pytest.raises(ValidationError) as refused:
         people.record_death(p, wife, died_on=date(1983, 1, 1))
     assert refused.value.problems[0].field == "death_date"
-    assert people.get(p, wife).status == "present"
+    assert members.get(p, wife).status == "present"
     assert households.detail(p, hid).events == ()
 
 
@@ -172,7 +172,7 @@ def test_death_of_the_head_clears_the_head_and_reports_an_event(family):
     people.record_death(p, head, died_on=p.today() - timedelta(days=2), cause="Bệnh")
     detail = households.detail(p, hid)
     assert detail.head_person_id is None
-    assert people.get(p, head).status == "dead"
+    assert members.get(p, head).status == "dead"
     assert [e.kind for e in detail.events] == ["death"]
     with pytest.raises(ValidationError):
         people.record_death(p, head, died_on=p.today())
@@ -181,12 +181,12 @@ def test_death_of_the_head_clears_the_head_and_reports_an_event(family):
 def test_marriage_below_legal_age_is_refused(family):
     register, hid, *_ = family
     p = register.profile
-    young = people.add_member(p, hid, adult("Đặng Thị Mai", sex="2", born=p.today().replace(year=p.today().year - 17)))
+    young = members.add_member(p, hid, adult("Đặng Thị Mai", sex="2", born=p.today().replace(year=p.today().year - 17)))
     with pytest.raises(ValidationError):
         people.record_marital_change(p, young, kind="marriage", on=p.today())
     wife = households.detail(p, hid).members[1].id
     people.record_marital_change(p, wife, kind="divorce", on=p.today())
-    assert people.get(p, wife).marital_status == "divorced"
+    assert members.get(p, wife).marital_status == "divorced"
 
 
 def test_asking_for_a_household_that_does_not_exist_is_not_found(family):
@@ -198,7 +198,7 @@ def test_asking_for_a_household_that_does_not_exist_is_not_found(family):
 def test_transfer_member_to_a_new_household_makes_them_its_head(family):
     register, hid, head, wife = family
     p = register.profile
-    son = people.add_member(p, hid, adult("Đặng Văn Tú", born=date(2000, 1, 1), rel="child"))
+    son = members.add_member(p, hid, adult("Đặng Văn Tú", born=date(2000, 1, 1), rel="child"))
     new_home = households.create(p, HouseholdInput(code="012.1", village_id=register.village_a))
     people.transfer_member(p, son, new_home, relationship="head", on=p.today())
     moved = households.detail(p, new_home)

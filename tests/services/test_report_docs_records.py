@@ -8,25 +8,27 @@ import pytest
 
 from desktop.errors import ValidationError
 from desktop.reports import content
-from desktop.services.casework import cases, child, child_forms, child_plan, dv, parties
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, dv_measures, parties
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_forms import IntakeInput, ReviewInput
 from desktop.services.casework.child_plan import PlanItemInput
-from desktop.services.casework.dv import ActsInput, MeasureInput
+from desktop.services.casework.dv import ActsInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.parties import PartyInput
 from desktop.services.casework.timeline import ActionInput
-from desktop.services.communication import activities
-from desktop.services.communication.activities import ActivityInput, CampaignYearInput
+from desktop.services.communication import activities, campaigns
+from desktop.services.communication.activities import ActivityInput
+from desktop.services.communication.campaigns import CampaignYearInput
 from desktop.services.documents import campaign_report, case_record, household_card
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people, visits
+from desktop.services.register import households, members, people, visits
 from desktop.services.register.events import default_reporting_month
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
@@ -53,10 +55,10 @@ def family(register):
     year; two visits; a domestic-violence case the card must not mention."""
     p = register.profile
     hid = households.create(p, HouseholdInput(code="A1", village_id=register.village_a, address="Xóm 3"))
-    head = people.add_member(p, hid, PersonInput("Trần Văn Hùng", "1", date(1980, 3, 4), "head"))
-    wife = people.add_member(p, hid, PersonInput("Nguyễn Thị Mai", "2", date(1984, 7, 9), "spouse"))
-    son = people.add_member(p, hid, PersonInput("Trần Văn An", "1", date(2014, 9, 2), "child"))
-    grandpa = people.add_member(p, hid, PersonInput("Trần Văn Lộc", "1", date(1940, 1, 1), "parent"))
+    head = members.add_member(p, hid, PersonInput("Trần Văn Hùng", "1", date(1980, 3, 4), "head"))
+    wife = members.add_member(p, hid, PersonInput("Nguyễn Thị Mai", "2", date(1984, 7, 9), "spouse"))
+    son = members.add_member(p, hid, PersonInput("Trần Văn An", "1", date(2014, 9, 2), "child"))
+    grandpa = members.add_member(p, hid, PersonInput("Trần Văn Lộc", "1", date(1940, 1, 1), "parent"))
     people.record_death(p, grandpa, died_on=day(2))
     households.add_category(p, hid, category="poor", year=LAST_YEAR, decision_no="12/QĐ-UBND")
     visits.record(p, hid, VisitInput(day(5), "Nguyễn Thị Lan", (wife,), ("family_planning",), "Hẹn khám thai"))
@@ -71,9 +73,9 @@ def dv_case(family):
         p, CaseInput("domestic_violence", hid, OPENED, who["wife"], "Hàng xóm báo tin", "high", consent=True)
     )
     dv.record_acts(p, cid, ActsInput(("a", "dd"), "married", "Bầm tím tay", recurrence_12m=2))
-    dv.apply_measure(p, cid, MeasureInput("no_contact", day(1), "1/QĐ", day(1), day(3), 100, "Trưởng thôn"))
-    referral = dv.refer(p, cid, body="commune_police", sent_on=day(2))
-    dv.update_referral(p, referral, status="received", on=day(3))
+    dv_measures.apply_measure(p, cid, MeasureInput("no_contact", day(1), "1/QĐ", day(1), day(3), 100, "Trưởng thôn"))
+    referral = dv_measures.refer(p, cid, body="commune_police", sent_on=day(2))
+    dv_measures.update_referral(p, referral, status="received", on=day(3))
     case_actions.record(p, cid, ActionInput("mediation", day(4), "Tổ hòa giải thôn", "reconciled"))
     parties.add_party(p, cid, PartyInput("victim", person_id=who["wife"]))
     parties.add_party(p, cid, PartyInput("perpetrator", person_id=who["head"]))
@@ -271,7 +273,7 @@ def campaign_year(register):
     """Happiness day of last year, moved to 8–21 March: activities inside, on the edges and outside."""
     p = register.profile
     a, b = register.village_a, register.village_b
-    activities.set_campaign_year(
+    campaigns.set_campaign_year(
         p, CampaignYearInput("happiness_day", LAST_YEAR, "Yêu thương và chia sẻ", _march(8), _march(21))
     )
     held = (

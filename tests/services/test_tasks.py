@@ -9,16 +9,16 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.errors import ValidationError
-from desktop.services.casework import cases, dv, tasks
+from desktop.services.casework import cases, dv_measures, task_sources, tasks
 from desktop.services.casework.cases import CaseInput
-from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people, visits
+from desktop.services.register import households, members, people, visits
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 TODAY = date.today()
@@ -28,12 +28,12 @@ TODAY = date.today()
 def home(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="021", village_id=register.village_a))
-    wife = people.add_member(p, hid, PersonInput("Võ Thị Lài", "2", date(1992, 2, 2), "head"))
-    son = people.add_member(p, hid, PersonInput("Võ Văn Tí", "1", date(2015, 5, 5), "child"))
+    wife = members.add_member(p, hid, PersonInput("Võ Thị Lài", "2", date(1992, 2, 2), "head"))
+    son = members.add_member(p, hid, PersonInput("Võ Văn Tí", "1", date(2015, 5, 5), "child"))
     return p, hid, wife, son
 
 
-def _kinds(found: list[tasks.TaskDTO]) -> list[str]:
+def _kinds(found: list[task_sources.TaskDTO]) -> list[str]:
     return [task.kind for task in found]
 
 
@@ -41,7 +41,7 @@ def test_the_end_of_a_no_contact_order_is_a_task_until_done(home):
     p, hid, wife, _son = home
     cid = cases.open_case(p, CaseInput("domestic_violence", hid, TODAY - timedelta(days=1), person_id=wife))
     ends = TODAY + timedelta(days=1)
-    dv.apply_measure(
+    dv_measures.apply_measure(
         p, cid, MeasureInput("no_contact", TODAY - timedelta(days=1), "3/QĐ", TODAY - timedelta(days=1), ends, 100)
     )
     [task] = [t for t in tasks.open_tasks(p) if t.kind == "no_contact_end"]
@@ -116,7 +116,7 @@ def test_a_ctv_sees_neither_other_villages_nor_case_tasks_without_the_permission
     p, hid, wife, _son = home
     households.add_category(p, hid, category="poor", year=TODAY.year)
     cid = cases.open_case(p, CaseInput("domestic_violence", hid, TODAY, person_id=wife))
-    dv.apply_measure(p, cid, MeasureInput("no_contact", TODAY, "", TODAY, TODAY + timedelta(days=2), 100))
+    dv_measures.apply_measure(p, cid, MeasureInput("no_contact", TODAY, "", TODAY, TODAY + timedelta(days=2), 100))
     users.add_user(p, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_b,)), "hoa giữ thôn trung")
     users.add_user(p, UserInput("Lê Thị Mơ", Role.CTV, villages=(register.village_a,)), "mơ giữ thôn đông")
     other = profile_service.unlock(p.paths, "Trần Thị Hoa", "hoa giữ thôn trung")

@@ -7,9 +7,9 @@ import pytest
 
 from desktop.errors import ValidationError
 from desktop.services import stats
-from desktop.services.register import events, households, people, search, visits
+from desktop.services.register import events, households, members, search, visits
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
 
 
@@ -24,7 +24,7 @@ def village(register):
         ("004", "Nguyễn Văn Thịnh", date(1959, 11, 2), "Xóm Trại"),
     ]:
         hid = households.create(p, HouseholdInput(code=code, village_id=register.village_a, address=address))
-        made[code] = (hid, people.add_member(p, hid, PersonInput(head, "2" if " Thị " in head else "1", born, "head")))
+        made[code] = (hid, members.add_member(p, hid, PersonInput(head, "2" if " Thị " in head else "1", born, "head")))
     return register, made
 
 
@@ -68,7 +68,7 @@ def test_search_follows_renames_and_hostile_text(village):
     register, made = village
     p = register.profile
     hid, pid = made["002"]
-    people.update_member(p, pid, PersonInput("Đặng Văn Phúc", "1", date(1968, 7, 9), "head"))
+    members.update_member(p, pid, PersonInput("Đặng Văn Phúc", "1", date(1968, 7, 9), "head"))
     assert labels(p, "loc") == []
     assert labels(p, "phuc") == ["Đặng Văn Phúc"]
     for hostile in ['"', "%", "_", "' OR 1=1 --", "NEAR(", "*", ""]:
@@ -173,7 +173,7 @@ def test_sync_columns_are_stamped_on_every_write(village):
     hid, pid = made["004"]
     counts = stats.counts(p)
     assert counts["pending_sync"] == counts["villages"] + counts["households"] + counts["people"]
-    from db.models import Person
+    from db.models.register import Person
 
     with p.sessions() as session:
         person = session.get(Person, pid)

@@ -11,9 +11,9 @@ from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput  # noqa: E402
-from desktop.services.register.people import PersonInput  # noqa: E402
+from desktop.services.register.members import PersonInput  # noqa: E402
 from desktop.ui import style, translation  # noqa: E402
 from desktop.ui.context import AppContext  # noqa: E402
 
@@ -50,6 +50,6 @@ def family(ctx, register):
     """Household 012 in the first village: a head (Đặng Văn Hùng) and his wife (Nguyễn Thị Hường)."""
     profile = ctx.profile
     hid = households.create(profile, HouseholdInput(code="012", village_id=register.village_a, address="Xóm 3"))
-    people.add_member(profile, hid, PersonInput("Đặng Văn Hùng", "1", date(1978, 4, 2), "head"))
-    people.add_member(profile, hid, PersonInput("Nguyễn Thị Hường", "2", date(1982, 9, 10), "spouse"))
+    members.add_member(profile, hid, PersonInput("Đặng Văn Hùng", "1", date(1978, 4, 2), "head"))
+    members.add_member(profile, hid, PersonInput("Nguyễn Thị Hường", "2", date(1982, 9, 10), "spouse"))
     return hid

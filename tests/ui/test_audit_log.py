@@ -9,8 +9,8 @@ from sqlalchemy import text
 
 from db.session import USER_KEY
 from desktop.services.profile import audit
-from desktop.services.register import households, people
-from desktop.services.register.people import PersonInput
+from desktop.services.register import households, members
+from desktop.services.register.members import PersonInput
 from desktop.ui.main_window import SETTINGS, MainWindow
 from desktop.ui.pages import audit_log as audit_page
 from desktop.ui.pages.audit_log import AuditLogPage
@@ -51,8 +51,8 @@ def test_events_read_in_vietnamese_newest_first(qtbot, ctx, family, wait_lane):
 
 
 def test_an_edit_shows_old_and_new_and_notes_only_as_a_length(qtbot, ctx, family, wait_lane):
-    pid = people.add_member(ctx.profile, family, PersonInput("Lê Văn A", "1", date(2001, 1, 1), "child"))
-    people.update_member(
+    pid = members.add_member(ctx.profile, family, PersonInput("Lê Văn A", "1", date(2001, 1, 1), "child"))
+    members.update_member(
         ctx.profile, pid, PersonInput("Lê Văn B", "1", date(2001, 1, 1), "child", notes="Chuyển trường")
     )
     page = shown(qtbot, wait_lane, AuditLogPage(ctx))
@@ -65,7 +65,7 @@ def test_an_edit_shows_old_and_new_and_notes_only_as_a_length(qtbot, ctx, family
 def test_the_user_filter_narrows(qtbot, ctx, family, wait_lane):
     profile = ctx.profile
     profile.sessions.configure(info={**profile.sessions.kw["info"], USER_KEY: "Trần Văn Bình"})
-    people.add_member(profile, family, PersonInput("Đặng Thị Mai", "2", date(2010, 3, 3), "child"))
+    members.add_member(profile, family, PersonInput("Đặng Thị Mai", "2", date(2010, 3, 3), "child"))
     page = shown(qtbot, wait_lane, AuditLogPage(ctx))
     assert page.user.itemText(0) == "Tất cả"
     assert {page.user.itemText(i) for i in range(1, page.user.count())} == {"Nguyễn Thị Lan", "Trần Văn Bình"}

@@ -13,14 +13,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
 from sqlalchemy import func, select
 
-from db.models import CaseAction
-from desktop.services.casework import cases, child, child_plan, dv
+from db.models.casework import CaseAction
+from desktop.services.casework import cases, child, child_plan, dv, dv_measures
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_plan import PlanItemInput
 from desktop.services.casework.timeline import ActionInput
-from desktop.services.register import households, people
-from desktop.services.register.people import PersonInput
+from desktop.services.register import households, members
+from desktop.services.register.members import PersonInput
 from desktop.ui.dialogs.case_open import CaseOpenDialog
 from desktop.ui.dialogs.case_parts import CaseCodes, load_codes
 from desktop.ui.dialogs.case_timeline import ActionDialog, AssessmentBar, TimelineTab
@@ -197,7 +197,7 @@ def test_a_domestic_violence_case_offers_mediation_which_needs_its_result(qtbot,
 
 
 def test_a_child_case_offers_monitoring_visits_and_not_mediation(qtbot, ctx, codes, family):
-    boy = people.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
+    boy = members.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
     cid = cases.open_case(ctx.profile, CaseInput("child_protection", family, OPENED, person_id=boy))
     dialog = opened(qtbot, ActionDialog(ctx, cid, "child_protection", OPENED, codes))
     kinds = combo_values(dialog.kind)
@@ -241,7 +241,7 @@ def test_a_note_needs_its_text(qtbot, ctx, codes, dv_case):
 
 def test_a_saved_mediation_appears_at_the_top_of_the_timeline(qtbot, ctx, codes, dv_case, monkeypatch):
     profile = ctx.profile
-    dv.refer(profile, dv_case, body="commune_police", sent_on=OPENED + timedelta(days=1))
+    dv_measures.refer(profile, dv_case, body="commune_police", sent_on=OPENED + timedelta(days=1))
     tab = show(qtbot, ctx, codes, dv_case)
     assert tab.add_button.isEnabled()
     assert [r[0] for r in rows(tab)] == [fmt_date(OPENED + timedelta(days=1)), fmt_date(OPENED)]
@@ -281,12 +281,12 @@ def test_the_timeline_reads_each_record_of_the_case_and_a_closed_case_takes_no_e
 ):
     profile = ctx.profile
     day = OPENED
-    order = dv.MeasureInput(
+    order = dv_measures.MeasureInput(
         "no_contact", day + timedelta(days=1), "05/QĐ-UBND", day + timedelta(days=1), day + timedelta(days=3), 150
     )
-    dv.apply_measure(profile, dv_case, order)
-    ref = dv.refer(profile, dv_case, body="commune_police", sent_on=day + timedelta(days=2))
-    dv.update_referral(profile, ref, status="received", on=day + timedelta(days=3))
+    dv_measures.apply_measure(profile, dv_case, order)
+    ref = dv_measures.refer(profile, dv_case, body="commune_police", sent_on=day + timedelta(days=2))
+    dv_measures.update_referral(profile, ref, status="received", on=day + timedelta(days=3))
     case_actions.record(profile, dv_case, ActionInput("support", day + timedelta(days=4), "Hỗ trợ 10 kg gạo"))
     case_actions.record(profile, dv_case, ActionInput("mediation", day + timedelta(days=5), result="reconciled"))
     dv.close_case(profile, dv_case, on=day + timedelta(days=6), outcome="Gia đình ổn định")
@@ -320,7 +320,7 @@ def test_the_timeline_reads_each_record_of_the_case_and_a_closed_case_takes_no_e
 
 def test_a_child_case_timeline_names_its_steps_and_plan_items(qtbot, ctx, codes, family):
     profile = ctx.profile
-    boy = people.add_member(profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
+    boy = members.add_member(profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
     cid = cases.open_case(profile, CaseInput("child_protection", family, OPENED, person_id=boy))
     while child.state(profile, cid).next_step != child.PLAN_STEP:
         child.advance(profile, cid, to=child.state(profile, cid).next_step, on=OPENED + timedelta(days=1))

@@ -15,15 +15,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy import func, select
 
-from db.models import CaseMeasure, CaseReferral, SupportCase
+from db.models.casework import CaseMeasure, CaseReferral, SupportCase
 from desktop.services.casework import cases, child, child_plan, parties, tasks
 from desktop.services.casework.cases import CaseInput
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, people
-from desktop.services.register.people import PersonInput
+from desktop.services.register import households, members
+from desktop.services.register.members import PersonInput
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs import case_party
 from desktop.ui.dialogs.case import CaseDialog
@@ -236,7 +236,7 @@ def test_a_no_contact_order_closer_than_100_m_is_refused_beside_the_distance(qtb
 
 @pytest.fixture
 def child_family(ctx, family):
-    people.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
+    members.add_member(ctx.profile, family, PersonInput("Đặng Bảo An", "1", date(2015, 6, 1), "child"))
     return family
 
 
@@ -532,14 +532,14 @@ def _letters(widget: QWidget) -> list[str]:
 
 
 def test_a_case_task_on_the_dashboard_opens_its_case(qtbot, ctx, family, wait_lane):
-    from desktop.services.casework import dv
-    from desktop.services.casework.dv import MeasureInput
+    from desktop.services.casework import dv_measures
+    from desktop.services.casework.dv_measures import MeasureInput
     from desktop.ui.main_window import MainWindow
 
     profile = ctx.profile
     cid = cases.open_case(profile, CaseInput("domestic_violence", family, TODAY))
     order = MeasureInput("no_contact", TODAY, "2/QĐ", TODAY, TODAY + timedelta(days=1), 100)
-    dv.apply_measure(profile, cid, order)
+    dv_measures.apply_measure(profile, cid, order)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QPlainTextE
 from desktop.services.casework import cases, child, child_forms
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_forms import IntakeInput
-from desktop.services.register import households, people
+from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.ui.dialogs.case_child_forms import IntakeTab, ReviewDialog, ReviewSummary, review_text
 from desktop.ui.dialogs.case_parts import CaseCodes, load_codes
 from desktop.ui.formatting import fmt_date
@@ -46,8 +46,8 @@ def child_case(ctx, register) -> uuid.UUID:
     """Household 015: a mother and her 10-year-old son, for whom a child-protection case was opened."""
     profile = ctx.profile
     hid = households.create(profile, HouseholdInput(code="015", village_id=register.village_a, address="Xóm 2"))
-    people.add_member(profile, hid, PersonInput("Lê Thị Hoa", "2", date(1988, 1, 1), "head"))
-    son = people.add_member(profile, hid, PersonInput("Lê Văn An", "1", TODAY.replace(year=TODAY.year - 10), "child"))
+    members.add_member(profile, hid, PersonInput("Lê Thị Hoa", "2", date(1988, 1, 1), "head"))
+    son = members.add_member(profile, hid, PersonInput("Lê Văn An", "1", TODAY.replace(year=TODAY.year - 10), "child"))
     return cases.open_case(profile, CaseInput("child_protection", hid, OPENED, person_id=son))
 
 

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtTest import QAbstractItemModelTester
 
-from desktop.services.register import households, people
+from desktop.services.register import households, members, people
 from desktop.services.register.households import HouseholdInput
-from desktop.services.register.people import PersonInput
+from desktop.services.register.members import PersonInput
 from desktop.ui.models.household_list import BATCH_SIZE, HouseholdListModel
 from desktop.ui.pages.households import HouseholdListPage
 
@@ -25,7 +25,7 @@ def register_of(ctx, register):
             village = register.village_a if i % 2 else register.village_b
             hid = households.create(ctx.profile, HouseholdInput(code=f"{i + 1:03d}", village_id=village))
             name = HEADS[i % len(HEADS)]
-            people.add_member(
+            members.add_member(
                 ctx.profile,
                 hid,
                 PersonInput(name, "2" if "Thị" in name else "1", date(1970, 1, 1 + i % 28), "head"),

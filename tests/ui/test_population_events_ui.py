@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from desktop.services.register import events, households, people
-from desktop.services.register.people import PersonInput
+from desktop.services.register import events, households, members, people
+from desktop.services.register.members import PersonInput
 from desktop.ui.dialogs.event import KINDS, EventDialog
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from tests.ui.helpers import type_text
@@ -82,8 +82,8 @@ def test_stopping_prefills_the_method_she_started(qtbot, ctx, family):
 
 
 def test_every_new_kind_has_a_page_and_a_name(qtbot, ctx, family):
-    people.add_member(ctx.profile, family, PersonInput("Đặng Thị Na", "2", TODAY - timedelta(days=10), "grandchild"))
-    people.add_member(ctx.profile, family, PersonInput("Đặng Văn Cả", "1", date(1950, 1, 1), "parent"))
+    members.add_member(ctx.profile, family, PersonInput("Đặng Thị Na", "2", TODAY - timedelta(days=10), "grandchild"))
+    members.add_member(ctx.profile, family, PersonInput("Đặng Văn Cả", "1", date(1950, 1, 1), "parent"))
     detail = households.detail(ctx.profile, family)
     by_name = {m.full_name: m.id for m in detail.members}
     dialog = opened(qtbot, EventDialog(ctx, detail))

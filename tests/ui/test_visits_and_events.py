@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from desktop.services.register import events, households, people
+from desktop.services.register import events, households, members
 from desktop.ui.dialogs.category import CategoryDialog
 from desktop.ui.dialogs.dissolve import DissolveDialog
 from desktop.ui.dialogs.event import EventDialog
@@ -130,8 +130,8 @@ def test_add_category_and_marriage(qtbot, ctx, family):
     [category] = households.detail(ctx.profile, family).categories
     assert (category.category, category.year, category.decision_no) == ("near_poor", TODAY.year, "125/QD-UBND")
 
-    people.add_member(
-        ctx.profile, family, people.PersonInput("Đặng Văn Tú", "1", date(1999, 1, 1), "child"), allow_duplicate=True
+    members.add_member(
+        ctx.profile, family, members.PersonInput("Đặng Văn Tú", "1", date(1999, 1, 1), "child"), allow_duplicate=True
     )
     son = next(m for m in households.detail(ctx.profile, family).members if m.full_name == "Đặng Văn Tú")
     dialog = opened(qtbot, EventDialog(ctx, households.detail(ctx.profile, family), kind="marriage"))
@@ -140,4 +140,4 @@ def test_add_category_and_marriage(qtbot, ctx, family):
     page.on.set_value(TODAY - timedelta(days=2))
     type_text(qtbot, page.text, "Hồ Thị Lý")
     save(qtbot, dialog)
-    assert people.get(ctx.profile, son.id).marital_status == "married"
+    assert members.get(ctx.profile, son.id).marital_status == "married"

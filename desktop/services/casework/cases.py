@@ -15,13 +15,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Household, Person, SupportCase
-from desktop.errors import FieldProblem, NotFoundError
+from db.models.casework import SupportCase
+from db.models.register import Household, Person
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.profile import access
 from desktop.services.profile.access import CurrentUser, PermissionDeniedError
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live, live_or_none, live_row
 from desktop.services.validation import (
     NOTE_MAX,
     age_on,
@@ -132,7 +134,7 @@ def for_household(profile: Profile, household_id: uuid.UUID) -> list[CaseListIte
         access.require_read(profile.user, household.village_id)
         rows = session.scalars(
             select(SupportCase)
-            .where(SupportCase.household_id == household_id, SupportCase.deleted_at.is_(None))
+            .where(SupportCase.household_id == household_id, live(SupportCase))
             .order_by(SupportCase.opened_on.desc())
         )
         return [_item(row, profile.user) for row in rows]
@@ -143,7 +145,7 @@ def list_cases(profile: Profile) -> list[CaseListItem]:
     stmt = (
         select(SupportCase)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(SupportCase.deleted_at.is_(None), access.household_filter(profile.user))
+        .where(live(SupportCase), access.household_filter(profile.user))
         .order_by(SupportCase.opened_on.desc())
     )
     with profile.sessions() as session:
@@ -189,9 +191,7 @@ def risk_problems(session: Session, risk_level: str) -> list[FieldProblem]:
 
 def require_case(session: Session, user: CurrentUser, case_id: uuid.UUID, *, write: bool) -> SupportCase:
     """The case, if it exists and `user` may read (or change) its content; refused otherwise."""
-    row = session.get(SupportCase, case_id)
-    if row is None or row.deleted_at is not None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This case no longer exists."))
+    row = live_row(session, SupportCase, case_id, QT_TRANSLATE_NOOP(CTX, "This case no longer exists."))
     household = _household(session, row.household_id)
     (access.require_write if write else access.require_read)(user, household.village_id)
     if not user.sees_case_content(row.owner):
@@ -222,10 +222,7 @@ def _item(row: SupportCase, user: CurrentUser) -> CaseListItem:
 
 
 def _household(session: Session, household_id: uuid.UUID) -> Household:
-    household = session.get(Household, household_id)
-    if household is None or household.deleted_at is not None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
-    return household
+    return live_row(session, Household, household_id, QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
 
 
 def _child_problems(session: Session, data: CaseInput) -> list[FieldProblem]:
@@ -249,5 +246,5 @@ def _child_problems(session: Session, data: CaseInput) -> list[FieldProblem]:
 
 
 def _member(session: Session, person_id: uuid.UUID, household_id: uuid.UUID) -> bool:
-    person = session.get(Person, person_id)
-    return person is not None and person.deleted_at is None and person.household_id == household_id
+    person = live_or_none(session, Person, person_id)
+    return person is not None and person.household_id == household_id

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from db.models import SupportCase
+from db.models.casework import SupportCase
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference

@@ -13,12 +13,13 @@ from datetime import date
 
 from sqlalchemy import select
 
-from db.models import CasePlanItem
-from desktop.errors import FieldProblem, NotFoundError
+from db.models.casework import CasePlanItem
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.casework import child
 from desktop.services.casework.cases import require_case
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live, live_row
 from desktop.services.validation import ADDRESS_MAX, NOTE_MAX, problem, raise_if, text_problems
 
 CTX = "ChildPlan"
@@ -84,9 +85,7 @@ def add_item(profile: Profile, case_id: uuid.UUID, data: PlanItemInput) -> uuid.
 def set_status(profile: Profile, item_id: uuid.UUID, *, status: str, on: date) -> None:
     """planned → done or dropped; a finished item does not change again."""
     with profile.sessions.begin() as session:
-        row = session.get(CasePlanItem, item_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This plan item no longer exists."))
+        row = live_row(session, CasePlanItem, item_id, QT_TRANSLATE_NOOP(CTX, "This plan item no longer exists."))
         require_case(session, profile.user, row.case_id, write=True)
         found: list[FieldProblem] = []
         if row.status != PLANNED or status not in (DONE, DROPPED):
@@ -103,7 +102,7 @@ def items(profile: Profile, case_id: uuid.UUID) -> list[PlanItemDTO]:
         require_case(session, profile.user, case_id, write=False)
         rows = session.scalars(
             select(CasePlanItem)
-            .where(CasePlanItem.case_id == case_id, CasePlanItem.deleted_at.is_(None))
+            .where(CasePlanItem.case_id == case_id, live(CasePlanItem))
             .order_by(CasePlanItem.due_on, CasePlanItem.created_at)
         )
         return [

@@ -1,10 +1,10 @@
-"""Domestic-violence cases (Law 13/2022/QH15, Decree 76/2023): acts, measures, referrals, closing.
+"""Domestic-violence cases (Law 13/2022/QH15, Decree 76/2023): the acts, the case as the window shows it, closing.
 
 The codes come from resources/reference: the acts of Art. 3.1 (dv_acts, each with its type), the
-measures of Art. 22 (dv_measures, with the limits of a no-contact order: at most `max_days` days per
-decision, at least `min_distance_m` metres), the receiving bodies (referral_bodies) and the
-relationship between the people involved (dv_relationships). Every function checks, through
-`cases.require_case`, that the user may change the household and read the case's content.
+measures of Art. 22 (dv_measures), the receiving bodies (referral_bodies) and the relationship between
+the people involved (dv_relationships). Measures and referrals are recorded in dv_measures. Every
+function checks, through `cases.require_case`, that the user may change the household and read the
+case's content.
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CaseMeasure, CaseParty, CaseReferral, Person, SupportCase
-from desktop.errors import FieldProblem, NotFoundError
+from db.models.casework import CaseMeasure, CaseParty, CaseReferral, SupportCase
+from db.models.register import Person
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.casework.cases import ADULT_AGE, CLOSED, require_case
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 from desktop.services.validation import (
     NOTE_MAX,
     code_problems,
@@ -50,18 +52,6 @@ class ActsInput:
     harm: str = ""
     recurrence_12m: int = 0
     sanctioned_before: bool = False  # an administrative sanction for domestic violence was imposed before
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureInput:
-    measure: str
-    decided_on: date
-    decision_no: str = ""
-    starts_on: date | None = None
-    ends_on: date | None = None
-    distance_m: int | None = None
-    supervisor: str = ""
-    notes: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +101,6 @@ class DvCaseView:
     referrals: tuple[ReferralDTO, ...]  # latest first
 
 
-@dataclass(frozen=True, slots=True)
-class MeasureLimits:
-    """The law's limits of a measure (a no-contact order has both); None where there is none."""
-
-    max_days: int | None
-    min_distance_m: int | None
-
-
 # Reading ###################################################################################
 
 
@@ -128,12 +110,12 @@ def view(profile: Profile, case_id: uuid.UUID) -> DvCaseView:
         case = require_case(session, profile.user, case_id, write=False)
         measures = session.scalars(
             select(CaseMeasure)
-            .where(CaseMeasure.case_id == case_id, CaseMeasure.deleted_at.is_(None))
+            .where(CaseMeasure.case_id == case_id, live(CaseMeasure))
             .order_by(CaseMeasure.decided_on.desc(), CaseMeasure.created_at.desc())
         )
         referrals = session.scalars(
             select(CaseReferral)
-            .where(CaseReferral.case_id == case_id, CaseReferral.deleted_at.is_(None))
+            .where(CaseReferral.case_id == case_id, live(CaseReferral))
             .order_by(CaseReferral.sent_on.desc(), CaseReferral.created_at.desc())
         )
         return DvCaseView(
@@ -166,34 +148,14 @@ def act_types(session: Session) -> dict[str, str]:
     return {item.code: str(item.extra.get("dv_type", "")) for item in reference.items(session, ACTS)}
 
 
-def measure_limits(session: Session) -> dict[str, MeasureLimits]:
-    def number(value: object) -> int | None:
-        return int(str(value)) if value not in (None, "") else None
-
-    return {
-        item.code: MeasureLimits(number(item.extra.get("max_days")), number(item.extra.get("min_distance_m")))
-        for item in reference.items(session, MEASURES)
-    }
-
-
-def acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
-    """The problems `record_acts` would refuse, for validation as the user ticks."""
-    return _acts_problems(session, data)
-
-
-def measure_problems(session: Session, data: MeasureInput, today: date) -> list[FieldProblem]:
-    """The problems `apply_measure` would refuse (the no-contact limits included), as the user types."""
-    return _measure_problems(session, data, today)
-
-
 # Acts ######################################################################################
 
 
 def record_acts(profile: Profile, case_id: uuid.UUID, data: ActsInput) -> DvSummary:
     """Record what happened; the four types of violence follow from the acts."""
     with profile.sessions.begin() as session:
-        case = _require_dv(session, profile, case_id)
-        raise_if(_acts_problems(session, data))
+        case = require_dv(session, profile, case_id)
+        raise_if(acts_problems(session, data))
         case.acts = sorted(set(data.acts), key=_act_order(session).__getitem__)
         case.relationship_context = data.relationship_context
         case.harm = data.harm.strip()
@@ -219,9 +181,7 @@ def _perpetrator_may_be_adult(session: Session, case: SupportCase) -> bool:
     """Art. 32 is for perpetrators of 18 or more: False only when every one recorded is known to be younger."""
     years: list[int | None] = []
     for party in session.scalars(
-        select(CaseParty).where(
-            CaseParty.case_id == case.id, CaseParty.role == "perpetrator", CaseParty.deleted_at.is_(None)
-        )
+        select(CaseParty).where(CaseParty.case_id == case.id, CaseParty.role == "perpetrator", live(CaseParty))
     ):
         person = session.get(Person, party.person_id) if party.person_id else None
         years.append(person.birth_year if person else party.birth_year)
@@ -237,7 +197,8 @@ def derived_types(session: Session, acts: list[str]) -> tuple[str, ...]:
     return tuple(item.code for item in reference.items(session, TYPES) if item.code in wanted)
 
 
-def _acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
+def acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
+    """The problems `record_acts` would refuse, for validation as the user ticks."""
     found: list[FieldProblem] = []
     known = set(_act_order(session))
     if not data.acts:
@@ -261,120 +222,6 @@ def _act_order(session: Session) -> dict[str, int]:
     return {item.code: item.sort_order for item in reference.items(session, ACTS)}
 
 
-# Measures ##################################################################################
-
-
-def apply_measure(profile: Profile, case_id: uuid.UUID, data: MeasureInput) -> uuid.UUID:
-    """A measure of Art. 22 with its decision. A no-contact order is held to the law's limits."""
-    with profile.sessions.begin() as session:
-        _require_dv(session, profile, case_id)
-        raise_if(_measure_problems(session, data, profile.today()))
-        row = CaseMeasure(
-            case_id=case_id,
-            measure=data.measure,
-            decision_no=data.decision_no.strip(),
-            decided_on=data.decided_on,
-            starts_on=data.starts_on,
-            ends_on=data.ends_on,
-            distance_m=data.distance_m,
-            supervisor=" ".join(data.supervisor.split()),
-            notes=data.notes.strip(),
-        )
-        session.add(row)
-        session.flush()
-        return row.id
-
-
-def _measure_problems(session: Session, data: MeasureInput, today: date) -> list[FieldProblem]:
-    limits = {item.code: item.extra for item in reference.items(session, MEASURES)}
-    found = code_problems("measure", data.measure, limits)
-    found += event_date_problems("decided_on", data.decided_on, today)
-    found += text_problems("decision_no", data.decision_no, required=False, max_len=60)
-    found += text_problems("supervisor", data.supervisor, required=False, max_len=100)
-    found += text_problems("notes", data.notes, required=False, max_len=NOTE_MAX, multiline=True)
-    if found or data.measure not in limits:
-        return found
-    extra = limits[data.measure]
-    if extra.get("max_days"):
-        found += _period_problems(data, int(extra["max_days"]))
-    if extra.get("min_distance_m"):
-        found += _distance_problems(data, int(extra["min_distance_m"]))
-    return found
-
-
-def _period_problems(data: MeasureInput, max_days: int) -> list[FieldProblem]:
-    if data.starts_on is None or data.ends_on is None:
-        return [problem("ends_on", QT_TRANSLATE_NOOP(CTX, "Enter the first and the last day of the order."))]
-    if data.ends_on < data.starts_on:
-        return [problem("ends_on", QT_TRANSLATE_NOOP(CTX, "The last day is before the first day."))]
-    if data.starts_on < data.decided_on:
-        return [problem("starts_on", QT_TRANSLATE_NOOP(CTX, "The order cannot start before it was decided."))]
-    days = (data.ends_on - data.starts_on).days + 1
-    if days > max_days:
-        return [
-            problem(
-                "ends_on",
-                QT_TRANSLATE_NOOP(
-                    CTX,
-                    "A no-contact order lasts at most {max} days per decision (Art. 25 of the Law on domestic "
-                    "violence); this one lasts {days}. To go on, record a new decision when it ends.",
-                ),
-                max=max_days,
-                days=days,
-            )
-        ]
-    return []
-
-
-def _distance_problems(data: MeasureInput, min_distance: int) -> list[FieldProblem]:
-    if data.distance_m is None or data.distance_m < min_distance:
-        return [
-            problem(
-                "distance_m",
-                QT_TRANSLATE_NOOP(CTX, "The person must stay at least {min} m away (Decree 76/2023)."),
-                min=min_distance,
-            )
-        ]
-    return []
-
-
-# Referrals #################################################################################
-
-
-def refer(profile: Profile, case_id: uuid.UUID, *, body: str, sent_on: date, notes: str = "") -> uuid.UUID:
-    """Send the case to a receiving body (commune police, health station, …); its status starts at "sent"."""
-    with profile.sessions.begin() as session:
-        require_case(session, profile.user, case_id, write=True)
-        found = code_problems("body", body, _codes(session, BODIES))
-        found += event_date_problems("sent_on", sent_on, profile.today())
-        found += text_problems("notes", notes, required=False, max_len=NOTE_MAX, multiline=True)
-        raise_if(found)
-        row = CaseReferral(case_id=case_id, body=body, status="sent", sent_on=sent_on, status_on=sent_on, notes=notes)
-        session.add(row)
-        session.flush()
-        return row.id
-
-
-def update_referral(profile: Profile, referral_id: uuid.UUID, *, status: str, on: date) -> None:
-    """sent → received → done, or declined at either step; never backwards."""
-    with profile.sessions.begin() as session:
-        row = session.get(CaseReferral, referral_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This referral no longer exists."))
-        require_case(session, profile.user, row.case_id, write=True)
-        allowed = NEXT_STATUS.get(row.status, ())
-        found = [] if status in allowed else [_status_problem(row.status)]
-        found += event_date_problems("on", on, profile.today(), not_before=row.status_on)
-        raise_if(found)
-        row.status, row.status_on = status, on
-
-
-def _status_problem(current: str) -> FieldProblem:
-    if current in ("done", "declined"):
-        return problem("status", QT_TRANSLATE_NOOP(CTX, "This referral is finished; its status cannot change."))
-    return problem("status", QT_TRANSLATE_NOOP(CTX, "A referral goes from sent to received, then done or declined."))
-
-
 # Closing ###################################################################################
 
 
@@ -391,12 +238,12 @@ def close_case(profile: Profile, case_id: uuid.UUID, *, on: date, outcome: str) 
 # Helpers ###################################################################################
 
 
-def _require_dv(session: Session, profile: Profile, case_id: uuid.UUID) -> SupportCase:
+def require_dv(session: Session, profile: Profile, case_id: uuid.UUID) -> SupportCase:
+    """A domestic-violence case the user may change (see `cases.require_case`)."""
     case = require_case(session, profile.user, case_id, write=True)
     if case.kind != KIND:
         raise_if([problem("kind", QT_TRANSLATE_NOOP(CTX, "This is not a domestic-violence case."))])
     return case
-
 
 
 def _codes(session: Session, table: str) -> list[str]:

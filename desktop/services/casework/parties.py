@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import CaseParty, Person
-from desktop.errors import FieldProblem, NotFoundError
+from db.models.casework import CaseParty
+from db.models.register import Person
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.casework.cases import require_case
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live, live_or_none, live_row
 from desktop.services.validation import (
     ADDRESS_MAX,
     NOTE_MAX,
@@ -86,9 +88,8 @@ def add_party(profile: Profile, case_id: uuid.UUID, data: PartyInput) -> uuid.UU
 
 def remove_party(profile: Profile, party_id: uuid.UUID) -> None:
     with profile.sessions.begin() as session:
-        row = session.get(CaseParty, party_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This person is no longer listed in the case."))
+        message = QT_TRANSLATE_NOOP(CTX, "This person is no longer listed in the case.")
+        row = live_row(session, CaseParty, party_id, message)
         require_case(session, profile.user, row.case_id, write=True)
         row.deleted_at = utcnow()
 
@@ -96,9 +97,7 @@ def remove_party(profile: Profile, party_id: uuid.UUID) -> None:
 def parties(profile: Profile, case_id: uuid.UUID) -> list[PartyDTO]:
     with profile.sessions() as session:
         require_case(session, profile.user, case_id, write=False)
-        rows = session.scalars(
-            select(CaseParty).where(CaseParty.case_id == case_id, CaseParty.deleted_at.is_(None))
-        ).all()
+        rows = session.scalars(select(CaseParty).where(CaseParty.case_id == case_id, live(CaseParty))).all()
         return [_dto(session, row) for row in sorted(rows, key=lambda r: (ROLES.index(r.role), r.created_at))]
 
 
@@ -133,8 +132,7 @@ def _who_problems(session: Session, data: PartyInput) -> list[FieldProblem]:
             ]
         return []
     if data.person_id is not None:
-        person = session.get(Person, data.person_id)
-        if person is None or person.deleted_at is not None:
+        if live_or_none(session, Person, data.person_id) is None:
             return [problem("person_id", QT_TRANSLATE_NOOP(CTX, "This person is not in the register."))]
         return []
     if not data.name.strip():

@@ -16,13 +16,14 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CaseAction, CaseMeasure, CasePlanItem, CaseReferral, SupportCase
+from db.models.casework import CaseAction, CaseMeasure, CasePlanItem, CaseReferral, SupportCase
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.casework.cases import CLOSED, KIND_TABLE, require_case
 from desktop.services.dto import CodeDTO
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 from desktop.services.validation import NOTE_MAX, code_problems, event_date_problems, problem, raise_if, text_problems
 
 CTX = "CaseActions"
@@ -127,14 +128,12 @@ def _case_entries(case: SupportCase) -> list[TimelineEntry]:
 
 
 def _measure_entries(session: Session, case_id: uuid.UUID) -> list[TimelineEntry]:
-    rows = session.scalars(select(CaseMeasure).where(CaseMeasure.case_id == case_id, CaseMeasure.deleted_at.is_(None)))
+    rows = session.scalars(select(CaseMeasure).where(CaseMeasure.case_id == case_id, live(CaseMeasure)))
     return [TimelineEntry(m.decided_on, "measure", m.measure, "dv_measures", notes=m.decision_no) for m in rows]
 
 
 def _referral_entries(session: Session, case_id: uuid.UUID) -> list[TimelineEntry]:
-    rows = session.scalars(
-        select(CaseReferral).where(CaseReferral.case_id == case_id, CaseReferral.deleted_at.is_(None))
-    )
+    rows = session.scalars(select(CaseReferral).where(CaseReferral.case_id == case_id, live(CaseReferral)))
     entries: list[TimelineEntry] = []
     for r in rows:
         entries.append(TimelineEntry(r.sent_on, "referral", r.body, "referral_bodies", "sent", r.notes))
@@ -147,7 +146,7 @@ def _plan_entries(session: Session, case_id: uuid.UUID) -> list[TimelineEntry]:
     rows = session.scalars(
         select(CasePlanItem).where(
             CasePlanItem.case_id == case_id,
-            CasePlanItem.deleted_at.is_(None),
+            live(CasePlanItem),
             CasePlanItem.status_on.is_not(None),
         )
     )
@@ -158,7 +157,7 @@ def _rows(session: Session, case_id: uuid.UUID) -> list[CaseAction]:
     return list(
         session.scalars(
             select(CaseAction)
-            .where(CaseAction.case_id == case_id, CaseAction.deleted_at.is_(None))
+            .where(CaseAction.case_id == case_id, live(CaseAction))
             .order_by(CaseAction.done_on.desc(), CaseAction.created_at.desc())
         )
     )

@@ -13,8 +13,9 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.reports.content import with_digest
 from desktop.reports.model import Column, ReportDocument, Section, SignatureBlock, Table
 from desktop.services import reference
-from desktop.services.communication import activities
-from desktop.services.communication.activities import ActivityDTO, CampaignDTO
+from desktop.services.communication import activities, campaigns
+from desktop.services.communication.activities import ActivityDTO
+from desktop.services.communication.campaigns import CampaignDTO
 from desktop.services.documents.parts import (
     RECIPIENTS,
     TOTAL,
@@ -35,7 +36,7 @@ CTX = "Reports"
 def campaign_choices(profile: Profile) -> list[tuple[str, str]]:
     """(code, Vietnamese name) of every campaign, in the order of campaigns.csv: for the report's picker."""
     with profile.sessions() as session:
-        return [(item.code, item.name_vi) for item in reference.codes(session, activities.CAMPAIGNS)]
+        return [(item.code, item.name_vi) for item in reference.codes(session, campaigns.CAMPAIGNS)]
 
 
 def campaign_document(profile: Profile, campaign: str, year: int, *, issued_on: date | None = None) -> ReportDocument:
@@ -65,7 +66,7 @@ def campaign_document(profile: Profile, campaign: str, year: int, *, issued_on: 
 def _campaign(profile: Profile, campaign: str, year: int) -> CampaignDTO:
     raise_if(year_problems("year", year, profile.today()))
     with profile.sessions() as session:
-        found = next((c for c in activities.campaigns_of_year(session, year) if c.code == campaign), None)
+        found = next((c for c in campaigns.campaigns_of_year(session, year) if c.code == campaign), None)
     if found is None:
         message = QT_TRANSLATE_NOOP(CTX, "Unknown campaign {code}; choose one from the list.")
         raise ValidationError([problem("campaign", message, code=campaign)])

@@ -28,7 +28,7 @@ from desktop.services.documents.parts import (
 from desktop.services.dto import HouseholdDetail, PersonDTO
 from desktop.services.profile.handle import Profile
 from desktop.services.register import households
-from desktop.services.register.people import DEAD, MOVED_OUT
+from desktop.services.register.members import DEAD, MOVED_OUT
 
 RECIPIENTS = ("- Trạm Y tế xã;", "- Lưu.")
 TABLES = ("sex", "relationship", "residence_status")

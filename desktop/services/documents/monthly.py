@@ -25,9 +25,11 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import CaseAction, CaseMeasure, CaseReferral, Household, PopulationEvent, SupportCase, Village, Visit
+from db.models.casework import CaseAction, CaseMeasure, CaseReferral, SupportCase
+from db.models.register import Household, PopulationEvent, Village, Visit
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live
 from desktop.services.validation import problem, raise_if
 
 CTX = "Monthly"
@@ -98,7 +100,7 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
 def _villages(session: Session, profile: Profile) -> list[tuple[uuid.UUID, str]]:
     rows = session.execute(
         select(Village.id, Village.name)
-        .where(Village.commune_code == profile.commune_code, Village.deleted_at.is_(None))
+        .where(Village.commune_code == profile.commune_code, live(Village))
         .order_by(Village.sort_order, Village.name)
     )
     return [(village_id, name) for village_id, name in rows if profile.user.sees_village(village_id)]
@@ -113,7 +115,7 @@ def _events(month: str) -> Counted:
     return (
         select(Household.village_id, PopulationEvent.kind, func.count())
         .join(Household, Household.id == PopulationEvent.household_id)
-        .where(PopulationEvent.reporting_month == month, PopulationEvent.deleted_at.is_(None))
+        .where(PopulationEvent.reporting_month == month, live(PopulationEvent))
         .group_by(Household.village_id, PopulationEvent.kind)
     )
 
@@ -123,7 +125,7 @@ def _visits(session: Session, first: date, last: date) -> dict[uuid.UUID, tuple[
     stmt = (
         select(Household.village_id, func.count(), func.count(func.distinct(Visit.household_id)))
         .join(Household, Household.id == Visit.household_id)
-        .where(Visit.visited_on.between(first, last), Visit.deleted_at.is_(None))
+        .where(Visit.visited_on.between(first, last), live(Visit))
         .group_by(Household.village_id)
     )
     return {village_id: (made, reached) for village_id, made, reached in session.execute(stmt)}
@@ -135,7 +137,7 @@ def _cases(content: bool, when: object) -> Counted:
         select(Household.village_id, kind, func.count())
         .select_from(SupportCase)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(when, SupportCase.deleted_at.is_(None))  # type: ignore[arg-type]
+        .where(when, live(SupportCase))  # type: ignore[arg-type]
         .group_by(Household.village_id)
     )
     return stmt.group_by(SupportCase.kind) if content else stmt
@@ -146,7 +148,7 @@ def _measures(first: date, last: date) -> Counted:
         select(Household.village_id, CaseMeasure.measure, func.count())
         .join(SupportCase, SupportCase.id == CaseMeasure.case_id)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(CaseMeasure.decided_on.between(first, last), CaseMeasure.deleted_at.is_(None))
+        .where(CaseMeasure.decided_on.between(first, last), live(CaseMeasure))
         .group_by(Household.village_id, CaseMeasure.measure)
     )
 
@@ -156,7 +158,7 @@ def _referrals(first: date, last: date) -> Counted:
         select(Household.village_id, CaseReferral.body, func.count())
         .join(SupportCase, SupportCase.id == CaseReferral.case_id)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(CaseReferral.sent_on.between(first, last), CaseReferral.deleted_at.is_(None))
+        .where(CaseReferral.sent_on.between(first, last), live(CaseReferral))
         .group_by(Household.village_id, CaseReferral.body)
     )
 
@@ -166,7 +168,7 @@ def _case_entries(first: date, last: date) -> Counted:
         select(Household.village_id, CaseAction.kind, func.count())
         .join(SupportCase, SupportCase.id == CaseAction.case_id)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(CaseAction.done_on.between(first, last), CaseAction.deleted_at.is_(None))
+        .where(CaseAction.done_on.between(first, last), live(CaseAction))
         .group_by(Household.village_id, CaseAction.kind)
     )
 

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from db.models import AdminUnit
+from db.models.reference import AdminUnit
 from desktop.reports.model import Header, Section, Table
 from desktop.services.profile.handle import Profile
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, true
 from sqlalchemy.orm import Session
 
-from db.models import Household
+from db.models.register import Household
 from desktop.errors import SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 

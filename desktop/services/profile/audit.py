@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db.audit import ChainReport, verify_chain
-from db.models import AuditEvent
+from db.models.profile import AuditEvent
 from desktop.services.profile.handle import Profile
 
 DEFAULT_LIMIT = 200

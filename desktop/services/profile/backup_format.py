@@ -20,7 +20,8 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
-from db.models import SYNCED_MODELS, AuditEvent
+from db.models.profile import AuditEvent
+from db.models.synced import SYNCED_MODELS
 from desktop import __version__
 from desktop.paths import DEVICE_CERT_FILE, DEVICE_KEY_FILE
 from desktop.security.device import CA_FILE

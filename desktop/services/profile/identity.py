@@ -6,7 +6,7 @@ import services (see the import-linter layers in pyproject.toml).
 
 from __future__ import annotations
 
-from db.models import AdminUnit
+from db.models.reference import AdminUnit
 from desktop.security import device
 from desktop.security.device import DeviceInfo
 from desktop.security.secrets import ProfileMetaStore, SecretStore

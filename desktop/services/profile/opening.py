@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db.cipher import NotEncryptedError, WrongKeyError, make_encrypted_engine
 from db.migrate import upgrade_to_head
-from db.models import ProfileMeta, User
+from db.models.profile import ProfileMeta, User
 from desktop.errors import AccessError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, state_dir

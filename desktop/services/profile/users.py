@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from db.audit import append_event
 from db.base import utcnow
-from db.models import User, Village
+from db.models.profile import User
+from db.models.register import Village
 from desktop.errors import FieldProblem, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.security import keyslot

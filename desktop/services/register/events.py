@@ -10,11 +10,12 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from db.models import Person, PopulationEvent
+from db.models.register import Person, PopulationEvent
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import EventDTO
+from desktop.services.rows import live
 from desktop.services.validation import ADDRESS_MAX, age_on, event_date_problems, problem, text_problems
 
 # The P0 slip is handed in at the commune briefing on days 1-3; until then last month is still open.
@@ -218,6 +219,6 @@ def for_month(session: Session, month: str) -> list[EventDTO]:
     return event_dtos(
         session,
         select(PopulationEvent)
-        .where(PopulationEvent.reporting_month == month, PopulationEvent.deleted_at.is_(None))
+        .where(PopulationEvent.reporting_month == month, live(PopulationEvent))
         .order_by(PopulationEvent.kind, PopulationEvent.event_date),
     )

@@ -11,16 +11,18 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models import AdminUnit, Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
-from desktop.errors import FieldProblem, NotFoundError, ValidationError
+from db.models.reference import AdminUnit
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from desktop.errors import FieldProblem, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow, IdList
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
 from desktop.services.register import search
-from desktop.services.register.people import person_dto
+from desktop.services.register.members import person_dto
 from desktop.services.register.visits import visit_dtos
+from desktop.services.rows import live, live_or_none, live_row
 from desktop.services.validation import (
     ADDRESS_MAX,
     NOTE_MAX,
@@ -54,8 +56,8 @@ def household_input_problems(
     found += text_problems("address", data.address, required=False, max_len=ADDRESS_MAX)
     found += pattern_problems("phone", data.phone, max_len=20, kind="phone")
     found += text_problems("notes", data.notes, required=False, max_len=NOTE_MAX, multiline=True)
-    village = session.get(Village, data.village_id) if data.village_id else None
-    if village is None or village.commune_code != profile.commune_code or village.deleted_at is not None:
+    village = live_or_none(session, Village, data.village_id) if data.village_id else None
+    if village is None or village.commune_code != profile.commune_code:
         found.append(problem("village_id", QT_TRANSLATE_NOOP(CTX, "Choose the village of this household.")))
     if not found and _code_taken(session, profile.commune_code, clean(data.code), household_id):
         found.append(
@@ -72,7 +74,7 @@ def _code_taken(session: Session, commune: str, code: str, exclude: uuid.UUID | 
     stmt = select(func.count()).where(
         Household.commune_code == commune,
         Household.code == code,
-        Household.deleted_at.is_(None),
+        live(Household),
         Household.dissolved_on.is_(None),
     )
     if exclude is not None:
@@ -119,9 +121,7 @@ def dissolve(profile: Profile, household_id: uuid.UUID, *, on: date, reason: str
         found = event_date_problems("dissolved_on", on, profile.today())
         found += text_problems("reason", reason, required=True, max_len=ADDRESS_MAX)
         present = session.scalar(
-            select(func.count()).where(
-                Person.household_id == household_id, Person.status == "present", Person.deleted_at.is_(None)
-            )
+            select(func.count()).where(Person.household_id == household_id, Person.status == "present", live(Person))
         )
         if present:
             found.append(
@@ -152,7 +152,7 @@ def add_category(
                 HouseholdCategory.household_id == household_id,
                 HouseholdCategory.category == category,
                 HouseholdCategory.year == year,
-                HouseholdCategory.deleted_at.is_(None),
+                live(HouseholdCategory),
             )
         )
         if duplicate:
@@ -175,9 +175,8 @@ def add_category(
 
 def remove_category(profile: Profile, category_id: uuid.UUID) -> None:
     with profile.sessions.begin() as session:
-        row = session.get(HouseholdCategory, category_id)
-        if row is None or row.deleted_at is not None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This category entry no longer exists."))
+        message = QT_TRANSLATE_NOOP(CTX, "This category entry no longer exists.")
+        row = live_row(session, HouseholdCategory, category_id, message)
         _require(session, row.household_id, profile)
         row.deleted_at = utcnow()
 
@@ -189,9 +188,7 @@ def _require_village_access(profile: Profile, data: HouseholdInput) -> None:
 
 def _require(session: Session, household_id: uuid.UUID, profile: Profile, *, write: bool = True) -> Household:
     """The household, if it exists and the logged-in user may read (or change) it."""
-    household = session.get(Household, household_id)
-    if household is None or household.deleted_at is not None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+    household = live_row(session, Household, household_id, QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
     (access.require_write if write else access.require_read)(profile.user, household.village_id)
     return household
 
@@ -272,7 +269,7 @@ def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:
         counts = dict(
             session.execute(
                 select(Person.household_id, func.count())
-                .where(Person.household_id.in_(ids), Person.status == "present", Person.deleted_at.is_(None))
+                .where(Person.household_id.in_(ids), Person.status == "present", live(Person))
                 .group_by(Person.household_id)
             ).all()
         )
@@ -283,7 +280,7 @@ def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:
             select(HouseholdCategory.household_id, HouseholdCategory.category)
             .where(
                 HouseholdCategory.household_id.in_(ids),
-                HouseholdCategory.deleted_at.is_(None),
+                live(HouseholdCategory),
                 HouseholdCategory.year >= year - 1,
             )
             .order_by(HouseholdCategory.category)
@@ -314,7 +311,7 @@ def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:
         commune = session.get(AdminUnit, household.commune_code)
         people = session.scalars(
             select(Person)
-            .where(Person.household_id == household_id, Person.deleted_at.is_(None))
+            .where(Person.household_id == household_id, live(Person))
             .order_by(Person.status != "present", Person.sort_order, Person.birth_date)
         ).all()
         names = {p.id: p.full_name for p in people}
@@ -324,7 +321,7 @@ def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:
             CategoryDTO(c.id, c.category, category_names.get(c.category, c.category), c.year, c.decision_no, c.notes)
             for c in session.scalars(
                 select(HouseholdCategory)
-                .where(HouseholdCategory.household_id == household_id, HouseholdCategory.deleted_at.is_(None))
+                .where(HouseholdCategory.household_id == household_id, live(HouseholdCategory))
                 .order_by(HouseholdCategory.year.desc(), HouseholdCategory.category)
             )
         )
@@ -333,15 +330,13 @@ def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:
         events = event_dtos(
             session,
             select(PopulationEvent)
-            .where(PopulationEvent.household_id == household_id, PopulationEvent.deleted_at.is_(None))
+            .where(PopulationEvent.household_id == household_id, live(PopulationEvent))
             .order_by(PopulationEvent.event_date.desc()),
             names,
         )
         visits = visit_dtos(
             session,
-            select(Visit)
-            .where(Visit.household_id == household_id, Visit.deleted_at.is_(None))
-            .order_by(Visit.visited_on.desc()),
+            select(Visit).where(Visit.household_id == household_id, live(Visit)).order_by(Visit.visited_on.desc()),
         )
         return HouseholdDetail(
             id=household.id,
@@ -370,7 +365,7 @@ def find_by_code(profile: Profile, code: str) -> uuid.UUID | None:
             .where(
                 Household.commune_code == profile.commune_code,
                 Household.code == clean(code),
-                Household.deleted_at.is_(None),
+                live(Household),
                 access.household_filter(profile.user),
             )
             .order_by(Household.dissolved_on.is_not(None))

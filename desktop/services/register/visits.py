@@ -9,13 +9,14 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from db.models import Household, Person, Visit
-from desktop.errors import FieldProblem, NotFoundError
+from db.models.register import Household, Person, Visit
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import VisitDTO
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
+from desktop.services.rows import live, live_row
 from desktop.services.validation import (
     NOTE_MAX,
     event_date_problems,
@@ -63,9 +64,8 @@ def input_problems(session: Session, household_id: uuid.UUID, data: VisitInput, 
 
 def record(profile: Profile, household_id: uuid.UUID, data: VisitInput) -> uuid.UUID:
     with profile.sessions.begin() as session:
-        household = session.get(Household, household_id)
-        if household is None or household.deleted_at is not None:
-            raise NotFoundError(QT_TRANSLATE_NOOP(CTX, "This household no longer exists."))
+        message = QT_TRANSLATE_NOOP(CTX, "This household no longer exists.")
+        household = live_row(session, Household, household_id, message)
         access.require_write(profile.user, household.village_id)
         raise_if(input_problems(session, household_id, data, profile.today()))
         assert data.visited_on is not None
@@ -127,9 +127,7 @@ def for_household(profile: Profile, household_id: uuid.UUID) -> list[VisitDTO]:
         access.require_household(session, profile.user, household_id, write=False)
         return visit_dtos(
             session,
-            select(Visit)
-            .where(Visit.household_id == household_id, Visit.deleted_at.is_(None))
-            .order_by(Visit.visited_on.desc()),
+            select(Visit).where(Visit.household_id == household_id, live(Visit)).order_by(Visit.visited_on.desc()),
         )
 
 
@@ -145,7 +143,7 @@ def for_period(profile: Profile, start: date, end: date) -> list[VisitDTO]:
             .where(
                 Visit.visited_on >= start,
                 Visit.visited_on <= end,
-                Visit.deleted_at.is_(None),
+                live(Visit),
                 access.household_filter(profile.user),
             )
             .order_by(Visit.visited_on.desc()),

@@ -7,8 +7,9 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services.communication import activities
-from desktop.services.communication.activities import ActivityInput, CampaignDTO
+from desktop.services.communication import activities, campaigns
+from desktop.services.communication.activities import ActivityInput
+from desktop.services.communication.campaigns import CampaignDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.person_form import notes_editor
@@ -106,7 +107,7 @@ class ActivityDialog(FormDialog):
     def _load_campaigns(self) -> None:
         """The campaigns running on the chosen date; the choice is kept if it still runs."""
         day = self.held_on.value()
-        self._campaigns = activities.campaigns_on(self.ctx.profile, day) if day is not None else []
+        self._campaigns = campaigns.campaigns_on(self.ctx.profile, day) if day is not None else []
         self.campaign.set_items((campaign_name(c), c.code) for c in self._campaigns)
         self.campaign.setEnabled(bool(self._campaigns))
         self._show_theme()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
 from desktop.services import reference
-from desktop.services.casework import cases, child, child_forms, child_plan, dv, parties
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, dv_measures, parties
 from desktop.services.casework.child_plan import PlanItemDTO
 from desktop.services.casework.dv import ActsInput, MeasureDTO, ReferralDTO
 from desktop.services.casework.parties import PartyDTO
@@ -312,7 +312,7 @@ class CaseDialog(ModalDialog):
             return False
         on = self.status_on.value() or self.ctx.profile.today()
         try:
-            dv.update_referral(self.ctx.profile, chosen.id, status=status, on=on)
+            dv_measures.update_referral(self.ctx.profile, chosen.id, status=status, on=on)
         except SotayError as refused:
             _show_error(self.referral_error, self._message(refused))
             return False

@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services.casework import child_plan, dv
+from desktop.services.casework import child_plan, dv, dv_measures
 from desktop.services.casework.child_plan import PlanItemInput
-from desktop.services.casework.dv import MeasureInput
+from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.validation import NOTE_MAX, code_problems, event_date_problems, text_problems
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
@@ -66,8 +66,8 @@ class MeasureDialog(FormDialog):
         self.grow_to_fit()  # a row or a long refusal may have appeared
         return problems
 
-    def _limit(self) -> dv.MeasureLimits:
-        return self.limits.get(self.measure.code(), dv.MeasureLimits(None, None))
+    def _limit(self) -> dv_measures.MeasureLimits:
+        return self.limits.get(self.measure.code(), dv_measures.MeasureLimits(None, None))
 
     def _measure_changed(self) -> None:
         limit = self._limit()
@@ -98,10 +98,10 @@ class MeasureDialog(FormDialog):
     def live_problems(self) -> list[FieldProblem]:
         profile = self.ctx.profile
         with profile.sessions() as session:
-            return dv.measure_problems(session, self.value(), profile.today())
+            return dv_measures.measure_problems(session, self.value(), profile.today())
 
     def perform_save(self) -> bool:
-        dv.apply_measure(self.ctx.profile, self.case_id, self.value())
+        dv_measures.apply_measure(self.ctx.profile, self.case_id, self.value())
         return True
 
 
@@ -136,7 +136,7 @@ class ReferDialog(FormDialog):
 
     def perform_save(self) -> bool:
         sent_on = self.sent_on.value() or self.ctx.profile.today()
-        dv.refer(
+        dv_measures.refer(
             self.ctx.profile, self.case_id, body=self.receiver.code(), sent_on=sent_on, notes=self.notes.toPlainText()
         )
         return True

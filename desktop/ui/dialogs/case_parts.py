@@ -12,7 +12,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QWidget
 
 from desktop.services import reference
-from desktop.services.casework import cases, child, child_forms, child_plan, dv, parties
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, dv_measures, parties
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CHILD_PROTECTION, CaseDetail
 from desktop.services.casework.codes import CASE_TABLES
@@ -51,7 +51,7 @@ class CaseCodes:
 
     tables: dict[str, list[CodeDTO]]
     act_types: dict[str, str] = field(default_factory=dict)
-    measure_limits: dict[str, dv.MeasureLimits] = field(default_factory=dict)
+    measure_limits: dict[str, dv_measures.MeasureLimits] = field(default_factory=dict)
 
     def items(self, table: str) -> list[CodeDTO]:
         return self.tables.get(table, [])
@@ -81,7 +81,7 @@ def load_codes(profile: Profile) -> CaseCodes:
         return CaseCodes(
             {table: reference.codes(session, table) for table in CASE_TABLES},
             dv.act_types(session),
-            dv.measure_limits(session),
+            dv_measures.measure_limits(session),
         )
 
 

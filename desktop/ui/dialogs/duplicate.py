@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.register.people import DuplicatePersonWarning
+from desktop.services.register.members import DuplicatePersonWarning
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text

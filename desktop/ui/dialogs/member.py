@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.services.dto import PersonDTO
-from desktop.services.register import people
+from desktop.services.register import members
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.duplicate import save_checking_duplicates
@@ -41,7 +41,7 @@ class MemberDialog(FormDialog):
             self.fields.ethnicity.set_value("01")  # Kinh: by far the most common in Hà Tĩnh
             self.fields.residence_status.set_value("permanent_present")
         else:
-            self.fields.set_value(people.to_input(person))
+            self.fields.set_value(members.to_input(person))
         self.body.addWidget(self.panel)
         self.as_change = QCheckBox(
             self.tr("This is a real change (not a typing correction): report it on the monthly slip")
@@ -62,10 +62,10 @@ class MemberDialog(FormDialog):
         data = self.fields.value()
         profile = self.ctx.profile
         if self.person_id is not None:
-            people.update_member(profile, self.person_id, data, as_change_event=self.as_change.isChecked())
+            members.update_member(profile, self.person_id, data, as_change_event=self.as_change.isChecked())
             return True
         saved = save_checking_duplicates(
-            self, lambda allow: people.add_member(profile, self.household_id, data, allow_duplicate=allow)
+            self, lambda allow: members.add_member(profile, self.household_id, data, allow_duplicate=allow)
         )
         if saved is None:
             return False

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from desktop.errors import FieldProblem
-from desktop.services.register import people
-from desktop.services.register.people import PersonInput
+from desktop.services.register import members
+from desktop.services.register.members import PersonInput
 from desktop.ui.context import AppContext
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import FormPanel
@@ -104,4 +104,4 @@ class PersonFields:
     def problems(self) -> list[FieldProblem]:
         profile = self.ctx.profile
         with profile.sessions() as session:
-            return people.input_problems(session, self.value(), profile.today())
+            return members.input_problems(session, self.value(), profile.today())

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.services.casework import tasks
-from desktop.services.casework.tasks import TaskDTO
+from desktop.services.casework.task_sources import TaskDTO
 from desktop.services.validation import ADDRESS_MAX, problem, text_problems
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog

@@ -9,8 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services.communication import activities
-from desktop.services.communication.activities import ActivityDTO, ActivityTotal, CampaignDTO
+from desktop.services.communication import activities, campaigns
+from desktop.services.communication.activities import ActivityDTO, ActivityTotal
+from desktop.services.communication.campaigns import CampaignDTO
 from desktop.services.dto import CodeDTO
 from desktop.services.profile.access import Role
 from desktop.ui.codes import code_label
@@ -47,7 +48,7 @@ def load_month(ctx: AppContext, first: date) -> MonthData:
     return MonthData(
         rows,
         activities.totals(rows),
-        activities.campaigns_between(profile, first, month_end(first)),
+        campaigns.campaigns_between(profile, first, month_end(first)),
         activities.code_tables(profile),
     )
 
@@ -90,7 +91,7 @@ class ActivitiesPage(ReloadsWhenShown, QWidget):
                 Column(self.tr("Women"), lambda a: str(a.female), align_center=True),
                 Column(self.tr("Total"), lambda a: str(a.participants), align_center=True),
                 Column(self.tr("Materials"), self._materials),
-                Column(self.tr("Campaign"), lambda a: self._label(activities.CAMPAIGNS, a.campaign)),
+                Column(self.tr("Campaign"), lambda a: self._label(campaigns.CAMPAIGNS, a.campaign)),
                 Column(self.tr("Notes"), lambda a: a.notes.replace("\n", " ")),
             ]
         )

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from desktop.errors import SotayError
 from desktop.services import dashboard, stats
 from desktop.services.casework import tasks
-from desktop.services.casework.tasks import TaskCounts, TaskDTO
+from desktop.services.casework.task_sources import TaskDTO
+from desktop.services.casework.tasks import TaskCounts
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
