@@ -1,4 +1,4 @@
-"""The tamper-evident audit chain (design §5): every write appends a hash-linked AuditEvent.
+"""The tamper-evident audit chain (architecture.md §5): every write appends a hash-linked AuditEvent.
 
 Each event's hash is SHA-256 over a canonical JSON of its own fields and the previous event's hash,
 so changing, inserting or removing a row anywhere but at the very end breaks the chain at that row.
@@ -30,7 +30,7 @@ from db.models.profile import AuditEvent, ProfileMeta
 DEVICE_KEY = "device_id"
 USER_KEY = "user"
 SYSTEM_USER = "system"
-# Same key as desktop.services.profile.opening.META_COLLABORATOR (db must not import desktop).
+# Same key as desktop.services.profile.handle.META_COLLABORATOR (db must not import desktop).
 META_COLLABORATOR = "collaborator"
 
 CREATE, UPDATE, DELETE = "create", "update", "delete"

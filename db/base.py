@@ -58,7 +58,7 @@ class Base(DeclarativeBase):
 
 
 class SyncedMixin:
-    """Columns every synced table carries (design §4). Stamped in one flush hook, see db.session."""
+    """Columns every synced table carries (architecture.md §5). Stamped in one flush hook, see db.session."""
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

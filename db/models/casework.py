@@ -19,7 +19,7 @@ class SupportCase(SyncedMixin, Base):
     """A support case (domestic violence, child protection, other) opened for a household or person.
 
     `kind`, `person_id`, `summary` and `details` are the case's content: the services show them only to
-    the case owner and to users with the protection permission (design §5). Everyone else learns
+    the case owner and to users with the protection permission (architecture.md §6). Everyone else learns
     that a case exists for the household, who owns it, and its state.
     """
 

@@ -38,7 +38,7 @@ class User(Base):
 
 
 class AuditEvent(Base):
-    """One link of the tamper-evident audit chain (design §5). Written only by db.audit.
+    """One link of the tamper-evident audit chain (architecture.md §5). Written only by db.audit.
 
     Not synced row by row: the chain travels to the hub as a whole inside bundles, so it carries no
     sync columns. `id` is the chain order; `hash` covers every other column and `prev_hash`.

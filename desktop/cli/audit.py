@@ -1,4 +1,4 @@
-"""`sotay audit verify` and `sotay audit list`: the audit chain from the command line (design §5).
+"""`sotay audit verify` and `sotay audit list`: the audit chain from the command line (architecture.md §5).
 
 Exit codes as for the rest of `sotay`; `verify` exits 3 when the chain is broken, so a script can
 tell "someone changed the log" from "the command could not run" (1 or 2).

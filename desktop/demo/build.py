@@ -1,4 +1,4 @@
-"""Demo profile: a commune register with realistic families, events and visits (design §9 scale).
+"""Demo profile: a commune register with realistic families, events and visits (the scale of architecture.md §9).
 
 Everything comes from one `random.Random(seed)` and the given `today`, so a seed always builds the
 same register. Rows go in through bulk core inserts in one transaction, normalised the way the

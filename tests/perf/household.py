@@ -1,4 +1,4 @@
-"""Open a household with 10 members and 50 visits in a commune-size profile (design §9: ≤ 50 ms).
+"""Open a household with 10 members and 50 visits in a commune-size profile (architecture.md §9: ≤ 50 ms).
 
     python -m tests.perf.household [--households 20000]
 

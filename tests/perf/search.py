@@ -1,4 +1,4 @@
-"""Search, unlock and cold-start benchmark on a commune-size demo profile (design §9). Prints, never asserts.
+"""Search, unlock and cold-start benchmark on a commune-size demo profile (architecture.md §9). Prints, never asserts.
 
     .venv/bin/python -m tests.perf.search --households 20000
 

@@ -1,4 +1,4 @@
-"""Roles and the protection permission, enforced by the services themselves (design §5).
+"""Roles and the protection permission, enforced by the services themselves (architecture.md §6).
 
 Each user logs in for real (`profile.unlock`) on the same profile folder; nothing here bypasses the
 services to check a permission.

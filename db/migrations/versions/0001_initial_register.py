@@ -272,7 +272,7 @@ def downgrade() -> None:
     op.drop_table('admin_units')
 
 
-# Search index (design §4): one row per searchable record in search_entries, whose stable INTEGER
+# Search index (architecture.md §5): one row per searchable record in search_entries, whose stable INTEGER
 # PRIMARY KEY feeds an FTS5 trigram index over the folded text. Triggers keep both in step with the
 # register, so no code path can forget to index. Queries: desktop.services.register.search.
 SEARCH_INDEX_SQL = [

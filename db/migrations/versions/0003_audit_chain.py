@@ -1,4 +1,4 @@
-"""audit chain: one hash-chained row per write (design §5)
+"""audit chain: one hash-chained row per write (architecture.md §5)
 
 Revision ID: 0003
 Revises: 0002

@@ -1,7 +1,7 @@
 """Support cases: opening one for a household (or one of its people) and reading it back.
 
 Case content (its kind, the person concerned, the summary and details) is readable only by the case
-owner and by users with the protection permission (design §5). Everyone else who may see the
+owner and by users with the protection permission (architecture.md §6). Everyone else who may see the
 household learns that a case exists, who owns it and its state: enough to know whom to ask, nothing
 about what happened. Nothing in this module hands content to a caller without that check.
 """

@@ -2,8 +2,8 @@
 
 Read through the case services, each of which checks the right to the content: without it (neither the
 case's owner nor a user with the protection permission) `cases.detail` refuses with PermissionDeniedError
-before anything is read. Written in Vietnamese, like every report (desktop.services.documents.reports); the
-wording of the timeline is the case window's (desktop/ui/dialogs/case_timeline.py), in Vietnamese.
+before anything is read. Written in Vietnamese, like every report (desktop.services.documents.parts); the
+wording of the timeline is the case window's, in Vietnamese.
 The sections that only one kind of case has are written in case_record_kinds.
 """
 

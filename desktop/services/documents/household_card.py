@@ -3,7 +3,7 @@
 Read through `households.detail`, so a household outside the user's villages is refused with the
 service's own error. The card never mentions support cases: that a household has one is case content,
 which only the case's owner and users with the protection permission may learn (the case file is
-desktop.services.documents.case_record). Written in Vietnamese, like every report (desktop.services.documents.reports).
+desktop.services.documents.case_record). Written in Vietnamese, like every report (desktop.services.documents.parts).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ For a month "YYYY-MM":
 * communication activities held in the month and their participants by sex (when activities exist).
 
 Only the villages the user keeps are counted. Case kinds, measures, referrals and entries are case content:
-without the right to it (design §5) a user gets the number of cases only, under the kind "*".
+without the right to it (architecture.md §6) a user gets the number of cases only, under the kind "*".
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who may see and change what (design §5), checked in the services, never only hidden in the UI.
+"""Who may see and change what (architecture.md §6), checked in the services, never only hidden in the UI.
 
 * A **CTV** (cộng tác viên) reads and writes the households of the villages they keep, nothing else.
 * A **commune officer** works on the whole commune and manages the users of this device.

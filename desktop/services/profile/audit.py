@@ -1,4 +1,4 @@
-"""The audit log for the app and the command line: check the chain, list events (design §5)."""
+"""The audit log for the app and the command line: check the chain, list events (architecture.md §5)."""
 
 from __future__ import annotations
 

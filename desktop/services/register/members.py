@@ -1,5 +1,5 @@
 """A household's members as the person form edits them: the form's checks, likely duplicates, adding
-or correcting a member and reading one back (design §4, domain §3.4)."""
+or correcting a member and reading one back (domain.md §3.3, §3.4)."""
 
 from __future__ import annotations
 

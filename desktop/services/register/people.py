@@ -1,5 +1,5 @@
 """What happens to the people of the register: births, moves, deaths, marriages, transfers between
-households and care events, each a line of the monthly P0 slip (design §4, domain §3.4)."""
+households and care events, each a line of the monthly P0 slip (domain.md §3.4)."""
 
 from __future__ import annotations
 
