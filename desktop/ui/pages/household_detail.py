@@ -24,9 +24,9 @@ from desktop.services.profile.handle import Profile
 from desktop.services.register import households
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.case import CaseDialog
-from desktop.ui.dialogs.case_open import CaseOpenDialog
-from desktop.ui.dialogs.case_parts import CaseData, load_case
+from desktop.ui.dialogs.case.data import CaseData, load_case
+from desktop.ui.dialogs.case.opening import CaseOpenDialog
+from desktop.ui.dialogs.case.window import CaseDialog
 from desktop.ui.dialogs.category import CategoryDialog
 from desktop.ui.dialogs.dissolve import DissolveDialog
 from desktop.ui.dialogs.event import EventDialog
