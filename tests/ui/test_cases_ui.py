@@ -31,7 +31,7 @@ from desktop.ui.dialogs.case.opening import CaseOpenDialog
 from desktop.ui.dialogs.case.party import PartyDialog
 from desktop.ui.dialogs.case.window import CaseDialog
 from desktop.ui.formatting import fmt_date
-from desktop.ui.pages import household_detail
+from desktop.ui.pages import household_cases, household_detail
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.translation import message_text
 from tests.ui.helpers import type_text
@@ -129,14 +129,14 @@ def test_a_domestic_violence_case_from_acts_to_closing(qtbot, ctx, family, wait_
     # "Open case…" opens the form, then the new case's window: it is closed from here to carry on.
     window = Watch(CaseDialog, lambda shown: shown.reject())
     page.tabs.setCurrentIndex(CASES_TAB)
-    through_modal(CaseOpenDialog, fill_open, lambda: click(qtbot, page.open_case_button))
+    through_modal(CaseOpenDialog, fill_open, lambda: click(qtbot, page.cases_tab.open_button))
     qtbot.waitUntil(lambda: bool(window.seen), timeout=5000)
     window.check()
     assert window.seen[0].header.heading.text() == "Bạo lực gia đình — Nguyễn Thị Hường"
     wait_lane()
     [item] = cases.for_household(profile, family)
     assert item.kind == "domestic_violence" and item.owner == "Nguyễn Thị Lan"
-    assert page.cases.rowCount() == 1
+    assert page.cases_tab.cases.rowCount() == 1
     assert page.tabs.tabText(CASES_TAB).endswith("(1)")
     assert cases.detail(profile, item.id).person_name == "Nguyễn Thị Hường"
     page.tabs.setCurrentIndex(CASES_TAB)
@@ -303,17 +303,18 @@ def test_a_collaborator_without_the_protection_permission_sees_only_that_a_case_
         qtbot.addWidget(page)
         page.show()
         page.show_household(family)
-        qtbot.waitUntil(lambda: page.cases.rowCount() == 1, timeout=5000)
-        texts = [page.cases.index(0, column).data() for column in range(page.cases.columnCount())]
+        shown = page.cases_tab.cases
+        qtbot.waitUntil(lambda: shown.rowCount() == 1, timeout=5000)
+        texts = [shown.index(0, column).data() for column in range(shown.columnCount())]
         assert texts[1] == household_detail.detail_tables._tr("Confidential content")
         assert texts[2] == "Nguyễn Thị Lan"  # whom to ask
         assert "Bạo lực" not in " ".join(texts)
 
         told: list[str] = []
-        monkeypatch.setattr(household_detail, "inform", lambda _parent, _title, text: told.append(text))
-        monkeypatch.setattr(household_detail, "CaseDialog", pytest.fail)  # must never be built
-        page.cases_view.selectRow(0)
-        page.show_selected_case()
+        monkeypatch.setattr(household_cases, "inform", lambda _parent, _title, text: told.append(text))
+        monkeypatch.setattr(household_cases, "CaseDialog", pytest.fail)  # must never be built
+        page.cases_tab.view.selectRow(0)
+        page.cases_tab.show_selected_case()
         qtbot.waitUntil(lambda: bool(told), timeout=5000)
         assert told == [
             message_text(
