@@ -22,8 +22,9 @@ class CaseTab(QWidget):
 
     `changed`: something was saved; the window reads the case again, shows it on every tab and tells the
     rest of the app. `refused`: a service said no; the window shows why in the tab's one error label
-    (`error`, laid out by the tab under the controls it is about). The tab clears that label itself once
-    the action it is about goes through. The window calls `show_case` with the tab's part of the case.
+    (`error`, laid out by the tab under the controls it is about). Clearing that label is the tab's own
+    business (most clear it when a later action goes through). The window calls `show_case` with the
+    tab's part of the case.
     """
 
     changed = Signal()

@@ -37,7 +37,7 @@ from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.dialogs.case.timeline import TimelineTab
 from desktop.ui.modal import ModalDialog
 
-ROW_SPACING = 10
+ROW_SPACING = 10  # between the window's rows, and between the header's lines
 TabT = TypeVar("TabT", bound=CaseTab)
 
 
