@@ -1,16 +1,16 @@
-"""The main window: left navigation (design §8, the sections that exist today) and a status bar.
+"""The main window: left navigation (design §8, the sections that exist today), their pages and a status bar.
 
 It also locks: after the idle minutes chosen in Settings, or on Ctrl+L, its content is replaced by the
 lock screen and every other window of the app (an open form, a question) is hidden; unlocking shows
-them again exactly as they were, with the focus where it was. See desktop.ui.lock.
+them again exactly as they were, with the focus where it was. See desktop.ui.lock and
+desktop.ui.hidden_windows.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -20,27 +20,26 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.services import reference
-from desktop.services.profile.access import ROLE_LABELS
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.household import HouseholdDialog
+from desktop.ui.hidden_windows import HiddenWindows
 from desktop.ui.lock import IdleWatch, LockScreen
-from desktop.ui.modal import finished_while_hidden, message
+from desktop.ui.modal import message
+from desktop.ui.navigation import SideBar
 from desktop.ui.pages.dashboard import DashboardPage
-from desktop.ui.pages.household_detail import CASES_TAB, HouseholdDetailPage
+from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.pages.households import HouseholdListPage
 from desktop.ui.settings_store import saved_idle_minutes
 from desktop.ui.translation import error_text, message_text
+from desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
     from desktop.ui.pages.activities import ActivitiesPage
@@ -53,24 +52,6 @@ DASHBOARD, HOUSEHOLDS, VISITS, ACTIVITIES, REPORTS, SETTINGS = range(6)
 APP_NAME = "Sổ tay CTV"  # the product's name, the same in every language
 
 
-class _LazyPage(QWidget):
-    """A place in the section stack whose page is built the first time it is needed."""
-
-    def __init__(self, build: Callable[[], QWidget]) -> None:
-        super().__init__()
-        self._build = build
-        self._page: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    def page(self) -> Any:
-        if self._page is None:
-            self._page = self._build()
-            self.layout().addWidget(self._page)
-            self.setFocusProxy(self._page)
-        return self._page
-
-
 class MainWindow(QMainWindow):
     logged_out = Signal()
     closed = Signal()  # the window was closed (by the user, by logging out, or by the app)
@@ -80,57 +61,32 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.locked = False
         self.was_logged_out = False
-        self._hidden_windows: list[QWidget] = []
-        self._window_focus: list[tuple[QWidget, QWidget | None]] = []
+        self.hidden_windows = HiddenWindows()
         self._focus: QWidget | None = None
         self.dashboard = DashboardPage(ctx)
         self.household_list = HouseholdListPage(ctx)
         self.household_detail = HouseholdDetailPage(ctx)
         # Pages not on screen at start are built when first needed: start-up is budgeted (design §9).
-        self._visits = _LazyPage(self._build_visits)
-        self._activities = _LazyPage(self._build_activities)
-        self._reports = _LazyPage(self._build_reports)
-        self._settings = _LazyPage(self._build_settings)
+        self._visits = LazyPage(self._build_visits)
+        self._activities = LazyPage(self._build_activities)
+        self._reports = LazyPage(self._build_reports)
+        self._settings = LazyPage(self._build_settings)
         self.households = QStackedWidget()  # the list, and one household opened from it
         self.households.addWidget(self.household_list)
         self.households.addWidget(self.household_detail)
 
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(220)
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        names = (
-            self.tr("Overview"),
-            self.tr("Households"),
-            self.tr("Visits"),
-            self.tr("Communication"),
-            self.tr("Reports"),
-            self.tr("Settings"),
-        )
-        for number, name in enumerate(names, start=1):
-            self.nav.addItem(name)
-            self.nav.item(number - 1).setToolTip(f"Alt+{number}")
+        self.side = SideBar(APP_NAME, ctx.profile.user)
+        self.side.lock_button.clicked.connect(self.lock)
+        self.nav = self.side.nav  # the window moves between its sections through the list
         self.stack = QStackedWidget()
         for page in (self.dashboard, self.households, self._visits, self._activities, self._reports, self._settings):
             self.stack.addWidget(page)
 
-        app_name = QLabel(APP_NAME)
-        app_name.setObjectName("appName")
-        side = QWidget()
-        side.setObjectName("side")
-        side.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        side.setFixedWidth(220)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.setSpacing(0)
-        side_layout.addWidget(app_name)
-        side_layout.addWidget(self.nav, 1)
-        side_layout.addWidget(self._user_box())
         self.content = QWidget()
         row = QHBoxLayout(self.content)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(side)
+        row.addWidget(self.side)
         row.addWidget(self.stack, 1)
         self.lock_screen = LockScreen(ctx)
         self.screens = QStackedWidget()  # the content, or the lock screen instead of it
@@ -144,32 +100,6 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.update_titles()
         self.nav.setCurrentRow(DASHBOARD)
-
-    def _user_box(self) -> QWidget:
-        """Who is logged in, and the lock, at the foot of the navigation."""
-        user = self.ctx.profile.user
-        box = QWidget()
-        box.setObjectName("userBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(18, 10, 14, 14)
-        layout.setSpacing(2)
-        self.user_name = QLabel(user.name)
-        self.user_name.setObjectName("navUser")
-        self.user_name.setWordWrap(True)
-        self.user_role = QLabel(message_text(ROLE_LABELS[user.role]))
-        self.user_role.setObjectName("navRole")
-        self.user_role.setWordWrap(True)
-        self.lock_button = QPushButton(self.tr("Lock now"))
-        self.lock_button.setObjectName("navLock")
-        self.lock_button.setToolTip("Ctrl+L")
-        self.lock_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.lock_button.clicked.connect(self.lock)
-        layout.addWidget(self.user_name)
-        layout.addWidget(self.user_role)
-        layout.addSpacing(8)
-        layout.addWidget(self.lock_button)
-        return box
 
     @property
     def visits(self) -> VisitsPage:
@@ -214,7 +144,7 @@ class MainWindow(QMainWindow):
 
     def _show_stack_page(self, index: int) -> None:
         widget = self.stack.widget(index)
-        if isinstance(widget, _LazyPage):
+        if isinstance(widget, LazyPage):
             widget.page()
         self.stack.setCurrentIndex(index)
 
@@ -290,14 +220,7 @@ class MainWindow(QMainWindow):
         # Each window's own focus (the field the cursor is in), to give back after unlocking.
         self._focus = self.focusWidget()
         QToolTip.hideText()
-        self._hidden_windows = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if w is not self and w.isWindow() and w.isVisible() and w.windowType() not in _TRANSIENT
-        ]
-        self._window_focus = [(w, w.focusWidget()) for w in self._hidden_windows]
-        for window in self._hidden_windows:
-            window.hide()  # modal forms run in desktop.ui.modal's loop, which survives this
+        self.hidden_windows.hide(keep=self)
         self.screens.setCurrentWidget(self.lock_screen)
         self.statusBar().hide()
         self._enable_shortcuts(False)
@@ -317,15 +240,7 @@ class MainWindow(QMainWindow):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.stack.currentWidget().setFocus()
-        shown = [(w, f) for w, f in self._window_focus if shiboken6.isValid(w) and not finished_while_hidden(w)]
-        self._hidden_windows, self._window_focus = [], []
-        for window, inner in sorted(shown, key=lambda pair: _depth(pair[0])):  # a dialog before its own dialogs
-            window.show()
-            if inner is not None and shiboken6.isValid(inner) and inner.isVisible():
-                inner.setFocus(Qt.FocusReason.OtherFocusReason)
-        if shown:
-            top = max((w for w, _f in shown), key=_depth)
-            top.activateWindow()
+        self.hidden_windows.show_again()
         self.idle.resume()
 
     def _enable_shortcuts(self, enabled: bool) -> None:
@@ -335,12 +250,7 @@ class MainWindow(QMainWindow):
 
     def log_out(self) -> None:
         """From the lock screen: close every form unsaved, then this window; the login comes next."""
-        for window in reversed([w for w in self._hidden_windows if shiboken6.isValid(w)]):
-            if isinstance(window, QDialog):
-                window.reject()
-            else:
-                window.close()
-        self._hidden_windows, self._window_focus = [], []
+        self.hidden_windows.close()
         self.was_logged_out = True
         self.idle.stop()
         self.logged_out.emit()
@@ -383,7 +293,6 @@ class MainWindow(QMainWindow):
     def open_case(self, household_id: uuid.UUID, case_id: uuid.UUID) -> None:
         """The household on its cases tab, with the case's window over it."""
         self.open_household(household_id)
-        self.household_detail.tabs.setCurrentIndex(CASES_TAB)
         self.household_detail.show_case(case_id)
 
     def open_history(self, record_id: uuid.UUID, label: str, names: dict[str, str]) -> None:
@@ -405,13 +314,3 @@ class MainWindow(QMainWindow):
             self.tr("Unexpected error"),
             self.tr("Something went wrong while reading the data:\n{error}").format(error=error_text(error)),
         )
-
-
-_TRANSIENT = (Qt.WindowType.ToolTip, Qt.WindowType.Popup, Qt.WindowType.SplashScreen)
-
-
-def _depth(widget: QWidget) -> int:
-    depth, parent = 0, widget.parentWidget()
-    while parent is not None:
-        depth, parent = depth + 1, parent.parentWidget()
-    return depth

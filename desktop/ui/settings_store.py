@@ -6,10 +6,10 @@ Other keys in the file belong to other parts of the app and are preserved when w
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from desktop.fileio import write_atomically
 from desktop.paths import ProfilePaths
 
 LANGUAGE_KEY = "language"
@@ -62,6 +62,5 @@ def _write(paths: ProfilePaths, key: str, value: Any) -> None:
     data = _read(paths.settings)
     data[key] = value
     paths.home.mkdir(parents=True, exist_ok=True)
-    tmp = paths.settings.with_suffix(f".json.tmp.{os.getpid()}")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, paths.settings)  # atomic: a crash leaves the old file, never half a file
+    # A crash leaves the old file, never half a file.
+    write_atomically(paths.settings, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

@@ -13,6 +13,7 @@ from desktop.services.register import households, members
 from desktop.services.register.members import PersonInput
 from desktop.ui.main_window import SETTINGS, MainWindow
 from desktop.ui.pages import audit_log as audit_page
+from desktop.ui.pages import audit_texts
 from desktop.ui.pages.audit_log import AuditLogPage
 
 
@@ -138,7 +139,7 @@ def test_verify_intact_then_names_the_tampered_event(qtbot, ctx, family, wait_la
     wait_lane()
     message = page.verify_result.text()
     assert message.startswith(f"Sự kiện #{victim.id} (")
-    assert audit_page.local_time(victim.at) in message and audit_page.table_label(victim.table_name) in message
+    assert audit_texts.local_time(victim.at) in message and audit_texts.table_label(victim.table_name) in message
     assert "bên ngoài ứng dụng" in message and "cán bộ xã" in message
     assert page.verify_result.objectName() == "formError"
 

@@ -21,9 +21,10 @@ from desktop.services.casework.child_plan import PlanItemInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.register import households, members
 from desktop.services.register.members import PersonInput
-from desktop.ui.dialogs.case_open import CaseOpenDialog
-from desktop.ui.dialogs.case_parts import CaseCodes, load_codes
-from desktop.ui.dialogs.case_timeline import ActionDialog, AssessmentBar, TimelineTab
+from desktop.ui.dialogs.case.assessment import AssessmentBar
+from desktop.ui.dialogs.case.data import CaseCodes, load_codes
+from desktop.ui.dialogs.case.opening import CaseOpenDialog
+from desktop.ui.dialogs.case.timeline import ActionDialog, TimelineTab
 from desktop.ui.formatting import fmt_date
 from desktop.ui.translation import message_text
 from tests.ui.helpers import type_text

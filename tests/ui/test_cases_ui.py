@@ -25,13 +25,13 @@ from desktop.services.profile.users import UserInput
 from desktop.services.register import households, members
 from desktop.services.register.members import PersonInput
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs import case_party
-from desktop.ui.dialogs.case import CaseDialog
-from desktop.ui.dialogs.case_forms import CloseCaseDialog, MeasureDialog, PlanItemDialog, ReferDialog
-from desktop.ui.dialogs.case_open import CaseOpenDialog
-from desktop.ui.dialogs.case_party import PartyDialog
+from desktop.ui.dialogs.case import party as case_party
+from desktop.ui.dialogs.case.forms import CloseCaseDialog, MeasureDialog, PlanItemDialog, ReferDialog
+from desktop.ui.dialogs.case.opening import CaseOpenDialog
+from desktop.ui.dialogs.case.party import PartyDialog
+from desktop.ui.dialogs.case.window import CaseDialog
 from desktop.ui.formatting import fmt_date
-from desktop.ui.pages import household_detail
+from desktop.ui.pages import household_cases, household_detail
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.translation import message_text
 from tests.ui.helpers import type_text
@@ -129,34 +129,34 @@ def test_a_domestic_violence_case_from_acts_to_closing(qtbot, ctx, family, wait_
     # "Open case…" opens the form, then the new case's window: it is closed from here to carry on.
     window = Watch(CaseDialog, lambda shown: shown.reject())
     page.tabs.setCurrentIndex(CASES_TAB)
-    through_modal(CaseOpenDialog, fill_open, lambda: click(qtbot, page.open_case_button))
+    through_modal(CaseOpenDialog, fill_open, lambda: click(qtbot, page.cases_tab.open_button))
     qtbot.waitUntil(lambda: bool(window.seen), timeout=5000)
     window.check()
-    assert window.seen[0].heading.text() == "Bạo lực gia đình — Nguyễn Thị Hường"
+    assert window.seen[0].header.heading.text() == "Bạo lực gia đình — Nguyễn Thị Hường"
     wait_lane()
     [item] = cases.for_household(profile, family)
     assert item.kind == "domestic_violence" and item.owner == "Nguyễn Thị Lan"
-    assert page.cases.rowCount() == 1
+    assert page.cases_tab.cases.rowCount() == 1
     assert page.tabs.tabText(CASES_TAB).endswith("(1)")
     assert cases.detail(profile, item.id).person_name == "Nguyễn Thị Hường"
     page.tabs.setCurrentIndex(CASES_TAB)
     shoot(page, "tab")
 
     case = opened(qtbot, CaseDialog(ctx, item.id))
-    assert not case.save_acts_button.isEnabled()  # no act ticked yet
-    case.acts.set_checked("a")
-    case.acts.set_checked("b")
-    assert case.types_label.text() == "Bạo lực thể chất, Bạo lực tinh thần"  # derived as they are ticked
-    case.relationship.set_value("married")
-    type_text(qtbot, case.harm, "Bầm tím tay")
-    assert not case.criticism_note.isVisibleTo(case)
-    case.sanctioned.setChecked(True)
-    assert case.criticism_note.isVisibleTo(case)  # Art. 32.1.b: again after a sanction
-    case.sanctioned.setChecked(False)
-    assert not case.criticism_note.isVisibleTo(case)
-    case.recurrence.setValue(2)
-    assert case.criticism_note.isVisibleTo(case)  # Art. 32.1.a: twice in 12 months
-    click(qtbot, case.save_acts_button)
+    assert not case.acts_tab.save_button.isEnabled()  # no act ticked yet
+    case.acts_tab.acts.set_checked("a")
+    case.acts_tab.acts.set_checked("b")
+    assert case.acts_tab.types_label.text() == "Bạo lực thể chất, Bạo lực tinh thần"  # derived as they are ticked
+    case.acts_tab.relationship.set_value("married")
+    type_text(qtbot, case.acts_tab.harm, "Bầm tím tay")
+    assert not case.acts_tab.criticism_note.isVisibleTo(case)
+    case.acts_tab.sanctioned.setChecked(True)
+    assert case.acts_tab.criticism_note.isVisibleTo(case)  # Art. 32.1.b: again after a sanction
+    case.acts_tab.sanctioned.setChecked(False)
+    assert not case.acts_tab.criticism_note.isVisibleTo(case)
+    case.acts_tab.recurrence.setValue(2)
+    assert case.acts_tab.criticism_note.isVisibleTo(case)  # Art. 32.1.a: twice in 12 months
+    click(qtbot, case.acts_tab.save_button)
     with profile.sessions() as session:
         row = session.get(SupportCase, item.id)
         assert (row.acts, row.relationship_context, row.harm, row.recurrence_12m) == (
@@ -186,8 +186,8 @@ def test_a_domestic_violence_case_from_acts_to_closing(qtbot, ctx, family, wait_
         save(qtbot, dialog)
 
     case.tabs.setCurrentIndex(1)
-    through_modal(MeasureDialog, four_then_three_days, lambda: click(qtbot, case.apply_measure_button))
-    assert case.measures.rowCount() == 1
+    through_modal(MeasureDialog, four_then_three_days, lambda: click(qtbot, case.measures_tab.apply_button))
+    assert case.measures_tab.measures.rowCount() == 1
     assert case.tabs.tabText(1).endswith("(1)")
     [measure] = case.data.dv.measures
     assert (measure.starts_on, measure.ends_on, measure.distance_m) == (TODAY, TODAY + timedelta(days=2), 100)
@@ -199,14 +199,14 @@ def test_a_domestic_violence_case_from_acts_to_closing(qtbot, ctx, family, wait_
         save(qtbot, dialog)
 
     case.tabs.setCurrentIndex(2)
-    through_modal(ReferDialog, to_police, lambda: click(qtbot, case.refer_button))
+    through_modal(ReferDialog, to_police, lambda: click(qtbot, case.referrals_tab.refer_button))
     [referral] = case.data.dv.referrals
     assert (referral.body, referral.status) == ("commune_police", "sent")
-    assert not case.status_buttons["done"].isEnabled()  # sent → received first
-    click(qtbot, case.status_buttons["received"])
-    click(qtbot, case.status_buttons["done"])
+    assert not case.referrals_tab.status_buttons["done"].isEnabled()  # sent → received first
+    click(qtbot, case.referrals_tab.status_buttons["received"])
+    click(qtbot, case.referrals_tab.status_buttons["done"])
     assert [r.status for r in case.data.dv.referrals] == ["done"]
-    assert not any(b.isEnabled() for b in case.status_buttons.values())
+    assert not any(b.isEnabled() for b in case.referrals_tab.status_buttons.values())
     shoot(case, "dv-referrals")
 
     def close_with_outcome(dialog: CloseCaseDialog) -> None:
@@ -217,7 +217,7 @@ def test_a_domestic_violence_case_from_acts_to_closing(qtbot, ctx, family, wait_
     through_modal(CloseCaseDialog, close_with_outcome, lambda: click(qtbot, case.close_case_button))
     closed = cases.detail(profile, item.id)
     assert closed.state == "closed" and closed.outcome == "Gia đình ổn định, đã cam kết"
-    assert not case.close_case_button.isEnabled() and not case.apply_measure_button.isEnabled()
+    assert not case.close_case_button.isEnabled() and not case.measures_tab.apply_button.isEnabled()
     assert not [t for t in tasks.open_tasks(profile) if t.case_id == item.id]  # a closed case has no tasks
     assert count(profile, CaseReferral) == 1
 
@@ -259,33 +259,34 @@ def test_a_child_protection_case_goes_step_by_step(qtbot, ctx, child_family):
 
     case = opened(qtbot, CaseDialog(ctx, cid))
     case.resize(900, 640)
+    steps = case.steps_tab
     state = child.state(profile, cid)
     assert state.plan_due is not None
-    assert fmt_date(state.plan_due) in case.plan_label.text()
-    assert case.step_dates["received"].text() == fmt_date(TODAY)
-    assert case.advance_button.text().endswith("Kiểm tra, xác minh; đánh giá nguy cơ ban đầu")  # only the next
-    click(qtbot, case.advance_button)
-    click(qtbot, case.advance_button)
+    assert fmt_date(state.plan_due) in steps.plan_label.text()
+    assert steps.step_dates["received"].text() == fmt_date(TODAY)
+    assert steps.advance_button.text().endswith("Kiểm tra, xác minh; đánh giá nguy cơ ban đầu")  # only the next
+    click(qtbot, steps.advance_button)
+    click(qtbot, steps.advance_button)
     assert case.data.child.state.stage == "detailed_assessment"
-    assert case.advance_button.text().endswith("Lập kế hoạch hỗ trợ, can thiệp")
+    assert steps.advance_button.text().endswith("Lập kế hoạch hỗ trợ, can thiệp")
     # Jumping past the plan through the same path is refused, with the step to do shown; nothing changes.
-    assert not case.advance_to("in_progress")
-    assert case.advance_error.isVisibleTo(case)
-    assert "bước tiếp theo là “Lập kế hoạch hỗ trợ, can thiệp”" in case.advance_error.text()
+    assert not steps.advance_to("in_progress")
+    assert steps.error.isVisibleTo(case)
+    assert "bước tiếp theo là “Lập kế hoạch hỗ trợ, can thiệp”" in steps.error.text()
     assert child.state(profile, cid).stage == "detailed_assessment"
-    assert case.step_dates["in_progress"].text() == "—"
+    assert steps.step_dates["in_progress"].text() == "—"
 
     case.tabs.setCurrentIndex(1)
-    case.groups.set_checked("i")
-    click(qtbot, case.save_groups_button)
+    case.groups_tab.groups.set_checked("i")
+    click(qtbot, case.groups_tab.save_button)
     assert child.view(profile, cid).groups == ("i",)
     case.tabs.setCurrentIndex(0)
     shoot(case, "child-dialog")
 
     [plan] = [t for t in tasks.open_tasks(profile) if t.kind == "child_plan_due"]
     assert (plan.case_id, plan.due) == (cid, state.plan_due)
-    click(qtbot, case.advance_button)  # the plan is approved: its task and deadline go
-    assert not case.plan_label.isVisibleTo(case)
+    click(qtbot, steps.advance_button)  # the plan is approved: its task and deadline go
+    assert not steps.plan_label.isVisibleTo(case)
     assert not [t for t in tasks.open_tasks(profile) if t.kind == "child_plan_due"]
 
 
@@ -302,17 +303,18 @@ def test_a_collaborator_without_the_protection_permission_sees_only_that_a_case_
         qtbot.addWidget(page)
         page.show()
         page.show_household(family)
-        qtbot.waitUntil(lambda: page.cases.rowCount() == 1, timeout=5000)
-        texts = [page.cases.index(0, column).data() for column in range(page.cases.columnCount())]
+        shown = page.cases_tab.cases
+        qtbot.waitUntil(lambda: shown.rowCount() == 1, timeout=5000)
+        texts = [shown.index(0, column).data() for column in range(shown.columnCount())]
         assert texts[1] == household_detail.detail_tables._tr("Confidential content")
         assert texts[2] == "Nguyễn Thị Lan"  # whom to ask
         assert "Bạo lực" not in " ".join(texts)
 
         told: list[str] = []
-        monkeypatch.setattr(household_detail, "inform", lambda _parent, _title, text: told.append(text))
-        monkeypatch.setattr(household_detail, "CaseDialog", pytest.fail)  # must never be built
-        page.cases_view.selectRow(0)
-        page.show_selected_case()
+        monkeypatch.setattr(household_cases, "inform", lambda _parent, _title, text: told.append(text))
+        monkeypatch.setattr(household_cases, "CaseDialog", pytest.fail)  # must never be built
+        page.cases_tab.view.selectRow(0)
+        page.cases_tab.show_selected_case()
         qtbot.waitUntil(lambda: bool(told), timeout=5000)
         assert told == [
             message_text(
@@ -335,7 +337,7 @@ def test_the_people_of_a_case_a_member_a_named_outsider_and_an_anonymous_reporte
     cid = cases.open_case(profile, CaseInput("domestic_violence", family, TODAY))
     case = opened(qtbot, CaseDialog(ctx, cid))
     case.resize(920, 640)
-    people_tab = case.people_tab
+    people_tab = case.tabs.indexOf(case.people_tab)
     assert case.tabs.tabText(people_tab).endswith("(0)")
     case.tabs.setCurrentIndex(people_tab)
     wife = next(m for m in households.detail(profile, family).members if m.full_name == "Nguyễn Thị Hường")
@@ -349,7 +351,7 @@ def test_the_people_of_a_case_a_member_a_named_outsider_and_an_anonymous_reporte
         type_text(qtbot, dialog.relationship, "vợ")
         save(qtbot, dialog)
 
-    through_modal(PartyDialog, victim_from_household, lambda: click(qtbot, case.add_party_button))
+    through_modal(PartyDialog, victim_from_household, lambda: click(qtbot, case.people_tab.add_button))
 
     def outsider_without_then_with_a_name(dialog: PartyDialog) -> None:
         dialog.role.set_value("perpetrator")
@@ -370,7 +372,7 @@ def test_the_people_of_a_case_a_member_a_named_outsider_and_an_anonymous_reporte
         shoot(dialog, "people-dialog")
         save(qtbot, dialog)
 
-    through_modal(PartyDialog, outsider_without_then_with_a_name, lambda: click(qtbot, case.add_party_button))
+    through_modal(PartyDialog, outsider_without_then_with_a_name, lambda: click(qtbot, case.people_tab.add_button))
 
     def anonymous_reporter(dialog: PartyDialog) -> None:
         dialog.role.set_value("reporter")
@@ -382,22 +384,22 @@ def test_the_people_of_a_case_a_member_a_named_outsider_and_an_anonymous_reporte
         shoot(dialog, "people-dialog-anonymous")
         save(qtbot, dialog)
 
-    through_modal(PartyDialog, anonymous_reporter, lambda: click(qtbot, case.add_party_button))
+    through_modal(PartyDialog, anonymous_reporter, lambda: click(qtbot, case.people_tab.add_button))
     assert case.tabs.tabText(people_tab).endswith("(3)")
     rows = [
-        [case.people.index(row, column).data() for column in range(case.people.columnCount())]
-        for row in range(case.people.rowCount())
+        [case.people_tab.people.index(row, column).data() for column in range(case.people_tab.people.columnCount())]
+        for row in range(case.people_tab.people.rowCount())
     ]
     assert [r[1] for r in rows] == ["Nguyễn Thị Hường", "Lê Văn Hùng", party_name_of_anonymous()]
     assert rows[1][2:5] == ["Nam", "1980", "chồng"]
     assert rows[0][3] == "1982"  # the register's year for a member
     shoot(case, "people")
 
-    case.people_view.selectRow(1)
+    case.people_tab.view.selectRow(1)
     through_modal(
         QMessageBox,
         lambda box: box.button(QMessageBox.StandardButton.Yes).click(),
-        lambda: click(qtbot, case.remove_party_button),
+        lambda: click(qtbot, case.people_tab.remove_button),
     )
     listed = parties.parties(profile, cid)
     assert [(p.role, p.person_id, p.name, p.anonymous) for p in listed] == [
@@ -405,7 +407,7 @@ def test_the_people_of_a_case_a_member_a_named_outsider_and_an_anonymous_reporte
         ("reporter", None, "", True),
     ]
     assert listed[0].relationship == "vợ"
-    assert case.people.rowCount() == 2 and case.tabs.tabText(people_tab).endswith("(2)")
+    assert case.people_tab.people.rowCount() == 2 and case.tabs.tabText(people_tab).endswith("(2)")
 
 
 def party_name_of_anonymous() -> str:
@@ -417,7 +419,7 @@ def test_a_child_support_plan_item_is_added_after_the_plan_step_and_marked_done(
     boy = next(m for m in households.detail(profile, child_family).members if m.full_name == "Đặng Bảo An")
     cid = cases.open_case(profile, CaseInput("child_protection", child_family, TODAY, person_id=boy.id))
     case = opened(qtbot, CaseDialog(ctx, cid))
-    case.tabs.setCurrentIndex(case.plan_tab)
+    case.tabs.setCurrentWidget(case.plan_tab)
 
     def refused_before_the_plan(dialog: QDialog) -> None:
         assert isinstance(dialog, PlanItemDialog)
@@ -431,7 +433,7 @@ def test_a_child_support_plan_item_is_added_after_the_plan_step_and_marked_done(
         assert dialog.panel.error_text("action").startswith("Hãy ghi bước lập kế hoạch trước")
         dialog.reject()
 
-    through_modal(PlanItemDialog, refused_before_the_plan, case.add_plan_item_button.click)
+    through_modal(PlanItemDialog, refused_before_the_plan, case.plan_tab.add_button.click)
     assert child_plan.items(profile, cid) == []
 
     while child.state(profile, cid).next_step != child.PLAN_STEP:
@@ -448,20 +450,20 @@ def test_a_child_support_plan_item_is_added_after_the_plan_step_and_marked_done(
         dialog.due_on.set_value(TODAY + timedelta(days=7))
         save(qtbot, dialog)
 
-    through_modal(PlanItemDialog, add, lambda: click(qtbot, case.add_plan_item_button))
+    through_modal(PlanItemDialog, add, lambda: click(qtbot, case.plan_tab.add_button))
     [item] = child_plan.items(profile, cid)
     assert (item.action, item.responsible, item.status) == ("Đưa cháu đi khám sức khỏe", "Trạm y tế xã", "planned")
-    assert case.plan_items.rowCount() == 1 and case.selected_plan_item() == item
-    click(qtbot, case.plan_item_buttons[child_plan.DONE])
+    assert case.plan_tab.items.rowCount() == 1 and case.plan_tab.selected_item() == item
+    click(qtbot, case.plan_tab.item_buttons[child_plan.DONE])
     [item] = child_plan.items(profile, cid)
     assert (item.status, item.status_on, item.overdue) == ("done", TODAY, False)
-    assert not case.plan_item_buttons[child_plan.DONE].isEnabled()  # a finished item does not change again
-    assert not case.plan_item_buttons[child_plan.DROPPED].isEnabled()
+    assert not case.plan_tab.item_buttons[child_plan.DONE].isEnabled()  # a finished item does not change again
+    assert not case.plan_tab.item_buttons[child_plan.DROPPED].isEnabled()
 
 
 def test_a_child_case_is_closed_through_its_review_in_the_case_window(qtbot, ctx, child_family):
-    from desktop.ui.dialogs.case_child_forms import ReviewDialog
-    from desktop.ui.dialogs.case_timeline import ActionDialog
+    from desktop.ui.dialogs.case.review import ReviewDialog
+    from desktop.ui.dialogs.case.timeline import ActionDialog
 
     profile = ctx.profile
     boy = next(m for m in households.detail(profile, child_family).members if m.full_name == "Đặng Bảo An")
@@ -478,16 +480,16 @@ def test_a_child_case_is_closed_through_its_review_in_the_case_window(qtbot, ctx
         type_text(qtbot, dialog.notes, "Cháu đi học đều")
         save(qtbot, dialog)
 
-    case.tabs.setCurrentIndex(case.timeline_tab)
-    through_modal(ActionDialog, visit, lambda: click(qtbot, case.timeline.add_button))
-    assert case.timeline.entries.rowCount() == len(case.data.timeline) and case.data.timeline[0].what == "action"
-    assert case.tabs.tabText(case.timeline_tab).startswith("Diễn biến")
+    case.tabs.setCurrentWidget(case.timeline_tab)
+    through_modal(ActionDialog, visit, lambda: click(qtbot, case.timeline_tab.add_button))
+    assert case.timeline_tab.entries.rowCount() == len(case.data.timeline) and case.data.timeline[0].what == "action"
+    assert case.tabs.tabText(case.tabs.indexOf(case.timeline_tab)).startswith("Diễn biến")
 
     case.tabs.setCurrentIndex(0)
     # At the monitoring step the last step waits for the review of Mẫu 06.
-    assert case.review_button.isVisibleTo(case) and case.review_hint.isVisibleTo(case)
-    assert not case.advance_button.isEnabled()
-    assert not case.advance_to("closed") and "Mẫu 06" in case.advance_error.text()
+    assert case.steps_tab.review_button.isVisibleTo(case) and case.steps_tab.review_hint.isVisibleTo(case)
+    assert not case.steps_tab.advance_button.isEnabled()
+    assert not case.steps_tab.advance_to("closed") and "Mẫu 06" in case.steps_tab.error.text()
 
     def review(dialog: ReviewDialog) -> None:
         for combo in dialog.combos.values():
@@ -495,14 +497,14 @@ def test_a_child_case_is_closed_through_its_review_in_the_case_window(qtbot, ctx
         dialog.capacity.set_value("high")
         save(qtbot, dialog)
 
-    through_modal(ReviewDialog, review, lambda: click(qtbot, case.review_button))
-    assert case.review_summary.isVisibleTo(case) and not case.review_hint.isVisibleTo(case)
+    through_modal(ReviewDialog, review, lambda: click(qtbot, case.steps_tab.review_button))
+    assert case.steps_tab.review_summary.isVisibleTo(case) and not case.steps_tab.review_hint.isVisibleTo(case)
     assert cases.detail(profile, cid).risk_level == "low"
     assert case.assessment.risk.value() == "low"  # the header follows the review
     shoot(case, "child-review")
-    click(qtbot, case.advance_button)
+    click(qtbot, case.steps_tab.advance_button)
     assert cases.detail(profile, cid).state == "closed"
-    assert not case.timeline.add_button.isEnabled() and not case.intake.save_button.isEnabled()
+    assert not case.timeline_tab.add_button.isEnabled() and not case.intake_tab.save_button.isEnabled()
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

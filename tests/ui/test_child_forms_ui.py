@@ -18,8 +18,9 @@ from desktop.services.casework.child_forms import IntakeInput
 from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
-from desktop.ui.dialogs.case_child_forms import IntakeTab, ReviewDialog, ReviewSummary, review_text
-from desktop.ui.dialogs.case_parts import CaseCodes, load_codes
+from desktop.ui.dialogs.case.data import CaseCodes, load_codes
+from desktop.ui.dialogs.case.intake import IntakeTab
+from desktop.ui.dialogs.case.review import ReviewDialog, ReviewSummary, review_text
 from desktop.ui.formatting import fmt_date
 from tests.ui.helpers import type_text
 

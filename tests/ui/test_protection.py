@@ -380,8 +380,8 @@ def test_idle_minutes_come_from_settings(qtbot, ctx, wait_lane):
 
 def test_the_user_and_the_keyring_notice_are_shown(qtbot, ctx, wait_lane):
     window = open_window(qtbot, ctx, wait_lane)
-    assert window.user_name.text() == USER
-    assert window.user_role.text()
+    assert window.side.user_name.text() == USER
+    assert window.side.user_role.text()
     window.check_keyring_notice()  # the test keyring is the "fail" backend: secrets live in the profile
     qtbot.waitUntil(lambda: window.dashboard.notice.isVisible(), timeout=10_000)
     assert window.dashboard.notice.text.text() == message_text(FALLBACK_NOTICE)
@@ -435,7 +435,7 @@ def test_an_officer_adds_a_collaborator_who_then_logs_in_to_their_villages(qtbot
         ctv_window.show()
         ctv_window.start()
         qtbot.waitUntil(ctv_ctx.lane.is_idle, timeout=10_000)
-        assert ctv_window.user_name.text() == "Trần Văn Bình"
+        assert ctv_window.side.user_name.text() == "Trần Văn Bình"
         assert not ctv_window.settings.users.users_box.isVisibleTo(ctv_window.settings)
         shown = ctv_window.household_list.model
         assert {shown.household_id(r) for r in range(shown.rowCount())} == {
@@ -556,7 +556,7 @@ def test_a_whole_session_set_up_lock_log_out_and_log_in_again(qtbot, tmp_path, m
         when_window(lock_and_log_out)
 
     def lock_and_log_out(window: MainWindow) -> None:
-        steps.append(f"window of {window.user_name.text()}")
+        steps.append(f"window of {window.side.user_name.text()}")
         qtbot.keyClick(window.household_list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         assert window.locked
         steps.append("locked")

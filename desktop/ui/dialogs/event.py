@@ -9,7 +9,9 @@ from desktop.services.dto import HouseholdDetail
 from desktop.services.register import events
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
-from desktop.ui.dialogs.event_pages import BirthPage, CarePage, EventPage, MemberEventPage, MoveInPage
+from desktop.ui.dialogs.event_pages.base import EventPage
+from desktop.ui.dialogs.event_pages.care import CarePage
+from desktop.ui.dialogs.event_pages.register import BirthPage, MemberEventPage, MoveInPage
 from desktop.ui.widgets.form import FormPanel
 from desktop.ui.widgets.pickers import ValueCombo
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.services.casework.cases import CaseListItem
 from desktop.services.dto import CategoryDTO, EventDTO, PersonDTO, VisitDTO
 from desktop.ui.codes import CodeCache
-from desktop.ui.dialogs.event_pages import pregnancy_stage, screening_result
+from desktop.ui.dialogs.event_pages.care import pregnancy_stage, screening_result
 from desktop.ui.formatting import fmt_date, person_status, place_of_birth
 from desktop.ui.models.record_table import Column, RecordTableModel
 

@@ -16,17 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import SotayError
-from desktop.services import reference
-from desktop.services.casework import cases
 from desktop.services.casework.cases import CaseListItem
 from desktop.services.dto import CategoryDTO, CodeDTO, HouseholdDetail, PersonDTO
-from desktop.services.profile.handle import Profile
 from desktop.services.register import households
-from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.case import CaseDialog
-from desktop.ui.dialogs.case_open import CaseOpenDialog
-from desktop.ui.dialogs.case_parts import CaseData, load_case
+from desktop.ui.dialogs.case.opening import CaseOpenDialog
 from desktop.ui.dialogs.category import CategoryDialog
 from desktop.ui.dialogs.dissolve import DissolveDialog
 from desktop.ui.dialogs.event import EventDialog
@@ -36,6 +30,7 @@ from desktop.ui.dialogs.visit import VisitDialog
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import confirm, inform, warn
 from desktop.ui.pages import detail_tables
+from desktop.ui.pages.household_cases import HouseholdCasesTab, household_cases
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.tables import fit_columns, make_table
 
@@ -89,21 +84,7 @@ class HouseholdDetailPage(QWidget):
         fit_columns(self.events_view, {0: 11, 1: 14, 2: 24, 3: 12})
         self.visits_view = make_table(self.visits)
         fit_columns(self.visits_view, {0: 11, 1: 18, 2: 26, 3: 34, 4: 11})
-        self.case_kinds: dict[str, CodeDTO] = {}
-        self.cases = detail_tables.cases_model(self._kind_label)
-        self.cases_view = make_table(self.cases)
-        fit_columns(self.cases_view, {0: 11, 1: 26, 2: 22, 3: 10})
-        self.open_case_button = QPushButton(self.tr("&Open case…"))
-        self.open_case_button.setToolTip(self.tr("Open a support case for the member selected in Members"))
-        self.show_case_button = QPushButton(self.tr("&Show case"))
-        self.cases_note = QLabel(
-            self.tr(
-                "Support cases are confidential: only their owner and users with the protection permission "
-                "see what they are about."
-            )
-        )
-        self.cases_note.setWordWrap(True)
-        self.cases_note.setObjectName("subtitle")
+        self.cases_tab = HouseholdCasesTab(ctx)
         self.add_category_button = QPushButton(self.tr("Add &category"))
         self.remove_category_button = QPushButton(self.tr("&Remove category"))
 
@@ -112,7 +93,7 @@ class HouseholdDetailPage(QWidget):
         self.tabs.addTab(self._categories_tab(), "")
         self.tabs.addTab(self.events_view, "")
         self.tabs.addTab(self.visits_view, "")
-        self.tabs.addTab(self._cases_tab(), "")
+        self.tabs.addTab(self.cases_tab, "")
         self._build_layout()
         self._connect()
 
@@ -126,19 +107,6 @@ class HouseholdDetailPage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.categories_view, 1)
-        return tab
-
-    def _cases_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 8, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.open_case_button)
-        row.addWidget(self.show_case_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.cases_note)
-        layout.addWidget(self.cases_view, 1)
         return tab
 
     def _build_layout(self) -> None:
@@ -193,9 +161,7 @@ class HouseholdDetailPage(QWidget):
         self.history_button.clicked.connect(self.open_history)
         self.add_category_button.clicked.connect(self.add_category)
         self.remove_category_button.clicked.connect(self.remove_category)
-        self.open_case_button.clicked.connect(self.open_case)
-        self.show_case_button.clicked.connect(self.show_selected_case)
-        self.cases_view.activated.connect(lambda _index: self.show_selected_case())
+        self.cases_tab.open_button.clicked.connect(self.open_case)
         self.ctx.data_changed.connect(self.reload)
 
     # Loading #################################################################################
@@ -219,7 +185,7 @@ class HouseholdDetailPage(QWidget):
             owner=self,
         )
         self.ctx.lane.submit(
-            lambda: _household_cases(profile, household_id),
+            lambda: household_cases(profile, household_id),
             lambda found: self._show_cases(generation, *found),
             on_error=self._cases_failed,
             owner=self,
@@ -228,21 +194,12 @@ class HouseholdDetailPage(QWidget):
     def _show_cases(self, generation: int, items: list[CaseListItem], kinds: list[CodeDTO]) -> None:
         if generation != self._generation:
             return
-        self.case_kinds = {kind.code: kind for kind in kinds}
-        self.cases.set_records(items)
-        self.tabs.setTabText(4, self.tr("Support cases ({n})").format(n=len(items)))
-        if self.cases.rowCount() and not self.cases_view.currentIndex().isValid():
-            self.cases_view.selectRow(0)
-        self.show_case_button.setEnabled(bool(items))
+        self.cases_tab.show_cases(items, kinds)
+        self.tabs.setTabText(CASES_TAB, self.tr("Support cases ({n})").format(n=len(items)))
 
     def _cases_failed(self, error: BaseException) -> None:
-        self.cases.set_records([])
-        self.tabs.setTabText(4, self.tr("Support cases"))
-        self.cases_note.setText(error_text(error))
-
-    def _kind_label(self, code: str) -> str:
-        kind = self.case_kinds.get(code)
-        return code_label(kind) if kind is not None else code
+        self.cases_tab.show_failed(error)
+        self.tabs.setTabText(CASES_TAB, self.tr("Support cases"))
 
     def _failed(self, error: BaseException) -> None:
         warn(self, self.tr("Household"), error_text(error))
@@ -290,7 +247,7 @@ class HouseholdDetailPage(QWidget):
             self.dissolve_button,
             self.add_category_button,
             self.remove_category_button,
-            self.open_case_button,
+            self.cases_tab.open_button,
         ):
             button.setEnabled(active)
         self.visit_button.setEnabled(self.detail is not None)
@@ -374,39 +331,13 @@ class HouseholdDetailPage(QWidget):
         person_id = person.id if person is not None and person.status == "present" else None
         dialog = CaseOpenDialog(self.ctx, self.detail, person_id=person_id, parent=self)
         if dialog.exec() and dialog.case_id is not None:
-            self.tabs.setCurrentIndex(CASES_TAB)
             self.show_case(dialog.case_id)
 
-    def selected_case(self) -> CaseListItem | None:
-        return self.cases.record(self.cases_view.currentIndex().row())
-
-    def show_selected_case(self) -> None:
-        item = self.selected_case()
-        if item is None:
-            inform(self, self.tr("Support case"), self.tr("Select a case in the list first."))
-            return
-        self.show_case(item.id)
-
     def show_case(self, case_id: uuid.UUID) -> None:
-        """Read the case on the lane, then show it; without the right to its content, say so and show nothing."""
-        profile = self.ctx.profile
-        self.ctx.lane.submit(
-            lambda: load_case(profile, case_id),
-            lambda data: self._case_loaded(case_id, data),
-            on_error=lambda error: inform(self, self.tr("Support case"), error_text(error)),
-            owner=self,
-        )
-
-    def _case_loaded(self, case_id: uuid.UUID, data: CaseData) -> None:
-        CaseDialog(self.ctx, case_id, data=data, parent=self).exec()
+        """The case's window over the page, on the cases tab."""
+        self.tabs.setCurrentIndex(CASES_TAB)
+        self.cases_tab.show_case(case_id)
 
     def current_table(self) -> QTableView:
-        views = (self.members_view, self.categories_view, self.events_view, self.visits_view, self.cases_view)
+        views = (self.members_view, self.categories_view, self.events_view, self.visits_view, self.cases_tab.view)
         return views[self.tabs.currentIndex()]
-
-
-def _household_cases(profile: Profile, household_id: uuid.UUID) -> tuple[list[CaseListItem], list[CodeDTO]]:
-    """The household's cases and the names of the kinds of case (read on the lane)."""
-    found = cases.for_household(profile, household_id)
-    with profile.sessions() as session:
-        return found, reference.codes(session, cases.KIND_TABLE)

@@ -14,7 +14,7 @@ from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.validation import NOTE_MAX, code_problems, event_date_problems, text_problems
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
-from desktop.ui.dialogs.case_parts import CaseCodes
+from desktop.ui.dialogs.case.data import CaseCodes
 from desktop.ui.dialogs.person_form import notes_editor
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import FormPanel

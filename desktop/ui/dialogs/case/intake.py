@@ -1,17 +1,14 @@
-"""The two forms of a child-protection case (Decree 56/2017): the intake report (Mẫu 01), a tab of the
-case window, and the closing review (Mẫu 06), a dialog written at the monitoring step.
+"""The Intake tab of a child-protection case: the intake report (Mẫu 01 of Decree 56/2017, part A).
 
 The child's name, birth date and sex come from the register and the reporter is one of the case's
-people, so the intake form asks only for what neither holds. The review's overall risk is shown as
-the scores are chosen, with the same rule the service applies when it becomes the case's risk level.
+people, so the form asks only for what neither holds.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,28 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import FieldProblem, SotayError, ValidationError
+from desktop.errors import FieldProblem, SotayError
 from desktop.services.casework import cases, child_forms
-from desktop.services.casework.cases import RISK_TABLE, CaseDetail
-from desktop.services.casework.child_forms import IntakeInput, ReviewDTO, ReviewInput
+from desktop.services.casework.cases import CaseDetail
+from desktop.services.casework.child_forms import IntakeInput
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.base import FormDialog
-from desktop.ui.dialogs.case_parts import CaseCodes
+from desktop.ui.dialogs.case.data import CaseCodes
+from desktop.ui.dialogs.case.parts import show_error, subtitle
+from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.dialogs.person_form import notes_editor
 from desktop.ui.formatting import fmt_date
-from desktop.ui.translation import error_text, problem_text
-from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import CAPTION_TOP, FormPanel
 from desktop.ui.widgets.pickers import CodeCombo
 
 CTX = "CaseChildForms"
-SCORES = ("harm", "access", "obstacles", "capacity")
 AGE_DIGITS = 3
 AGE_WIDTH_CHARS = 12  # room for the "not known" placeholder in Vietnamese too
 TIME_WIDTH_CHARS = 9
-REVIEW_WIDTH = 760
-QUESTION_CHARS = 46  # the four questions of Mẫu 06 wrap onto two lines, not four
-SCORE_WIDTH_CHARS = 28  # three short levels: a full-width choice would look like a text box
 
 
 def _tr(text: str) -> str:
@@ -56,13 +48,6 @@ def _tr(text: str) -> str:
 def _section(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionTitle")
-    label.setWordWrap(True)
-    return label
-
-
-def _hint(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("subtitle")
     label.setWordWrap(True)
     return label
 
@@ -91,10 +76,6 @@ def _lend_focus(box: QWidget, editor: QWidget) -> None:
     box.setFocusProxy(editor)
 
 
-def _caption_of(panel: FormPanel, editor: QWidget) -> QLabel | None:
-    return next((label for label in panel.findChildren(QLabel) if label.buddy() is editor), None)
-
-
 def _age_editor() -> QLineEdit:
     """Digits only; blank means "not known" (a spin box would need a fake 0 and arrows nobody uses)."""
     editor = QLineEdit()
@@ -108,50 +89,11 @@ def _age(editor: QLineEdit) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def review_text(review: ReviewDTO, codes: CaseCodes) -> str:
-    """One line for the case window, under the steps."""
-
-    def level(code: str) -> str:
-        return codes.label(RISK_TABLE, code).lower()  # inside a sentence
-
-    return _tr(
-        "Review of {date}: harm {harm}, access {access}, obstacles {obstacles}, "
-        "child's capacity {capacity} → overall risk {overall}"
-    ).format(
-        date=fmt_date(review.reviewed_on),
-        harm=level(review.harm),
-        access=level(review.access),
-        obstacles=level(review.obstacles),
-        capacity=level(review.capacity),
-        overall=level(review.overall),
-    )
-
-
-class ReviewSummary(QLabel):
-    """The review's line in the case window; hidden until a review is written."""
-
-    def __init__(self, codes: CaseCodes, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.codes = codes
-        self.setWordWrap(True)
-        self.setObjectName("reviewSummary")
-        self.setVisible(False)
-
-    def show_review(self, review: ReviewDTO | None) -> None:
-        self.setText(review_text(review, self.codes) if review is not None else "")
-        self.setVisible(review is not None)
-
-
-class IntakeTab(QWidget):
+class IntakeTab(CaseTab):
     """Mẫu 01, part A: how the report came in, the child's and the family's situation, what was done."""
 
-    changed = Signal()  # after a save
-
     def __init__(self, ctx: AppContext, case_id: uuid.UUID, codes: CaseCodes, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.case_id = case_id
-        self.codes = codes
+        super().__init__(ctx, case_id, codes, parent)
         self.editable = True
         self._build_editors()
         self.report_panel = FormPanel()
@@ -207,10 +149,6 @@ class IntakeTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedNote")
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
 
     def _fill_report_panel(self) -> None:
         add = self.report_panel.add
@@ -258,10 +196,10 @@ class IntakeTab(QWidget):
         inner.setContentsMargins(4, 4, 12, 8)
         inner.setSpacing(8)
         inner.addWidget(_section(self.tr("How the report came in")))
-        inner.addWidget(_hint(self.tr("Who reported it is recorded on the People tab (they may stay anonymous).")))
+        inner.addWidget(subtitle(self.tr("Who reported it is recorded on the People tab (they may stay anonymous).")))
         inner.addWidget(self.report_panel)
         inner.addWidget(_section(self.tr("The child")))
-        inner.addWidget(_hint(self.tr("Name, date of birth and sex are those of the register.")))
+        inner.addWidget(subtitle(self.tr("Name, date of birth and sex are those of the register.")))
         inner.addWidget(self.child_panel)
         inner.addWidget(_section(self.tr("Parents and carer")))
         inner.addWidget(self.family_panel)
@@ -277,7 +215,7 @@ class IntakeTab(QWidget):
         self.form.setAutoFillBackground(False)
         self.scroll.viewport().setAutoFillBackground(False)
         # Outside the form, which is disabled (greyed) once the case is closed.
-        self.closed_note = _hint(self.tr("The case is closed: the intake report can no longer be changed."))
+        self.closed_note = subtitle(self.tr("The case is closed: the intake report can no longer be changed."))
         self.closed_note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.closed_note)
@@ -314,6 +252,7 @@ class IntakeTab(QWidget):
 
     def show_case(self, detail: CaseDetail, saved: IntakeInput | None) -> None:
         """Fill the form with the report as saved (blank before the first save); read-only once closed."""
+        self.detail = detail
         self.child_name.setText(detail.person_name or "—")
         self.received_day.setText(
             self.tr("on {date}, the day the case was opened").format(date=fmt_date(detail.opened_on))
@@ -331,7 +270,7 @@ class IntakeTab(QWidget):
         self.closed_note.setVisible(not self.editable)
         if not self.editable:
             self.saved_label.setText("")
-        self._set_error("")
+        show_error(self.error, "")
         self.revalidate()
 
     def set_value(self, data: IntakeInput) -> None:
@@ -405,125 +344,11 @@ class IntakeTab(QWidget):
         try:
             child_forms.record_intake(self.ctx.profile, self.case_id, self.value())
         except SotayError as refused:
-            self._refused(refused)
+            self.report_refusal(refused, *self.panels())
             return False
-        self._set_error("")
+        show_error(self.error, "")
         # The case window reads the case again and tells the rest of the app (as for its other tabs).
         self.changed.emit()
         # After `changed`, so that showing the case again does not wipe this note.
         self.saved_label.setText(self.tr("Saved."))
-        return True
-
-    def _refused(self, refused: SotayError) -> None:
-        if isinstance(refused, ValidationError):
-            elsewhere = self._show_problems(refused.problems)
-            self._set_error("\n".join(problem_text(p) for p in elsewhere))
-        else:
-            self._set_error(error_text(refused))
-
-    def _set_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-
-
-class ReviewDialog(FormDialog):
-    """Mẫu 06: four scores after the plan was carried out; their worst becomes the case's risk level."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        case_id: uuid.UUID,
-        not_before: date,
-        codes: CaseCodes,
-        saved: ReviewDTO | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(ctx, self.tr("Review after the plan (Mẫu 06)"), parent)
-        self.preferred_width = REVIEW_WIDTH
-        self.case_id = case_id
-        self.not_before = not_before
-        self.codes = codes
-        self.result_review: ReviewDTO | None = None
-        levels = codes.items(RISK_TABLE)
-        self.panel = FormPanel()
-        self.reviewed_on = DateEdit(ctx.profile.today(), allow_empty=False)
-        self.harm, self.access = CodeCombo(levels), CodeCombo(levels)
-        self.obstacles, self.capacity = CodeCombo(levels), CodeCombo(levels)
-        self.notes = notes_editor()
-        self.combos = dict(zip(SCORES, (self.harm, self.access, self.obstacles, self.capacity), strict=True))
-        questions = {
-            "harm": self.tr("How severe is the &harm to the child now?"),
-            "access": self.tr("How easily can the person who caused the harm &reach the child?"),
-            "obstacles": self.tr("How much stands in the way in the child's care &environment?"),
-            "capacity": self.tr("How well can the child &protect themself and recover?"),
-        }
-        add = self.panel.add
-        add("reviewed_on", self.tr("Reviewed &on"), self.reviewed_on, self.reviewed_on.value_changed)
-        for field, combo in self.combos.items():
-            combo.setMaximumWidth(combo.fontMetrics().averageCharWidth() * SCORE_WIDTH_CHARS + 40)
-            add(field, questions[field], combo, combo.currentIndexChanged)
-            caption = _caption_of(self.panel, combo)
-            if caption is not None:
-                caption.setMinimumWidth(caption.fontMetrics().averageCharWidth() * QUESTION_CHARS)
-        add("notes", self.tr("&Notes"), self.notes, self.notes.textChanged)
-        self.overall = QLabel()
-        self.overall.setObjectName("overallRisk")
-        bold = self.overall.font()
-        bold.setBold(True)
-        self.overall.setFont(bold)
-        self.overall_hint = _hint(
-            self.tr(
-                "The worst of the four scores, a child who can protect themself well counting as a low risk. "
-                "It becomes the case's risk level."
-            )
-        )
-        self.body.addWidget(self.panel)
-        self.body.addWidget(self.overall)
-        self.body.addWidget(self.overall_hint)
-        if saved is not None:
-            self._fill(saved)
-        self.watch(self.panel)
-        self.revalidate()
-        self.harm.setFocus()
-
-    def _fill(self, saved: ReviewDTO) -> None:
-        self.reviewed_on.set_value(saved.reviewed_on)
-        for field, combo in self.combos.items():
-            combo.set_value(getattr(saved, field) or None)
-        self.notes.setPlainText(saved.notes)
-
-    def value(self) -> ReviewInput:
-        return ReviewInput(
-            reviewed_on=self.reviewed_on.value() or self.ctx.profile.today(),
-            harm=self.harm.code(),
-            access=self.access.code(),
-            obstacles=self.obstacles.code(),
-            capacity=self.capacity.code(),
-            notes=self.notes.toPlainText(),
-        )
-
-    def overall_code(self) -> str:
-        """The overall risk of the scores chosen so far; '' until all four are chosen."""
-        scores = [combo.code() for combo in self.combos.values()]
-        return child_forms.overall_risk(*scores) if all(scores) else ""
-
-    def _show_overall(self) -> None:
-        code = self.overall_code()
-        level = self.codes.label(RISK_TABLE, code) if code else "—"
-        self.overall.setText(self.tr("Overall risk: {level}").format(level=level))
-
-    def revalidate(self) -> list[FieldProblem]:
-        self._show_overall()
-        return super().revalidate()
-
-    def current_panel(self) -> FormPanel:
-        return self.panel
-
-    def live_problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return child_forms.review_problems(session, self.value(), not_before=self.not_before, today=profile.today())
-
-    def perform_save(self) -> bool:
-        self.result_review = child_forms.record_review(self.ctx.profile, self.case_id, self.value())
         return True

@@ -1,8 +1,8 @@
-"""A case's timeline: the entries users write (notes, support, mediation, monitoring visits) among what the
-case's own records say happened, and the risk and consent assessment shown in the case window's header.
+"""The Timeline tab of a case: the entries users write (notes, support, mediation, monitoring visits) among
+what the case's own records say happened, latest first, and the form to write an entry.
 
-The services are the gate (desktop.services.casework.timeline, cases.set_assessment): a refusal appears beside
-the control it is about and nothing is saved.
+The service is the gate (desktop.services.casework.timeline): a refusal appears beside the field it is
+about and nothing is saved.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.errors import FieldProblem, SotayError, ValidationError
+from desktop.errors import FieldProblem
 from desktop.services.casework import cases, child_plan
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseDetail
@@ -23,16 +23,14 @@ from desktop.services.dto import CodeDTO
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
-from desktop.ui.dialogs.case_parts import CaseCodes
-from desktop.ui.dialogs.case_parts import error_label as _error_label
-from desktop.ui.dialogs.case_parts import show_error as _show_error
+from desktop.ui.dialogs.case.data import CaseCodes
+from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.dialogs.person_form import notes_editor
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
-from desktop.ui.translation import error_text, problem_text
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import FormPanel
-from desktop.ui.widgets.pickers import CodeCombo, ValueCombo
+from desktop.ui.widgets.pickers import CodeCombo
 from desktop.ui.widgets.tables import fit_columns, make_table
 
 # What and Result columns never grow beyond these many average characters; the notes take the rest.
@@ -140,17 +138,11 @@ class ActionDialog(FormDialog):
         return True
 
 
-class TimelineTab(QWidget):
+class TimelineTab(CaseTab):
     """Everything dated in the case, latest first, and the button to write a new entry."""
 
-    changed = Signal()  # an entry was saved: the case window reloads and calls show_case again
-
     def __init__(self, ctx: AppContext, case_id: uuid.UUID, codes: CaseCodes, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.case_id = case_id
-        self.codes = codes
-        self.detail: CaseDetail | None = None
+        super().__init__(ctx, case_id, codes, parent)
         self.add_button = QPushButton(self.tr("&Write an entry…"))
         self.add_button.setObjectName("primary")
         self.add_button.setAutoDefault(False)
@@ -245,87 +237,3 @@ class TimelineTab(QWidget):
 
     def _name(self, entry: TimelineEntry) -> str:
         return self.codes.label(entry.table, entry.code) if entry.table else entry.code
-
-
-class AssessmentBar(QWidget):
-    """The risk the person runs, as the user judges it now, and whether they agreed to be helped."""
-
-    changed = Signal()  # the assessment was saved
-
-    def __init__(self, ctx: AppContext, case_id: uuid.UUID, codes: CaseCodes, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.case_id = case_id
-        self.detail: CaseDetail | None = None
-        self.risk = ValueCombo(blank=self.tr("— not assessed —"))
-        self.risk.set_items((code_label(c), c.code) for c in codes.items(cases.RISK_TABLE))
-        self.risk.setMinimumWidth(180)
-        self.risk.setMinimumContentsLength(14)
-        risk_label = QLabel(self.tr("Ris&k level"))
-        risk_label.setBuddy(self.risk)
-        self.consent = QCheckBox(self.tr("The person agreed to &be helped"))
-        self.consent.setToolTip(self.tr("The person concerned, or a child's carer, agreed to be helped."))
-        self.save_button = QPushButton(self.tr("Sa&ve assessment"))
-        self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.saved = QLabel()
-        self.saved.setObjectName("subtitle")
-        self.error = _error_label()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(risk_label)
-        row.addWidget(self.risk)
-        row.addSpacing(16)
-        row.addWidget(self.consent)
-        row.addSpacing(16)
-        row.addWidget(self.save_button)
-        row.addWidget(self.saved)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        self.risk.currentIndexChanged.connect(lambda _i: self._edited())
-        self.consent.toggled.connect(lambda _on: self._edited())
-        self._set_editable(False)  # until a case is shown
-
-    def show_case(self, detail: CaseDetail) -> None:
-        self.detail = detail
-        for control in (self.risk, self.consent):
-            control.blockSignals(True)
-        self.risk.set_value(detail.risk_level or None)
-        self.consent.setChecked(detail.consent)
-        for control in (self.risk, self.consent):
-            control.blockSignals(False)
-        _show_error(self.error, "")
-        self._set_editable(detail.state == cases.OPEN)
-
-    def risk_level(self) -> str:
-        return self.risk.value() or ""
-
-    def save(self) -> bool:
-        try:
-            cases.set_assessment(
-                self.ctx.profile, self.case_id, risk_level=self.risk_level(), consent=self.consent.isChecked()
-            )
-        except SotayError as refused:
-            _show_error(self.error, self._message(refused))
-            return False
-        _show_error(self.error, "")
-        self.saved.setText(self.tr("Saved."))
-        self.changed.emit()
-        return True
-
-    def _edited(self) -> None:
-        self.saved.setText("")
-        _show_error(self.error, "")
-
-    def _set_editable(self, editable: bool) -> None:
-        for control in (self.risk, self.consent, self.save_button):
-            control.setEnabled(editable)
-
-    def _message(self, refused: SotayError) -> str:
-        if isinstance(refused, ValidationError):
-            return "\n".join(problem_text(p) for p in refused.problems)
-        return error_text(refused)
