@@ -3,6 +3,7 @@ rule that fails when Qt is imported below the UI (docs/architecture.md explains 
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import shutil
 import subprocess
@@ -101,6 +102,17 @@ def test_no_module_is_over_400_lines():
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}, f"modules over {MAX_LINES} lines (split them by role): {long}"
+
+
+def test_the_ui_opens_no_database_session():
+    """Services own transactions: a page or dialog asks a service, never `profile.sessions()` itself."""
+    opened = [
+        f"{path.relative_to(REPO)}:{node.lineno}"
+        for path in (REPO / "desktop" / "ui").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in {"sessions", "engine"}
+    ]
+    assert opened == []
 
 
 def contracts() -> list[dict[str, object]]:

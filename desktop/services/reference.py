@@ -7,6 +7,7 @@ import hashlib
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -21,6 +22,9 @@ from desktop.services.dto import CodeDTO, CommuneDTO, VillageDTO
 from desktop.services.rows import live
 from desktop.services.validation import name_problems, problem, raise_if
 from desktop.textnorm import clean, fold
+
+if TYPE_CHECKING:
+    from desktop.services.profile.handle import Profile
 
 ADMIN_FILE = "admin_units.csv"
 META_VERSION = "reference_version"
@@ -134,6 +138,27 @@ def villages(session: Session, commune_code: str, *, include_inactive: bool = Fa
         stmt = stmt.where(Village.active.is_(True))
     stmt = stmt.order_by(Village.sort_order, Village.name)
     return [VillageDTO(v.id, v.commune_code, v.name, v.active) for v in session.scalars(stmt)]
+
+
+# What a screen shows, each read in a transaction of its own ##################################
+
+
+def code_tables(profile: Profile, *tables: str) -> dict[str, list[CodeDTO]]:
+    """Code tables by name, read together: the pickers and labels of a screen."""
+    with profile.sessions() as session:
+        return {table: codes(session, table) for table in tables}
+
+
+def commune_villages(profile: Profile, *, include_inactive: bool = False) -> list[VillageDTO]:
+    """The villages of the commune the profile serves, in their order; inactive ones only when asked."""
+    with profile.sessions() as session:
+        return villages(session, profile.commune_code, include_inactive=include_inactive)
+
+
+def commune_name(profile: Profile) -> str:
+    """The name of the commune the profile serves; "" before set-up or for a code the tables lack."""
+    with profile.sessions() as session:
+        return next((c.name for c in communes(session) if c.code == profile.commune_code), "")
 
 
 def add_village(session: Session, commune_code: str, name: str) -> uuid.UUID:

@@ -269,8 +269,7 @@ def _log_in(paths: ProfilePaths, lane: DbLane) -> Profile | int:
 def _commune_name(profile: Profile) -> str:
     from desktop.services import reference
 
-    with profile.sessions() as session:
-        return next((c.name for c in reference.communes(session) if c.code == profile.commune_code), "")
+    return reference.commune_name(profile)
 
 
 # Nobody at the screen ###########################################################################

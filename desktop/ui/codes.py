@@ -30,8 +30,7 @@ class CodeCache:
 
     def _load(self) -> dict[str, list[CodeDTO]]:
         if self._tables is None:
-            with self._profile.sessions() as session:
-                self._tables = {table: reference.codes(session, table) for table in TABLES}
+            self._tables = reference.code_tables(self._profile, *TABLES)
         return self._tables
 
     def items(self, table: str) -> list[CodeDTO]:

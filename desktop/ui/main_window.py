@@ -264,8 +264,7 @@ class MainWindow(QMainWindow):
 
     def update_titles(self) -> None:
         profile = self.ctx.profile
-        with profile.sessions() as session:
-            commune = next((c.name for c in reference.communes(session) if c.code == profile.commune_code), "")
+        commune = reference.commune_name(profile)
         self.setWindowTitle(f"{APP_NAME} — {commune}" if commune else APP_NAME)
         self.status.setText(
             self.tr("{commune} · Collaborator: {name}").format(commune=commune, name=profile.collaborator)

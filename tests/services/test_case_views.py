@@ -59,10 +59,10 @@ def test_code_facts_for_the_forms(register):
         limits = dv_measures.measure_limits(session)
         assert limits["no_contact"] == dv_measures.MeasureLimits(3, 100)
         assert limits["shelter"] == dv_measures.MeasureLimits(None, None)
-        four = MeasureInput("no_contact", DAY, starts_on=DAY, ends_on=DAY + timedelta(days=3), distance_m=100)
-        [problem] = dv_measures.measure_problems(session, four, date.today())
-        assert problem.field == "ends_on"
-        assert [f.field for f in dv.acts_problems(session, ActsInput((), "married"))] == ["acts"]
+    four = MeasureInput("no_contact", DAY, starts_on=DAY, ends_on=DAY + timedelta(days=3), distance_m=100)
+    [problem] = dv_measures.measure_problems(register.profile, four)
+    assert problem.field == "ends_on"
+    assert [f.field for f in dv.acts_problems(register.profile, ActsInput((), "married"))] == ["acts"]
 
 
 def test_closing_outcome_and_child_view(family):
@@ -79,11 +79,10 @@ def test_closing_outcome_and_child_view(family):
 
 def test_input_problems_match_what_open_case_refuses(family):
     p, hid, mother, son = family
-    with p.sessions() as session:
-        adult = cases.input_problems(session, CaseInput("child_protection", hid, DAY, person_id=mother), date.today())
-        assert [f.field for f in adult] == ["person_id"]
-        assert cases.input_problems(session, CaseInput("child_protection", hid, DAY, person_id=son), date.today()) == []
-        assert [f.field for f in cases.input_problems(session, CaseInput("", hid, DAY), date.today())] == ["kind"]
+    adult = cases.input_problems(p, CaseInput("child_protection", hid, DAY, person_id=mother))
+    assert [f.field for f in adult] == ["person_id"]
+    assert cases.input_problems(p, CaseInput("child_protection", hid, DAY, person_id=son)) == []
+    assert [f.field for f in cases.input_problems(p, CaseInput("", hid, DAY))] == ["kind"]
 
 
 def test_the_views_are_refused_without_the_right_to_the_content(family, register):

@@ -99,10 +99,9 @@ def test_the_register_has_the_shape_of_a_commune(demo):
 def test_every_person_passes_the_service_rules(demo_profile, monkeypatch):
     # The code tables do not change during the check; looking them up once per table keeps it fast.
     monkeypatch.setattr(reference, "code_names", functools.lru_cache(reference.code_names))
-    with demo_profile.sessions() as session:
-        for person in session.scalars(select(Person)):
-            data = members.to_input(members.person_dto(person, None))
-            assert members.input_problems(session, data, TODAY) == [], person.full_name
+    for person in _all(demo_profile, Person):
+        data = members.to_input(members.person_dto(person, None))
+        assert members.input_problems(demo_profile, data) == [], person.full_name
 
 
 def test_names_are_stored_like_the_services_store_them(demo_profile):

@@ -93,7 +93,7 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
     with profile.sessions.begin() as session:
         household = _household(session, data.household_id)
         access.require_write(profile.user, household.village_id)
-        raise_if(input_problems(session, data, profile.today()))
+        raise_if(_input_problems(session, data, profile.today()))
         row = SupportCase(
             kind=data.kind,
             household_id=household.id,
@@ -113,8 +113,13 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
         return row.id
 
 
-def input_problems(session: Session, data: CaseInput, today: date) -> list[FieldProblem]:
+def input_problems(profile: Profile, data: CaseInput) -> list[FieldProblem]:
     """What is wrong with `data` (the same rules `open_case` applies), for validation as the user types."""
+    with profile.sessions() as session:
+        return _input_problems(session, data, profile.today())
+
+
+def _input_problems(session: Session, data: CaseInput, today: date) -> list[FieldProblem]:
     found = code_problems("kind", data.kind, reference.code_names(session, KIND_TABLE))
     found += event_date_problems("opened_on", data.opened_on, today)
     found += text_problems("summary", data.summary, required=False, max_len=NOTE_MAX, multiline=True)

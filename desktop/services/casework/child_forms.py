@@ -103,7 +103,13 @@ def intake(profile: Profile, case_id: uuid.UUID) -> IntakeInput | None:
         return IntakeInput(**saved) if saved else None
 
 
-def intake_problems(session: Session, data: IntakeInput) -> list[FieldProblem]:
+def intake_problems(profile: Profile, data: IntakeInput) -> list[FieldProblem]:
+    """What `record_intake` would refuse, as the intake tab shows it while the user types."""
+    with profile.sessions() as session:
+        return _intake_problems(session, data)
+
+
+def _intake_problems(session: Session, data: IntakeInput) -> list[FieldProblem]:
     found = code_problems("source", data.source, reference.code_names(session, SOURCES))
     found += code_problems("target", data.target, reference.code_names(session, TARGETS))
     if data.received_time and not TIME_PATTERN.match(data.received_time):
@@ -131,7 +137,7 @@ def record_intake(profile: Profile, case_id: uuid.UUID, data: IntakeInput) -> No
     """Write (or correct) the intake report of an open child-protection case."""
     with profile.sessions.begin() as session:
         case = child.require_child(session, profile, case_id)
-        raise_if(intake_problems(session, data))
+        raise_if(_intake_problems(session, data))
         cleaned = {
             k: (" ".join(v.split()) if k in SHORT_TEXT else v.strip()) if isinstance(v, str) else v
             for k, v in asdict(data).items()
@@ -149,7 +155,13 @@ def review(profile: Profile, case_id: uuid.UUID) -> ReviewDTO | None:
         return _review_dto(saved) if saved else None
 
 
-def review_problems(session: Session, data: ReviewInput, *, not_before: date, today: date) -> list[FieldProblem]:
+def review_problems(profile: Profile, data: ReviewInput, *, not_before: date) -> list[FieldProblem]:
+    """What `record_review` would refuse (a review on or after `not_before`), as the user types."""
+    with profile.sessions() as session:
+        return _review_problems(session, data, not_before=not_before, today=profile.today())
+
+
+def _review_problems(session: Session, data: ReviewInput, *, not_before: date, today: date) -> list[FieldProblem]:
     levels = reference.code_names(session, RISK_TABLE)
     found = event_date_problems("reviewed_on", data.reviewed_on, today, not_before=not_before)
     for field in ("harm", "access", "obstacles", "capacity"):
@@ -177,7 +189,7 @@ def record_review(profile: Profile, case_id: uuid.UUID, data: ReviewInput) -> Re
                 ]
             )
         reached = state.reached.get(REVIEW_STEP, case.opened_on)
-        raise_if(review_problems(session, data, not_before=reached, today=profile.today()))
+        raise_if(_review_problems(session, data, not_before=reached, today=profile.today()))
         saved = {**asdict(data), "reviewed_on": data.reviewed_on.isoformat(), "notes": data.notes.strip()}
         case.details = {**case.details, "review": saved}
         result = _review_dto(saved)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from desktop.services.casework import cases, child, child_forms, dv, timeline
+from dataclasses import dataclass
+
+from desktop.services import reference
+from desktop.services.casework import cases, child, child_forms, dv, dv_measures, timeline
+from desktop.services.casework.dv_measures import MeasureLimits
+from desktop.services.dto import CodeDTO
+from desktop.services.profile.handle import Profile
 
 CASE_TABLES = (
     cases.KIND_TABLE,
@@ -20,3 +26,21 @@ CASE_TABLES = (
     timeline.KINDS,
     timeline.RESULTS,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class CaseCodeTables:
+    """The code tables of casework, with the facts the case window needs beyond the names."""
+
+    tables: dict[str, list[CodeDTO]]
+    act_types: dict[str, str]  # act -> its type of violence
+    measure_limits: dict[str, MeasureLimits]
+
+
+def case_code_tables(profile: Profile) -> CaseCodeTables:
+    with profile.sessions() as session:
+        return CaseCodeTables(
+            {table: reference.codes(session, table) for table in CASE_TABLES},
+            dv.act_types(session),
+            dv_measures.measure_limits(session),
+        )

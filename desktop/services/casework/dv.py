@@ -155,7 +155,7 @@ def record_acts(profile: Profile, case_id: uuid.UUID, data: ActsInput) -> DvSumm
     """Record what happened; the four types of violence follow from the acts."""
     with profile.sessions.begin() as session:
         case = require_dv(session, profile, case_id)
-        raise_if(acts_problems(session, data))
+        raise_if(_acts_problems(session, data))
         case.acts = sorted(set(data.acts), key=_act_order(session).__getitem__)
         case.relationship_context = data.relationship_context
         case.harm = data.harm.strip()
@@ -197,8 +197,13 @@ def derived_types(session: Session, acts: list[str]) -> tuple[str, ...]:
     return tuple(item.code for item in reference.items(session, TYPES) if item.code in wanted)
 
 
-def acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
+def acts_problems(profile: Profile, data: ActsInput) -> list[FieldProblem]:
     """The problems `record_acts` would refuse, for validation as the user ticks."""
+    with profile.sessions() as session:
+        return _acts_problems(session, data)
+
+
+def _acts_problems(session: Session, data: ActsInput) -> list[FieldProblem]:
     found: list[FieldProblem] = []
     known = set(_act_order(session))
     if not data.acts:

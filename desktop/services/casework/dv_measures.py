@@ -66,8 +66,13 @@ def measure_limits(session: Session) -> dict[str, MeasureLimits]:
     }
 
 
-def measure_problems(session: Session, data: MeasureInput, today: date) -> list[FieldProblem]:
+def measure_problems(profile: Profile, data: MeasureInput) -> list[FieldProblem]:
     """The problems `apply_measure` would refuse (the no-contact limits included), as the user types."""
+    with profile.sessions() as session:
+        return _measure_problems(session, data, profile.today())
+
+
+def _measure_problems(session: Session, data: MeasureInput, today: date) -> list[FieldProblem]:
     limits = {item.code: item.extra for item in reference.items(session, MEASURES)}
     found = code_problems("measure", data.measure, limits)
     found += event_date_problems("decided_on", data.decided_on, today)
@@ -88,7 +93,7 @@ def apply_measure(profile: Profile, case_id: uuid.UUID, data: MeasureInput) -> u
     """A measure of Art. 22 with its decision. A no-contact order is held to the law's limits."""
     with profile.sessions.begin() as session:
         require_dv(session, profile, case_id)
-        raise_if(measure_problems(session, data, profile.today()))
+        raise_if(_measure_problems(session, data, profile.today()))
         row = CaseMeasure(
             case_id=case_id,
             measure=data.measure,

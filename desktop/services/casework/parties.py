@@ -68,7 +68,7 @@ class PartyDTO:
 def add_party(profile: Profile, case_id: uuid.UUID, data: PartyInput) -> uuid.UUID:
     with profile.sessions.begin() as session:
         require_case(session, profile.user, case_id, write=True)
-        raise_if(party_problems(session, data, profile.today().year))
+        raise_if(_party_problems(session, data, profile.today().year))
         row = CaseParty(
             case_id=case_id,
             role=data.role,
@@ -101,7 +101,13 @@ def parties(profile: Profile, case_id: uuid.UUID) -> list[PartyDTO]:
         return [_dto(session, row) for row in sorted(rows, key=lambda r: (ROLES.index(r.role), r.created_at))]
 
 
-def party_problems(session: Session, data: PartyInput, this_year: int) -> list[FieldProblem]:
+def party_problems(profile: Profile, data: PartyInput) -> list[FieldProblem]:
+    """What `add_party` would refuse, as the dialog shows it while the user types."""
+    with profile.sessions() as session:
+        return _party_problems(session, data, profile.today().year)
+
+
+def _party_problems(session: Session, data: PartyInput, this_year: int) -> list[FieldProblem]:
     found = code_problems("role", data.role, ROLES)
     found += _who_problems(session, data)
     if data.sex:

@@ -170,7 +170,20 @@ def _dto(row: CaseAction) -> ActionDTO:
 # Writing ###################################################################################
 
 
-def input_problems(
+def input_problems(profile: Profile, data: ActionInput, *, case_kind: str, opened_on: date) -> list[FieldProblem]:
+    """What writing `data` in a case of `case_kind` opened on `opened_on` would refuse, as the user types."""
+    with profile.sessions() as session:
+        return _input_problems(session, data, case_kind=case_kind, opened_on=opened_on, today=profile.today())
+
+
+def entry_choices(profile: Profile, case_kind: str) -> tuple[list[CodeDTO], dict[str, list[CodeDTO]]]:
+    """The kinds of entry a case of `case_kind` takes, and the results each kind offers."""
+    with profile.sessions() as session:
+        kinds = kinds_for(session, case_kind)
+        return kinds, {kind.code: results_for(session, kind.code) for kind in kinds}
+
+
+def _input_problems(
     session: Session, data: ActionInput, *, case_kind: str, opened_on: date, today: date
 ) -> list[FieldProblem]:
     """What `record` would refuse, for validation as the user types."""
@@ -191,7 +204,7 @@ def record(profile: Profile, case_id: uuid.UUID, data: ActionInput) -> uuid.UUID
     """Add an entry to the case's timeline (the case must be open)."""
     with profile.sessions.begin() as session:
         case = require_case(session, profile.user, case_id, write=True)
-        raise_if(input_problems(session, data, case_kind=case.kind, opened_on=case.opened_on, today=profile.today()))
+        raise_if(_input_problems(session, data, case_kind=case.kind, opened_on=case.opened_on, today=profile.today()))
         row = CaseAction(
             case_id=case_id,
             kind=data.kind,

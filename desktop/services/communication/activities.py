@@ -124,8 +124,13 @@ def writable_villages(profile: Profile) -> list[VillageDTO]:
 # Recording ######################################################################################
 
 
-def input_problems(session: Session, user: CurrentUser, data: ActivityInput, today: date) -> list[FieldProblem]:
-    """Every problem of the input at once (the dialog validates as the user types)."""
+def input_problems(profile: Profile, data: ActivityInput) -> list[FieldProblem]:
+    """Every problem of the input at once, as the dialog shows them while the user types."""
+    with profile.sessions() as session:
+        return _input_problems(session, profile.user, data, profile.today())
+
+
+def _input_problems(session: Session, user: CurrentUser, data: ActivityInput, today: date) -> list[FieldProblem]:
     found = event_date_problems("held_on", data.held_on, today)
     if data.village_id is None:
         found.append(problem("village_id", QT_TRANSLATE_NOOP(CTX, "Choose the village.")))
@@ -176,7 +181,7 @@ def record_activity(profile: Profile, data: ActivityInput) -> uuid.UUID:
         if data.village_id is not None:
             live_row(session, Village, data.village_id, QT_TRANSLATE_NOOP(CTX, "This village no longer exists."))
             access.require_write(profile.user, data.village_id)
-        raise_if(input_problems(session, profile.user, data, profile.today()))
+        raise_if(_input_problems(session, profile.user, data, profile.today()))
         assert data.held_on is not None and data.village_id is not None
         campaign_id = campaign_year_row(session, data.campaign, data.held_on.year).id if data.campaign else None
         activity = CommunicationActivity(

@@ -49,7 +49,16 @@ class HouseholdInput:
     notes: str = ""
 
 
-def household_input_problems(
+def input_problems(
+    profile: Profile, data: HouseholdInput, *, household_id: uuid.UUID | None = None
+) -> list[FieldProblem]:
+    """What the form shows as the user types (`household_id`: the household being edited, if any);
+    saving checks the same again in its own transaction."""
+    with profile.sessions() as session:
+        return _input_problems(session, profile, data, household_id=household_id)
+
+
+def _input_problems(
     session: Session, profile: Profile, data: HouseholdInput, *, household_id: uuid.UUID | None = None
 ) -> list[FieldProblem]:
     found = household_code_problems(data.code)
@@ -85,7 +94,7 @@ def _code_taken(session: Session, commune: str, code: str, exclude: uuid.UUID | 
 def create(profile: Profile, data: HouseholdInput) -> uuid.UUID:
     _require_village_access(profile, data)
     with profile.sessions.begin() as session:
-        raise_if(household_input_problems(session, profile, data))
+        raise_if(_input_problems(session, profile, data))
         household = Household(
             code=clean(data.code),
             commune_code=profile.commune_code,
@@ -105,7 +114,7 @@ def update(profile: Profile, household_id: uuid.UUID, data: HouseholdInput) -> N
     _require_village_access(profile, data)  # moving into a village is writing there
     with profile.sessions.begin() as session:
         household = _require(session, household_id, profile)
-        raise_if(household_input_problems(session, profile, data, household_id=household_id))
+        raise_if(_input_problems(session, profile, data, household_id=household_id))
         household.code = clean(data.code)
         household.village_id = data.village_id  # type: ignore[assignment]
         household.address = clean(data.address)

@@ -89,8 +89,13 @@ def person_dto(p: Person, head_id: uuid.UUID | None) -> PersonDTO:
     )
 
 
-def input_problems(session: Session, data: PersonInput, today: date) -> list[FieldProblem]:
+def input_problems(profile: Profile, data: PersonInput) -> list[FieldProblem]:
     """Everything wrong with the form, so a dialog can show it as the user types."""
+    with profile.sessions() as session:
+        return _input_problems(session, data, profile.today())
+
+
+def _input_problems(session: Session, data: PersonInput, today: date) -> list[FieldProblem]:
     found = name_problems("full_name", data.full_name)
     found += code_problems("sex", data.sex, reference.code_names(session, "sex"))
     found += birth_date_problems(data.birth_date, today)
@@ -203,7 +208,7 @@ def insert_member(
     session: Session, profile: Profile, household: Household, data: PersonInput, allow_duplicate: bool
 ) -> Person:
     """A new member of `household` from the form; a likely duplicate is refused unless `allow_duplicate`."""
-    found = input_problems(session, data, profile.today())
+    found = _input_problems(session, data, profile.today())
     found += head_problems(session, household, None, data.relationship)
     raise_if(found)
     assert data.birth_date is not None
@@ -242,7 +247,7 @@ def update_member(
     with profile.sessions.begin() as session:
         person = require_person(session, person_id, profile.user)
         household = writable_household(session, person.household_id, profile.user)
-        found = input_problems(session, data, profile.today())
+        found = _input_problems(session, data, profile.today())
         found += head_problems(session, household, person_id, data.relationship)
         if person.death_date and data.birth_date and person.death_date < data.birth_date:
             found.append(

@@ -40,7 +40,13 @@ class VisitInput:
     follow_up_on: date | None = None
 
 
-def input_problems(session: Session, household_id: uuid.UUID, data: VisitInput, today: date) -> list[FieldProblem]:
+def input_problems(profile: Profile, household_id: uuid.UUID, data: VisitInput) -> list[FieldProblem]:
+    """What is wrong with a visit to `household_id`, as the form shows it while the user types."""
+    with profile.sessions() as session:
+        return _input_problems(session, household_id, data, profile.today())
+
+
+def _input_problems(session: Session, household_id: uuid.UUID, data: VisitInput, today: date) -> list[FieldProblem]:
     found = event_date_problems("visited_on", data.visited_on, today)
     found += name_problems("collaborator", data.collaborator)
     known = reference.code_names(session, "visit_topics")
@@ -67,7 +73,7 @@ def record(profile: Profile, household_id: uuid.UUID, data: VisitInput) -> uuid.
         message = QT_TRANSLATE_NOOP(CTX, "This household no longer exists.")
         household = live_row(session, Household, household_id, message)
         access.require_write(profile.user, household.village_id)
-        raise_if(input_problems(session, household_id, data, profile.today()))
+        raise_if(_input_problems(session, household_id, data, profile.today()))
         assert data.visited_on is not None
         visit = Visit(
             household_id=household_id,

@@ -144,9 +144,7 @@ class ActivityDialog(FormDialog):
         return self.panel
 
     def live_problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return activities.input_problems(session, profile.user, self.value(), profile.today())
+        return activities.input_problems(self.ctx.profile, self.value())
 
     def perform_save(self) -> bool:
         activities.record_activity(self.ctx.profile, self.value())

@@ -36,8 +36,7 @@ class HouseholdDialog(FormDialog):
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("e.g. 012 or 012.1"))
         self.village = ValueCombo(blank=self.tr("— choose a village —"))
-        with ctx.profile.sessions() as session:
-            villages = reference.villages(session, ctx.profile.commune_code)
+        villages = reference.commune_villages(ctx.profile)
         self.village.set_items(((v.name, v.id) for v in villages), keep=False)
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("e.g. Xóm 3, next to the cultural house"))
@@ -74,9 +73,7 @@ class HouseholdDialog(FormDialog):
         return self.panel
 
     def live_problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return households.household_input_problems(session, profile, self.value(), household_id=self.household_id)
+        return households.input_problems(self.ctx.profile, self.value(), household_id=self.household_id)
 
     def perform_save(self) -> bool:
         if self.household_id is None:

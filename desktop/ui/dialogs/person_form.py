@@ -102,6 +102,4 @@ class PersonFields:
         self.notes.setPlainText(data.notes)
 
     def problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return members.input_problems(session, self.value(), profile.today())
+        return members.input_problems(self.ctx.profile, self.value())

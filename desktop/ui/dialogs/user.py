@@ -36,8 +36,7 @@ class UserDialog(FormDialog):
         self.role = ValueCombo()
         self.role.set_items(((message_text(ROLE_LABELS[r]), r) for r in (Role.CTV, Role.OFFICER, Role.HUB)), keep=False)
         self.villages = CheckList()
-        with ctx.profile.sessions() as session:
-            village_rows = reference.villages(session, ctx.profile.commune_code)
+        village_rows = reference.commune_villages(ctx.profile)
         self.villages.set_items(((v.name, v.id) for v in village_rows), user.villages if user else ())
         self.protection = QCheckBox(self.tr("May read the content of support cases (protection)"))
         self.panel.add("name", self.tr("&Name"), self.name, self.name.textChanged)

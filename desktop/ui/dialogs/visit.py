@@ -92,8 +92,7 @@ class VisitDialog(FormDialog):
         found: list[FieldProblem] = []
         if self.wants_follow_up.isChecked() and self.follow_up_on.value() is None:
             found += event_date_problems("follow_up_on", None, profile.today())
-        with profile.sessions() as session:
-            return found + visits.input_problems(session, self.household.id, self.value(), profile.today())
+        return found + visits.input_problems(profile, self.household.id, self.value())
 
     def perform_save(self) -> bool:
         visits.record(self.ctx.profile, self.household.id, self.value())

@@ -108,5 +108,4 @@ class HouseholdCasesTab(QWidget):
 def household_cases(profile: Profile, household_id: uuid.UUID) -> tuple[list[CaseListItem], list[CodeDTO]]:
     """The household's cases and the names of the kinds of case (read on the lane)."""
     found = cases.for_household(profile, household_id)
-    with profile.sessions() as session:
-        return found, reference.codes(session, cases.KIND_TABLE)
+    return found, reference.code_tables(profile, cases.KIND_TABLE)[cases.KIND_TABLE]

@@ -86,8 +86,7 @@ class HouseholdListPage(QWidget):
         self.refresh_villages()
 
     def refresh_villages(self) -> None:
-        with self.ctx.profile.sessions() as session:
-            villages = reference.villages(session, self.ctx.profile.commune_code)
+        villages = reference.commune_villages(self.ctx.profile)
         self.village.blockSignals(True)
         self.village.set_items((v.name, v.id) for v in villages)
         self.village.blockSignals(False)

@@ -174,10 +174,8 @@ class SettingsPage(QWidget):
 
     def reload(self) -> None:
         profile = self.ctx.profile
-        with profile.sessions() as session:
-            communes = {c.code: c.name for c in reference.communes(session)}
-            villages = reference.villages(session, profile.commune_code)
-        self.commune.setText(communes.get(profile.commune_code, profile.commune_code))
+        villages = reference.commune_villages(profile)
+        self.commune.setText(reference.commune_name(profile) or profile.commune_code)
         self.collaborator.setText(profile.collaborator)
         current = self.selected_village()
         self.villages.clear()

@@ -107,10 +107,7 @@ class UsersPage(QWidget):
         if not self.ctx.profile.user.manages_users:
             return
         profile = self.ctx.profile
-        with profile.sessions() as session:
-            self._village_names = {
-                v.id: v.name for v in reference.villages(session, profile.commune_code, include_inactive=True)
-            }
+        self._village_names = {v.id: v.name for v in reference.commune_villages(profile, include_inactive=True)}
         chosen = self.selected_user()
         self.model.set_records(users.list_users(profile))
         for row in range(self.model.rowCount()):

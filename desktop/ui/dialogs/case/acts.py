@@ -115,8 +115,7 @@ class ActsTab(CaseTab):
         self.criticism_note.setVisible(repeated or after_sanction)
 
     def validate(self) -> list[FieldProblem]:
-        with self.ctx.profile.sessions() as session:
-            problems = dv.acts_problems(session, self.value())
+        problems = dv.acts_problems(self.ctx.profile, self.value())
         self.panel.show_problems(problems)
         self.save_button.setEnabled(self.is_open() and not problems)
         return problems

@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from desktop.services import reference
 from desktop.services.casework import cases, child, child_forms, child_plan, dv, dv_measures, parties
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CHILD_PROTECTION, CaseDetail
-from desktop.services.casework.codes import CASE_TABLES
+from desktop.services.casework.codes import case_code_tables
 from desktop.services.casework.parties import PartyDTO
 from desktop.services.dto import CodeDTO
 from desktop.services.profile.handle import Profile
@@ -48,12 +47,8 @@ class CaseData:
 
 
 def load_codes(profile: Profile) -> CaseCodes:
-    with profile.sessions() as session:
-        return CaseCodes(
-            {table: reference.codes(session, table) for table in CASE_TABLES},
-            dv.act_types(session),
-            dv_measures.measure_limits(session),
-        )
+    found = case_code_tables(profile)
+    return CaseCodes(found.tables, found.act_types, found.measure_limits)
 
 
 def load_case(profile: Profile, case_id: uuid.UUID, codes: CaseCodes | None = None) -> CaseData:

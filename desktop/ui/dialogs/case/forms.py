@@ -96,9 +96,7 @@ class MeasureDialog(FormDialog):
         return self.panel
 
     def live_problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return dv_measures.measure_problems(session, self.value(), profile.today())
+        return dv_measures.measure_problems(self.ctx.profile, self.value())
 
     def perform_save(self) -> bool:
         dv_measures.apply_measure(self.ctx.profile, self.case_id, self.value())

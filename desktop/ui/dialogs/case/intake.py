@@ -324,8 +324,7 @@ class IntakeTab(CaseTab):
         self.revalidate()
 
     def revalidate(self) -> list[FieldProblem]:
-        with self.ctx.profile.sessions() as session:
-            problems = child_forms.intake_problems(session, self.value())
+        problems = child_forms.intake_problems(self.ctx.profile, self.value())
         self._show_problems(problems)
         self.save_button.setEnabled(self.editable and not problems)
         return problems

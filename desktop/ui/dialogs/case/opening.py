@@ -36,10 +36,9 @@ class CaseOpenDialog(FormDialog):
         self.household = household
         self.case_id: uuid.UUID | None = None  # set once saved
         today = ctx.profile.today()
-        with ctx.profile.sessions() as session:
-            kinds = reference.codes(session, cases.KIND_TABLE)
-            risks = reference.codes(session, cases.RISK_TABLE)
-            support_kinds = reference.codes(session, cases.SUPPORT_KINDS)
+        tables = reference.code_tables(ctx.profile, cases.KIND_TABLE, cases.RISK_TABLE, cases.SUPPORT_KINDS)
+        kinds, risks = tables[cases.KIND_TABLE], tables[cases.RISK_TABLE]
+        support_kinds = tables[cases.SUPPORT_KINDS]
         self.panel = FormPanel()
         self.kind = CodeCombo(kinds)
         self.support_kind = CodeCombo(support_kinds)
@@ -96,9 +95,7 @@ class CaseOpenDialog(FormDialog):
         return self.panel
 
     def live_problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return cases.input_problems(session, self.value(), profile.today())
+        return cases.input_problems(self.ctx.profile, self.value())
 
     def perform_save(self) -> bool:
         self.case_id = cases.open_case(self.ctx.profile, self.value())

@@ -55,8 +55,7 @@ class PartyDialog(FormDialog):
         self.party_id: uuid.UUID | None = None  # set once saved
         self.this_year = ctx.profile.today().year
         household = households.detail(ctx.profile, household_id)
-        with ctx.profile.sessions() as session:
-            sexes = reference.codes(session, "sex")
+        sexes = reference.code_tables(ctx.profile, "sex")["sex"]
         self.panel = FormPanel()
         self.role = ValueCombo(blank=QCoreApplication.translate("Pickers", "— choose —"))
         self.role.set_items(((role_name(r), r) for r in parties.ROLES), keep=False)
@@ -132,8 +131,7 @@ class PartyDialog(FormDialog):
         return self.panel
 
     def live_problems(self) -> list[FieldProblem]:
-        with self.ctx.profile.sessions() as session:
-            return parties.party_problems(session, self.value(), self.this_year)
+        return parties.party_problems(self.ctx.profile, self.value())
 
     def perform_save(self) -> bool:
         self.party_id = parties.add_party(self.ctx.profile, self.case_id, self.value())

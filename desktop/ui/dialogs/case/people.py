@@ -66,8 +66,8 @@ class PeopleTab(CaseTab):
     @property
     def sex_names(self) -> dict[str, str]:
         if not hasattr(self, "_sex_names"):
-            with self.ctx.profile.sessions() as session:
-                self._sex_names = {c.code: code_label(c) for c in reference.codes(session, "sex")}
+            sexes = reference.code_tables(self.ctx.profile, "sex")["sex"]
+            self._sex_names = {c.code: code_label(c) for c in sexes}
         return self._sex_names
 
     def show_case(self, detail: CaseDetail, people: list[PartyDTO]) -> None:

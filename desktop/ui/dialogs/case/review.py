@@ -168,9 +168,7 @@ class ReviewDialog(FormDialog):
         return self.panel
 
     def live_problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return child_forms.review_problems(session, self.value(), not_before=self.not_before, today=profile.today())
+        return child_forms.review_problems(self.ctx.profile, self.value(), not_before=self.not_before)
 
     def perform_save(self) -> bool:
         self.result_review = child_forms.record_review(self.ctx.profile, self.case_id, self.value())

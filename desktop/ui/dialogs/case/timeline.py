@@ -19,7 +19,6 @@ from desktop.services.casework import cases, child_plan
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseDetail
 from desktop.services.casework.timeline import ActionInput, TimelineEntry
-from desktop.services.dto import CodeDTO
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
@@ -60,12 +59,8 @@ class ActionDialog(FormDialog):
         self.case_kind = case_kind
         self.opened_on = opened_on
         self.codes = codes
-        with ctx.profile.sessions() as session:
-            kinds = case_actions.kinds_for(session, case_kind)
-            # Read once: the results only change with the app's reference files.
-            self.results_by_kind: dict[str, list[CodeDTO]] = {
-                k.code: case_actions.results_for(session, k.code) for k in kinds
-            }
+        # Read once: the results only change with the app's reference files.
+        kinds, self.results_by_kind = case_actions.entry_choices(ctx.profile, case_kind)
         self.panel = FormPanel()
         self.kind = CodeCombo(kinds)
         self.done_on = DateEdit(ctx.profile.today(), allow_empty=False)
@@ -127,11 +122,9 @@ class ActionDialog(FormDialog):
         return self.panel
 
     def live_problems(self) -> list[FieldProblem]:
-        profile = self.ctx.profile
-        with profile.sessions() as session:
-            return case_actions.input_problems(
-                session, self.value(), case_kind=self.case_kind, opened_on=self.opened_on, today=profile.today()
-            )
+        return case_actions.input_problems(
+            self.ctx.profile, self.value(), case_kind=self.case_kind, opened_on=self.opened_on
+        )
 
     def perform_save(self) -> bool:
         case_actions.record(self.ctx.profile, self.case_id, self.value())
