@@ -98,7 +98,7 @@ def canonical_json(value: object) -> str:
 
 def event_hash(
     *,
-    id: int,  # noqa: A002 - the column's name
+    id: int,  # the column's name
     at: datetime,
     user: str,
     device: str,

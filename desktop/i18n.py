@@ -14,7 +14,7 @@ Translator = Callable[[str, str], str]
 _translate: Translator = lambda _context, text: text  # noqa: E731
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate looks for this name
     return text
 
 

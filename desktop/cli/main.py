@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         console.error(console.text(QT_TRANSLATE_NOOP("Cli", "Stopped.")))
         return console.EXIT_INTERRUPTED
-    except Exception:
+    except Exception:  # noqa: BLE001 - the last resort: logged for whoever fixes it, told in one sentence
         return crash.unexpected(paths, args)
 
 

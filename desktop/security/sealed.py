@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import struct
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,8 @@ from typing import IO, Any, BinaryIO
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.fileio import atomic_stream
 
 HEADER = struct.Struct(">8sHI")  # magic, format version, manifest length
 DIGEST_BYTES = 32
@@ -175,17 +176,16 @@ class SealedFile:
         """
         member = self.member(name)
         digest = hashlib.sha256()
-        # Owner-only, created with that mode, so no byte is ever more readable than the file it came from.
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with self.path.open("rb") as stream, os.fdopen(descriptor, "wb") as out:
+        if target.exists():
+            raise FileExistsError(target)
+        # Owner-only from the first byte; the file appears only once all of it matched its digest.
+        with self.path.open("rb") as stream, atomic_stream(target, private=True) as out:
             stream.seek(member.offset)
             for chunk in _chunks(stream, member.size):
                 digest.update(chunk)
                 out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        if digest.hexdigest() != member.sha256:
-            raise UnreadableError(f"member {name!r}")
+            if digest.hexdigest() != member.sha256:
+                raise UnreadableError(f"member {name!r}")
 
     def _trailer(self) -> tuple[bytes, bytes]:
         with self.path.open("rb") as stream:

@@ -32,10 +32,12 @@ from typing import TYPE_CHECKING  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
+from desktop import APP_NAME  # noqa: E402
 from desktop.errors import AccessError, SotayError  # noqa: E402
 from desktop.i18n import QT_TRANSLATE_NOOP  # noqa: E402
 from desktop.paths import ProfilePaths  # noqa: E402
 from desktop.ui import settings_store, style, translation  # noqa: E402
+from desktop.ui.widgets.picture import save_picture  # noqa: E402
 
 if TYPE_CHECKING:
     from desktop.services.profile.handle import Created, Profile
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-APP_NAME = "Sổ tay CTV"
 ENV_USER, ENV_PASSPHRASE = "SOTAY_USER", "SOTAY_PASSPHRASE"
 LOGGED_OUT = -1  # what the main window's run returns when the user logged out: show the login again
 
@@ -304,7 +305,7 @@ def _without_a_person(
     dialog.show()
     app.processEvents()
     if screenshot is not None:
-        dialog.grab().save(str(screenshot))
+        save_picture(dialog, screenshot)
     if exit_when_shown:
         print(f"shown_after_s={elapsed_since_start():.3f}", flush=True)
     dialog.close()
@@ -358,7 +359,7 @@ def _run_main_window(ctx: AppContext, app: QApplication, *, exit_when_shown: boo
         def finish() -> None:
             if screenshot is not None:
                 app.processEvents()
-                window.grab().save(str(screenshot))
+                save_picture(window, screenshot)
             if exit_when_shown:
                 print(f"shown_after_s={elapsed_since_start():.3f}", flush=True)
             outcome.append(0)

@@ -51,7 +51,7 @@ def ask_in_thread(work: Callable[[], T], on_done: Callable[[T], None], *, owner:
     def run() -> None:
         try:
             result: Any = work()
-        except Exception:  # noqa: BLE001 - a failed question has no answer; it is only logged
+        except Exception:  # a failed question has no answer; it is only logged
             log.exception("Background question failed")
             return
         try:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import PySide6
 
+from desktop.fileio import write_atomically
 from desktop.paths import RESOURCES
 
 REPO = RESOURCES.parent
@@ -164,14 +165,15 @@ def _prune_obsolete(root: ET.Element) -> None:
 def _write(tree: ET.ElementTree, ts_path: Path) -> None:
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    ts_path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+    write_atomically(ts_path, f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n'.encode())
 
 
 def update(ts_path: Path = DEFAULT_TS, roots: Sequence[Path] = DEFAULT_ROOTS) -> None:
     """Extract every marked string under `roots` into `ts_path`, keeping finished translations."""
     if not ts_path.exists():
         ts_path.parent.mkdir(parents=True, exist_ok=True)
-        ts_path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="vi"/>\n')
+        empty = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="vi"/>\n'
+        write_atomically(ts_path, empty.encode())
     run_lupdate(ts_path, roots)
     tree = ET.parse(ts_path)
     tree.getroot().set("sourcelanguage", "en")  # Linguist shows the English source as such

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop import APP_NAME
 from desktop.errors import SotayError
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.access import ROLE_LABELS
@@ -25,7 +26,6 @@ from desktop.ui.translation import error_text, message_text
 from desktop.ui.widgets.passphrase import ThrottleCountdown, caption, passphrase_field
 
 log = logging.getLogger(__name__)
-APP_NAME = "Sổ tay CTV"
 
 _INPUT_EVENTS = frozenset(
     {
@@ -97,7 +97,7 @@ class IdleWatch(QObject):
         self._timer.stop()
         self.idle.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _INPUT_EVENTS:
             return False

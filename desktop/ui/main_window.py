@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import APP_NAME
 from desktop.services import reference
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.household import HouseholdDialog
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DASHBOARD, HOUSEHOLDS, VISITS, ACTIVITIES, REPORTS, SETTINGS = range(6)
-APP_NAME = "Sổ tay CTV"  # the product's name, the same in every language
 
 
 class MainWindow(QMainWindow):
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
                 return
             try:
                 notice = store.fallback_notice()
-            except Exception:  # noqa: BLE001 - a notice is not worth an error dialog
+            except Exception:  # a notice is not worth an error dialog
                 log.exception("Could not read or record the keyring notice")
                 return
             if notice:
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         self.logged_out.emit()
         self.close()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
         super().closeEvent(event)
         if event.isAccepted():

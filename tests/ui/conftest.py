@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported anywhere
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from datetime import date  # noqa: E402
+from collections.abc import Callable, Iterator
+from datetime import date
 
-import pytest  # noqa: E402
+import pytest
 
 from desktop.services.register import households, members
-from desktop.services.register.households import HouseholdInput  # noqa: E402
-from desktop.services.register.members import PersonInput  # noqa: E402
-from desktop.ui import style, translation  # noqa: E402
-from desktop.ui.context import AppContext  # noqa: E402
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.members import PersonInput
+from desktop.ui import style, translation
+from desktop.ui.context import AppContext
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import db.base  # noqa: F401  (column types of the models)
+import db.base  # column types of the models
 
 revision = '0007'
 down_revision = '0006'

@@ -99,7 +99,7 @@ def _open_for_update(data: bytes) -> IncrementalPdfFileWriter:
             # pyHanko refuses to sign hybrid-reference files in strict mode, because readers that
             # ignore the XRefStm see a different document; ours come from reportlab and never are.
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    except Exception as error:  # noqa: BLE001 - any parse failure means the same thing to the user
+    except Exception as error:  # any parse failure means the same thing to the user
         raise PdfSigningError(QT_TRANSLATE_NOOP("Security", "This file is not a readable PDF.")) from error
     return writer
 

@@ -11,14 +11,13 @@ import secrets
 from datetime import date
 from pathlib import Path
 
-from desktop import i18n
+from desktop import APP_NAME, i18n
 from desktop.fileio import write_atomically
 from desktop.reports.content import with_digest
 from desktop.reports.model import Header, ReportDocument, Section
 from desktop.reports.pdf import render_pdf
 
 CTX = "RecoverySheet"
-APP_NAME = "Sổ tay CTV"
 UNIT_PREFIXES = ("Xã ", "Phường ", "Thị trấn ")
 
 

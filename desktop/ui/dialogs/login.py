@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import APP_NAME
 from desktop.errors import SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
@@ -43,7 +44,6 @@ from desktop.ui.widgets.passphrase import ThrottleCountdown, caption, passphrase
 if TYPE_CHECKING:
     from desktop.services.profile.handle import Profile
 
-APP_NAME = "Sổ tay CTV"
 UNEXPECTED = QT_TRANSLATE_NOOP(
     "LoginDialog", "The notebook could not be opened because of an unexpected error. Details are in the log file."
 )
@@ -67,8 +67,8 @@ def _service() -> Any:
 
 def _preload() -> None:
     """Import the database layer on the lane while the user types: the window came up without it."""
-    import desktop.services.profile.opening  # noqa: F401
-    import desktop.services.register.households  # noqa: F401
+    import desktop.services.profile.opening
+    import desktop.services.register.households
     import desktop.services.register.search  # noqa: F401
 
 
@@ -323,7 +323,7 @@ class LoginDialog(ModalDialog):
         if not self.busy:
             super().reject()
 
-    def done(self, result: int) -> None:  # noqa: D401 - Qt's name
+    def done(self, result: int) -> None:
         self.countdown.stop()
         self.recovery_countdown.stop()
         super().done(result)

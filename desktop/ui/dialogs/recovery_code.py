@@ -31,8 +31,6 @@ from desktop.services.profile.recovery_sheet import write_recovery_sheet
 from desktop.ui.modal import ModalDialog
 from desktop.ui.widgets.passphrase import caption
 
-APP_NAME = "Sổ tay CTV"
-
 
 def code_font(point_size: float) -> QFont:
     """A fixed-width font, so each group of four reads as four clear characters."""

@@ -69,7 +69,7 @@ def off_thread(
     def guarded() -> tuple[bool, Any]:
         try:
             return True, work()
-        except Exception as error:  # noqa: BLE001 - handed to on_error, which shows it
+        except Exception as error:  # handed to on_error, which shows it
             if not isinstance(error, SotayError):
                 log.exception("Background work failed")
             return False, error
@@ -205,7 +205,7 @@ class ReportSignDialog(ModalDialog):
         self.buttons.rejected.connect(self.reject)
         self._update()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         if not event.spontaneous() and not self._sized:
             self._sized = True  # once: after the idle lock it keeps the size the user gave it
             hint = self.sizeHint()

@@ -118,7 +118,7 @@ class ReportVerifyDialog(ModalDialog):
         layout.addWidget(self.buttons)
         self.choose_button.clicked.connect(lambda: self.choose_file())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         if not event.spontaneous() and not self._sized:
             self._sized = True
             hint = self.sizeHint()

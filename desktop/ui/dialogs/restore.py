@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from desktop import APP_NAME
 from desktop.errors import SotayError
 from desktop.paths import ProfilePaths
 from desktop.security.keystore import WrongPassphraseError
@@ -25,7 +26,6 @@ from desktop.ui.dialogs.login import Attempt
 from desktop.ui.modal import inform, run_modal, warn
 from desktop.ui.translation import error_text
 
-APP_NAME = "Sổ tay CTV"
 log = logging.getLogger(__name__)
 
 

@@ -223,7 +223,7 @@ class SetupDialog(FormDialog):
             # a village that cannot be added (unlikely: they were checked as typed) is reported instead.
             try:
                 villages.add_missing(created.profile, names)
-            except Exception as error:  # noqa: BLE001 - reported after the recovery code
+            except Exception as error:  # reported after the recovery code
                 log.error("Adding the villages at set-up failed", exc_info=error)
                 return created, error
             return created, None

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop import APP_NAME
 from desktop.errors import SotayError
 from desktop.services.profile import backup
 from desktop.services.profile.backup import BackupInfo
@@ -23,7 +24,6 @@ from desktop.ui.translation import error_text
 from desktop.ui.widgets.stale import ReloadsWhenShown
 from desktop.ui.widgets.tables import fit_columns, make_table
 
-APP_NAME = "Sổ tay CTV"
 MEBIBYTE = 1024 * 1024
 
 

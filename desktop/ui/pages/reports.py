@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import APP_NAME
 from desktop.errors import SotayError
 from desktop.services.documents import choices as report_choices
 from desktop.services.documents import export as report_export
@@ -47,7 +48,6 @@ from desktop.ui.widgets.pdf_preview import PdfPreview
 from desktop.ui.widgets.printing import PRINTING, ask_printer, print_images
 from desktop.ui.widgets.stale import ReloadsWhenShown
 
-APP_NAME = "Sổ tay CTV"
 LEFT_WIDTH = 360
 
 

@@ -95,16 +95,16 @@ class _Pages(QWidget):
             top += height + PAGE_GAP
         return rects
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+    def heightForWidth(self, width: int) -> int:
         if not self._images:
             return 0
         page = max(MIN_PAGE_WIDTH, min(width - 2 * PAGE_GAP, max(i.width() for i in self._images)))
         return PAGE_GAP + sum(round(i.height() * page / max(1, i.width())) + PAGE_GAP for i in self._images)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(MIN_PAGE_WIDTH + 2 * PAGE_GAP, self.heightForWidth(self.width()))
 
     def fit_height(self) -> None:
@@ -112,11 +112,11 @@ class _Pages(QWidget):
         if height != self.height():
             self.setFixedHeight(height)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_height()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         width = self.page_width()
         if width != self._scaled_width:
             self._scaled.clear()
@@ -227,7 +227,7 @@ class PdfPreview(QWidget):
         def work() -> tuple[bool, Any]:
             try:
                 return True, render_pages(data, dpi)
-            except Exception as error:  # noqa: BLE001 - a PDF PDFium cannot draw is shown as such
+            except Exception as error:  # a PDF PDFium cannot draw is shown as such
                 log.exception("The preview could not be drawn")
                 return False, error
 
@@ -261,6 +261,6 @@ class PdfPreview(QWidget):
             self.tr("Page {page} of {pages}").format(page=self.current_page(), pages=len(self._images))
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._relabel.start()
