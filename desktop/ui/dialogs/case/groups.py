@@ -7,12 +7,11 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.errors import SotayError
 from desktop.services.casework import child
 from desktop.services.casework.cases import CaseDetail
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case.data import CaseCodes
-from desktop.ui.dialogs.case.parts import LETTERS, ChoiceChecks, lettered, show_error
+from desktop.ui.dialogs.case.parts import LETTERS, ChoiceChecks, lettered
 from desktop.ui.dialogs.case.tab import CaseTab
 
 CTX = "CaseDialog"  # the case window's texts, whichever of its tabs shows them
@@ -49,12 +48,8 @@ class GroupsTab(CaseTab):
         self.save_button.setEnabled(self.is_open())
 
     def save(self) -> bool:
-        try:
-            child.set_groups(self.ctx.profile, self.case_id, tuple(self.groups.checked_values()))
-        except SotayError as refused:
-            self.report_refusal(refused)
+        chosen = tuple(self.groups.checked_values())
+        if not self.save_through(lambda: child.set_groups(self.ctx.profile, self.case_id, chosen)):
             return False
-        show_error(self.error, "")
-        self.changed.emit()
         self.saved.setText(_tr("Saved."))
         return True

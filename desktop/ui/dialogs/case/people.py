@@ -7,7 +7,6 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.errors import SotayError
 from desktop.services import reference
 from desktop.services.casework import parties
 from desktop.services.casework.cases import CaseDetail
@@ -100,11 +99,4 @@ class PeopleTab(CaseTab):
         )
         if not confirm(self, _tr("Remove person"), question):
             return False
-        try:
-            parties.remove_party(self.ctx.profile, chosen.id)
-        except SotayError as refused:
-            self.report_refusal(refused)
-            return False
-        show_error(self.error, "")
-        self.changed.emit()
-        return True
+        return self.save_through(lambda: parties.remove_party(self.ctx.profile, chosen.id))

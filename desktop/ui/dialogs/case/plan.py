@@ -7,7 +7,6 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.errors import SotayError
 from desktop.services.casework import child_plan
 from desktop.services.casework.cases import CaseDetail
 from desktop.services.casework.child_plan import PlanItemDTO
@@ -110,11 +109,4 @@ class PlanTab(CaseTab):
         if chosen is None:
             return False
         on = self.item_on.value() or self.ctx.profile.today()
-        try:
-            child_plan.set_status(self.ctx.profile, chosen.id, status=status, on=on)
-        except SotayError as refused:
-            self.report_refusal(refused)
-            return False
-        show_error(self.error, "")
-        self.changed.emit()
-        return True
+        return self.save_through(lambda: child_plan.set_status(self.ctx.profile, chosen.id, status=status, on=on))

@@ -7,14 +7,12 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.errors import SotayError
 from desktop.services.casework import dv, dv_measures
 from desktop.services.casework.cases import CaseDetail
 from desktop.services.casework.dv import ReferralDTO
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case.data import CaseCodes
 from desktop.ui.dialogs.case.forms import ReferDialog
-from desktop.ui.dialogs.case.parts import show_error
 from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
@@ -105,11 +103,4 @@ class ReferralsTab(CaseTab):
         if chosen is None:
             return False
         on = self.status_on.value() or self.ctx.profile.today()
-        try:
-            dv_measures.update_referral(self.ctx.profile, chosen.id, status=status, on=on)
-        except SotayError as refused:
-            self.report_refusal(refused)
-            return False
-        show_error(self.error, "")
-        self.changed.emit()
-        return True
+        return self.save_through(lambda: dv_measures.update_referral(self.ctx.profile, chosen.id, status=status, on=on))

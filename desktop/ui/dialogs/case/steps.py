@@ -9,7 +9,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.errors import SotayError
 from desktop.services.casework import cases, child, child_forms
 from desktop.services.casework.cases import CaseDetail
 from desktop.services.casework.child_forms import ReviewDTO
@@ -132,14 +131,7 @@ class StepsTab(CaseTab):
     def advance_to(self, step: str) -> bool:
         """Record that the case reached `step`; the service refuses any step but the next one."""
         on = self.advance_on.value() or self.ctx.profile.today()
-        try:
-            child.advance(self.ctx.profile, self.case_id, to=step, on=on)
-        except SotayError as refused:
-            self.report_refusal(refused)
-            return False
-        show_error(self.error, "")
-        self.changed.emit()
-        return True
+        return self.save_through(lambda: child.advance(self.ctx.profile, self.case_id, to=step, on=on))
 
     def write_review(self) -> bool:
         """The review of Mẫu 06, written at the monitoring step; closing the case needs it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -12,7 +13,7 @@ from desktop.services.casework import cases
 from desktop.services.casework.cases import CaseDetail
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case.data import CaseCodes
-from desktop.ui.dialogs.case.parts import error_label, refusal_text
+from desktop.ui.dialogs.case.parts import error_label, refusal_text, show_error
 from desktop.ui.translation import problem_text
 from desktop.ui.widgets.form import FormPanel
 
@@ -51,3 +52,14 @@ class CaseTab(QWidget):
         for panel in panels:
             elsewhere = panel.show_problems(elsewhere)
         self.refused.emit("\n".join(problem_text(p) for p in elsewhere))
+
+    def save_through(self, action: Callable[[], object]) -> bool:
+        """Run one service call: on success clear the error and say `changed`; on refusal say why."""
+        try:
+            action()
+        except SotayError as refused:
+            self.report_refusal(refused)
+            return False
+        show_error(self.error, "")
+        self.changed.emit()
+        return True
