@@ -1,4 +1,4 @@
-"""One background lane for database work; results come back on the GUI thread (convention 8).
+"""One background lane for database work; results come back on the GUI thread (architecture.md, convention 8).
 
 All reads that could take noticeable time (list ids, household detail, dashboard figures) run here,
 one at a time, so SQLite never sees two UI queries racing. Callbacks never run on the worker: the

@@ -1,4 +1,4 @@
-"""The main window: left navigation (design §8, the sections that exist today), their pages and a status bar.
+"""The main window: left navigation (the sections of navigation.py), their pages and a status bar.
 
 It also locks: after the idle minutes chosen in Settings, or on Ctrl+L, its content is replaced by the
 lock screen and every other window of the app (an open form, a question) is hidden; unlocking shows
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(ctx)
         self.household_list = HouseholdListPage(ctx)
         self.household_detail = HouseholdDetailPage(ctx)
-        # Pages not on screen at start are built when first needed: start-up is budgeted (design §9).
+        # Pages not on screen at start are built when first needed: start-up is budgeted (architecture.md §9).
         self._visits = LazyPage(self._build_visits)
         self._activities = LazyPage(self._build_activities)
         self._reports = LazyPage(self._build_reports)

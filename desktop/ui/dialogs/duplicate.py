@@ -1,4 +1,4 @@
-"""Warn that a person may already be registered: show who, and let the user decide (design §10)."""
+"""Warn that a person may already be registered: show who, and let the user decide (architecture.md §10)."""
 
 from __future__ import annotations
 

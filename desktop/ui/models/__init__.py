@@ -1,1 +1,1 @@
-"""Item models over service DTOs; lists fetch lazily (style-examples convention 7)."""
+"""Item models over service DTOs; lists fetch lazily (architecture.md, convention 7)."""

@@ -1,7 +1,7 @@
 """The household list: all matching ids up front, display rows fetched in batches as the view scrolls.
 
 A commune has ~5,000 households; loading ids is cheap, building rows (head name, member count,
-categories) is not, so rows are fetched only for what the user can see (convention 7).
+categories) is not, so rows are fetched only for what the user can see (architecture.md, convention 7).
 """
 
 from __future__ import annotations
