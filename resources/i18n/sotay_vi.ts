@@ -39,7 +39,7 @@
             <translation>Hộ này thuộc thôn mà bạn không phụ trách. Hãy nhờ cán bộ xã thêm thôn đó vào tài khoản của bạn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/users.py" line="+101" />
+            <location filename="../../desktop/services/profile/users.py" line="+103" />
             <source>Choose at least one village for a collaborator.</source>
             <translation>Hãy chọn ít nhất một thôn cho cộng tác viên.</translation>
         </message>
@@ -62,12 +62,12 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+59" />
+            <location filename="../../desktop/ui/dialogs/case/timeline.py" line="+56" />
             <source>Write an entry</source>
             <translation>Ghi diễn biến</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+13" />
             <source>What was done, who took part, what was agreed</source>
             <translation>Đã làm gì, những ai tham gia, đã thống nhất điều gì</translation>
         </message>
@@ -156,7 +156,7 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/activities.py" line="+64" />
+            <location filename="../../desktop/ui/pages/activities.py" line="+65" />
             <source>Communication activities</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
@@ -269,7 +269,7 @@
     <context>
         <name>ActivityDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/activity.py" line="+27" />
+            <location filename="../../desktop/ui/dialogs/activity.py" line="+28" />
             <source>Record a communication activity</source>
             <translation>Ghi hoạt động truyền thông</translation>
         </message>
@@ -373,7 +373,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+118" />
+            <location filename="../../desktop/ui/app.py" line="+119" />
             <source>Something unexpected went wrong. Your saved data is safe; details are in the log file.</source>
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
@@ -383,7 +383,7 @@
             <translation>Đã tạo sổ tay, nhưng chưa thêm được các thôn: {reason} Hãy thêm thôn trong Cài đặt.</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+106" />
             <source>This profile has several users ({users}); name one in SOTAY_USER.</source>
             <translation>Sổ tay này có nhiều người dùng ({users}); hãy ghi tên một người vào SOTAY_USER.</translation>
         </message>
@@ -391,7 +391,7 @@
     <context>
         <name>AssessmentBar</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="+163" />
+            <location filename="../../desktop/ui/dialogs/case/assessment.py" line="+35" />
             <source>— not assessed —</source>
             <translation>— chưa đánh giá —</translation>
         </message>
@@ -627,7 +627,7 @@
     <context>
         <name>AuditLogPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/audit_log.py" line="+223" />
+            <location filename="../../desktop/ui/pages/audit_log.py" line="+44" />
             <source>All</source>
             <translation>Tất cả</translation>
         </message>
@@ -725,7 +725,7 @@
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../desktop/services/profile/backup.py" line="+101" />
+            <location filename="../../desktop/services/profile/restoring.py" line="+48" />
             <source>The backup {file} is damaged or was changed after it was made, or it is not a backup of Sổ tay CTV. Nothing was restored.</source>
             <translation>Bản sao lưu {file} bị hỏng, đã bị sửa sau khi tạo, hoặc không phải là bản sao lưu của Sổ tay CTV. Chưa khôi phục gì.</translation>
         </message>
@@ -745,7 +745,7 @@
             <translation>{home} đang chứa một sổ tay khác mà mật khẩu này không mở được, nên không so sánh được với bản sao lưu. Chưa khôi phục gì.</translation>
         </message>
         <message>
-            <location line="+333" />
+            <location filename="../../desktop/services/profile/backup.py" line="+158" />
             <source>The folder {folder} does not exist. Is the USB stick plugged in?</source>
             <translation>Không có thư mục {folder}. Bạn đã cắm USB chưa?</translation>
         </message>
@@ -755,12 +755,12 @@
             <translation>Không ghi được bản sao lưu vào {folder}: thư mục chỉ cho phép đọc hoặc đã đầy. Chưa sao lưu được.</translation>
         </message>
         <message>
-            <location line="+168" />
+            <location filename="../../desktop/services/profile/restoring.py" line="+78" />
             <source>Cannot read the file {file}.</source>
             <translation>Không đọc được tệp {file}.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+29" />
             <source>This backup has several users ({users}); say which one you are.</source>
             <translation>Bản sao lưu này có nhiều người dùng ({users}); hãy cho biết bạn là người nào.</translation>
         </message>
@@ -877,216 +877,173 @@
     <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case.py" line="+93" />
+            <location filename="../../desktop/ui/dialogs/case/window.py" line="+71" />
             <source>Close &amp;case…</source>
             <translation>Đón&amp;g trường hợp…</translation>
         </message>
         <message>
-            <location line="+36" />
             <source>Injuries, damage (short)</source>
             <translation>Thương tích, thiệt hại (ghi ngắn)</translation>
         </message>
         <message>
-            <location line="+3" />
             <source> times</source>
             <translation> lần</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Already given an administrative sanction for domestic violence</source>
             <translation>Đã từng bị xử phạt vi phạm hành chính về hành vi bạo lực gia đình</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>The case may be brought to community criticism (Art. 32 of the Law on domestic violence): violence at least twice in 12 months, or again after a sanction.</source>
             <translation>Có thể áp dụng góp ý, phê bình trong cộng đồng dân cư (Điều 32 Luật Phòng, chống bạo lực gia đình): bạo lực từ 2 lần trở lên trong 12 tháng, hoặc tái diễn sau khi đã bị xử phạt.</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>&amp;Acts (Art. 3.1)</source>
             <translation>&amp;Hành vi (khoản 1 Điều 3)</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Types of violence</source>
             <translation>Các loại bạo lực</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>&amp;Relationship</source>
             <translation>&amp;Quan hệ</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>&amp;Harm</source>
             <translation>&amp;Tổn hại</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Times in the last &amp;12 months</source>
             <translation>&amp;Số lần trong 12 tháng qua</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>&amp;Save acts</source>
             <translation>&amp;Lưu hành vi</translation>
         </message>
         <message>
-            <location line="+18" />
             <source>&amp;Apply measure…</source>
             <translation>Áp dụng &amp;biện pháp…</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>&amp;Refer…</source>
             <translation>C&amp;huyển gửi…</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Mark r&amp;eceived</source>
             <translation>Đánh dấu đã t&amp;iếp nhận</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Mark &amp;done</source>
             <translation>Đánh dấu đã xử lý &amp;xong</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Mark dec&amp;lined</source>
             <translation>Đánh dấu đã từ &amp;chối</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>Selected referral, on</source>
             <translation>Việc chuyển gửi đã chọn, vào ngày</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+27" />
             <source>Acts</source>
             <translation>Hành vi</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>{start} – {end}</source>
             <translation>{start} – {end}</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Measure</source>
             <translation>Biện pháp</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Decision no.</source>
             <translation>Số quyết định</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Decided on</source>
             <translation>Ngày quyết định</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Period</source>
             <translation>Thời hạn</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Distance</source>
             <translation>Khoảng cách</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Supervised by</source>
             <translation>Người giám sát</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Referred to</source>
             <translation>Chuyển gửi đến</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Sent on</source>
             <translation>Ngày gửi</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location line="+201" />
             <source>Status</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location line="-200" />
-            <location line="+201" />
             <source>Since</source>
             <translation>Từ ngày</translation>
         </message>
         <message>
-            <location line="-200" />
             <source>Notes</source>
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Sent</source>
             <translation>Đã gửi</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Received</source>
             <translation>Đã tiếp nhận</translation>
         </message>
         <message>
-            <location line="+1" />
-            <location line="+201" />
             <source>Done</source>
             <translation>Đã xử lý xong</translation>
         </message>
         <message>
-            <location line="-200" />
             <source>Declined</source>
             <translation>Đã từ chối</translation>
         </message>
         <message>
-            <location line="+21" />
             <source>(tick the acts)</source>
             <translation>(đánh dấu các hành vi)</translation>
         </message>
         <message>
-            <location line="+23" />
-            <location line="+199" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
         <message>
-            <location line="-155" />
             <source>Save &amp;groups</source>
             <translation>Lưu &amp;nhóm</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>The child belongs to these groups of Art. 10 of the Law on children:</source>
             <translation>Trẻ thuộc các nhóm sau theo Điều 10 Luật Trẻ em:</translation>
         </message>
         <message>
-            <location line="+36" />
             <source>on</source>
             <translation>ngày</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>Review after the plan (Mẫu 06)…</source>
             <translation>Rà soát sau can thiệp (Mẫu 06)…</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>The case is closed once the review after the plan is written.</source>
             <translation>Hồ sơ chỉ đóng được sau khi có bản rà soát, đánh giá sau can thiệp.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>Steps (Decree 56/2017)</source>
             <translation>Các bước</translation>
         </message>
@@ -1101,152 +1058,126 @@
             <translation>Nhóm (Điều 10)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Intake (Mẫu 01)</source>
             <translation>Tiếp nhận (Mẫu 01)</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>&amp;Add item…</source>
             <translation>&amp;Thêm việc…</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>Mark d&amp;one</source>
             <translation>Đánh dấu đã &amp;xong</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>D&amp;rop</source>
             <translation>&amp;Bỏ việc</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>Selected item, on</source>
             <translation>Việc đã chọn, vào ngày</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>What</source>
             <translation>Việc cần làm</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Who</source>
             <translation>Người thực hiện</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>By</source>
             <translation>Hạn</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>⚠ Overdue</source>
             <translation>⚠ Quá hạn</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Planned</source>
             <translation>Dự kiến</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Dropped</source>
             <translation>Đã bỏ</translation>
         </message>
         <message>
-            <location line="+86" />
             <source>Add &amp;person…</source>
             <translation>Thêm người &amp;liên quan…</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Re&amp;move</source>
             <translation>&amp;Bỏ khỏi danh sách</translation>
         </message>
         <message>
-            <location line="+20" />
             <source>Role</source>
             <translation>Vai trò</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Name</source>
             <translation>Họ tên</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Sex</source>
             <translation>Giới tính</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Born</source>
             <translation>Năm sinh</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Relationship</source>
             <translation>Quan hệ</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Contact</source>
             <translation>Liên hệ</translation>
         </message>
         <message>
-            <location line="+26" />
             <source>Remove {name} ({role}) from the people of this case?</source>
             <translation>Bỏ {name} ({role}) khỏi danh sách người liên quan của trường hợp này?</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Remove person</source>
             <translation>Bỏ người liên quan</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+54" />
             <source>People ({n})</source>
             <translation>Người liên quan ({n})</translation>
         </message>
         <message>
-            <location line="+32" />
             <source>the household as a whole</source>
             <translation>cả hộ</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>{kind} — {person}</source>
             <translation>{kind} — {person}</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>closed on {date}</source>
             <translation>đã đóng ngày {date}</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>open</source>
             <translation>đang mở</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>Opened on {date} by {owner} · {state} · confidential</source>
             <translation>Mở ngày {date}, người phụ trách {owner} · {state} · bảo mật</translation>
         </message>
         <message>
-            <location line="+6" />
             <source>Outcome: {text}</source>
             <translation>Kết quả: {text}</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+1" />
             <source>Timeline ({n})</source>
             <translation>Diễn biến ({n})</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-11" />
             <source>Measures ({n})</source>
             <translation>Biện pháp ({n})</translation>
         </message>
@@ -1256,22 +1187,19 @@
             <translation>Chuyển gửi ({n})</translation>
         </message>
         <message>
-            <location line="+32" />
             <source>Advance to: {step}</source>
             <translation>Chuyển sang bước: {step}</translation>
         </message>
         <message>
-            <location line="+13" />
             <source>The support plan was due on {date}: it is late.</source>
             <translation>Hạn lập kế hoạch hỗ trợ, can thiệp là ngày {date}: đã quá hạn.</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>The support plan must be drawn up by {date}.</source>
             <translation>Phải lập kế hoạch hỗ trợ, can thiệp chậm nhất vào ngày {date}.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+4" />
             <source>Support plan ({n}, {late} overdue)</source>
             <translation>Kế hoạch ({n}, {late} quá hạn)</translation>
         </message>
@@ -1284,12 +1212,12 @@
     <context>
         <name>CaseOpenDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_open.py" line="+33" />
+            <location filename="../../desktop/ui/dialogs/case/opening.py" line="+33" />
             <source>Open a support case — household {code}</source>
             <translation>Mở trường hợp hỗ trợ — hộ số {code}</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
             <source>— the household as a whole —</source>
             <translation>— cả hộ —</translation>
         </message>
@@ -1611,12 +1539,12 @@
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../desktop/cli.py" line="+77" />
+            <location filename="../../desktop/cli/main.py" line="+47" />
             <source>Stopped.</source>
             <translation>Đã dừng.</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+9" />
             <source>usage: </source>
             <translation>cách dùng: </translation>
         </message>
@@ -1693,14 +1621,14 @@
             <translation>Mã thoát: 0 xong, 1 lỗi không mong muốn (xem tệp nhật ký), 2 sai lệnh hoặc thư mục, 3 dữ liệu không được chấp nhận.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location filename="../../desktop/cli_backup.py" line="+63" />
+            <location filename="../../desktop/cli/backup.py" line="+63" />
             <location line="+14" />
+            <location filename="../../desktop/cli/main.py" line="+8" />
             <source>FOLDER</source>
             <translation>THƯ_MỤC</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../desktop/cli/main.py" line="+1" />
             <source>Keep the whole profile in this folder (or set SOTAY_HOME).</source>
             <translation>Để toàn bộ sổ tay trong thư mục này (hoặc đặt biến SOTAY_HOME).</translation>
         </message>
@@ -1715,16 +1643,16 @@
             <translation>Hiện phiên bản rồi thoát.</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location filename="../../desktop/cli_audit.py" line="+39" />
-            <location filename="../../desktop/cli_backup.py" line="-29" />
-            <location filename="../../desktop/cli_profile.py" line="+217" />
-            <location filename="../../desktop/cli_report.py" line="+57" />
+            <location filename="../../desktop/cli/audit.py" line="+36" />
+            <location filename="../../desktop/cli/backup.py" line="-29" />
+            <location filename="../../desktop/cli/main.py" line="+5" />
+            <location filename="../../desktop/cli/profile.py" line="+42" />
+            <location filename="../../desktop/cli/report.py" line="+57" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location filename="../../desktop/cli/app.py" line="+27" />
             <source>Open the app window (what `sotay` alone does).</source>
             <translation>Mở cửa sổ ứng dụng (như khi chạy `sotay` không kèm lệnh).</translation>
         </message>
@@ -1735,23 +1663,23 @@
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../desktop/cli_backup.py" line="+47" />
-            <location filename="../../desktop/cli_profile.py" line="-162" />
-            <location line="+152" />
-            <location line="+25" />
+            <location filename="../../desktop/cli/backup.py" line="+51" />
+            <location filename="../../desktop/cli/credentials.py" line="+53" />
+            <location line="+19" />
             <location line="+5" />
-            <location filename="../../desktop/cli_report.py" line="+86" />
+            <location filename="../../desktop/cli/profile.py" line="-12" />
+            <location filename="../../desktop/cli/report.py" line="+92" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Save a picture (PNG) of the main window to this file, then close.</source>
             <translation>Lưu ảnh (PNG) cửa sổ chính vào tệp này rồi đóng.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../../desktop/cli/demo.py" line="+31" />
             <source>Fill an empty profile with made-up but realistic households, events and visits.</source>
             <translation>Tạo trong một sổ tay trống các hộ, biến động dân số và lượt thăm hộ giả định nhưng giống thật.</translation>
         </message>
@@ -1771,17 +1699,17 @@
             <translation>Ngày cuối của năm dữ liệu mẫu (mặc định: hôm nay).</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../../desktop/cli/stats.py" line="+31" />
             <source>Count the records of the profile.</source>
             <translation>Đếm số bản ghi của sổ tay.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Print one JSON object instead of a table.</source>
             <translation>In một đối tượng JSON thay cho bảng.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../../desktop/cli/find.py" line="+25" />
             <source>Find people and households by name, household number or address, with or without diacritics.</source>
             <translation>Tìm người và hộ theo tên, số hộ hoặc địa chỉ, gõ có dấu hay không dấu đều được.</translation>
         </message>
@@ -1801,29 +1729,29 @@
             <translation>Hiện tối đa N kết quả, từ 1 đến 1000 (mặc định: 50).</translation>
         </message>
         <message>
-            <location line="+3" />
-            <location filename="../../desktop/cli_audit.py" line="+34" />
-            <location filename="../../desktop/cli_backup.py" line="-14" />
+            <location filename="../../desktop/cli/audit.py" line="+38" />
+            <location filename="../../desktop/cli/backup.py" line="-14" />
+            <location filename="../../desktop/cli/find.py" line="+5" />
             <source>Print a JSON list instead of lines.</source>
             <translation>In một danh sách JSON thay cho từng dòng.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location filename="../../desktop/cli/app.py" line="+21" />
             <source>There is no display here, so a picture of the app window was saved instead: {path}</source>
             <translation>Máy này không có màn hình nên đã lưu ảnh cửa sổ ứng dụng thay thế: {path}</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location filename="../../desktop/cli/demo.py" line="+17" />
             <source>Demo profile created in {home}: {households} households in {villages} villages, {people} people, {events} population events and {visits} visits ({seconds} s).</source>
             <translation>Đã tạo sổ tay mẫu ở {home}: {households} hộ trong {villages} thôn, {people} nhân khẩu, {events} biến động dân số và {visits} lượt thăm hộ ({seconds} giây).</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+21" />
             <source>Write the date as YYYY-MM-DD, e.g. 2025-06-30.</source>
             <translation>Viết ngày theo dạng YYYY-MM-DD, ví dụ 2025-06-30.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location filename="../../desktop/cli/stats.py" line="+18" />
             <source>Profile in {home}</source>
             <translation>Sổ tay ở {home}</translation>
         </message>
@@ -1913,18 +1841,18 @@
             <translation>Hoạt động truyền thông</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../desktop/cli/find.py" line="+11" />
             <source>Type something to look for.</source>
             <translation>Hãy nhập nội dung cần tìm.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <location filename="../../desktop/cli_audit.py" line="+58" />
+            <location filename="../../desktop/cli/audit.py" line="+58" />
+            <location filename="../../desktop/cli/find.py" line="+2" />
             <source>The limit must be between 1 and {max}.</source>
             <translation>Giới hạn phải từ 1 đến {max}.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location filename="../../desktop/cli/find.py" line="+25" />
             <source>Nothing found for “{query}”.</source>
             <translation>Không tìm thấy gì cho “{query}”.</translation>
         </message>
@@ -1954,27 +1882,27 @@
             <translation>đã giải thể</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location filename="../../desktop/cli_audit.py" line="+38" />
+            <location filename="../../desktop/cli/audit.py" line="+39" />
+            <location filename="../../desktop/cli/find.py" line="+10" />
             <source>Showing the first {count}; use --limit for more.</source>
             <translation>Đang hiện {count} kết quả đầu; dùng --limit để xem thêm.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <location filename="../../desktop/cli_audit.py" line="+2" />
+            <location line="+3" />
+            <location filename="../../desktop/cli/find.py" line="+3" />
             <source>{count} result(s).</source>
             <translation>{count} kết quả.</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location filename="../../desktop/cli_backup.py" line="+53" />
+            <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
-            <location filename="../../desktop/cli_report.py" line="+148" />
+            <location filename="../../desktop/cli/credentials.py" line="+49" />
+            <location filename="../../desktop/cli/report.py" line="+150" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location filename="../../desktop/cli/credentials.py" line="+3" />
             <source>No profile found in {home}; run `sotay --home {home} demo` or open the app to create one.</source>
             <translation>Không tìm thấy sổ tay ở {home}; chạy `sotay --home {home} demo` hoặc mở ứng dụng để tạo.</translation>
         </message>
@@ -1989,27 +1917,27 @@
             <translation>Không tạo được thư mục {home}.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location filename="../../desktop/cli/demo.py" line="+22" />
             <source>Passphrase of the demo profile: {passphrase}</source>
             <translation>Mật khẩu của sổ tay mẫu: {passphrase}</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location filename="../../desktop/cli/credentials.py" line="+12" />
             <source>{path} cannot be opened as a Sổ tay profile: it is damaged, in use, or another kind of file.</source>
             <translation>Không mở được {path} như một sổ tay của Sổ tay CTV: tệp bị hỏng, đang được dùng, hoặc là loại tệp khác.</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location filename="../../desktop/cli/crash.py" line="+24" />
             <source>Something unexpected went wrong, and no log file could be written.</source>
             <translation>Đã xảy ra lỗi không mong muốn và không ghi được tệp nhật ký.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Something unexpected went wrong. The details were written to {path}</source>
             <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_audit.py" line="-137" />
+            <location filename="../../desktop/cli/audit.py" line="-143" />
             <source>The audit log: who changed which record, and when.</source>
             <translation>Nhật ký kiểm tra: ai đã thay đổi hồ sơ nào, vào lúc nào.</translation>
         </message>
@@ -2024,13 +1952,13 @@
             <translation>Liệt kê các mục nhật ký, mới nhất trước.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Only the events of this record (its id).</source>
             <translation>Chỉ các mục của bản ghi này (theo mã id).</translation>
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../desktop/cli_profile.py" line="-188" />
+            <location filename="../../desktop/cli/credentials.py" line="-105" />
             <source>NAME</source>
             <translation>TÊN</translation>
         </message>
@@ -2045,7 +1973,7 @@
             <translation>Hiện tối đa N mục, từ 1 đến 1000 (mặc định: 50).</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+22" />
             <source>The audit chain is intact: {count} event(s) checked.</source>
             <translation>Chuỗi nhật ký nguyên vẹn: đã kiểm tra {count} mục.</translation>
         </message>
@@ -2090,7 +2018,7 @@
             <translation>xoá</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_device.py" line="+28" />
+            <location filename="../../desktop/cli/device.py" line="+28" />
             <source>Show this device's identity (its certificate).</source>
             <translation>Xem định danh của thiết bị này (chứng thư số).</translation>
         </message>
@@ -2100,7 +2028,7 @@
             <translation>In mã thiết bị, chủ thể của chứng thư và dấu vân tay SHA-256.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Print one JSON object instead of text.</source>
             <translation>In một đối tượng JSON thay cho văn bản.</translation>
         </message>
@@ -2110,7 +2038,7 @@
             <translation>Sổ tay ở {home} chưa có định danh thiết bị.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>self-signed (not enrolled at the hub yet)</source>
             <translation>tự ký (chưa đăng ký với máy chủ)</translation>
         </message>
@@ -2131,7 +2059,7 @@ Dấu vân tay SHA-256: {sha256}
 Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_backup.py" line="-94" />
+            <location filename="../../desktop/cli/backup.py" line="-98" />
             <source>Encrypted backups of the profile: make, list, restore.</source>
             <translation>Bản sao lưu đã mã hóa của sổ tay: tạo, xem danh sách, khôi phục.</translation>
         </message>
@@ -2151,12 +2079,12 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Liệt kê các bản sao lưu, mới nhất trước, và kiểm tra xem bản nào bị hỏng.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>List the backups in this folder (default: the profile's backups).</source>
             <translation>Liệt kê các bản sao lưu trong thư mục này (mặc định: thư mục sao lưu của sổ tay).</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>Restore the profile from a backup, opened with a passphrase or the recovery code of the backup.</source>
             <translation>Khôi phục sổ tay từ một bản sao lưu, mở bằng mật khẩu hoặc mã khôi phục của bản sao lưu đó.</translation>
         </message>
@@ -2171,18 +2099,18 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Thay cả sổ tay có thay đổi mới hơn (sổ tay đó được chuyển vào thư mục replaced-…, không bị xóa).</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_profile.py" line="+184" />
+            <location filename="../../desktop/cli/credentials.py" line="+26" />
             <source>Read the recovery code from this file (or SOTAY_RECOVERY_CODE).</source>
             <translation>Đọc mã khôi phục từ tệp này (hoặc từ SOTAY_RECOVERY_CODE).</translation>
         </message>
         <message>
-            <location line="-25" />
-            <location line="+30" />
+            <location line="+6" />
+            <location filename="../../desktop/cli/profile.py" line="+2" />
             <source>Read the new passphrase from this file (or SOTAY_NEW_PASSPHRASE).</source>
             <translation>Đọc mật khẩu mới từ tệp này (hoặc từ SOTAY_NEW_PASSPHRASE).</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_backup.py" line="+42" />
+            <location filename="../../desktop/cli/backup.py" line="+42" />
             <source>No backups in {folder}.</source>
             <translation>Không có bản sao lưu nào trong {folder}.</translation>
         </message>
@@ -2197,7 +2125,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>thủ công</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>ok</source>
             <translation>tốt</translation>
         </message>
@@ -2207,7 +2135,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>BỊ HỎNG</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>{reason}
 To replace it anyway, add --yes: it will be moved to a replaced-… folder in {home}, not deleted.</source>
             <translation>{reason}
@@ -2225,12 +2153,12 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
         </message>
         <message>
             <location line="+7" />
-            <location filename="../../desktop/cli_profile.py" line="+51" />
+            <location filename="../../desktop/cli/profile.py" line="+68" />
             <source>{user} now logs in with the new passphrase; the old one no longer works.</source>
             <translation>Từ nay {user} đăng nhập bằng mật khẩu mới; mật khẩu cũ không dùng được nữa.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_profile.py" line="-239" />
+            <location filename="../../desktop/cli/credentials.py" line="-31" />
             <source>Log in as this user (or set SOTAY_USER).</source>
             <translation>Đăng nhập với tên người dùng này (hoặc đặt biến SOTAY_USER).</translation>
         </message>
@@ -2240,7 +2168,7 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Đọc mật khẩu từ dòng đầu tiên của tệp này (hoặc đặt biến SOTAY_PASSPHRASE).</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+47" />
             <source>The profile in {home} is not protected by a passphrase yet. Run `sotay --home {home} protect` to choose one.</source>
             <translation>Sổ tay ở {home} chưa được bảo vệ bằng mật khẩu. Hãy chạy `sotay --home {home} protect` để đặt mật khẩu.</translation>
         </message>
@@ -2250,7 +2178,7 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Hãy đặt mật khẩu mới trước.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+50" />
             <source>The profile database {path} is damaged and there is no backup of it in {folder}. Restore a backup from a USB stick with `sotay --home {home} backup restore FILE`.</source>
             <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng và không có bản sao lưu nào trong {folder}. Hãy khôi phục bản sao lưu từ USB bằng lệnh `sotay --home {home} backup restore FILE`.</translation>
         </message>
@@ -2260,7 +2188,7 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng. Bản sao lưu còn tốt mới nhất được tạo lúc {date}; hãy khôi phục bằng lệnh `sotay --home {home} backup restore {backup} --yes`.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
             <source>This profile has several users ({users}); name one with --user or SOTAY_USER.</source>
             <translation>Sổ tay này có nhiều người dùng ({users}); hãy chọn một người bằng --user hoặc SOTAY_USER.</translation>
         </message>
@@ -2295,17 +2223,17 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Hãy đưa mật khẩu mới qua biến {env} hoặc bằng --{option} FILE.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>Cannot read the file {path}.</source>
             <translation>Không đọc được tệp {path}.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../../desktop/cli/profile.py" line="-74" />
             <source>Protect a profile made before passphrases existed.</source>
             <translation>Đặt mật khẩu cho sổ tay được tạo từ khi ứng dụng chưa có mật khẩu.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
             <source>Passphrases: set a new one with the recovery code.</source>
             <translation>Mật khẩu: đặt mật khẩu mới bằng mã khôi phục.</translation>
         </message>
@@ -2315,7 +2243,7 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Quên mật khẩu: mở khóa bằng mã khôi phục rồi đặt mật khẩu mới.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+27" />
             <source>Name the first user with --user or SOTAY_USER.</source>
             <translation>Hãy ghi tên người dùng đầu tiên bằng --user hoặc SOTAY_USER.</translation>
         </message>
@@ -2330,7 +2258,7 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Hãy đưa mã khôi phục qua biến SOTAY_RECOVERY_CODE hoặc bằng --recovery-code-file FILE.</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../../desktop/cli/credentials.py" line="+7" />
             <source>The profile is protected. {user} logs in with the chosen passphrase.
 Recovery code (write it down and keep it locked away; it is shown only this once):
 
@@ -2343,7 +2271,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_report.py" line="-251" />
+            <location filename="../../desktop/cli/report.py" line="-259" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
@@ -2363,7 +2291,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>The household number, as the app shows it.</source>
             <translation>Số hộ, như ứng dụng hiển thị.</translation>
         </message>
@@ -2373,17 +2301,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lập hồ sơ trường hợp cần hỗ trợ thành tệp PDF mật có ký số; chỉ dành cho người phụ trách trường hợp và người dùng có quyền bảo vệ.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+10" />
             <source>The case's ID, as `sotay audit` shows it.</source>
             <translation>Mã của trường hợp, như `sotay audit` hiển thị.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Write the report of a campaign in a year as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo một chiến dịch trong năm thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>The campaign's code, e.g. dv_action_month or population_month.</source>
             <translation>Mã chiến dịch, ví dụ dv_action_month hoặc population_month.</translation>
         </message>
@@ -2433,12 +2361,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Đọc mã PIN của token từ tệp này (nếu không có thì lấy SOTAY_TOKEN_PIN, nếu không nữa thì hỏi).</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Check a signed report: who signed it, when, and whether it changed.</source>
             <translation>Kiểm tra báo cáo đã ký: ai ký, ký lúc nào, có bị sửa hay không.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>The PDF to check.</source>
             <translation>Tệp PDF cần kiểm tra.</translation>
         </message>
@@ -2464,12 +2392,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location line="+11" />
-            <location line="+69" />
+            <location line="+66" />
             <source>Cannot read {path}.</source>
             <translation>Không đọc được {path}.</translation>
         </message>
         <message>
-            <location line="-63" />
+            <location line="-60" />
             <source>The report is not valid for this profile.</source>
             <translation>Báo cáo này không hợp lệ đối với sổ tay này.</translation>
         </message>
@@ -2514,7 +2442,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Khi dùng --token-module, hãy ghi cả --token và --cert-label.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+11" />
             <source>{path} is not a PEM certificate.</source>
             <translation>{path} không phải là chứng thư số dạng PEM.</translation>
         </message>
@@ -2527,7 +2455,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>CloseCaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+149" />
+            <location filename="../../desktop/ui/dialogs/case/forms.py" line="+147" />
             <source>Close the case</source>
             <translation>Đóng trường hợp</translation>
         </message>
@@ -2550,7 +2478,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+99" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+100" />
             <location line="+150" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
@@ -2824,7 +2752,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>EventDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/event.py" line="+24" />
+            <location filename="../../desktop/ui/dialogs/event.py" line="+26" />
             <source>Record a population event — household {code}</source>
             <translation>Ghi biến động dân số — hộ số {code}</translation>
         </message>
@@ -2988,7 +2916,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Events</name>
         <message>
-            <location filename="../../desktop/services/register/events.py" line="+45" />
+            <location filename="../../desktop/services/register/events.py" line="+46" />
             <source>Write the reporting month as YYYY-MM.</source>
             <translation>Ghi tháng báo cáo theo dạng YYYY-MM, ví dụ 2025-03.</translation>
         </message>
@@ -3053,7 +2981,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+58" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3098,27 +3026,23 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Giải thể hộ</translation>
         </message>
         <message>
-            <location line="+19" />
             <source>&amp;Open case…</source>
             <translation>&amp;Mở trường hợp…</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Open a support case for the member selected in Members</source>
             <translation>Mở trường hợp hỗ trợ cho thành viên đang chọn ở mục Thành viên</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>&amp;Show case</source>
             <translation>X&amp;em trường hợp</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Support cases are confidential: only their owner and users with the protection permission see what they are about.</source>
             <translation>Trường hợp hỗ trợ được bảo mật: chỉ người phụ trách và người dùng có quyền bảo vệ mới xem được nội dung.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+16" />
             <source>Add &amp;category</source>
             <translation>Thêm &amp;diện</translation>
         </message>
@@ -3128,17 +3052,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Xóa diện</translation>
         </message>
         <message>
-            <location line="+125" />
+            <location line="+109" />
             <source>Support cases ({n})</source>
             <translation>Trường hợp hỗ trợ ({n})</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
             <source>Support cases</source>
             <translation>Trường hợp hỗ trợ</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+3" />
             <source>Household</source>
             <translation>Hộ gia đình</translation>
         </message>
@@ -3210,13 +3134,10 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Xóa diện “{name}” ({year}) khỏi hộ này?</translation>
         </message>
         <message>
-            <location line="+27" />
-            <location line="+10" />
             <source>Support case</source>
             <translation>Trường hợp hỗ trợ</translation>
         </message>
         <message>
-            <location line="-10" />
             <source>Select a case in the list first.</source>
             <translation>Hãy chọn một trường hợp trong danh sách trước.</translation>
         </message>
@@ -3244,7 +3165,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>— chọn thôn —</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>e.g. Xóm 3, next to the cultural house</source>
             <translation>ví dụ: Xóm 3, cạnh nhà văn hóa</translation>
         </message>
@@ -3350,7 +3271,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Mở hộ</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+91" />
             <source>First {n} matching households; type more to narrow</source>
             <translation>{n} hộ khớp đầu tiên; gõ thêm để thu hẹp</translation>
         </message>
@@ -3550,7 +3471,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>IntakeTab</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_child_forms.py" line="+165" />
+            <location filename="../../desktop/ui/dialogs/case/intake.py" line="+107" />
             <source>&amp;Done so far</source>
             <translation>&amp;Việc đã làm</translation>
         </message>
@@ -3595,7 +3516,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lưu p&amp;hiếu tiếp nhận</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+9" />
             <source>Sou&amp;rce</source>
             <translation>&amp;Nguồn tin</translation>
         </message>
@@ -3705,12 +3626,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hồ sơ đã đóng: không sửa được phiếu tiếp nhận nữa.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>on {date}, the day the case was opened</source>
             <translation>ngày {date}, ngày mở hồ sơ</translation>
         </message>
         <message>
-            <location line="+95" />
+            <location line="+94" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
@@ -3830,47 +3751,40 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+103" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Visits</source>
             <translation>Thăm hộ</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Communication</source>
             <translation>Truyền thông</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Reports</source>
             <translation>Báo cáo</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
         <message>
-            <location line="+55" />
             <source>Lock now</source>
             <translation>Khóa ngay</translation>
         </message>
         <message>
-            <location line="+198" />
+            <location filename="../../desktop/ui/main_window.py" line="+270" />
             <source>{commune} · Collaborator: {name}</source>
             <translation>{commune} · Cộng tác viên: {name}</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+43" />
             <source>Unexpected error</source>
             <translation>Lỗi ngoài dự kiến</translation>
         </message>
@@ -3913,7 +3827,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>MeasureDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="-126" />
+            <location filename="../../desktop/ui/dialogs/case/forms.py" line="-124" />
             <source>Apply a measure</source>
             <translation>Áp dụng biện pháp</translation>
         </message>
@@ -4210,7 +4124,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_party.py" line="+61" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+60" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -4219,7 +4133,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>PlanItemDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="+125" />
+            <location filename="../../desktop/ui/dialogs/case/forms.py" line="+123" />
             <source>Add a plan item</source>
             <translation>Thêm việc vào kế hoạch hỗ trợ</translation>
         </message>
@@ -4503,7 +4417,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>RecoveryCodeDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/recovery_code.py" line="+108" />
+            <location filename="../../desktop/ui/dialogs/recovery_code.py" line="+51" />
             <location line="+6" />
             <source>Your recovery code</source>
             <translation>Mã khôi phục của bạn</translation>
@@ -4614,7 +4528,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReferDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_forms.py" line="-84" />
+            <location filename="../../desktop/ui/dialogs/case/forms.py" line="-84" />
             <source>Refer the case</source>
             <translation>Chuyển gửi trường hợp</translation>
         </message>
@@ -4637,12 +4551,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Reference</name>
         <message>
-            <location filename="../../desktop/services/reference.py" line="+124" />
+            <location filename="../../desktop/services/reference.py" line="+131" />
             <source>Unknown commune code {code}.</source>
             <translation>Mã xã {code} không có trong danh mục.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+42" />
             <source>A village with this name already exists.</source>
             <translation>Đã có thôn mang tên này.</translation>
         </message>
@@ -4655,7 +4569,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReportSignDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/report_sign.py" line="+129" />
+            <location filename="../../desktop/ui/dialogs/report_sign.py" line="+90" />
             <source>Sign the report</source>
             <translation>Ký số báo cáo</translation>
         </message>
@@ -4775,7 +4689,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Đang đọc các chứng thư số trên token…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+14" />
             <source>Choose the certificate to sign with, then press Sign.</source>
             <translation>Hãy chọn chứng thư số dùng để ký rồi bấm Ký.</translation>
         </message>
@@ -4795,7 +4709,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{holder} — còn hạn đến ngày {date}</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+56" />
             <source>The token could not be used: {error}</source>
             <translation>Không dùng được token: {error}</translation>
         </message>
@@ -4803,7 +4717,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReportVerifyDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/report_verify.py" line="+60" />
+            <location filename="../../desktop/ui/dialogs/report_verify.py" line="+61" />
             <source>Check a signed PDF</source>
             <translation>Kiểm tra tệp PDF đã ký</translation>
         </message>
@@ -4943,57 +4857,48 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/reports.py" line="+334" />
+            <location filename="../../desktop/ui/pages/reports.py" line="+68" />
             <source>Reports</source>
             <translation>Báo cáo</translation>
         </message>
         <message>
-            <location line="+4" />
             <source>&amp;Monthly report</source>
             <translation>Báo cáo &amp;tháng</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>&amp;Household card</source>
             <translation>&amp;Phiếu hộ gia đình</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>&amp;Case record (confidential)</source>
             <translation>&amp;Hồ sơ trường hợp (mật)</translation>
         </message>
         <message>
-            <location line="+1" />
             <source>Campai&amp;gn report</source>
             <translation>Báo cáo &amp;chiến dịch</translation>
         </message>
         <message>
-            <location line="+17" />
             <source>Number or a member's name</source>
             <translation>Số hộ hoặc tên một thành viên</translation>
         </message>
         <message>
-            <location line="+2" />
             <source>No case you may read</source>
             <translation>Không có trường hợp nào bạn được xem</translation>
         </message>
         <message>
-            <location line="+3" />
             <source>Only the cases whose content you may read: your own, or all of them with the protection permission.</source>
             <translation>Chỉ các trường hợp bạn được xem nội dung: của bạn, hoặc tất cả nếu bạn có quyền bảo vệ.</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>&amp;Year</source>
             <translation>&amp;Năm</translation>
         </message>
         <message>
-            <location line="+12" />
             <source>Which report</source>
             <translation>Chọn báo cáo</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+5" />
             <source>&amp;Preview</source>
             <translation>&amp;Xem trước</translation>
         </message>
@@ -5028,27 +4933,23 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Chọn báo cáo ở bên trái rồi bấm Xem trước.</translation>
         </message>
         <message>
-            <location line="+45" />
             <source>Monthly report {month}</source>
             <translation>Báo cáo tháng {month}</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>Household card {code}</source>
             <translation>Phiếu hộ gia đình {code}</translation>
         </message>
         <message>
-            <location line="+7" />
             <source>Case record {case}</source>
             <translation>Hồ sơ trường hợp {case}</translation>
         </message>
         <message>
-            <location line="+5" />
             <source>Campaign report: {campaign}, {year}</source>
             <translation>Báo cáo chiến dịch: {campaign}, năm {year}</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+50" />
             <source>{report} — as it will look when signed</source>
             <translation>{report} — như khi đã ký</translation>
         </message>
@@ -5058,17 +4959,15 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{report} — bấm Xem trước để xem lựa chọn mới</translation>
         </message>
         <message>
-            <location line="+8" />
             <source>open</source>
             <translation>đang mở</translation>
         </message>
         <message>
-            <location line="+0" />
             <source>closed</source>
             <translation>đã đóng</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+32" />
             <source>Preparing the preview…</source>
             <translation>Đang chuẩn bị bản xem trước…</translation>
         </message>
@@ -5093,17 +4992,15 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Sổ tính Excel (*.xlsx)</translation>
         </message>
         <message>
-            <location line="+46" />
             <source>Signing and saving the report…</source>
             <translation>Đang ký và lưu báo cáo…</translation>
         </message>
         <message>
-            <location line="+0" />
             <source>Cancel</source>
             <translation>Hủy</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+57" />
             <source>The report was saved to {path}.
 
 It was signed by {name} with this computer's key.</source>
@@ -5126,7 +5023,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Hồ sơ này là tài liệu mật: hãy để tệp ở nơi chỉ người được phép mới mở được.</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+13" />
             <source>The file could not be written: {reason}</source>
             <translation>Không ghi được tệp: {reason}</translation>
         </message>
@@ -5136,12 +5033,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Báo cáo chưa được lưu.</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>The tables of the report were saved to {path}.</source>
             <translation>Đã lưu các bảng của báo cáo vào {path}.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+17" />
             <source>The printer could not be used. Check that it is switched on and ready.</source>
             <translation>Không dùng được máy in. Hãy kiểm tra máy in đã bật và sẵn sàng.</translation>
         </message>
@@ -5192,7 +5089,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>ReviewDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_child_forms.py" line="+27" />
+            <location filename="../../desktop/ui/dialogs/case/review.py" line="+89" />
             <source>Review after the plan (Mẫu 06)</source>
             <translation>Rà soát, đánh giá sau can thiệp (Mẫu 06)</translation>
         </message>
@@ -5290,7 +5187,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Đây không phải là chứng thư số.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keyslots.py" line="+62" />
+            <location filename="../../desktop/security/keystore.py" line="+54" />
             <source>Wrong user name or passphrase.</source>
             <translation>Sai tên người dùng hoặc mật khẩu.</translation>
         </message>
@@ -5300,7 +5197,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mã khôi phục này không phải của sổ tay này.</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location filename="../../desktop/security/keyslot.py" line="+92" />
             <source>The passphrase cannot be empty or only spaces.</source>
             <translation>Mật khẩu không được để trống hoặc chỉ có dấu cách.</translation>
         </message>
@@ -5315,7 +5212,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mật khẩu không được chứa ký tự điều khiển.</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location filename="../../desktop/security/keystore.py" line="+50" />
             <source>This profile has no key file (keyslots.json).</source>
             <translation>Sổ tay này không có tệp khóa (keyslots.json).</translation>
         </message>
@@ -5381,8 +5278,8 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong cơ sở dữ liệu của sổ tay.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli_profile.py" line="-52" />
-            <location filename="../../desktop/services/profile/opening.py" line="+79" />
+            <location filename="../../desktop/cli/profile.py" line="-28" />
+            <location filename="../../desktop/services/profile/opening.py" line="+80" />
             <location line="+176" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
@@ -5413,22 +5310,22 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/pdf_signing.py" line="+211" />
+            <location filename="../../desktop/security/pdf/signing.py" line="+77" />
             <source>The report could not be signed: {detail}</source>
             <translation>Không ký được báo cáo: {detail}</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+26" />
             <source>This file is not a readable PDF.</source>
             <translation>Tệp này không phải là tệp PDF đọc được.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location filename="../../desktop/security/pdf/stamp.py" line="+151" />
             <source>The font for the signature stamp is missing ({file}).</source>
             <translation>Thiếu phông chữ cho khung chữ ký ({file}).</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location filename="../../desktop/security/pdf/signers.py" line="+112" />
             <source>The token {token} stopped answering while signing.</source>
             <translation>Thiết bị ký số (token) {token} ngừng phản hồi trong khi ký.</translation>
         </message>
@@ -5438,7 +5335,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Token không có khóa và chứng thư số dùng được mang tên {label}.</translation>
         </message>
         <message>
-            <location line="+118" />
+            <location filename="../../desktop/security/pdf/tokens.py" line="+132" />
             <source>The token {token} is locked after too many wrong PINs.</source>
             <translation>Token {token} đã bị khóa do nhập sai mã PIN quá nhiều lần.</translation>
         </message>
@@ -5756,7 +5653,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>TimelineTab</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case_timeline.py" line="-162" />
+            <location filename="../../desktop/ui/dialogs/case/timeline.py" line="+49" />
             <source>&amp;Write an entry…</source>
             <translation>Ghi &amp;diễn biến…</translation>
         </message>
@@ -5864,7 +5761,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>ví dụ: Trần Văn Bình</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
             <source>May read the content of support cases (protection)</source>
             <translation>Được đọc nội dung các trường hợp hỗ trợ (quyền bảo vệ)</translation>
         </message>
@@ -5992,7 +5889,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Không được đọc</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+29" />
             <source>Change my passphrase</source>
             <translation>Đổi mật khẩu của tôi</translation>
         </message>
