@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from desktop import i18n
 from desktop.paths import resource
 from desktop.services.profile.recovery_sheet import sheet_document, write_recovery_sheet
 
 DAY = date(2025, 7, 1)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The source texts, whatever language an earlier test left installed."""
+    i18n.use_catalogue({})
+    yield
+    i18n.use_catalogue({})
 
 
 def test_the_sheet_names_the_commune_the_user_and_the_date_and_sets_the_code_apart():
@@ -26,10 +36,7 @@ def test_the_sheet_names_the_commune_the_user_and_the_date_and_sets_the_code_apa
 
 def test_the_sheet_is_in_the_language_the_app_shows():
     i18n.use_catalogue(i18n.load_ts_catalogue(str(resource("i18n", "sotay_vi.ts"))))
-    try:
-        doc = sheet_document(commune="Xã Cẩm Xuyên", user="Nguyễn Thị Lan", code="7K3M-Q9XD", made_on=DAY)
-    finally:
-        i18n.use_catalogue({})
+    doc = sheet_document(commune="Xã Cẩm Xuyên", user="Nguyễn Thị Lan", code="7K3M-Q9XD", made_on=DAY)
     assert doc.title == "MÃ KHÔI PHỤC"
     assert doc.sections[0].paragraphs[1] == "Người dùng: Nguyễn Thị Lan"
 

@@ -312,7 +312,7 @@ def test_a_collaborator_without_the_protection_permission_sees_only_that_a_case_
 
         told: list[str] = []
         monkeypatch.setattr(household_cases, "inform", lambda _parent, _title, text: told.append(text))
-        monkeypatch.setattr(household_cases, "CaseDialog", pytest.fail)  # must never be built
+        monkeypatch.setattr("desktop.ui.dialogs.case.window.CaseDialog", pytest.fail)  # must never be built
         page.cases_tab.view.selectRow(0)
         page.cases_tab.show_selected_case()
         qtbot.waitUntil(lambda: bool(told), timeout=5000)

@@ -68,7 +68,7 @@ def document_header(profile: Profile, *, number: str, issued_on: date) -> Header
         agency_parent=f"UBND {commune.upper()}",
         agency=AGENCY,
         number=number,
-        place=_short_name(commune),
+        place=place_name(commune),
         issued_on=issued_on,
     )
 
@@ -79,7 +79,8 @@ def _commune_name(profile: Profile) -> str:
         return unit.name if unit is not None else profile.commune_code
 
 
-def _short_name(commune: str) -> str:
+def place_name(commune: str) -> str:
+    """The commune's name without "Xã" / "Phường", as the place-and-date line of a document writes it."""
     for prefix in UNIT_PREFIXES:
         if commune.startswith(prefix):
             return commune[len(prefix) :]

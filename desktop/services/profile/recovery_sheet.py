@@ -16,9 +16,9 @@ from desktop.fileio import write_atomically
 from desktop.reports.content import with_digest
 from desktop.reports.model import Header, ReportDocument, Section
 from desktop.reports.pdf import render_pdf
+from desktop.services.documents.parts import place_name
 
 CTX = "RecoverySheet"
-UNIT_PREFIXES = ("Xã ", "Phường ", "Thị trấn ")
 
 
 def _tr(text: str) -> str:
@@ -45,7 +45,7 @@ def sheet_document(*, commune: str, user: str, code: str, made_on: date) -> Repo
     doc = ReportDocument(
         document_id=f"KP-{made_on:%Y%m%d}-{secrets.token_hex(5).upper()}",
         kind="recovery",
-        header=Header(f"UBND {commune.upper()}", APP_NAME.upper(), "", _place(commune), made_on),
+        header=Header(f"UBND {commune.upper()}", APP_NAME.upper(), "", place_name(commune), made_on),
         title=_tr("Recovery code").upper(),
         sections=(
             Section("", facts, emphasis=code.replace("-", " - ")),
@@ -62,10 +62,3 @@ def write_recovery_sheet(path: Path, *, commune: str, user: str, code: str, made
     rendered = render_pdf(sheet_document(commune=commune, user=user, code=code, made_on=made_on))
     write_atomically(path, rendered.data, private=True)
     return path
-
-
-def _place(commune: str) -> str:
-    for prefix in UNIT_PREFIXES:
-        if commune.startswith(prefix):
-            return commune[len(prefix) :]
-    return commune

@@ -27,6 +27,7 @@ from desktop.services.register.members import (
 from desktop.services.validation import (
     ADDRESS_MAX,
     NOTE_MAX,
+    age_on,
     code_problems,
     death_date_problems,
     event_date_problems,
@@ -226,7 +227,7 @@ def record_marital_change(
             kind == "marriage"
             and on
             and person.birth_date
-            and _age(person.birth_date, on) < MARRIAGE_MIN_AGE[person.sex]
+            and age_on(person.birth_date, on) < MARRIAGE_MIN_AGE[person.sex]
         ):
             found.append(
                 problem(
@@ -251,10 +252,6 @@ def record_marital_change(
 
 # Law on Marriage and Family 2014, Art. 8: men from 20, women from 18.
 MARRIAGE_MIN_AGE = {"1": 20, "2": 18}
-
-
-def _age(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def transfer_member(

@@ -7,6 +7,7 @@ it then says so instead of opening the window.
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -18,12 +19,13 @@ from desktop.services.dto import CodeDTO
 from desktop.services.profile.handle import Profile
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.case.data import CaseData, load_case
-from desktop.ui.dialogs.case.window import CaseDialog
 from desktop.ui.modal import inform
 from desktop.ui.pages import detail_tables
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.tables import fit_columns, make_table
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.case.data import CaseData
 
 CTX = "HouseholdDetailPage"  # the household page's texts, whichever of its parts shows them
 
@@ -93,6 +95,9 @@ class HouseholdCasesTab(QWidget):
 
     def show_case(self, case_id: uuid.UUID) -> None:
         """Read the case on the lane, then show it; without the right to its content, say so and show nothing."""
+        # The case window's code is read when a case is first shown, not at start-up.
+        from desktop.ui.dialogs.case.data import load_case
+
         profile = self.ctx.profile
         self.ctx.lane.submit(
             lambda: load_case(profile, case_id),
@@ -102,6 +107,8 @@ class HouseholdCasesTab(QWidget):
         )
 
     def _case_loaded(self, case_id: uuid.UUID, data: CaseData) -> None:
+        from desktop.ui.dialogs.case.window import CaseDialog
+
         CaseDialog(self.ctx, case_id, data=data, parent=self).exec()
 
 

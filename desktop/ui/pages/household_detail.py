@@ -20,7 +20,6 @@ from desktop.services.casework.cases import CaseListItem
 from desktop.services.dto import CategoryDTO, CodeDTO, HouseholdDetail, PersonDTO
 from desktop.services.register import households
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.case.opening import CaseOpenDialog
 from desktop.ui.dialogs.category import CategoryDialog
 from desktop.ui.dialogs.dissolve import DissolveDialog
 from desktop.ui.dialogs.event import EventDialog
@@ -329,6 +328,8 @@ class HouseholdDetailPage(QWidget):
             return
         person = self.selected_member()
         person_id = person.id if person is not None and person.status == "present" else None
+        from desktop.ui.dialogs.case.opening import CaseOpenDialog  # read when first needed, not at start-up
+
         dialog = CaseOpenDialog(self.ctx, self.detail, person_id=person_id, parent=self)
         if dialog.exec() and dialog.case_id is not None:
             self.show_case(dialog.case_id)
