@@ -19,7 +19,6 @@ from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.communication.campaigns import (
-    CAMPAIGNS,
     campaign_definitions,
     campaign_year_row,
     campaigns_of_year,
@@ -107,12 +106,6 @@ class ActivityTotal:
 def forms(profile: Profile) -> list[CodeDTO]:
     with profile.sessions() as session:
         return reference.codes(session, FORMS)
-
-
-def code_tables(profile: Profile) -> dict[str, list[CodeDTO]]:
-    """The forms and campaigns, for labels."""
-    with profile.sessions() as session:
-        return {table: reference.codes(session, table) for table in (FORMS, CAMPAIGNS)}
 
 
 def writable_villages(profile: Profile) -> list[VillageDTO]:

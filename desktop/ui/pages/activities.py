@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
+from desktop.services import reference
 from desktop.services.communication import activities, campaigns
 from desktop.services.communication.activities import ActivityDTO, ActivityTotal
 from desktop.services.communication.campaigns import CampaignDTO
@@ -49,7 +50,7 @@ def load_month(ctx: AppContext, first: date) -> MonthData:
         rows,
         activities.totals(rows),
         campaigns.campaigns_between(profile, first, month_end(first)),
-        activities.code_tables(profile),
+        reference.code_tables(profile, activities.FORMS, campaigns.CAMPAIGNS),
     )
 
 

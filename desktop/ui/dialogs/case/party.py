@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services import reference
 from desktop.services.casework import parties
 from desktop.services.casework.parties import REPORTER, PartyInput
 from desktop.services.register import households
@@ -55,7 +54,6 @@ class PartyDialog(FormDialog):
         self.party_id: uuid.UUID | None = None  # set once saved
         self.this_year = ctx.profile.today().year
         household = households.detail(ctx.profile, household_id)
-        sexes = reference.code_tables(ctx.profile, "sex")["sex"]
         self.panel = FormPanel()
         self.role = ValueCombo(blank=QCoreApplication.translate("Pickers", "— choose —"))
         self.role.set_items(((role_name(r), r) for r in parties.ROLES), keep=False)
@@ -68,7 +66,7 @@ class PartyDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(_tr("Full name of someone outside the register"))
         self.sex = ValueCombo(blank=_tr("not known"))
-        self.sex.set_items(((code_label(c), c.code) for c in sexes), keep=False)
+        self.sex.set_items(((code_label(c), c.code) for c in ctx.codes.items("sex")), keep=False)
         self.birth_year = QSpinBox()
         self.birth_year.setRange(NO_YEAR, self.this_year)
         self.birth_year.setSpecialValueText(_tr("not known"))

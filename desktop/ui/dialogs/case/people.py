@@ -7,7 +7,6 @@ import uuid
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from desktop.services import reference
 from desktop.services.casework import parties
 from desktop.services.casework.cases import CaseDetail
 from desktop.services.casework.parties import PartyDTO
@@ -64,10 +63,7 @@ class PeopleTab(CaseTab):
 
     @property
     def sex_names(self) -> dict[str, str]:
-        if not hasattr(self, "_sex_names"):
-            sexes = reference.code_tables(self.ctx.profile, "sex")["sex"]
-            self._sex_names = {c.code: code_label(c) for c in sexes}
-        return self._sex_names
+        return {c.code: code_label(c) for c in self.ctx.codes.items("sex")}
 
     def show_case(self, detail: CaseDetail, people: list[PartyDTO]) -> None:
         self.detail = detail
