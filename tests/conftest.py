@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,12 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile.handle import Profile
 
 COMMUNE = "18673"  # Xã Cẩm Xuyên
+
+# Headless Qt sees the screens of commune laptops (tests/screens.json): 1280×720 (a 1920×1080 screen at
+# 150%), 1366×768 and 1024×600, side by side, instead of the offscreen platform's one 800×800 screen.
+SCREENS = Path(__file__).with_name("screens.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREENS}"
 
 
 @dataclass(frozen=True)

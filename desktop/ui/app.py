@@ -29,7 +29,8 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from desktop import APP_NAME  # noqa: E402
@@ -37,6 +38,7 @@ from desktop.errors import AccessError, SotayError  # noqa: E402
 from desktop.i18n import QT_TRANSLATE_NOOP  # noqa: E402
 from desktop.paths import ProfilePaths  # noqa: E402
 from desktop.ui import settings_store, style, translation  # noqa: E402
+from desktop.ui.widgets.fitting import first_size  # noqa: E402
 from desktop.ui.widgets.picture import save_picture  # noqa: E402
 
 if TYPE_CHECKING:
@@ -68,9 +70,15 @@ def choose_language(paths: ProfilePaths, requested: str) -> str:
     return settings_store.saved_language(paths) or requested
 
 
+# Windows' 125% and 150% display scaling are kept as they are. Rounding them (Qt's other policies) would draw
+# 125% at 100%, too small to read, or 150% at 200%, which makes a 1920×1080 screen 960×540: nothing fits.
+DPI_ROUNDING = Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+
+
 def _application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(DPI_ROUNDING)  # only before the application exists
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -349,8 +357,7 @@ def _run_main_window(ctx: AppContext, app: QApplication, *, exit_when_shown: boo
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
-    screen = app.primaryScreen().availableGeometry() if app.primaryScreen() else None
-    window.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
+    first_size(window)
     window.show()
     window.start()
     if exit_when_shown or screenshot is not None:

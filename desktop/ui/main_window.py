@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QToolTip,
     QWidget,
 )
@@ -40,6 +39,7 @@ from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.pages.households import HouseholdListPage
 from desktop.ui.settings_store import saved_idle_minutes
 from desktop.ui.translation import error_text, message_text
+from desktop.ui.widgets.fitting import PageStack
 from desktop.ui.widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
@@ -71,14 +71,14 @@ class MainWindow(QMainWindow):
         self._activities = LazyPage(self._build_activities)
         self._reports = LazyPage(self._build_reports)
         self._settings = LazyPage(self._build_settings)
-        self.households = QStackedWidget()  # the list, and one household opened from it
+        self.households = PageStack()  # the list, and one household opened from it
         self.households.addWidget(self.household_list)
         self.households.addWidget(self.household_detail)
 
         self.side = SideBar(APP_NAME, ctx.profile.user)
         self.side.lock_button.clicked.connect(self.lock)
         self.nav = self.side.nav  # the window moves between its sections through the list
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for page in (self.dashboard, self.households, self._visits, self._activities, self._reports, self._settings):
             self.stack.addWidget(page)
 
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.side)
         row.addWidget(self.stack, 1)
         self.lock_screen = LockScreen(ctx)
-        self.screens = QStackedWidget()  # the content, or the lock screen instead of it
+        self.screens = PageStack()  # the content, or the lock screen instead of it
         self.screens.addWidget(self.content)
         self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from desktop.ui.widgets.fitting import fit_on_screen
 
 RUNNING = "sotayModalRunning"  # property: True while run_modal waits for the dialog, False after
 
@@ -38,10 +41,22 @@ def finished_while_hidden(window: QWidget) -> bool:
 
 
 class ModalDialog(QDialog):
-    """A dialog whose `exec()` survives being hidden by the idle lock (see `run_modal`)."""
+    """A dialog whose `exec()` survives being hidden by the idle lock (see `run_modal`).
+
+    Shown the first time, it is made to fit the screen its parent is on and placed wholly inside it
+    (widgets/fitting.py); shown again after the lock, it keeps its place and size.
+    """
+
+    _placed = False
 
     def exec(self) -> int:  # type: ignore[override]
         return run_modal(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not event.spontaneous() and not self._placed:
+            self._placed = True
+            fit_on_screen(self, self.parentWidget())
+        super().showEvent(event)
 
 
 def message(

@@ -26,6 +26,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.lane import DbLane
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text, problem_text
+from desktop.ui.widgets.fitting import ScrollBody, screen_of
 from desktop.ui.widgets.form import FormPanel
 
 log = logging.getLogger(__name__)
@@ -63,10 +64,15 @@ class FormDialog(ModalDialog):
         title.setObjectName("dialogHeading")
         title.setWordWrap(True)
         self._layout.addWidget(title)
+        # The fields scroll when the screen is short; the heading, the errors and Save/Cancel stay in view.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
-        self._layout.addLayout(self.body)
-        self._layout.addStretch(1)
+        fields_layout.addLayout(self.body)
+        fields_layout.addStretch(1)
+        self._layout.addWidget(ScrollBody(fields), 1)
         self.general_error = QLabel()
         self.general_error.setObjectName("formError")
         self.general_error.setWordWrap(True)
@@ -203,7 +209,7 @@ class FormDialog(ModalDialog):
             self._sized = True
             hint = self.sizeHint()
             self.resize(max(self.preferred_width, hint.width()), hint.height())
-        super().showEvent(event)
+        super().showEvent(event)  # ModalDialog's: no larger than the screen, and inside it
 
 
 def grow_to_fit(dialog: QWidget) -> None:
@@ -215,5 +221,7 @@ def grow_to_fit(dialog: QWidget) -> None:
     width = dialog.width()
     needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
     needed = max(needed, layout.totalMinimumSize().height())
+    room = screen_of(dialog).availableGeometry().height() - (dialog.frameGeometry().height() - dialog.height())
+    needed = min(needed, max(room, dialog.minimumHeight()))  # past the screen's height the fields scroll
     if needed > dialog.height():
         dialog.resize(width, needed)

@@ -31,6 +31,7 @@ from desktop.ui.modal import confirm, inform, warn
 from desktop.ui.pages import detail_tables
 from desktop.ui.pages.household_cases import HouseholdCasesTab, household_cases
 from desktop.ui.translation import error_text
+from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.tables import fit_columns, make_table
 
 CASES_TAB = 4  # members, categories, events, visits, cases
@@ -119,7 +120,7 @@ class HouseholdDetailPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.info)
         layout.addWidget(self.dissolved)
-        actions = QHBoxLayout()
+        actions = FlowRow()  # wraps onto a second line on a narrow screen
         for button in (
             self.visit_button,
             self.event_button,
@@ -128,9 +129,9 @@ class HouseholdDetailPage(QWidget):
             self.edit_button,
             self.history_button,
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.dissolve_button)
+            actions.add(button)
+        actions.add_stretch()
+        actions.add(self.dissolve_button)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
         # Tab follows what the eye sees: back, the actions left to right, then the tabs and tables.

@@ -38,7 +38,7 @@ class HouseholdListPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, household no. or address — accents not needed"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(380)
+        self.search.setMinimumWidth(240)  # the main window fits 1024 px (architecture.md §9)
         self.village = ValueCombo(blank=self.tr("All villages"))
         self.count = QLabel()
         self.count.setObjectName("countLabel")

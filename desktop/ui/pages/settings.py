@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from desktop.ui.settings_store import (
     saved_language,
 )
 from desktop.ui.translation import current_language
+from desktop.ui.widgets.fitting import ScrollingTabs
 from desktop.ui.widgets.pickers import ValueCombo
 
 LANGUAGE_NAMES = (("Tiếng Việt", "vi"), ("English", "en"))  # each in its own language, never translated
@@ -138,7 +138,7 @@ class SettingsPage(QWidget):
         self.audit_log = AuditLogPage(ctx)
         self.users = UsersPage(ctx)
         self.backups = BackupsPage(ctx)
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()
         self.tabs.addTab(general, self.tr("&General"))
         self.tabs.addTab(self.users, self.tr("&Users"))
         self.tabs.addTab(self.backups, self.tr("&Backups"))

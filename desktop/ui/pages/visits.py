@@ -15,6 +15,7 @@ from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.date_edit import DateEdit
+from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.stale import ReloadsWhenShown
 from desktop.ui.widgets.tables import fit_columns, make_table
 
@@ -68,10 +69,9 @@ class VisitsPage(ReloadsWhenShown, QWidget):
         from_label.setBuddy(self.start)
         to_label = QLabel(self.tr("&To"))
         to_label.setBuddy(self.end)
-        bar = QHBoxLayout()
+        bar = FlowRow()  # wraps onto a second line on a narrow screen
         for widget in (from_label, self.start, to_label, self.end, self.show_button, self.this_month, self.last_month):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+            bar.add(widget)
         heading = QHBoxLayout()
         heading.addWidget(title)
         heading.addStretch(1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.casework import cases, dv
 from desktop.ui.context import AppContext
@@ -36,6 +36,7 @@ from desktop.ui.dialogs.case.steps import StepsTab
 from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.dialogs.case.timeline import TimelineTab
 from desktop.ui.modal import ModalDialog
+from desktop.ui.widgets.fitting import ScrollingTabs
 
 ROW_SPACING = 10  # between the window's rows, and between the header's lines
 TabT = TypeVar("TabT", bound=CaseTab)
@@ -66,7 +67,7 @@ class CaseDialog(ModalDialog):
         self.assessment = AssessmentBar(ctx, case_id, self.codes)
         self.assessment.changed.connect(self._changed)
         layout.addWidget(self.assessment)
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()  # a tab scrolls on a short screen; the buttons below stay in view
         layout.addWidget(self.tabs, 1)
         self.close_case_button = QPushButton(self.tr("Close &case…"))
         self.close_case_button.setObjectName("danger")
