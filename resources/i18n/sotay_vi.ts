@@ -156,7 +156,7 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/activities.py" line="+65" />
+            <location filename="../../desktop/ui/pages/activities.py" line="+66" />
             <source>Communication activities</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
@@ -768,7 +768,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/backups.py" line="+37" />
+            <location filename="../../desktop/ui/pages/backups.py" line="+38" />
             <source>The notebook backs itself up when you close the app, once a day, and keeps the last {keep} backups in {folder}. A backup on this laptop is lost with the laptop: also back up to a USB stick now and then, and keep the stick somewhere else. Backups are encrypted: they open only with a passphrase or the recovery code.</source>
             <translation>Sổ tay tự sao lưu khi bạn đóng ứng dụng, mỗi ngày một lần, và giữ {keep} bản sao lưu gần nhất trong {folder}. Bản sao lưu trên máy này sẽ mất theo máy: thỉnh thoảng hãy sao lưu thêm ra USB và cất USB ở nơi khác. Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu hoặc mã khôi phục.</translation>
         </message>
@@ -877,11 +877,6 @@
     <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/window.py" line="+71" />
-            <source>Close &amp;case…</source>
-            <translation>Đón&amp;g trường hợp…</translation>
-        </message>
-        <message>
             <source>Injuries, damage (short)</source>
             <translation>Thương tích, thiệt hại (ghi ngắn)</translation>
         </message>
@@ -946,7 +941,7 @@
             <translation>Việc chuyển gửi đã chọn, vào ngày</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location filename="../../desktop/ui/dialogs/case/window.py" line="+99" />
             <source>Acts</source>
             <translation>Hành vi</translation>
         </message>
@@ -1182,7 +1177,17 @@
             <translation>Biện pháp ({n})</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-81" />
+            <source>&amp;End the case…</source>
+            <translation>&amp;Kết thúc trường hợp…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close &amp;window</source>
+            <translation>Đóng &amp;cửa sổ</translation>
+        </message>
+        <message>
+            <location line="+78" />
             <source>Referrals ({n})</source>
             <translation>Chuyển gửi ({n})</translation>
         </message>
@@ -2981,7 +2986,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3024,14 +3029,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+1" />
             <source>Dissol&amp;ve household</source>
             <translation>&amp;Giải thể hộ</translation>
-        </message>
-        <message>
-            <source>&amp;Open case…</source>
-            <translation>&amp;Mở trường hợp…</translation>
-        </message>
-        <message>
-            <source>Open a support case for the member selected in Members</source>
-            <translation>Mở trường hợp hỗ trợ cho thành viên đang chọn ở mục Thành viên</translation>
         </message>
         <message>
             <source>&amp;Show case</source>
@@ -3140,6 +3137,16 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>Select a case in the list first.</source>
             <translation>Hãy chọn một trường hợp trong danh sách trước.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/household_cases.py" line="48" />
+            <source>Open a &amp;new case…</source>
+            <translation>Mở trường hợp &amp;mới…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/household_cases.py" line="49" />
+            <source>Open a new support case for the member selected in Members</source>
+            <translation>Mở một trường hợp hỗ trợ mới cho người đang chọn ở mục Thành viên</translation>
         </message>
     </context>
     <context>
@@ -3779,12 +3786,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Khóa ngay</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+270" />
-            <source>{commune} · Collaborator: {name}</source>
-            <translation>{commune} · Cộng tác viên: {name}</translation>
+            <location filename="../../desktop/ui/main_window.py" line="+274" />
+            <source>{commune} · {name} — {role}</source>
+            <translation>{commune} · {name} — {role}</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+45" />
             <source>Unexpected error</source>
             <translation>Lỗi ngoài dự kiến</translation>
         </message>
@@ -4124,7 +4131,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="+60" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+58" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -4202,9 +4209,52 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../desktop/ui/qt_strings.py" line="+129" />
+            <source>Folder</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File Folder</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 File</source>
+            <translation>Tệp %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drive</source>
+            <translation>Ổ đĩa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortcut</source>
+            <translation>Lối tắt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alias</source>
+            <translation>Bí danh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unknown</source>
+            <translation>Không rõ</translation>
+        </message>
+    </context>
+    <context>
         <name>QAbstractSpinBox</name>
         <message>
-            <location filename="../../desktop/ui/qt_strings.py" line="+55" />
+            <location line="-81" />
             <source>&amp;Select All</source>
             <translation>&amp;Chọn tất cả</translation>
         </message>
@@ -4233,9 +4283,297 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <location line="+6" />
+            <source>&amp;Look in:</source>
+            <translation>&amp;Xem trong:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Look in:</source>
+            <translation>Xem trong:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File &amp;name:</source>
+            <translation>&amp;Tên tệp:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of &amp;type:</source>
+            <translation>&amp;Loại tệp:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of type:</source>
+            <translation>Loại tệp:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Directory:</source>
+            <translation>Thư mục:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Open</source>
+            <translation>&amp;Mở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Choose</source>
+            <translation>&amp;Chọn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save As</source>
+            <translation>Lưu thành</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find Directory</source>
+            <translation>Chọn thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back</source>
+            <translation>Quay lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go back</source>
+            <translation>Quay lại thư mục trước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forward</source>
+            <translation>Đi tiếp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go forward</source>
+            <translation>Đi tới thư mục sau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parent Directory</source>
+            <translation>Thư mục cha</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to the parent directory</source>
+            <translation>Lên thư mục chứa thư mục này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create New Folder</source>
+            <translation>Tạo thư mục mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create a New Folder</source>
+            <translation>Tạo một thư mục mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>List View</source>
+            <translation>Xem dạng danh sách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change to list view mode</source>
+            <translation>Chuyển sang xem dạng danh sách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Detail View</source>
+            <translation>Xem chi tiết</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change to detail view mode</source>
+            <translation>Chuyển sang xem chi tiết</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sidebar</source>
+            <translation>Thanh bên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>List of places and bookmarks</source>
+            <translation>Danh sách nơi lưu và dấu trang</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recent Places</source>
+            <translation>Nơi mở gần đây</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Directories</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All Files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New Folder</source>
+            <translation>Thư mục mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New Folder</source>
+            <translation>Thư mục &amp;mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Rename</source>
+            <translation>Đổi &amp;tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Delete</source>
+            <translation>&amp;Xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Bỏ khỏi danh sách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show &amp;hidden files</source>
+            <translation>&amp;Hiện các tệp ẩn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show </source>
+            <translation>Hiện </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 already exists.
+Do you want to replace it?</source>
+            <translation>Đã có tệp %1.
+Bạn có muốn ghi đè lên tệp đó không?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+            <translation>%1
+Không tìm thấy tệp.
+Hãy kiểm tra lại tên tệp.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+            <translation>%1
+Không tìm thấy thư mục.
+Hãy kiểm tra lại tên thư mục.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Are you sure you want to delete '%1'?</source>
+            <translation>Bạn có chắc muốn xóa “%1” không?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>'%1' is write protected.
+Do you want to delete it anyway?</source>
+            <translation>“%1” đang được bảo vệ, không cho ghi.
+Bạn vẫn muốn xóa chứ?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Could not delete directory.</source>
+            <translation>Không xóa được thư mục.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Size</source>
+            <translation>Kích thước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date Modified</source>
+            <translation>Ngày sửa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>My Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invalid filename</source>
+            <translation>Tên tệp không dùng được</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&lt;b&gt;The name "%1" cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+            <translation>&lt;b&gt;Không dùng được tên “%1”.&lt;/b&gt;&lt;p&gt;Hãy đặt tên khác, ngắn hơn hoặc không có dấu câu.</translation>
+        </message>
+    </context>
+    <context>
         <name>QLineEdit</name>
         <message>
-            <location line="-29" />
+            <location line="-90" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
@@ -5273,11 +5611,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mã khôi phục bị gõ sai; hãy so từng nhóm với tờ giấy đã in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/secrets.py" line="+26" />
-            <source>No system keyring was found on this computer, so the app's secrets (such as the password of this device's signing key) are kept inside the profile's database instead.</source>
-            <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong cơ sở dữ liệu của sổ tay.</translation>
-        </message>
-        <message>
             <location filename="../../desktop/cli/profile.py" line="-28" />
             <location filename="../../desktop/services/profile/opening.py" line="+80" />
             <location line="+176" />
@@ -5335,7 +5668,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Token không có khóa và chứng thư số dùng được mang tên {label}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/pdf/tokens.py" line="+132" />
+            <location filename="../../desktop/security/pdf/tokens.py" line="+152" />
             <source>The token {token} is locked after too many wrong PINs.</source>
             <translation>Token {token} đã bị khóa do nhập sai mã PIN quá nhiều lần.</translation>
         </message>
@@ -5353,6 +5686,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+20" />
             <source>The token driver {module} cannot be loaded.</source>
             <translation>Không nạp được trình điều khiển token {module}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/security/secrets.py" line="+26" />
+            <source>This computer has no system keyring (a safe place for passwords) that the app can use, so the password of the key that signs your reports is kept inside this notebook, which your passphrase locks. Nothing is lost and you can work as usual. Keep your passphrase to yourself: whoever knows it can also sign reports with this notebook.</source>
+            <translation>Máy tính này không có chỗ cất mật khẩu an toàn mà ứng dụng dùng được, nên mật khẩu của khóa dùng để ký báo cáo được cất ngay trong sổ tay này, và sổ tay được khóa bằng mật khẩu đăng nhập của bạn. Không có gì bị mất, bạn vẫn làm việc bình thường. Hãy giữ kín mật khẩu đăng nhập: ai biết mật khẩu đó cũng có thể ký báo cáo bằng sổ tay này.</translation>
         </message>
     </context>
     <context>
