@@ -1799,7 +1799,7 @@
         <message>
             <location line="+4" />
             <source>Close &amp;window</source>
-            <translation>Đóng &amp;cửa sổ</translation>
+            <translation>Đón&amp;g cửa sổ</translation>
         </message>
         <message>
             <location line="+78" />
