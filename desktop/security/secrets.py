@@ -25,8 +25,10 @@ SECRET_PREFIX = "secret."
 NOTICE_SHOWN_KEY = "keyring.fallback_notice_shown"
 FALLBACK_NOTICE = QT_TRANSLATE_NOOP(
     "Security",
-    "No system keyring was found on this computer, so the app's secrets (such as the password of "
-    "this device's signing key) are kept inside the profile's database instead.",
+    "This computer has no system keyring (a safe place for passwords) that the app can use, so the "
+    "password of the key that signs your reports is kept inside this notebook, which your passphrase "
+    "locks. Nothing is lost and you can work as usual. Keep your passphrase to yourself: whoever knows "
+    "it can also sign reports with this notebook.",
 )
 
 # Backends can fail in their own ways (D-Bus gone, keychain locked); KeyringError covers keyring's own.

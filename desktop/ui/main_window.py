@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.services import reference
+from desktop.services.profile.access import ROLE_LABELS
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.hidden_windows import HiddenWindows
@@ -266,8 +267,13 @@ class MainWindow(QMainWindow):
         profile = self.ctx.profile
         commune = reference.commune_name(profile)
         self.setWindowTitle(f"{APP_NAME} — {commune}" if commune else APP_NAME)
+        # The logged-in user and their role: on a shared laptop an officer is not the collaborator.
+        user = profile.user
+        role = message_text(ROLE_LABELS[user.role])
         self.status.setText(
-            self.tr("{commune} · Collaborator: {name}").format(commune=commune, name=profile.collaborator)
+            self.tr("{commune} · {name} — {role}").format(
+                commune=commune, name=user.name or profile.collaborator, role=role
+            )
         )
 
     def show_section(self, section: int) -> None:

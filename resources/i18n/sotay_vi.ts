@@ -156,7 +156,7 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/activities.py" line="+65" />
+            <location filename="../../desktop/ui/pages/activities.py" line="+66" />
             <source>Communication activities</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
@@ -623,11 +623,626 @@
             <source>Details</source>
             <translation>Chi tiết</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="28" />
+            <source>Other change</source>
+            <translation>Thay đổi khác</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="39" />
+            <source>Support case</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="40" />
+            <source>Measure of a case</source>
+            <translation>Biện pháp của trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="41" />
+            <source>Referral of a case</source>
+            <translation>Chuyển gửi trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="42" />
+            <source>Person in a case</source>
+            <translation>Người trong trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="43" />
+            <source>Step of a support plan</source>
+            <translation>Bước của kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="44" />
+            <source>Entry of a case timeline</source>
+            <translation>Ghi chép diễn biến trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="45" />
+            <source>Own task</source>
+            <translation>Việc tự ghi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="46" />
+            <source>Task done or put off</source>
+            <translation>Việc đã làm hoặc hoãn</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="47" />
+            <source>Campaign year</source>
+            <translation>Chiến dịch trong năm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="48" />
+            <source>Communication activity</source>
+            <translation>Hoạt động truyền thông</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="49" />
+            <source>User</source>
+            <translation>Người dùng</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="50" />
+            <source>Report saved</source>
+            <translation>Báo cáo đã lưu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="56" />
+            <source>Other record</source>
+            <translation>Bản ghi khác</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="105" />
+            <source>Place in the list</source>
+            <translation>Thứ tự trong danh sách</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="106" />
+            <source>Former district code</source>
+            <translation>Mã huyện cũ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="107" />
+            <source>Former commune code</source>
+            <translation>Mã xã cũ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="109" />
+            <source>Owner</source>
+            <translation>Người phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="110" />
+            <source>Opened on</source>
+            <translation>Ngày mở</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="111" />
+            <source>State</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="112" />
+            <source>Ended on</source>
+            <translation>Ngày kết thúc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="113" />
+            <source>Summary</source>
+            <translation>Tóm tắt</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="114" />
+            <source>Risk level</source>
+            <translation>Mức độ nguy cơ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="115" />
+            <source>Agreed to be helped</source>
+            <translation>Đồng ý nhận hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="116" />
+            <source>Acts of violence</source>
+            <translation>Hành vi bạo lực</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="117" />
+            <source>Relationship between the people</source>
+            <translation>Quan hệ giữa những người liên quan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="118" />
+            <source>Harm</source>
+            <translation>Tổn hại</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="119" />
+            <source>Times in the last 12 months</source>
+            <translation>Số lần trong 12 tháng qua</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="120" />
+            <source>Groups of the child</source>
+            <translation>Nhóm đối tượng của trẻ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="121" />
+            <source>Step</source>
+            <translation>Bước</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="122" />
+            <source>Measure</source>
+            <translation>Biện pháp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="123" />
+            <source>Decided on</source>
+            <translation>Ngày quyết định</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="124" />
+            <source>Starts on</source>
+            <translation>Ngày bắt đầu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="125" />
+            <source>Ends on</source>
+            <translation>Ngày hết hạn</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="126" />
+            <source>Distance (m)</source>
+            <translation>Khoảng cách (m)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="127" />
+            <source>Supervised by</source>
+            <translation>Người giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="128" />
+            <source>Sent to</source>
+            <translation>Nơi nhận</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="129" />
+            <source>Sent on</source>
+            <translation>Ngày gửi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="130" />
+            <source>Status since</source>
+            <translation>Từ ngày</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="131" />
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="132" />
+            <source>Anonymous</source>
+            <translation>Giấu tên</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="133" />
+            <source>Contact</source>
+            <translation>Liên lạc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="134" />
+            <source>What is to be done</source>
+            <translation>Việc cần làm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="135" />
+            <source>Who does it</source>
+            <translation>Người thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="136" />
+            <source>Due on</source>
+            <translation>Hạn</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="137" />
+            <source>Done on</source>
+            <translation>Ngày làm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="138" />
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="139" />
+            <source>Task</source>
+            <translation>Việc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="141" />
+            <source>Put off until</source>
+            <translation>Hoãn đến</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="142" />
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="143" />
+            <source>Campaign</source>
+            <translation>Chiến dịch</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="144" />
+            <source>Theme</source>
+            <translation>Chủ đề</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="145" />
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="146" />
+            <source>Held on</source>
+            <translation>Ngày tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="147" />
+            <source>Form</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="148" />
+            <source>Topic</source>
+            <translation>Chủ đề</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="150" />
+            <source>Men taking part</source>
+            <translation>Số nam tham dự</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="151" />
+            <source>Women taking part</source>
+            <translation>Số nữ tham dự</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="152" />
+            <source>Materials handed out</source>
+            <translation>Tài liệu phát ra</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="153" />
+            <source>Copies handed out</source>
+            <translation>Số bản đã phát</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="155" />
+            <source>May see protection cases</source>
+            <translation>Được xem nội dung trường hợp bảo vệ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="156" />
+            <source>Villages kept</source>
+            <translation>Các thôn phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="158" />
+            <source>File type</source>
+            <translation>Loại tệp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="159" />
+            <source>Report for</source>
+            <translation>Báo cáo cho</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="160" />
+            <source>Check code (SHA-256)</source>
+            <translation>Mã kiểm tra (SHA-256)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="161" />
+            <source>Signed</source>
+            <translation>Đã ký</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="162" />
+            <source>Confidential</source>
+            <translation>Mật</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="164" />
+            <source>Demo data</source>
+            <translation>Dữ liệu mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="171" />
+            <source>Kind of case</source>
+            <translation>Loại trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="172" />
+            <source>Person helped</source>
+            <translation>Người được hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="173" />
+            <source>Case details</source>
+            <translation>Chi tiết trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="174" />
+            <source>Kind of entry</source>
+            <translation>Loại ghi chép</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="175" />
+            <source>Relationship to the victim</source>
+            <translation>Quan hệ với nạn nhân</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="177" />
+            <source>Progress</source>
+            <translation>Tiến độ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="179" />
+            <source>Report</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="183" />
+            <source>Whose task</source>
+            <translation>Việc của ai</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="188" />
+            <source>Other detail</source>
+            <translation>Thông tin khác</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="198" />
+            <source>Place of birth</source>
+            <translation>Nơi sinh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="199" />
+            <source>Child number</source>
+            <translation>Con thứ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="200" />
+            <source>Mother</source>
+            <translation>Mẹ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="201" />
+            <source>Came from</source>
+            <translation>Chuyển đến từ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="202" />
+            <source>Moved to</source>
+            <translation>Chuyển đi đến</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="203" />
+            <source>Cause</source>
+            <translation>Nguyên nhân</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="204" />
+            <source>Married to</source>
+            <translation>Kết hôn với</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="205" />
+            <source>From household</source>
+            <translation>Từ hộ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="206" />
+            <source>To household</source>
+            <translation>Sang hộ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="207" />
+            <source>Before the change</source>
+            <translation>Trước khi sửa</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="210" />
+            <source>Method</source>
+            <translation>Biện pháp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="211" />
+            <source>What happened</source>
+            <translation>Diễn biến</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="212" />
+            <source>Pregnancy number</source>
+            <translation>Lần mang thai</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="213" />
+            <source>Week of pregnancy</source>
+            <translation>Tuần thai</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="215" />
+            <source>Where</source>
+            <translation>Nơi thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="231" />
+            <source>Open</source>
+            <translation>Đang mở</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="231" />
+            <source>Ended</source>
+            <translation>Đã kết thúc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
+            <source>Sent</source>
+            <translation>Đã gửi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
+            <source>Received</source>
+            <translation>Đã tiếp nhận</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
+            <source>Done</source>
+            <translation>Đã xong</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
+            <source>Declined</source>
+            <translation>Đã từ chối</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="239" />
+            <source>Planned</source>
+            <translation>Dự kiến</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="239" />
+            <source>Dropped</source>
+            <translation>Đã bỏ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="244" />
+            <source>Monthly report</source>
+            <translation>Báo cáo tháng</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="245" />
+            <source>Household card</source>
+            <translation>Phiếu hộ gia đình</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="246" />
+            <source>Case record</source>
+            <translation>Hồ sơ trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="247" />
+            <source>Campaign report</source>
+            <translation>Báo cáo chiến dịch</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="252" />
+            <source>PDF</source>
+            <translation>PDF</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="252" />
+            <source>Excel workbook</source>
+            <translation>Bảng tính Excel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="277" />
+            <source>A no-contact measure ends</source>
+            <translation>Hết hạn biện pháp cấm tiếp xúc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="278" />
+            <source>A child's support plan is due</source>
+            <translation>Đến hạn lập kế hoạch hỗ trợ trẻ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="279" />
+            <source>A step of a support plan is due</source>
+            <translation>Đến hạn một bước của kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="280" />
+            <source>A follow-up visit</source>
+            <translation>Thăm lại hộ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="281" />
+            <source>A priority visit</source>
+            <translation>Thăm hộ cần ưu tiên</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="282" />
+            <source>A newborn screening is due</source>
+            <translation>Đến hạn sàng lọc sơ sinh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="283" />
+            <source>A prenatal screening is due</source>
+            <translation>Đến hạn sàng lọc trước sinh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="284" />
+            <source>A case follow-up</source>
+            <translation>Theo dõi trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="287" />
+            <source>Other task</source>
+            <translation>Việc khác</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="291" />
+            <source>{households} households, seed {seed}, on {day}</source>
+            <translation>{households} hộ, mã tạo dữ liệu {seed}, ngày {day}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="303" />
+            <source>{n} person(s)</source>
+            <translation>{n} người</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="307" />
+            <source>{n} village(s)</source>
+            <translation>{n} thôn</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="268" />
+            <source>Pregnancy found</source>
+            <translation>Phát hiện có thai</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="268" />
+            <source>Pregnancy ended</source>
+            <translation>Kết thúc thai kỳ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="269" />
+            <source>Waiting</source>
+            <translation>Chờ kết quả</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="269" />
+            <source>Normal</source>
+            <translation>Bình thường</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="269" />
+            <source>At risk</source>
+            <translation>Có nguy cơ</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/audit_log.py" line="+44" />
+            <location filename="../../desktop/ui/pages/audit_log.py" line="+47" />
             <source>All</source>
             <translation>Tất cả</translation>
         </message>
@@ -687,7 +1302,7 @@
             <translation>Nội dung thay đổi</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+79" />
             <source>Record: {name}</source>
             <translation>Bản ghi: {name}</translation>
         </message>
@@ -768,7 +1383,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/backups.py" line="+37" />
+            <location filename="../../desktop/ui/pages/backups.py" line="+38" />
             <source>The notebook backs itself up when you close the app, once a day, and keeps the last {keep} backups in {folder}. A backup on this laptop is lost with the laptop: also back up to a USB stick now and then, and keep the stick somewhere else. Backups are encrypted: they open only with a passphrase or the recovery code.</source>
             <translation>Sổ tay tự sao lưu khi bạn đóng ứng dụng, mỗi ngày một lần, và giữ {keep} bản sao lưu gần nhất trong {folder}. Bản sao lưu trên máy này sẽ mất theo máy: thỉnh thoảng hãy sao lưu thêm ra USB và cất USB ở nơi khác. Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu hoặc mã khôi phục.</translation>
         </message>
@@ -877,11 +1492,6 @@
     <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/window.py" line="+71" />
-            <source>Close &amp;case…</source>
-            <translation>Đón&amp;g trường hợp…</translation>
-        </message>
-        <message>
             <source>Injuries, damage (short)</source>
             <translation>Thương tích, thiệt hại (ghi ngắn)</translation>
         </message>
@@ -946,7 +1556,7 @@
             <translation>Việc chuyển gửi đã chọn, vào ngày</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location filename="../../desktop/ui/dialogs/case/window.py" line="+99" />
             <source>Acts</source>
             <translation>Hành vi</translation>
         </message>
@@ -1182,7 +1792,17 @@
             <translation>Biện pháp ({n})</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-81" />
+            <source>&amp;End the case…</source>
+            <translation>&amp;Kết thúc trường hợp…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close &amp;window</source>
+            <translation>Đón&amp;g cửa sổ</translation>
+        </message>
+        <message>
+            <location line="+78" />
             <source>Referrals ({n})</source>
             <translation>Chuyển gửi ({n})</translation>
         </message>
@@ -2981,7 +3601,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3024,14 +3644,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+1" />
             <source>Dissol&amp;ve household</source>
             <translation>&amp;Giải thể hộ</translation>
-        </message>
-        <message>
-            <source>&amp;Open case…</source>
-            <translation>&amp;Mở trường hợp…</translation>
-        </message>
-        <message>
-            <source>Open a support case for the member selected in Members</source>
-            <translation>Mở trường hợp hỗ trợ cho thành viên đang chọn ở mục Thành viên</translation>
         </message>
         <message>
             <source>&amp;Show case</source>
@@ -3140,6 +3752,14 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>Select a case in the list first.</source>
             <translation>Hãy chọn một trường hợp trong danh sách trước.</translation>
+        </message>
+        <message>
+            <source>Open a &amp;new case…</source>
+            <translation>Mở trường hợp &amp;mới…</translation>
+        </message>
+        <message>
+            <source>Open a new support case for the member selected in Members</source>
+            <translation>Mở một trường hợp hỗ trợ mới cho người đang chọn ở mục Thành viên</translation>
         </message>
     </context>
     <context>
@@ -3779,12 +4399,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Khóa ngay</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+270" />
-            <source>{commune} · Collaborator: {name}</source>
-            <translation>{commune} · Cộng tác viên: {name}</translation>
+            <location filename="../../desktop/ui/main_window.py" line="+274" />
+            <source>{commune} · {name} — {role}</source>
+            <translation>{commune} · {name} — {role}</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+45" />
             <source>Unexpected error</source>
             <translation>Lỗi ngoài dự kiến</translation>
         </message>
@@ -4124,7 +4744,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="+60" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+58" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -4202,9 +4822,52 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../desktop/ui/qt_strings.py" line="+129" />
+            <source>Folder</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File Folder</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 File</source>
+            <translation>Tệp %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Drive</source>
+            <translation>Ổ đĩa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shortcut</source>
+            <translation>Lối tắt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alias</source>
+            <translation>Bí danh</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unknown</source>
+            <translation>Không rõ</translation>
+        </message>
+    </context>
+    <context>
         <name>QAbstractSpinBox</name>
         <message>
-            <location filename="../../desktop/ui/qt_strings.py" line="+55" />
+            <location line="-81" />
             <source>&amp;Select All</source>
             <translation>&amp;Chọn tất cả</translation>
         </message>
@@ -4233,9 +4896,297 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <location line="+6" />
+            <source>&amp;Look in:</source>
+            <translation>&amp;Xem trong:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Look in:</source>
+            <translation>Xem trong:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>File &amp;name:</source>
+            <translation>&amp;Tên tệp:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of &amp;type:</source>
+            <translation>&amp;Loại tệp:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of type:</source>
+            <translation>Loại tệp:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Directory:</source>
+            <translation>Thư mục:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Open</source>
+            <translation>&amp;Mở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Choose</source>
+            <translation>&amp;Chọn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save As</source>
+            <translation>Lưu thành</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Find Directory</source>
+            <translation>Chọn thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back</source>
+            <translation>Quay lại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go back</source>
+            <translation>Quay lại thư mục trước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forward</source>
+            <translation>Đi tiếp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go forward</source>
+            <translation>Đi tới thư mục sau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Parent Directory</source>
+            <translation>Thư mục cha</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to the parent directory</source>
+            <translation>Lên thư mục chứa thư mục này</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create New Folder</source>
+            <translation>Tạo thư mục mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create a New Folder</source>
+            <translation>Tạo một thư mục mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>List View</source>
+            <translation>Xem dạng danh sách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change to list view mode</source>
+            <translation>Chuyển sang xem dạng danh sách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Detail View</source>
+            <translation>Xem chi tiết</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change to detail view mode</source>
+            <translation>Chuyển sang xem chi tiết</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sidebar</source>
+            <translation>Thanh bên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>List of places and bookmarks</source>
+            <translation>Danh sách nơi lưu và dấu trang</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recent Places</source>
+            <translation>Nơi mở gần đây</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Directories</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All Files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All files (*)</source>
+            <translation>Mọi tệp (*)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New Folder</source>
+            <translation>Thư mục mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New Folder</source>
+            <translation>Thư mục &amp;mới</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Rename</source>
+            <translation>Đổi &amp;tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Delete</source>
+            <translation>&amp;Xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Bỏ khỏi danh sách</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show &amp;hidden files</source>
+            <translation>&amp;Hiện các tệp ẩn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show </source>
+            <translation>Hiện </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 already exists.
+Do you want to replace it?</source>
+            <translation>Đã có tệp %1.
+Bạn có muốn ghi đè lên tệp đó không?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+            <translation>%1
+Không tìm thấy tệp.
+Hãy kiểm tra lại tên tệp.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+            <translation>%1
+Không tìm thấy thư mục.
+Hãy kiểm tra lại tên thư mục.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Are you sure you want to delete '%1'?</source>
+            <translation>Bạn có chắc muốn xóa “%1” không?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>'%1' is write protected.
+Do you want to delete it anyway?</source>
+            <translation>“%1” đang được bảo vệ, không cho ghi.
+Bạn vẫn muốn xóa chứ?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Could not delete directory.</source>
+            <translation>Không xóa được thư mục.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Size</source>
+            <translation>Kích thước</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Type</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date Modified</source>
+            <translation>Ngày sửa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>My Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invalid filename</source>
+            <translation>Tên tệp không dùng được</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&lt;b&gt;The name "%1" cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+            <translation>&lt;b&gt;Không dùng được tên “%1”.&lt;/b&gt;&lt;p&gt;Hãy đặt tên khác, ngắn hơn hoặc không có dấu câu.</translation>
+        </message>
+    </context>
+    <context>
         <name>QLineEdit</name>
         <message>
-            <location line="-29" />
+            <location line="-90" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
@@ -5273,11 +6224,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mã khôi phục bị gõ sai; hãy so từng nhóm với tờ giấy đã in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/secrets.py" line="+26" />
-            <source>No system keyring was found on this computer, so the app's secrets (such as the password of this device's signing key) are kept inside the profile's database instead.</source>
-            <translation>Máy tính này không có kho khóa của hệ thống, nên các thông tin bí mật của ứng dụng (như mật khẩu khóa ký của thiết bị) được cất trong cơ sở dữ liệu của sổ tay.</translation>
-        </message>
-        <message>
             <location filename="../../desktop/cli/profile.py" line="-28" />
             <location filename="../../desktop/services/profile/opening.py" line="+80" />
             <location line="+176" />
@@ -5335,7 +6281,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Token không có khóa và chứng thư số dùng được mang tên {label}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/pdf/tokens.py" line="+132" />
+            <location filename="../../desktop/security/pdf/tokens.py" line="+152" />
             <source>The token {token} is locked after too many wrong PINs.</source>
             <translation>Token {token} đã bị khóa do nhập sai mã PIN quá nhiều lần.</translation>
         </message>
@@ -5353,6 +6299,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+20" />
             <source>The token driver {module} cannot be loaded.</source>
             <translation>Không nạp được trình điều khiển token {module}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/security/secrets.py" line="+26" />
+            <source>This computer has no system keyring (a safe place for passwords) that the app can use, so the password of the key that signs your reports is kept inside this notebook, which your passphrase locks. Nothing is lost and you can work as usual. Keep your passphrase to yourself: whoever knows it can also sign reports with this notebook.</source>
+            <translation>Máy tính này không có chỗ cất mật khẩu an toàn mà ứng dụng dùng được, nên mật khẩu của khóa dùng để ký báo cáo được cất ngay trong sổ tay này, và sổ tay được khóa bằng mật khẩu đăng nhập của bạn. Không có gì bị mất, bạn vẫn làm việc bình thường. Hãy giữ kín mật khẩu đăng nhập: ai biết mật khẩu đó cũng có thể ký báo cáo bằng sổ tay này.</translation>
         </message>
     </context>
     <context>

@@ -105,7 +105,7 @@ def test_fallback_notice_is_given_once_and_remembered(no_keyring: None, profile:
 
 
 def test_fallback_notice_is_plain_english_for_translation() -> None:
-    assert "keyring" in FALLBACK_NOTICE and "profile's database" in FALLBACK_NOTICE
+    assert "keyring" in FALLBACK_NOTICE and "notebook" in FALLBACK_NOTICE
 
 
 def test_keyring_usable_recognises_the_empty_answers(memory_keyring: MemoryKeyring) -> None:

@@ -45,7 +45,8 @@ def test_sections_and_status_bar(qtbot, ctx, family, wait_lane):
         QCoreApplication.translate("MainWindow", "Reports"),  # "Báo cáo" once the catalogue has it
         "Cài đặt",
     ]
-    assert window.status.text() == "Xã Cẩm Xuyên · Cộng tác viên: Nguyễn Thị Lan"
+    # The fixture's first user set the profile up, so she is the commune officer, not a collaborator.
+    assert window.status.text() == "Xã Cẩm Xuyên · Nguyễn Thị Lan — Cán bộ xã (toàn xã)"
     assert window.windowTitle() == "Sổ tay CTV — Xã Cẩm Xuyên"
     sections = ((2, HOUSEHOLDS), (3, VISITS), (4, ACTIVITIES), (5, REPORTS), (6, SETTINGS), (1, DASHBOARD))
     for number, section in sections:
@@ -218,3 +219,13 @@ def test_the_priority_visit_interval_is_set_in_settings_and_the_dashboard_follow
     task = window.dashboard.due.record(0)
     assert window.dashboard.task_label(task) == "Thăm hộ ưu tiên (Đặng Văn Hùng): đã 30 ngày chưa đến thăm"
     assert page.priority_days.minimum() == 7  # the box keeps the number within what the service takes
+
+
+def test_the_status_bar_names_a_collaborators_role(qtbot, ctx, register, wait_lane, monkeypatch):
+    from desktop.services.profile.access import CurrentUser, Role
+
+    window = open_window(qtbot, ctx, wait_lane)
+    ctv = CurrentUser(name="Trần Văn Bình", role=Role.CTV, villages=frozenset({register.village_a}))
+    monkeypatch.setattr(ctx.profile, "user", ctv)
+    window.update_titles()
+    assert window.status.text() == "Xã Cẩm Xuyên · Trần Văn Bình — Cộng tác viên (các thôn mình phụ trách)"

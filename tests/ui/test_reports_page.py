@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from desktop.security.pdf.errors import TokenPinError
 from desktop.security.pdf.stamp import VIETNAM
@@ -37,6 +37,7 @@ from desktop.ui.dialogs.report_verify import ReportVerifyDialog
 from desktop.ui.pages import report_choosing, reports
 from desktop.ui.pages.reports import ReportsPage
 from desktop.ui.translation import error_text
+from desktop.ui.widgets import files
 from tests.security import pdf_helpers as helpers
 from tests.ui.helpers import type_text
 
@@ -93,7 +94,7 @@ def not_blank(image: QImage) -> bool:
 
 
 def save_signed(qtbot, page: ReportsPage, target: Path, monkeypatch) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(files, "save_file_name", lambda *_a, **_k: str(target))
     monkeypatch.setattr(page, "ask_signer", lambda: SignChoice())  # this computer's key
     page.save_pdf()
 
@@ -210,7 +211,7 @@ def test_the_tables_are_saved_as_xlsx(qtbot, ctx, month_with_data, wait_lane, tm
 
     page = opened_page(qtbot, ctx, wait_lane)
     target = tmp_path / "bang.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(files, "save_file_name", lambda *_a, **_k: str(target))
     with qtbot.waitSignal(page.saved, timeout=LONG):
         page.save_xlsx()
     assert "Theo thôn" in load_workbook(target).sheetnames

@@ -23,25 +23,45 @@ from desktop.security.pdf.errors import TokenError, TokenPinError
 if TYPE_CHECKING:
     from pkcs11 import Session, _pkcs11
 
-# Where token drivers usually are. Feitian's ePass2003 is what most Vietnamese CAs (VNPT-CA,
-# Viettel-CA, FPT-CA, BKAV-CA) hand out; OpenSC reads it and many others; SafeNet eToken is next.
+# The known install paths of token drivers, most likely first: the PKCS#11 modules the Vietnamese
+# CAs' token software puts in System32 (VNPT-CA, Viettel-CA, FPT-CA, BKAV-CA, CA2/Nacencomm, NewCA,
+# MISA-CA; most are Feitian ePass2003 tokens under the CA's own driver name), then the generic drivers
+# those tokens also work with (Feitian's, SafeNet eToken, OpenSC). Only files present are offered, so a
+# wrong guess costs nothing; a driver not listed is chosen with Browse. No Linux path of a CA's own
+# driver is listed: we know of none for certain. SoftHSM (the tests' token) is never suggested: the
+# tests and the command line name its driver explicitly.
 LINUX_MODULES = (
+    "/usr/lib/libcastle.so.1.0.0",  # Feitian ePass2003 (VNPT-CA, Viettel-CA, FPT-CA, BKAV-CA tokens)
+    "/usr/lib/libeTPkcs11.so",  # SafeNet eToken
     "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
     "/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so",
     "/usr/lib/opensc-pkcs11.so",
     "/usr/lib64/opensc-pkcs11.so",
-    "/usr/lib/libcastle.so.1.0.0",
-    "/usr/lib/libeTPkcs11.so",
-    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/softhsm/libsofthsm2.so",
 )
-WINDOWS_MODULES = (
-    r"C:\Windows\System32\eps2003csp11.dll",
-    r"C:\Windows\System32\ShuttleCsp11_3003.dll",
-    r"C:\Windows\System32\eTPKCS11.dll",
-    r"C:\Windows\System32\opensc-pkcs11.dll",
-    r"C:\Program Files\OpenSC Project\OpenSC\pkcs11\opensc-pkcs11.dll",
-)
+_SYSTEM32 = "C:\\Windows\\System32\\"
+WINDOWS_MODULES = tuple(
+    _SYSTEM32 + name
+    for name in (
+        "vnptca_p11_v8.dll",  # VNPT-CA
+        "vnpt-ca_csp11.dll",
+        "VNPT-CA_v34.dll",
+        "viettel-ca_v6.dll",  # Viettel-CA
+        "viettel-ca_v5.dll",
+        "viettel-ca_v4.dll",
+        "fpt-ca.dll",  # FPT-CA
+        "SignatureP11.dll",
+        "BkavCA.dll",  # BKAV-CA
+        "BkavCAv2S.dll",
+        "CA2_v34.dll",  # CA2 (Nacencomm)
+        "CA2_csp11.dll",
+        "ShuttleCsp11_3003.dll",
+        "newca_v4.dll",  # NewCA
+        "misaca_csp11_v2.dll",  # MISA-CA
+        "eps2003csp11.dll",  # Feitian ePass2003, the token most of the CAs above hand out
+        "eTPKCS11.dll",  # SafeNet eToken
+        "opensc-pkcs11.dll",
+    )
+) + (r"C:\Program Files\OpenSC Project\OpenSC\pkcs11\opensc-pkcs11.dll",)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.profile.recovery_sheet import write_recovery_sheet
 from desktop.ui.modal import ModalDialog
+from desktop.ui.widgets import files
 from desktop.ui.widgets.passphrase import caption
 
 
@@ -120,7 +120,7 @@ class RecoveryCodeDialog(ModalDialog):
     def choose_pdf(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / (self.tr("SoTayCTV-recovery-code") + ".pdf"))
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen = files.save_file_name(
             self, self.tr("Save the recovery code as PDF"), suggested, self.tr("PDF files (*.pdf)")
         )
         if chosen:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
+from desktop.ui.widgets import files
 
 if TYPE_CHECKING:
     from desktop.security.pdf.tokens import TokenInfo
@@ -234,7 +234,7 @@ class ReportSignDialog(ModalDialog):
     def browse_module(self) -> None:
         current = Path(self.module_path()) if self.module_path() else None
         start = str(current.parent) if current is not None and current.parent.is_dir() else _system_folder()
-        name, _filter = QFileDialog.getOpenFileName(
+        name = files.open_file_name(
             self,
             self.tr("Choose the token's driver"),
             start,

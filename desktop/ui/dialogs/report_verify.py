@@ -13,7 +13,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.dialogs.report_sign import off_thread
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
+from desktop.ui.widgets import files
 
 PREFERRED_WIDTH = 620
 MAX_PDF_BYTES = 200 * 1024 * 1024  # a report is a few hundred kB; anything this big is not one of ours
@@ -127,7 +127,7 @@ class ReportVerifyDialog(ModalDialog):
 
     def choose_file(self) -> None:
         start = str(self.path.parent) if self.path is not None else _documents()
-        name, _filter = QFileDialog.getOpenFileName(
+        name = files.open_file_name(
             self, self.tr("Choose a signed report"), start, self.tr("PDF files (*.pdf);;All files (*)")
         )
         if name:

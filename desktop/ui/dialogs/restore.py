@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop import APP_NAME
 from desktop.errors import SotayError
@@ -25,6 +25,7 @@ from desktop.services.profile.backup_format import EXTENSION
 from desktop.ui.dialogs.login import Attempt
 from desktop.ui.modal import inform, run_modal, warn
 from desktop.ui.translation import error_text
+from desktop.ui.widgets import files
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ def _choose(paths: ProfilePaths, newest: BackupInfo | None, parent: QWidget | No
     if newest is not None and clicked is restore_newest:
         return newest.path
     if clicked is pick:
-        name, _filter = QFileDialog.getOpenFileName(
+        name = files.open_file_name(
             parent,
             _tr("Choose a backup of the notebook"),
             str(paths.backups if paths.backups.is_dir() else Path.home()),

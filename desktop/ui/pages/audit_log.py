@@ -7,8 +7,10 @@ import uuid
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.services import reference
 from desktop.services.profile import audit
 from desktop.services.profile.audit import AuditEventDTO, ChainReport
+from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.pages.audit_texts import SummaryFormatter, action_label, local_time, short_id, table_label
@@ -37,7 +39,8 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
         self.record_label = ""
         self.has_more = False
         self._filling = False
-        self.formatter = SummaryFormatter(ctx.codes, self._names)
+        self._more_codes: dict[str, dict[str, str]] = {}
+        self.formatter = SummaryFormatter(ctx.codes, self._names, self._codes_of)
 
         self.count = QLabel()
         self.count.setObjectName("countLabel")
@@ -113,6 +116,13 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
         chain = (self.user, self.clear_record, self.back_button, self.verify_button, self.table, self.load_more)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def _codes_of(self, table: str) -> dict[str, str]:
+        """Code tables only the log needs (activity forms, child protection steps…), read once."""
+        if table not in self._more_codes:
+            items = reference.code_tables(self.ctx.profile, table)[table]
+            self._more_codes[table] = {item.code: code_label(item) for item in items}
+        return self._more_codes[table]
 
     # Filters #################################################################################
 

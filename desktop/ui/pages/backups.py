@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.errors import SotayError
@@ -21,6 +21,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.modal import inform, warn
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.translation import error_text
+from desktop.ui.widgets import files
 from desktop.ui.widgets.stale import ReloadsWhenShown
 from desktop.ui.widgets.tables import fit_columns, make_table
 
@@ -101,7 +102,7 @@ class BackupsPage(ReloadsWhenShown, QWidget):
     def back_up_to_folder(self, folder: Path | None = None) -> None:
         """Ask for a folder (a USB stick), then write one backup there off the GUI thread."""
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Where should the backup go?"), str(Path.home()))
+            chosen = files.folder(self, self.tr("Where should the backup go?"), str(Path.home()))
             if not chosen:
                 return
             folder = Path(chosen)

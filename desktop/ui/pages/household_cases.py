@@ -45,8 +45,8 @@ class HouseholdCasesTab(QWidget):
         self.cases = detail_tables.cases_model(self._kind_label)
         self.view = make_table(self.cases)
         fit_columns(self.view, {0: 11, 1: 26, 2: 22, 3: 10})
-        self.open_button = QPushButton(_tr("&Open case…"))
-        self.open_button.setToolTip(_tr("Open a support case for the member selected in Members"))
+        self.open_button = QPushButton(_tr("Open a &new case…"))
+        self.open_button.setToolTip(_tr("Open a new support case for the member selected in Members"))
         self.show_button = QPushButton(_tr("&Show case"))
         self.note = QLabel(
             _tr(

@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from desktop.ui.modal import inform, run_modal, warn
 from desktop.ui.pages.report_choosing import ChoosesReport
 from desktop.ui.pages.report_progress import ExportProgress
 from desktop.ui.translation import error_text
+from desktop.ui.widgets import files
 from desktop.ui.widgets.pdf_preview import PdfPreview
 from desktop.ui.widgets.printing import PRINTING, ask_printer, print_images
 from desktop.ui.widgets.stale import ReloadsWhenShown
@@ -233,7 +233,7 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
             caption, filters = self.tr("Save the signed report as"), self.tr("PDF files (*.pdf)")
         else:
             caption, filters = self.tr("Save the report's tables as"), self.tr("Excel workbooks (*.xlsx)")
-        name, _filter = QFileDialog.getSaveFileName(
+        name = files.save_file_name(
             self, caption, str(folder / f"{choice.file_stem}.{extension}"), filters
         )
         if not name:

@@ -69,10 +69,11 @@ class CaseDialog(ModalDialog):
         layout.addWidget(self.assessment)
         self.tabs = ScrollingTabs()  # a tab scrolls on a short screen; the buttons below stay in view
         layout.addWidget(self.tabs, 1)
-        self.close_case_button = QPushButton(self.tr("Close &case…"))
+        self.close_case_button = QPushButton(self.tr("&End the case…"))
         self.close_case_button.setObjectName("danger")
         self.close_case_button.clicked.connect(self.close_case)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close &window"))
         self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.close_case_button)
