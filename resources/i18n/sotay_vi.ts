@@ -156,7 +156,7 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/activities.py" line="+65" />
+            <location filename="../../desktop/ui/pages/activities.py" line="+66" />
             <source>Communication activities</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
@@ -187,41 +187,41 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+17" />
+            <location line="+18" />
             <source>Village</source>
             <translation>Thôn</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Form</source>
             <translation>Hình thức</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-17" />
             <source>Topic</source>
             <translation>Chủ đề</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+17" />
+            <location line="+18" />
             <source>Men</source>
             <translation>Nam</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Women</source>
             <translation>Nữ</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Total</source>
             <translation>Tổng</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-17" />
             <source>Materials</source>
             <translation>Tài liệu</translation>
         </message>
@@ -236,17 +236,23 @@
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Totals by village and form</source>
             <translation>Tổng hợp theo thôn và hình thức</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-2" />
+            <location line="+8" />
             <source>Activities</source>
             <translation>Hoạt động</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+7" />
+            <source>Totals</source>
+            <translation>Tổng cộng</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Month {month}</source>
             <translation>Tháng {month}</translation>
         </message>
@@ -337,7 +343,7 @@
         <message>
             <location line="+2" />
             <source>&amp;Materials handed out</source>
-            <translation>Tài &amp;liệu đã phát</translation>
+            <translation>Tài liệu đã &amp;phát</translation>
         </message>
         <message>
             <location line="+2" />
@@ -687,7 +693,12 @@
             <translation>Nội dung thay đổi</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+5" />
+            <source>Changes</source>
+            <translation>Các thay đổi</translation>
+        </message>
+        <message>
+            <location line="+68" />
             <source>Record: {name}</source>
             <translation>Bản ghi: {name}</translation>
         </message>
@@ -793,12 +804,12 @@
             <translation>Dung lượng</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>{size} MB</source>
             <translation>{size} MB</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-36" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
@@ -808,7 +819,12 @@
             <translation>Tệp</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
+            <source>Backups</source>
+            <translation>Bản sao lưu</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>No backup yet: the first one is made when you close the app.</source>
             <translation>Chưa có bản sao lưu nào: bản đầu tiên được tạo khi bạn đóng ứng dụng.</translation>
         </message>
@@ -1207,6 +1223,26 @@
             <location line="+2" />
             <source>Support plan ({n})</source>
             <translation>Kế hoạch ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/measures.py" line="34" />
+            <source>Measures</source>
+            <translation>Biện pháp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/people.py" line="36" />
+            <source>People in the case</source>
+            <translation>Những người trong vụ việc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/plan.py" line="36" />
+            <source>Plan</source>
+            <translation>Kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/referrals.py" line="36" />
+            <source>Referrals</source>
+            <translation>Chuyển gửi</translation>
         </message>
     </context>
     <context>
@@ -2479,12 +2515,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+100" />
-            <location line="+150" />
+            <location line="+151" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-146" />
+            <location line="-147" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -2529,7 +2565,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
+            <source>Tasks</source>
+            <translation>Việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Nothing to do today: no task is due.</source>
             <translation>Hôm nay không có việc nào đến hạn.</translation>
         </message>
@@ -2604,7 +2645,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-87" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -2647,7 +2688,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location line="+1" />
             <source>&amp;Reason</source>
-            <translation>&amp;Lý do</translation>
+            <translation>Lý &amp;do</translation>
         </message>
         <message>
             <location line="+14" />
@@ -2719,7 +2760,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Đã có trong sổ:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
+            <source>People already registered</source>
+            <translation>Những người đã có trong sổ</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Full name</source>
             <translation>Họ và tên</translation>
         </message>
@@ -2766,7 +2812,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>EventPages</name>
         <message>
             <source>&amp;Reporting month</source>
-            <translation>Tháng &amp;báo cáo</translation>
+            <translation>Tháng báo cáo</translation>
         </message>
         <message>
             <source>not recorded</source>
@@ -2778,11 +2824,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>&amp;Place of birth</source>
-            <translation>&amp;Nơi sinh</translation>
+            <translation>Nơi sinh</translation>
         </message>
         <message>
             <source>Birth o&amp;rder (child no.)</source>
-            <translation>Con &amp;thứ</translation>
+            <translation>C&amp;on thứ</translation>
         </message>
         <message>
             <source>e.g. Thạch Hà commune, Hà Tĩnh</source>
@@ -2790,11 +2836,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>Moved in o&amp;n</source>
-            <translation>Ngày chuyển đế&amp;n</translation>
+            <translation>Ngà&amp;y chuyển đến</translation>
         </message>
         <message>
             <source>Came &amp;from</source>
-            <translation>Chuyển đến &amp;từ</translation>
+            <translation>Ch&amp;uyển đến từ</translation>
         </message>
         <message>
             <source>Mem&amp;ber</source>
@@ -2806,7 +2852,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>&amp;Partner's full name</source>
-            <translation>Họ tên &amp;vợ/chồng</translation>
+            <translation>Họ tên vợ/&amp;chồng</translation>
         </message>
         <message>
             <source>— not recorded —</source>
@@ -2894,7 +2940,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>Pregnancy n&amp;umber</source>
-            <translation>&amp;Lần mang thai thứ</translation>
+            <translation>Lần mang thai t&amp;hứ</translation>
         </message>
         <message>
             <source>&amp;Week of pregnancy</source>
@@ -2979,9 +3025,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>HouseholdCasesTab</name>
+        <message>
+            <location filename="../../desktop/ui/pages/household_cases.py" line="+47" />
+            <source>Support cases</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+    </context>
+    <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3042,7 +3096,27 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Trường hợp hỗ trợ được bảo mật: chỉ người phụ trách và người dùng có quyền bảo vệ mới xem được nội dung.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+8" />
+            <source>Members</source>
+            <translation>Thành viên</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Categories</source>
+            <translation>Diện hộ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Population events</source>
+            <translation>Biến động dân số</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Visits</source>
+            <translation>Thăm hộ</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Add &amp;category</source>
             <translation>Thêm &amp;diện</translation>
         </message>
@@ -3242,11 +3316,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>HouseholdListPage</name>
         <message>
             <location filename="../../desktop/ui/pages/households.py" line="+36" />
+            <location line="+15" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-12" />
+            <source>Search households</source>
+            <translation>Tìm hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Search by name, household no. or address — accents not needed</source>
             <translation>Tìm theo họ tên, số hộ hoặc địa chỉ — không cần gõ dấu</translation>
         </message>
@@ -3271,7 +3351,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Mở hộ</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+92" />
             <source>First {n} matching households; type more to narrow</source>
             <translation>{n} hộ khớp đầu tiên; gõ thêm để thu hẹp</translation>
         </message>
@@ -4124,7 +4204,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="+60" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+58" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -4732,7 +4812,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Chọn một báo cáo PDF. Sổ tay kiểm tra ai đã ký, ký lúc nào và có chữ nào bị sửa sau khi ký hay không.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
+            <source>Chosen file</source>
+            <translation>Tệp đã chọn</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>No file chosen</source>
             <translation>Chưa chọn tệp</translation>
         </message>
@@ -5562,6 +5647,14 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
     </context>
     <context>
+        <name>SideBar</name>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="+36" />
+            <source>Sections</source>
+            <translation>Các mục</translation>
+        </message>
+    </context>
+    <context>
         <name>SnoozeDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/task.py" line="-52" />
@@ -5581,7 +5674,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         <message>
             <location line="+1" />
             <source>&amp;Reason</source>
-            <translation>&amp;Lý do</translation>
+            <translation>Lý &amp;do</translation>
         </message>
         <message>
             <location line="+13" />
@@ -5658,7 +5751,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Ghi &amp;diễn biến…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+7" />
+            <source>Timeline</source>
+            <translation>Diễn biến</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
@@ -5844,7 +5942,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Trường hợp hỗ trợ</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>Users</source>
+            <translation>Người dùng</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Add user…</source>
             <translation>&amp;Thêm người dùng…</translation>
         </message>
@@ -6153,7 +6256,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+4" />
+            <source>Visits</source>
+            <translation>Thăm hộ</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>&amp;From</source>
             <translation>Từ &amp;ngày</translation>
         </message>
