@@ -41,10 +41,10 @@ from desktop.services.casework.child_plan import PlanItemInput
 from desktop.services.casework.dv import ActsInput
 from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.parties import PartyInput
+from desktop.services.dto import DuplicateCandidate
 from desktop.services.profile import users
 from desktop.services.register import households, members, visits
 from desktop.services.register.households import HouseholdInput
-from desktop.services.dto import DuplicateCandidate
 from desktop.services.register.members import DuplicatePersonWarning, PersonInput
 from desktop.services.register.visits import VisitInput
 from desktop.ui.context import AppContext
@@ -264,6 +264,7 @@ def _case_dialogs(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
     opened = cases.detail(profile, rich.dv_case).opened_on
     detail = households.detail(profile, rich.household_id)
     review = child_forms.review(profile, rich.child_case)
+    child_kind = cases.CHILD_PROTECTION
     dialogs: list[tuple[str, type[QWidget], Callable[[], QWidget]]] = [
         ("open a case", CaseOpenDialog, lambda: CaseOpenDialog(ctx, detail)),
         ("case party", PartyDialog, lambda: PartyDialog(ctx, rich.dv_case, rich.household_id)),
@@ -273,7 +274,7 @@ def _case_dialogs(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
         ("plan item", PlanItemDialog, lambda: PlanItemDialog(ctx, rich.child_case, opened)),
         ("review", ReviewDialog, lambda: ReviewDialog(ctx, rich.child_case, opened, codes, review)),
         ("action (dv)", ActionDialog, lambda: ActionDialog(ctx, rich.dv_case, dv.KIND, opened, codes)),
-        ("action (child)", ActionDialog, lambda: ActionDialog(ctx, rich.child_case, cases.CHILD_PROTECTION, opened, codes)),
+        ("action (child)", ActionDialog, lambda: ActionDialog(ctx, rich.child_case, child_kind, opened, codes)),
     ]
     for name, kind, make in dialogs:
         yield Entry(name, kind, lambda make=make: shown(make()))
