@@ -49,7 +49,8 @@ def test_a_household_is_filled_and_saved_with_the_keyboard_alone(qtbot, ctx, reg
     press(qtbot, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = households.detail(ctx.profile, dialog.household_id)
-    assert (saved.code, saved.village_id, saved.address, saved.phone) == ("015", register.village_a, "Xom 4", "0912000111")
+    expected = ("015", register.village_a, "Xom 4", "0912000111")
+    assert (saved.code, saved.village_id, saved.address, saved.phone) == expected
 
 
 def test_escape_closes_the_household_form_without_saving(qtbot, ctx, register):
