@@ -33,6 +33,7 @@ class SideBar(QWidget):
     def __init__(self, app_name: str, user: CurrentUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(WIDTH)
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

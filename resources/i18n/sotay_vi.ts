@@ -187,41 +187,41 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+17" />
+            <location line="+18" />
             <source>Village</source>
             <translation>Thôn</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Form</source>
             <translation>Hình thức</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-17" />
             <source>Topic</source>
             <translation>Chủ đề</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+17" />
+            <location line="+18" />
             <source>Men</source>
             <translation>Nam</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Women</source>
             <translation>Nữ</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Total</source>
             <translation>Tổng</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-17" />
             <source>Materials</source>
             <translation>Tài liệu</translation>
         </message>
@@ -236,17 +236,23 @@
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Totals by village and form</source>
             <translation>Tổng hợp theo thôn và hình thức</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-2" />
+            <location line="+8" />
             <source>Activities</source>
             <translation>Hoạt động</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+7" />
+            <source>Totals</source>
+            <translation>Tổng cộng</translation>
+        </message>
+        <message>
+            <location line="+38" />
             <source>Month {month}</source>
             <translation>Tháng {month}</translation>
         </message>
@@ -373,7 +379,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+119" />
+            <location filename="../../desktop/ui/app.py" line="+127" />
             <source>Something unexpected went wrong. Your saved data is safe; details are in the log file.</source>
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
@@ -624,617 +630,494 @@
             <translation>Chi tiết</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="28" />
             <source>Other change</source>
             <translation>Thay đổi khác</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="39" />
             <source>Support case</source>
             <translation>Trường hợp hỗ trợ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="40" />
             <source>Measure of a case</source>
             <translation>Biện pháp của trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="41" />
             <source>Referral of a case</source>
             <translation>Chuyển gửi trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="42" />
             <source>Person in a case</source>
             <translation>Người trong trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="43" />
             <source>Step of a support plan</source>
             <translation>Bước của kế hoạch hỗ trợ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="44" />
             <source>Entry of a case timeline</source>
             <translation>Ghi chép diễn biến trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="45" />
             <source>Own task</source>
             <translation>Việc tự ghi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="46" />
             <source>Task done or put off</source>
             <translation>Việc đã làm hoặc hoãn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="47" />
             <source>Campaign year</source>
             <translation>Chiến dịch trong năm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="48" />
             <source>Communication activity</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="49" />
             <source>User</source>
             <translation>Người dùng</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="50" />
             <source>Report saved</source>
             <translation>Báo cáo đã lưu</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="56" />
             <source>Other record</source>
             <translation>Bản ghi khác</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="105" />
             <source>Place in the list</source>
             <translation>Thứ tự trong danh sách</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="106" />
             <source>Former district code</source>
             <translation>Mã huyện cũ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="107" />
             <source>Former commune code</source>
             <translation>Mã xã cũ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="109" />
             <source>Owner</source>
             <translation>Người phụ trách</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="110" />
             <source>Opened on</source>
             <translation>Ngày mở</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="111" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="112" />
             <source>Ended on</source>
             <translation>Ngày kết thúc</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="113" />
             <source>Summary</source>
             <translation>Tóm tắt</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="114" />
             <source>Risk level</source>
             <translation>Mức độ nguy cơ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="115" />
             <source>Agreed to be helped</source>
             <translation>Đồng ý nhận hỗ trợ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="116" />
             <source>Acts of violence</source>
             <translation>Hành vi bạo lực</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="117" />
             <source>Relationship between the people</source>
             <translation>Quan hệ giữa những người liên quan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="118" />
             <source>Harm</source>
             <translation>Tổn hại</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="119" />
             <source>Times in the last 12 months</source>
             <translation>Số lần trong 12 tháng qua</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="120" />
             <source>Groups of the child</source>
             <translation>Nhóm đối tượng của trẻ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="121" />
             <source>Step</source>
             <translation>Bước</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="122" />
             <source>Measure</source>
             <translation>Biện pháp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="123" />
             <source>Decided on</source>
             <translation>Ngày quyết định</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="124" />
             <source>Starts on</source>
             <translation>Ngày bắt đầu</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="125" />
             <source>Ends on</source>
             <translation>Ngày hết hạn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="126" />
             <source>Distance (m)</source>
             <translation>Khoảng cách (m)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="127" />
             <source>Supervised by</source>
             <translation>Người giám sát</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="128" />
             <source>Sent to</source>
             <translation>Nơi nhận</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="129" />
             <source>Sent on</source>
             <translation>Ngày gửi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="130" />
             <source>Status since</source>
             <translation>Từ ngày</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="131" />
             <source>Role</source>
             <translation>Vai trò</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="132" />
             <source>Anonymous</source>
             <translation>Giấu tên</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="133" />
             <source>Contact</source>
             <translation>Liên lạc</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="134" />
             <source>What is to be done</source>
             <translation>Việc cần làm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="135" />
             <source>Who does it</source>
             <translation>Người thực hiện</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="136" />
             <source>Due on</source>
             <translation>Hạn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="137" />
             <source>Done on</source>
             <translation>Ngày làm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="138" />
             <source>Result</source>
             <translation>Kết quả</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="139" />
             <source>Task</source>
             <translation>Việc</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="141" />
             <source>Put off until</source>
             <translation>Hoãn đến</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="142" />
             <source>Reason</source>
             <translation>Lý do</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="143" />
             <source>Campaign</source>
             <translation>Chiến dịch</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="144" />
             <source>Theme</source>
             <translation>Chủ đề</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="145" />
             <source>Source</source>
             <translation>Nguồn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="146" />
             <source>Held on</source>
             <translation>Ngày tổ chức</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="147" />
             <source>Form</source>
             <translation>Hình thức</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="148" />
             <source>Topic</source>
             <translation>Chủ đề</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="150" />
             <source>Men taking part</source>
             <translation>Số nam tham dự</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="151" />
             <source>Women taking part</source>
             <translation>Số nữ tham dự</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="152" />
             <source>Materials handed out</source>
             <translation>Tài liệu phát ra</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="153" />
             <source>Copies handed out</source>
             <translation>Số bản đã phát</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="155" />
             <source>May see protection cases</source>
             <translation>Được xem nội dung trường hợp bảo vệ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="156" />
             <source>Villages kept</source>
             <translation>Các thôn phụ trách</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="158" />
             <source>File type</source>
             <translation>Loại tệp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="159" />
             <source>Report for</source>
             <translation>Báo cáo cho</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="160" />
             <source>Check code (SHA-256)</source>
             <translation>Mã kiểm tra (SHA-256)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="161" />
             <source>Signed</source>
             <translation>Đã ký</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="162" />
             <source>Confidential</source>
             <translation>Mật</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="164" />
             <source>Demo data</source>
             <translation>Dữ liệu mẫu</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="171" />
             <source>Kind of case</source>
             <translation>Loại trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="172" />
             <source>Person helped</source>
             <translation>Người được hỗ trợ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="173" />
             <source>Case details</source>
             <translation>Chi tiết trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="174" />
             <source>Kind of entry</source>
             <translation>Loại ghi chép</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="175" />
             <source>Relationship to the victim</source>
             <translation>Quan hệ với nạn nhân</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="177" />
             <source>Progress</source>
             <translation>Tiến độ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="179" />
             <source>Report</source>
             <translation>Báo cáo</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="183" />
             <source>Whose task</source>
             <translation>Việc của ai</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="188" />
             <source>Other detail</source>
             <translation>Thông tin khác</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="198" />
             <source>Place of birth</source>
             <translation>Nơi sinh</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="199" />
             <source>Child number</source>
             <translation>Con thứ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="200" />
             <source>Mother</source>
             <translation>Mẹ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="201" />
             <source>Came from</source>
             <translation>Chuyển đến từ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="202" />
             <source>Moved to</source>
             <translation>Chuyển đi đến</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="203" />
             <source>Cause</source>
             <translation>Nguyên nhân</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="204" />
             <source>Married to</source>
             <translation>Kết hôn với</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="205" />
             <source>From household</source>
             <translation>Từ hộ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="206" />
             <source>To household</source>
             <translation>Sang hộ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="207" />
             <source>Before the change</source>
             <translation>Trước khi sửa</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="210" />
             <source>Method</source>
             <translation>Biện pháp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="211" />
             <source>What happened</source>
             <translation>Diễn biến</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="212" />
             <source>Pregnancy number</source>
             <translation>Lần mang thai</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="213" />
             <source>Week of pregnancy</source>
             <translation>Tuần thai</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="215" />
             <source>Where</source>
             <translation>Nơi thực hiện</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="231" />
             <source>Open</source>
             <translation>Đang mở</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="231" />
             <source>Ended</source>
             <translation>Đã kết thúc</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
             <source>Sent</source>
             <translation>Đã gửi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
             <source>Received</source>
             <translation>Đã tiếp nhận</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
             <source>Done</source>
             <translation>Đã xong</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="235" />
             <source>Declined</source>
             <translation>Đã từ chối</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="239" />
             <source>Planned</source>
             <translation>Dự kiến</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="239" />
             <source>Dropped</source>
             <translation>Đã bỏ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="244" />
             <source>Monthly report</source>
             <translation>Báo cáo tháng</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="245" />
             <source>Household card</source>
             <translation>Phiếu hộ gia đình</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="246" />
             <source>Case record</source>
             <translation>Hồ sơ trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="247" />
             <source>Campaign report</source>
             <translation>Báo cáo chiến dịch</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="252" />
             <source>PDF</source>
             <translation>PDF</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="252" />
             <source>Excel workbook</source>
             <translation>Bảng tính Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="277" />
             <source>A no-contact measure ends</source>
             <translation>Hết hạn biện pháp cấm tiếp xúc</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="278" />
             <source>A child's support plan is due</source>
             <translation>Đến hạn lập kế hoạch hỗ trợ trẻ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="279" />
             <source>A step of a support plan is due</source>
             <translation>Đến hạn một bước của kế hoạch hỗ trợ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="280" />
             <source>A follow-up visit</source>
             <translation>Thăm lại hộ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="281" />
             <source>A priority visit</source>
             <translation>Thăm hộ cần ưu tiên</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="282" />
             <source>A newborn screening is due</source>
             <translation>Đến hạn sàng lọc sơ sinh</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="283" />
             <source>A prenatal screening is due</source>
             <translation>Đến hạn sàng lọc trước sinh</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="284" />
             <source>A case follow-up</source>
             <translation>Theo dõi trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="287" />
             <source>Other task</source>
             <translation>Việc khác</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="291" />
             <source>{households} households, seed {seed}, on {day}</source>
             <translation>{households} hộ, mã tạo dữ liệu {seed}, ngày {day}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="303" />
             <source>{n} person(s)</source>
             <translation>{n} người</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="307" />
             <source>{n} village(s)</source>
             <translation>{n} thôn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="268" />
             <source>Pregnancy found</source>
             <translation>Phát hiện có thai</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="268" />
             <source>Pregnancy ended</source>
             <translation>Kết thúc thai kỳ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="269" />
             <source>Waiting</source>
             <translation>Chờ kết quả</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="269" />
             <source>Normal</source>
             <translation>Bình thường</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="269" />
             <source>At risk</source>
             <translation>Có nguy cơ</translation>
         </message>
@@ -1302,7 +1185,12 @@
             <translation>Nội dung thay đổi</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+5" />
+            <source>Changes</source>
+            <translation>Các thay đổi</translation>
+        </message>
+        <message>
+            <location line="+75" />
             <source>Record: {name}</source>
             <translation>Bản ghi: {name}</translation>
         </message>
@@ -1408,12 +1296,12 @@
             <translation>Dung lượng</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>{size} MB</source>
             <translation>{size} MB</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-36" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
@@ -1423,7 +1311,12 @@
             <translation>Tệp</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
+            <source>Backups</source>
+            <translation>Bản sao lưu</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>No backup yet: the first one is made when you close the app.</source>
             <translation>Chưa có bản sao lưu nào: bản đầu tiên được tạo khi bạn đóng ứng dụng.</translation>
         </message>
@@ -1556,7 +1449,7 @@
             <translation>Việc chuyển gửi đã chọn, vào ngày</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/window.py" line="+99" />
+            <location filename="../../desktop/ui/dialogs/case/window.py" line="+100" />
             <source>Acts</source>
             <translation>Hành vi</translation>
         </message>
@@ -1827,6 +1720,26 @@
             <location line="+2" />
             <source>Support plan ({n})</source>
             <translation>Kế hoạch ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/measures.py" line="34" />
+            <source>Measures</source>
+            <translation>Biện pháp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/people.py" line="36" />
+            <source>People in the case</source>
+            <translation>Những người trong vụ việc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/plan.py" line="36" />
+            <source>Plan</source>
+            <translation>Kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/referrals.py" line="36" />
+            <source>Referrals</source>
+            <translation>Chuyển gửi</translation>
         </message>
     </context>
     <context>
@@ -3099,12 +3012,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+100" />
-            <location line="+150" />
+            <location line="+151" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-146" />
+            <location line="-147" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -3149,7 +3062,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
+            <source>Tasks</source>
+            <translation>Việc cần làm</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Nothing to do today: no task is due.</source>
             <translation>Hôm nay không có việc nào đến hạn.</translation>
         </message>
@@ -3224,7 +3142,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-87" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3339,7 +3257,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Đã có trong sổ:</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
+            <source>People already registered</source>
+            <translation>Những người đã có trong sổ</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Full name</source>
             <translation>Họ và tên</translation>
         </message>
@@ -3599,9 +3522,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>HouseholdCasesTab</name>
+        <message>
+            <location filename="../../desktop/ui/pages/household_cases.py" line="+47" />
+            <source>Support cases</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+    </context>
+    <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3654,7 +3585,27 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Trường hợp hỗ trợ được bảo mật: chỉ người phụ trách và người dùng có quyền bảo vệ mới xem được nội dung.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+8" />
+            <source>Members</source>
+            <translation>Thành viên</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Categories</source>
+            <translation>Diện hộ</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Population events</source>
+            <translation>Biến động dân số</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Visits</source>
+            <translation>Thăm hộ</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Add &amp;category</source>
             <translation>Thêm &amp;diện</translation>
         </message>
@@ -3862,11 +3813,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>HouseholdListPage</name>
         <message>
             <location filename="../../desktop/ui/pages/households.py" line="+36" />
+            <location line="+15" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-12" />
+            <source>Search households</source>
+            <translation>Tìm hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Search by name, household no. or address — accents not needed</source>
             <translation>Tìm theo họ tên, số hộ hoặc địa chỉ — không cần gõ dấu</translation>
         </message>
@@ -3891,7 +3848,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Mở hộ</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+92" />
             <source>First {n} matching households; type more to narrow</source>
             <translation>{n} hộ khớp đầu tiên; gõ thêm để thu hẹp</translation>
         </message>
@@ -5683,7 +5640,12 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>Chọn một báo cáo PDF. Sổ tay kiểm tra ai đã ký, ký lúc nào và có chữ nào bị sửa sau khi ký hay không.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+7" />
+            <source>Chosen file</source>
+            <translation>Tệp đã chọn</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>No file chosen</source>
             <translation>Chưa chọn tệp</translation>
         </message>
@@ -6513,6 +6475,14 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
     </context>
     <context>
+        <name>SideBar</name>
+        <message>
+            <location filename="../../desktop/ui/navigation.py" line="+36" />
+            <source>Sections</source>
+            <translation>Các mục</translation>
+        </message>
+    </context>
+    <context>
         <name>SnoozeDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/task.py" line="-52" />
@@ -6609,7 +6579,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Ghi &amp;diễn biến…</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+7" />
+            <source>Timeline</source>
+            <translation>Diễn biến</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
@@ -6795,7 +6770,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Trường hợp hỗ trợ</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>Users</source>
+            <translation>Người dùng</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Add user…</source>
             <translation>&amp;Thêm người dùng…</translation>
         </message>
@@ -7049,7 +7029,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>VisitsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/visits.py" line="+40" />
+            <location filename="../../desktop/ui/pages/visits.py" line="+41" />
             <source>Household visits</source>
             <translation>Thăm hộ</translation>
         </message>
@@ -7104,7 +7084,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+4" />
+            <source>Visits</source>
+            <translation>Thăm hộ</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>&amp;From</source>
             <translation>Từ &amp;ngày</translation>
         </message>
@@ -7114,7 +7099,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Đến n&amp;gày</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
         </message>

@@ -18,7 +18,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
@@ -84,6 +84,9 @@ class FormDialog(ModalDialog):
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         self._layout.addWidget(self.buttons)
+        # Enter presses Save, except in a notes field where it starts a new line: Ctrl+S saves from anywhere.
+        save_keys = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_keys.activated.connect(lambda: self.save_button.isEnabled() and self.try_save())
 
     # To implement ############################################################################
 

@@ -38,6 +38,7 @@ class DuplicateDialog(ModalDialog):
         layout.addWidget(message)
         layout.addWidget(QLabel(self.tr("Already in the register:")))
         self.table = QTableWidget(len(warning.candidates), 4)
+        self.table.setAccessibleName(self.tr("People already registered"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Full name"), self.tr("Date of birth"), self.tr("Household no."), self.tr("Village")]
         )

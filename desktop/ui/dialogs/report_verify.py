@@ -70,6 +70,7 @@ class ReportVerifyDialog(ModalDialog):
         about.setObjectName("subtitle")
         about.setWordWrap(True)
         self.file = QLineEdit()
+        self.file.setAccessibleName(self.tr("Chosen file"))
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("No file chosen"))
         self.choose_button = QPushButton(self.tr("&Choose a PDF…"))

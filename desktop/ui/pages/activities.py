@@ -97,6 +97,7 @@ class ActivitiesPage(ReloadsWhenShown, QWidget):
             ]
         )
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Activities"))
         fit_columns(self.table, {0: 11, 1: 14, 2: 18, 3: 22, 4: 5, 5: 5, 6: 5, 7: 16, 8: 18})
         totals_title = QLabel(self.tr("Totals by village and form"))
         totals_title.setObjectName("sectionTitle")
@@ -111,6 +112,7 @@ class ActivitiesPage(ReloadsWhenShown, QWidget):
             ]
         )
         self.totals_table = make_table(self.totals_model, self)
+        self.totals_table.setAccessibleName(self.tr("Totals"))
         fit_columns(self.totals_table, {0: 16, 1: 20, 2: 10, 3: 8, 4: 8, 5: 8})
 
         heading = QHBoxLayout()

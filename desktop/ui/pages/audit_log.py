@@ -78,6 +78,7 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
             muted=lambda e: e.action == "delete",
         )
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Changes"))
         fit_columns(self.table, {0: 15, 1: 16, 2: 6, 3: 13, 4: 14})
         self._build_layout()
 

@@ -60,6 +60,7 @@ class BackupsPage(ReloadsWhenShown, QWidget):
             muted=lambda b: not b.ok,
         )
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Backups"))
         fit_columns(self.table, {0: 17, 1: 12, 2: 10, 3: 14})
         self.empty = QLabel(self.tr("No backup yet: the first one is made when you close the app."))
         self.empty.setObjectName("subtitle")

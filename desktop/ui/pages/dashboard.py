@@ -126,6 +126,7 @@ class DashboardPage(QWidget):
             muted=None,
         )
         self.due_view = make_table(self.due, self)
+        self.due_view.setAccessibleName(self.tr("Tasks"))
         fit_columns(self.due_view, {0: 12, 1: 46, 2: 12})
         self.empty = QLabel(self.tr("Nothing to do today: no task is due."))
         self.empty.setObjectName("subtitle")

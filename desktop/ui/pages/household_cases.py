@@ -44,6 +44,7 @@ class HouseholdCasesTab(QWidget):
         self.case_kinds: dict[str, CodeDTO] = {}
         self.cases = detail_tables.cases_model(self._kind_label)
         self.view = make_table(self.cases)
+        self.view.setAccessibleName(self.tr("Support cases"))
         fit_columns(self.view, {0: 11, 1: 26, 2: 22, 3: 10})
         self.open_button = QPushButton(_tr("Open a &new case…"))
         self.open_button.setToolTip(_tr("Open a new support case for the member selected in Members"))

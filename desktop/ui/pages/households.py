@@ -36,6 +36,7 @@ class HouseholdListPage(QWidget):
         title = QLabel(self.tr("Households"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search households"))
         self.search.setPlaceholderText(self.tr("Search by name, household no. or address — accents not needed"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)  # the main window fits 1024 px (architecture.md §9)
@@ -47,6 +48,7 @@ class HouseholdListPage(QWidget):
         self.add_button.setToolTip(self.tr("New household (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Households"))
         fit_columns(self.table, {0: 10, 1: 24, 2: 16, 3: 26, 4: 8})
 
         bar = QHBoxLayout()

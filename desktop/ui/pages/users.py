@@ -50,6 +50,7 @@ class UsersPage(QWidget):
             ]
         )
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Users"))
         fit_columns(self.table, {0: 24, 1: 38, 2: 28})  # the role labels are long in Vietnamese
         self.add_button = QPushButton(self.tr("&Add user…"))
         self.edit_button = QPushButton(self.tr("C&hange…"))

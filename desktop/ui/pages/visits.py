@@ -63,6 +63,7 @@ class VisitsPage(ReloadsWhenShown, QWidget):
             ]
         )
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Visits"))
         fit_columns(self.table, {0: 11, 1: 10, 2: 18, 3: 24, 4: 34, 5: 11})
 
         from_label = QLabel(self.tr("&From"))

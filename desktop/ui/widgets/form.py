@@ -3,6 +3,13 @@
 A field the user has not touched yet shows its problem in a quiet grey ("this is still needed"); once
 edited, or after a save attempt, the same message turns red. Messages are never hidden, so the user
 always knows why Save is disabled.
+
+Every row keeps one line for its message even when there is none: a message that appears or goes away
+as the user fixes a field must not move the rows below, or the next click lands on the wrong field.
+Only a message that wraps onto a second line makes its row taller.
+
+Each field gets its caption (without the "&") as its accessible name, so a screen reader says what the
+field is, and the current problem as its accessible description.
 """
 
 from __future__ import annotations
@@ -11,13 +18,58 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.errors import FieldProblem
 from desktop.ui.translation import problem_text
 
 CAPTION_TOP = 7  # the editors' border + padding
 CAPTION_CHARS = 22
+# What a user types into or chooses from: each needs a name a screen reader can say.
+INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
+
+
+def plain_label(text: str) -> str:
+    """A caption as a screen reader should say it: without the mnemonic marker ("&&" stays one "&")."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+def name_inputs(editor: QWidget, name: str) -> None:
+    """Give `editor`, and the inputs inside it that have neither a name nor a text of their own, `name`.
+
+    A row's editor may be a box around several inputs (a check box and a date): the date gets the
+    row's name, the check box keeps saying its own text.
+    """
+    for widget in [editor, *editor.findChildren(QWidget)]:
+        if widget.accessibleName():
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text():
+            continue
+        if widget is editor or isinstance(widget, INPUTS):
+            widget.setAccessibleName(name)
+
+
+def focus_target(editor: QWidget) -> QWidget:
+    """The input Alt+letter should reach: the editor itself, or the first input in a box around several."""
+    if editor.focusPolicy() != Qt.FocusPolicy.NoFocus or editor.focusProxy() is not None:
+        return editor
+    for child in editor.findChildren(QWidget):
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return child
+    return editor
 
 
 @dataclass(slots=True)
@@ -39,7 +91,7 @@ class FormPanel(QWidget):
         outer.addLayout(self._grid)
         outer.addStretch(1)  # spare height goes below the form, not between its rows
         self._grid.setHorizontalSpacing(14)
-        self._grid.setVerticalSpacing(4)
+        self._grid.setVerticalSpacing(0)  # each row's reserved message line already separates it from the next
         self._columns = columns
         self._next_row = [0] * columns
         self._rows: dict[str, _Row] = {}
@@ -59,7 +111,8 @@ class FormPanel(QWidget):
     ) -> QWidget:
         """Add a labelled editor; `signal` marks the field as touched and triggers validation."""
         caption = QLabel(label)
-        caption.setBuddy(editor)  # makes "&Name" an Alt+N shortcut to the field
+        caption.setBuddy(focus_target(editor))  # makes "&Name" an Alt+N shortcut to the field
+        name_inputs(editor, plain_label(label))
         caption.setWordWrap(True)
         caption.setObjectName("fieldLabel")
         # Level with the editor's text, not centred on editor + message.
@@ -69,12 +122,14 @@ class FormPanel(QWidget):
         error = QLabel()
         error.setObjectName("fieldError")
         error.setWordWrap(True)
-        error.setVisible(False)
         error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # The reserved line is also the gap to the next row, so the form is hardly taller than before.
+        error.ensurePolished()  # the style sheet may set the font the line is measured with
+        error.setMinimumHeight(error.fontMetrics().lineSpacing())
         holder = QWidget()
         box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 6)
-        box.setSpacing(2)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
         box.addWidget(editor)
         box.addWidget(error)
         if span:
@@ -121,8 +176,9 @@ class FormPanel(QWidget):
                 elsewhere.append(item)
         for field, row in self._rows.items():
             found = first.get(field)
-            row.error.setVisible(found is not None)
-            row.error.setText(problem_text(found) if found else "")
+            text = problem_text(found) if found else ""
+            row.error.setText(text)
+            row.editor.setAccessibleDescription(text)
             state = "active" if field in self._touched else "pending"
             if row.error.property("state") != state:
                 row.error.setProperty("state", state)

@@ -31,6 +31,7 @@ class MeasuresTab(CaseTab):
         super().__init__(ctx, case_id, codes, parent)
         self.measures = RecordTableModel(self._columns())
         self.view = make_table(self.measures)
+        self.view.setAccessibleName(_tr("Measures"))
         fit_columns(self.view, {0: 28, 1: 14, 2: 11, 3: 24, 4: 9, 5: 18})
         self.apply_button = QPushButton(_tr("&Apply measure…"))
         self.apply_button.clicked.connect(self.apply)

@@ -33,6 +33,7 @@ class PeopleTab(CaseTab):
         super().__init__(ctx, case_id, codes, parent)
         self.people = RecordTableModel(self._columns())
         self.view = make_table(self.people)
+        self.view.setAccessibleName(_tr("People in the case"))
         fit_columns(self.view, {0: 34, 1: 24, 2: 8, 3: 8, 4: 14, 5: 22})  # role labels are long in Vietnamese
         self.add_button = QPushButton(_tr("Add &person…"))
         self.add_button.clicked.connect(self.add_party)

@@ -33,6 +33,7 @@ class PlanTab(CaseTab):
         super().__init__(ctx, case_id, codes, parent)
         self.items = RecordTableModel(self._columns(), muted=lambda i: i.status != child_plan.PLANNED)
         self.view = make_table(self.items)
+        self.view.setAccessibleName(_tr("Plan"))
         fit_columns(self.view, {0: 36, 1: 22, 2: 11, 3: 16, 4: 11})
         self.add_button = QPushButton(_tr("&Add item…"))
         self.add_button.clicked.connect(self.add_item)
@@ -45,7 +46,9 @@ class PlanTab(CaseTab):
         top = QHBoxLayout()
         top.addWidget(self.add_button)
         top.addStretch(1)
-        top.addWidget(QLabel(_tr("Selected item, on")))
+        on_label = QLabel(_tr("Selected item, on"))
+        on_label.setBuddy(self.item_on)  # a screen reader names the date by its caption
+        top.addWidget(on_label)
         top.addWidget(self.item_on)
         for status, button in self.item_buttons.items():
             button.clicked.connect(lambda _checked=False, s=status: self.set_item_status(s))

@@ -33,6 +33,7 @@ class ReferralsTab(CaseTab):
         super().__init__(ctx, case_id, codes, parent)
         self.referrals = RecordTableModel(self._columns())
         self.view = make_table(self.referrals)
+        self.view.setAccessibleName(_tr("Referrals"))
         fit_columns(self.view, {0: 30, 1: 11, 2: 14, 3: 11, 4: 24})
         self.refer_button = QPushButton(_tr("&Refer…"))
         self.refer_button.clicked.connect(self.refer)
@@ -46,7 +47,9 @@ class ReferralsTab(CaseTab):
         top = QHBoxLayout()
         top.addWidget(self.refer_button)
         top.addStretch(1)
-        top.addWidget(QLabel(_tr("Selected referral, on")))
+        on_label = QLabel(_tr("Selected referral, on"))
+        on_label.setBuddy(self.status_on)  # a screen reader names the date by its caption
+        top.addWidget(on_label)
         top.addWidget(self.status_on)
         for status in STATUS_ORDER:
             button = self.status_buttons[status]

@@ -46,6 +46,7 @@ class StepsTab(CaseTab):
         self.advance_on = DateEdit(self.ctx.profile.today(), allow_empty=False)
         advance_row.addWidget(self.advance_button)
         self.advance_on_label = QLabel(_tr("on"))
+        self.advance_on_label.setBuddy(self.advance_on)
         advance_row.addWidget(self.advance_on_label)
         advance_row.addWidget(self.advance_on)
         advance_row.addStretch(1)

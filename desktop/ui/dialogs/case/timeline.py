@@ -143,6 +143,7 @@ class TimelineTab(CaseTab):
         self.add_button.clicked.connect(self.add_entry)
         self.entries = RecordTableModel(self._columns())
         self.view = make_table(self.entries)
+        self.view.setAccessibleName(self.tr("Timeline"))
         fit_columns(self.view, {0: 11, 1: 30, 2: 16})  # the notes take the rest
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
