@@ -29,7 +29,7 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
@@ -38,7 +38,7 @@ from desktop.errors import AccessError, SotayError  # noqa: E402
 from desktop.i18n import QT_TRANSLATE_NOOP  # noqa: E402
 from desktop.paths import ProfilePaths  # noqa: E402
 from desktop.ui import settings_store, style, translation  # noqa: E402
-from desktop.ui.widgets.fitting import first_size  # noqa: E402
+from desktop.ui.widgets.fitting import DPI_ROUNDING, first_size  # noqa: E402
 from desktop.ui.widgets.picture import save_picture  # noqa: E402
 
 if TYPE_CHECKING:
@@ -68,11 +68,6 @@ def choose_language(paths: ProfilePaths, requested: str) -> str:
     if requested != translation.DEFAULT_LANGUAGE:
         return requested
     return settings_store.saved_language(paths) or requested
-
-
-# Windows' 125% and 150% display scaling are kept as they are. Rounding them (Qt's other policies) would draw
-# 125% at 100%, too small to read, or 150% at 200%, which makes a 1920×1080 screen 960×540: nothing fits.
-DPI_ROUNDING = Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
 
 
 def _application() -> QApplication:

@@ -343,7 +343,7 @@
         <message>
             <location line="+2" />
             <source>&amp;Materials handed out</source>
-            <translation>Tài &amp;liệu đã phát</translation>
+            <translation>Tài liệu đã &amp;phát</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1692,7 +1692,7 @@
         <message>
             <location line="+4" />
             <source>Close &amp;window</source>
-            <translation>Đón&amp;g cửa sổ</translation>
+            <translation>Đóng cửa <translation>Đón&amp;g cửa sổ</translation>amp;sổ</translation>
         </message>
         <message>
             <location line="+78" />
@@ -1722,22 +1722,18 @@
             <translation>Kế hoạch ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/measures.py" line="34" />
             <source>Measures</source>
             <translation>Biện pháp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/people.py" line="36" />
             <source>People in the case</source>
             <translation>Những người trong vụ việc</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/plan.py" line="36" />
             <source>Plan</source>
             <translation>Kế hoạch</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/referrals.py" line="36" />
             <source>Referrals</source>
             <translation>Chuyển gửi</translation>
         </message>
@@ -3185,7 +3181,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location line="+1" />
             <source>&amp;Reason</source>
-            <translation>&amp;Lý do</translation>
+            <translation>Lý &amp;do</translation>
         </message>
         <message>
             <location line="+14" />
@@ -3309,7 +3305,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>EventPages</name>
         <message>
             <source>&amp;Reporting month</source>
-            <translation>Tháng &amp;báo cáo</translation>
+            <translation>Tháng báo cáo</translation>
         </message>
         <message>
             <source>not recorded</source>
@@ -3321,11 +3317,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>&amp;Place of birth</source>
-            <translation>&amp;Nơi sinh</translation>
+            <translation>Nơi sinh</translation>
         </message>
         <message>
             <source>Birth o&amp;rder (child no.)</source>
-            <translation>Con &amp;thứ</translation>
+            <translation>C&amp;on thứ</translation>
         </message>
         <message>
             <source>e.g. Thạch Hà commune, Hà Tĩnh</source>
@@ -3333,11 +3329,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>Moved in o&amp;n</source>
-            <translation>Ngày chuyển đế&amp;n</translation>
+            <translation>Ngà&amp;y chuyển đến</translation>
         </message>
         <message>
             <source>Came &amp;from</source>
-            <translation>Chuyển đến &amp;từ</translation>
+            <translation>Ch&amp;uyển đến từ</translation>
         </message>
         <message>
             <source>Mem&amp;ber</source>
@@ -3349,7 +3345,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>&amp;Partner's full name</source>
-            <translation>Họ tên &amp;vợ/chồng</translation>
+            <translation>Họ tên vợ/&amp;chồng</translation>
         </message>
         <message>
             <source>— not recorded —</source>
@@ -3437,7 +3433,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>Pregnancy n&amp;umber</source>
-            <translation>&amp;Lần mang thai thứ</translation>
+            <translation>Lần mang thai t&amp;hứ</translation>
         </message>
         <message>
             <source>&amp;Week of pregnancy</source>
@@ -6502,7 +6498,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         <message>
             <location line="+1" />
             <source>&amp;Reason</source>
-            <translation>&amp;Lý do</translation>
+            <translation>Lý &amp;do</translation>
         </message>
         <message>
             <location line="+13" />

@@ -18,6 +18,9 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QStackedWidget, QTabWidget, QWidget
 
+# Windows' 125% and 150% display scaling are kept as they are. Rounding them (Qt's other policies) would draw
+# 125% at 100%, too small to read, or 150% at 200%, which makes a 1920×1080 screen 960×540: nothing fits.
+DPI_ROUNDING = Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
 FRAME_GUESS = QSize(16, 40)  # a window's title bar and borders before the system has drawn them
 SHRUNK_LINES = 6  # a scrolled body may shrink to this many text lines before the window stops shrinking
 
