@@ -156,7 +156,7 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/activities.py" line="+65" />
+            <location filename="../../desktop/ui/pages/activities.py" line="+66" />
             <source>Communication activities</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
@@ -2610,6 +2610,24 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>DateEdit</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/date_edit.py" line="+96" />
+            <source>dd/mm/yyyy</source>
+            <translation>nn/tt/nnnn</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose the day on a calendar (F4)</source>
+            <translation>Chọn ngày trên lịch (F4)</translation>
+        </message>
+    </context>
+    <context>
         <name>Demo</name>
         <message>
             <location filename="../../desktop/demo/build.py" line="+77" />
@@ -2981,7 +2999,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -4124,7 +4142,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="+60" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+58" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -6166,6 +6184,69 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+55" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypedDates</name>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="113" />
+            <source>{text}: write the year with four digits (or two), e.g. 05/12/2026.</source>
+            <translation>{text}: hãy viết năm bằng bốn chữ số (hoặc hai), ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="75" />
+            <source>Type a date, e.g. 05/12/2026.</source>
+            <translation>Hãy nhập ngày, ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="78" />
+            <source>{text}: a date has only digits and / - . between them, e.g. 05/12/2026.</source>
+            <translation>{text}: ngày chỉ gồm chữ số, ngăn cách bằng / - hoặc ., ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="92" />
+            <source>{text}: type the day, the month and the year, e.g. 05/12/2026 or 05122026.</source>
+            <translation>{text}: hãy nhập đủ ngày, tháng và năm, ví dụ 05/12/2026 hoặc 05122026.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="100" />
+            <source>{text}: the day and the month have one or two digits, e.g. 05/12/2026.</source>
+            <translation>{text}: ngày và tháng chỉ có một hoặc hai chữ số, ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="120" />
+            <source>{text}: there is no day 0; days start at 1.</source>
+            <translation>{text}: không có ngày 0; ngày bắt đầu từ 1.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="124" />
+            <source>{text}: month {month} of {year} has only {days} days.</source>
+            <translation>{text}: tháng {month} năm {year} chỉ có {days} ngày.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="136" />
+            <source>{text}: there is no month {month}; months go from 1 to 12.</source>
+            <translation>{text}: không có tháng {month}; tháng chỉ từ 1 đến 12.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="142" />
+            <source>{text}: the year must be between {first} and {last}.</source>
+            <translation>{text}: năm phải từ {first} đến {last}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="156" />
+            <source>Type a month, e.g. 11/2026.</source>
+            <translation>Hãy nhập tháng, ví dụ 11/2026.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="160" />
+            <source>{text}: write the month and its year, e.g. 11/2026 or 2026-11.</source>
+            <translation>{text}: hãy viết tháng và năm, ví dụ 11/2026 hoặc 2026-11.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/typed_dates.py" line="169" />
+            <source>{text}: write the year with four digits, e.g. 11/2026 or 2026-11.</source>
+            <translation>{text}: hãy viết năm bằng bốn chữ số, ví dụ 11/2026 hoặc 2026-11.</translation>
         </message>
     </context>
 </TS>
