@@ -5060,6 +5060,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <source>The printer could not be used. Check that it is switched on and ready.</source>
             <translation>Không dùng được máy in. Hãy kiểm tra máy in đã bật và sẵn sàng.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="70" />
+            <source>Choose a month or type one, e.g. 11/2026 or 2026-11.</source>
+            <translation>Chọn một tháng hoặc gõ tháng, ví dụ 11/2026 hoặc 2026-11.</translation>
+        </message>
     </context>
     <context>
         <name>RestoreOffer</name>
@@ -5762,6 +5767,57 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
     </context>
     <context>
+        <name>TypedDates</name>
+        <message>
+            <source>{text}: write the year with four digits (or two), e.g. 05/12/2026.</source>
+            <translation>{text}: hãy viết năm bằng bốn chữ số (hoặc hai), ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>Type a date, e.g. 05/12/2026.</source>
+            <translation>Hãy nhập ngày, ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: a date has only digits and / - . between them, e.g. 05/12/2026.</source>
+            <translation>{text}: ngày chỉ gồm chữ số, ngăn cách bằng / - hoặc ., ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: type the day, the month and the year, e.g. 05/12/2026 or 05122026.</source>
+            <translation>{text}: hãy nhập đủ ngày, tháng và năm, ví dụ 05/12/2026 hoặc 05122026.</translation>
+        </message>
+        <message>
+            <source>{text}: the day and the month have one or two digits, e.g. 05/12/2026.</source>
+            <translation>{text}: ngày và tháng chỉ có một hoặc hai chữ số, ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: there is no day 0; days start at 1.</source>
+            <translation>{text}: không có ngày 0; ngày bắt đầu từ 1.</translation>
+        </message>
+        <message>
+            <source>{text}: month {month} of {year} has only {days} days.</source>
+            <translation>{text}: tháng {month} năm {year} chỉ có {days} ngày.</translation>
+        </message>
+        <message>
+            <source>{text}: there is no month {month}; months go from 1 to 12.</source>
+            <translation>{text}: không có tháng {month}; tháng chỉ từ 1 đến 12.</translation>
+        </message>
+        <message>
+            <source>{text}: the year must be between {first} and {last}.</source>
+            <translation>{text}: năm phải từ {first} đến {last}.</translation>
+        </message>
+        <message>
+            <source>Type a month, e.g. 11/2026.</source>
+            <translation>Hãy nhập tháng, ví dụ 11/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: write the month and its year, e.g. 11/2026 or 2026-11.</source>
+            <translation>{text}: hãy viết tháng và năm, ví dụ 11/2026 hoặc 2026-11.</translation>
+        </message>
+        <message>
+            <source>{text}: write the year with four digits, e.g. 11/2026 or 2026-11.</source>
+            <translation>{text}: hãy viết năm bằng bốn chữ số, ví dụ 11/2026 hoặc 2026-11.</translation>
+        </message>
+    </context>
+    <context>
         <name>UserDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/user.py" line="+27" />
@@ -6184,69 +6240,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+55" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
-        </message>
-    </context>
-    <context>
-        <name>TypedDates</name>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="113" />
-            <source>{text}: write the year with four digits (or two), e.g. 05/12/2026.</source>
-            <translation>{text}: hãy viết năm bằng bốn chữ số (hoặc hai), ví dụ 05/12/2026.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="75" />
-            <source>Type a date, e.g. 05/12/2026.</source>
-            <translation>Hãy nhập ngày, ví dụ 05/12/2026.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="78" />
-            <source>{text}: a date has only digits and / - . between them, e.g. 05/12/2026.</source>
-            <translation>{text}: ngày chỉ gồm chữ số, ngăn cách bằng / - hoặc ., ví dụ 05/12/2026.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="92" />
-            <source>{text}: type the day, the month and the year, e.g. 05/12/2026 or 05122026.</source>
-            <translation>{text}: hãy nhập đủ ngày, tháng và năm, ví dụ 05/12/2026 hoặc 05122026.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="100" />
-            <source>{text}: the day and the month have one or two digits, e.g. 05/12/2026.</source>
-            <translation>{text}: ngày và tháng chỉ có một hoặc hai chữ số, ví dụ 05/12/2026.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="120" />
-            <source>{text}: there is no day 0; days start at 1.</source>
-            <translation>{text}: không có ngày 0; ngày bắt đầu từ 1.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="124" />
-            <source>{text}: month {month} of {year} has only {days} days.</source>
-            <translation>{text}: tháng {month} năm {year} chỉ có {days} ngày.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="136" />
-            <source>{text}: there is no month {month}; months go from 1 to 12.</source>
-            <translation>{text}: không có tháng {month}; tháng chỉ từ 1 đến 12.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="142" />
-            <source>{text}: the year must be between {first} and {last}.</source>
-            <translation>{text}: năm phải từ {first} đến {last}.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="156" />
-            <source>Type a month, e.g. 11/2026.</source>
-            <translation>Hãy nhập tháng, ví dụ 11/2026.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="160" />
-            <source>{text}: write the month and its year, e.g. 11/2026 or 2026-11.</source>
-            <translation>{text}: hãy viết tháng và năm, ví dụ 11/2026 hoặc 2026-11.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/typed_dates.py" line="169" />
-            <source>{text}: write the year with four digits, e.g. 11/2026 or 2026-11.</source>
-            <translation>{text}: hãy viết năm bằng bốn chữ số, ví dụ 11/2026 hoặc 2026-11.</translation>
         </message>
     </context>
 </TS>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from desktop.services.register import households
 from desktop.ui.dialogs.member import MemberDialog
+from desktop.ui.pages.reports import ReportsPage
 from desktop.ui.widgets.date_edit import DateEdit
 from tests.ui.helpers import type_text
 
@@ -171,3 +172,39 @@ def test_outside_a_form_the_field_shows_its_own_reason(qtbot):
     assert field.problem_label.isVisible()
     assert field.problem_label.text() == "0/12/2026: không có ngày 0; ngày bắt đầu từ 1."
     assert 150 <= field.width() <= 220
+
+
+# The Reports page's month ########################################################################
+
+
+@pytest.mark.parametrize("typed", ["11/2026", "11-2026", "2026-11"])
+def test_the_reports_page_takes_a_month_typed_three_ways(qtbot, ctx, wait_lane, typed):
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_lane()
+    line = page.month_picker.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, typed)
+    choice = page.current_choice()
+    assert choice is not None and choice.month == "2026-11"
+    assert choice.title == "Báo cáo tháng 11/2026"
+    assert page.preview_button.isEnabled() and not page.month_problem.isVisible()
+
+
+def test_the_reports_page_says_why_a_typed_month_cannot_be_read(qtbot, ctx, wait_lane):
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_lane()
+    line = page.month_picker.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "26-1")
+    assert page.current_choice() is None and not page.preview_button.isEnabled()
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert page.month_problem.isVisible()
+    assert page.month_problem.text() == "26-1: hãy viết năm bằng bốn chữ số, ví dụ 11/2026 hoặc 2026-11."
+    page.month_picker.setCurrentIndex(0)  # a month from the list again
+    assert page.current_choice() is not None and not page.month_problem.isVisible()
