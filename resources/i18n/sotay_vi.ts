@@ -1647,7 +1647,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+57" />
+            <location filename="../../desktop/cli/report.py" line="+58" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -1668,7 +1668,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+92" />
+            <location filename="../../desktop/cli/report.py" line="+93" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -1694,9 +1694,9 @@
             <translation>Cùng một hạt giống luôn cho cùng dữ liệu (mặc định: 1).</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Last day of the demo year (default: today).</source>
-            <translation>Ngày cuối của năm dữ liệu mẫu (mặc định: hôm nay).</translation>
+            <location line="+7" />
+            <source>Last day of the demo year, e.g. 30/06/2025 or 2025-06-30 (default: today).</source>
+            <translation>Ngày cuối của năm dữ liệu mẫu, ví dụ 30/06/2025 hoặc 2025-06-30 (mặc định: hôm nay).</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/stats.py" line="+31" />
@@ -1744,11 +1744,6 @@
             <location filename="../../desktop/cli/demo.py" line="+17" />
             <source>Demo profile created in {home}: {households} households in {villages} villages, {people} people, {events} population events and {visits} visits ({seconds} s).</source>
             <translation>Đã tạo sổ tay mẫu ở {home}: {households} hộ trong {villages} thôn, {people} nhân khẩu, {events} biến động dân số và {visits} lượt thăm hộ ({seconds} giây).</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Write the date as YYYY-MM-DD, e.g. 2025-06-30.</source>
-            <translation>Viết ngày theo dạng YYYY-MM-DD, ví dụ 2025-06-30.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/stats.py" line="+18" />
@@ -1917,7 +1912,7 @@
             <translation>Không tạo được thư mục {home}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/demo.py" line="+22" />
+            <location filename="../../desktop/cli/demo.py" line="+35" />
             <source>Passphrase of the demo profile: {passphrase}</source>
             <translation>Mật khẩu của sổ tay mẫu: {passphrase}</translation>
         </message>
@@ -2271,7 +2266,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-259" />
+            <location filename="../../desktop/cli/report.py" line="-260" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
@@ -2281,9 +2276,9 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>The month, e.g. 2026-10.</source>
-            <translation>Tháng báo cáo, ví dụ 2026-10.</translation>
+            <location line="+7" />
+            <source>The month, written 11/2026, 11-2026 or 2026-11.</source>
+            <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -5061,7 +5056,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Không dùng được máy in. Hãy kiểm tra máy in đã bật và sẵn sàng.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="70" />
             <source>Choose a month or type one, e.g. 11/2026 or 2026-11.</source>
             <translation>Chọn một tháng hoặc gõ tháng, ví dụ 11/2026 hoặc 2026-11.</translation>
         </message>
