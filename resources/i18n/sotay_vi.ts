@@ -2612,12 +2612,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>nn/tt/nnnn</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Date</source>
-            <translation>Ngày</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Choose the day on a calendar (F4)</source>
             <translation>Chọn ngày trên lịch (F4)</translation>
         </message>

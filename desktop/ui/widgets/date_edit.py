@@ -95,7 +95,6 @@ class DateEdit(QWidget):
         self.line = _DateLine()
         self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.line.setMaxLength(20)
-        self.line.setAccessibleName(self.tr("Date"))
         self.calendar_button = QToolButton()
         self.calendar_button.setToolTip(self.tr("Choose the day on a calendar (F4)"))
         self.calendar_button.setAccessibleName(self.calendar_button.toolTip())
@@ -134,6 +133,11 @@ class DateEdit(QWidget):
         box.addWidget(self.problem_label)
 
     # The public face ###########################################################################
+
+    def setAccessibleName(self, name: str) -> None:
+        # Focus lands on the text line, so that is what a screen reader names: the form row's caption.
+        super().setAccessibleName(name)
+        self.line.setAccessibleName(name)
 
     def value(self) -> date | None:
         """The day typed or picked; None when the field is empty or its text names no day."""
