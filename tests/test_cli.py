@@ -192,7 +192,6 @@ def test_a_read_only_home_exits_2(tmp_path, capsys):
     [
         ["demo", "--households", "0"],
         ["demo", "--households", "200001"],
-        ["demo", "--today", "2025-13-01"],
         ["find", "   "],
         ["find", "lan", "--limit", "0"],
     ],
@@ -200,6 +199,12 @@ def test_a_read_only_home_exits_2(tmp_path, capsys):
 def test_refused_values_exit_3(home, args, capsys):
     code, out, err = run(capsys, "--home", str(home), *args)
     assert code == 3 and out == "" and err.strip() and "Traceback" not in err
+
+
+def test_a_day_that_does_not_exist_is_a_usage_error_with_its_reason(home, capsys):
+    code, out, err = run(capsys, "--home", str(home), "demo", "--today", "31/02/2025")
+    assert code == 2 and out == ""
+    assert "31/02/2025: tháng 2 năm 2025 chỉ có 28 ngày." in err
 
 
 def test_a_demo_into_a_profile_with_households_exits_3(home, capsys):

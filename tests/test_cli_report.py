@@ -115,7 +115,8 @@ def test_the_xlsx_totals_equal_the_pdf_s(home, signed, tmp_path, capsys):
 
 def test_a_month_written_wrongly_or_no_output_is_refused(home, tmp_path, capsys):
     code, _out, err = run(capsys, "--home", str(home), "report", "monthly", "--month", "2025-13", "--out", "x.pdf")
-    assert code == 3 and err
+    assert code == 2 and "2025-13: không có tháng 13; tháng chỉ từ 1 đến 12." in err
+    assert not (tmp_path / "x.pdf").exists()
     code, _out, err = run(capsys, "--home", str(home), "report", "monthly", "--month", MONTH)
     assert code != 0 and "--out" in err
     assert not (tmp_path / "x.pdf").exists()
@@ -314,3 +315,41 @@ def test_an_unknown_campaign_is_refused(home, tmp_path, capsys):
     code, _said, err = run(capsys, "--home", str(home), "--lang", "en", "report", "campaign", "no_such_day",
                            "--year", "2025", "--out", str(out))  # fmt: skip
     assert code == 3 and "no_such_day" in err and not out.exists()
+
+
+def monthly_title_and_totals(book_file: Path) -> tuple[str, list[object]]:
+    sheet = load_workbook(book_file)["Theo thôn"]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    title = next(v for row in cells for v in row if isinstance(v, str) and v.startswith("BÁO CÁO KẾT QUẢ"))
+    return title, next(row for row in cells if row[0] == "Tổng cộng")
+
+
+def test_the_month_is_read_as_people_write_it(home, tmp_path, capsys):
+    # 05/2025 as the Reports page shows it, 5-2025, and 2025-05 as scripts write it: one and the same report.
+    found = []
+    for number, typed in enumerate(["05/2025", "5-2025", "2025-05"]):
+        book_file = tmp_path / f"bang-{number}.xlsx"
+        code, said, err = run(
+            capsys, "--home", str(home), "report", "monthly", "--month", typed, "--xlsx", str(book_file)
+        )
+        assert (code, err) == (0, ""), err
+        assert said.strip() == str(book_file)
+        found.append(monthly_title_and_totals(book_file))
+    assert found[0][0] == "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG 5 NĂM 2025"
+    assert found[0] == found[1] == found[2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "26-1: hãy viết năm bằng bốn chữ số, ví dụ 11/2026 hoặc 2026-11."),
+        ("en", "26-1: write the year with four digits, e.g. 11/2026 or 2026-11."),
+    ],
+)
+def test_a_month_with_a_two_digit_year_is_refused_with_the_format_to_use(tmp_path, capsys, lang, said):
+    # Refused before any profile is opened: no folder, no passphrase needed.
+    out = tmp_path / "x.xlsx"
+    code, printed, err = run(capsys, "--lang", lang, "report", "monthly", "--month", "26-1", "--xlsx", str(out))
+    assert code == 2 and printed == ""
+    assert said in err and "--month" in err
+    assert not out.exists()

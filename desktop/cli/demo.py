@@ -10,10 +10,10 @@ import argparse
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.cli import console, credentials
+from desktop.cli.dates import date_argument
 from desktop.errors import ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
@@ -47,8 +47,11 @@ def register(commands: Subparsers) -> None:
     )
     demo.add_argument(
         "--today",
-        metavar="YYYY-MM-DD",
-        help=console.text(QT_TRANSLATE_NOOP("Cli", "Last day of the demo year (default: today).")),
+        type=date_argument,
+        metavar="DD/MM/YYYY",
+        help=console.text(
+            QT_TRANSLATE_NOOP("Cli", "Last day of the demo year, e.g. 30/06/2025 or 2025-06-30 (default: today).")
+        ),
     )
     demo.set_defaults(run=run_demo)
 
@@ -59,10 +62,9 @@ def run_demo(args: argparse.Namespace, paths: ProfilePaths) -> int:
     problems = demo.household_count_problems(args.households)
     if problems:
         raise ValidationError(problems)
-    today = _parse_day(args.today) if args.today else None
     started = time.perf_counter()
     with _opened_for_demo(args, paths) as profile:
-        summary = demo.build_demo(profile, households=args.households, seed=args.seed, today=today)
+        summary = demo.build_demo(profile, households=args.households, seed=args.seed, today=args.today)
     console.say(
         console.text(
             QT_TRANSLATE_NOOP(
@@ -80,14 +82,6 @@ def run_demo(args: argparse.Namespace, paths: ProfilePaths) -> int:
         )
     )
     return console.EXIT_OK
-
-
-def _parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        message = QT_TRANSLATE_NOOP("Cli", "Write the date as YYYY-MM-DD, e.g. 2025-06-30.")
-        raise ValidationError([console.problem("today", message, value=text)]) from None
 
 
 @contextmanager

@@ -1,6 +1,6 @@
 """`sotay report monthly|household|case|campaign|verify`: the signed reports of desktop.services.documents.export.
 
-* ``monthly --month YYYY-MM --out F.pdf [--unsigned]`` writes the monthly report, signed with the
+* ``monthly --month MM/YYYY --out F.pdf [--unsigned]`` (or 11-2026, 2026-11) writes the monthly report, signed with the
   device key (or a USB token with ``--token-module``, ``--token`` and ``--cert-label``; its PIN from
   SOTAY_TOKEN_PIN or --pin-file, else asked for, never stored); ``--xlsx F.xlsx`` writes its tables;
 * ``household CODE``, ``campaign CODE --year YYYY`` and ``case ID`` write a household's card, a
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.cli import console, credentials
+from desktop.cli.dates import month_argument
 from desktop.errors import AccessError, NotFoundError, SotayError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
@@ -70,8 +71,9 @@ def _monthly_parser(actions: Subparsers) -> None:
     monthly.add_argument(
         "--month",
         required=True,
-        metavar="YYYY-MM",
-        help=console.text(QT_TRANSLATE_NOOP("Cli", "The month, e.g. 2026-10.")),
+        type=month_argument,
+        metavar="MM/YYYY",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The month, written 11/2026, 11-2026 or 2026-11.")),
     )
     _output_options(monthly)
     monthly.set_defaults(run=run_monthly)

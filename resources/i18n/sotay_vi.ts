@@ -2176,7 +2176,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+57" />
+            <location filename="../../desktop/cli/report.py" line="+58" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2197,7 +2197,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+92" />
+            <location filename="../../desktop/cli/report.py" line="+93" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2223,9 +2223,9 @@
             <translation>Cùng một hạt giống luôn cho cùng dữ liệu (mặc định: 1).</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>Last day of the demo year (default: today).</source>
-            <translation>Ngày cuối của năm dữ liệu mẫu (mặc định: hôm nay).</translation>
+            <location line="+7" />
+            <source>Last day of the demo year, e.g. 30/06/2025 or 2025-06-30 (default: today).</source>
+            <translation>Ngày cuối của năm dữ liệu mẫu, ví dụ 30/06/2025 hoặc 2025-06-30 (mặc định: hôm nay).</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/stats.py" line="+31" />
@@ -2273,11 +2273,6 @@
             <location filename="../../desktop/cli/demo.py" line="+17" />
             <source>Demo profile created in {home}: {households} households in {villages} villages, {people} people, {events} population events and {visits} visits ({seconds} s).</source>
             <translation>Đã tạo sổ tay mẫu ở {home}: {households} hộ trong {villages} thôn, {people} nhân khẩu, {events} biến động dân số và {visits} lượt thăm hộ ({seconds} giây).</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Write the date as YYYY-MM-DD, e.g. 2025-06-30.</source>
-            <translation>Viết ngày theo dạng YYYY-MM-DD, ví dụ 2025-06-30.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/stats.py" line="+18" />
@@ -2446,7 +2441,7 @@
             <translation>Không tạo được thư mục {home}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/demo.py" line="+22" />
+            <location filename="../../desktop/cli/demo.py" line="+35" />
             <source>Passphrase of the demo profile: {passphrase}</source>
             <translation>Mật khẩu của sổ tay mẫu: {passphrase}</translation>
         </message>
@@ -2800,7 +2795,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-259" />
+            <location filename="../../desktop/cli/report.py" line="-260" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
@@ -2810,9 +2805,9 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>The month, e.g. 2026-10.</source>
-            <translation>Tháng báo cáo, ví dụ 2026-10.</translation>
+            <location line="+7" />
+            <source>The month, written 11/2026, 11-2026 or 2026-11.</source>
+            <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -3141,6 +3136,19 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="-87" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEdit</name>
+        <message>
+            <location filename="../../desktop/ui/widgets/date_edit.py" line="+96" />
+            <source>dd/mm/yyyy</source>
+            <translation>nn/tt/nnnn</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose the day on a calendar (F4)</source>
+            <translation>Chọn ngày trên lịch (F4)</translation>
         </message>
     </context>
     <context>
@@ -3528,7 +3536,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -5951,6 +5959,10 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <source>The printer could not be used. Check that it is switched on and ready.</source>
             <translation>Không dùng được máy in. Hãy kiểm tra máy in đã bật và sẵn sàng.</translation>
         </message>
+        <message>
+            <source>Choose a month or type one, e.g. 11/2026 or 2026-11.</source>
+            <translation>Chọn một tháng hoặc gõ tháng, ví dụ 11/2026 hoặc 2026-11.</translation>
+        </message>
     </context>
     <context>
         <name>RestoreOffer</name>
@@ -6663,6 +6675,57 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+1" />
             <source>Dropped</source>
             <translation>Đã bỏ</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypedDates</name>
+        <message>
+            <source>{text}: write the year with four digits (or two), e.g. 05/12/2026.</source>
+            <translation>{text}: hãy viết năm bằng bốn chữ số (hoặc hai), ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>Type a date, e.g. 05/12/2026.</source>
+            <translation>Hãy nhập ngày, ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: a date has only digits and / - . between them, e.g. 05/12/2026.</source>
+            <translation>{text}: ngày chỉ gồm chữ số, ngăn cách bằng / - hoặc ., ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: type the day, the month and the year, e.g. 05/12/2026 or 05122026.</source>
+            <translation>{text}: hãy nhập đủ ngày, tháng và năm, ví dụ 05/12/2026 hoặc 05122026.</translation>
+        </message>
+        <message>
+            <source>{text}: the day and the month have one or two digits, e.g. 05/12/2026.</source>
+            <translation>{text}: ngày và tháng chỉ có một hoặc hai chữ số, ví dụ 05/12/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: there is no day 0; days start at 1.</source>
+            <translation>{text}: không có ngày 0; ngày bắt đầu từ 1.</translation>
+        </message>
+        <message>
+            <source>{text}: month {month} of {year} has only {days} days.</source>
+            <translation>{text}: tháng {month} năm {year} chỉ có {days} ngày.</translation>
+        </message>
+        <message>
+            <source>{text}: there is no month {month}; months go from 1 to 12.</source>
+            <translation>{text}: không có tháng {month}; tháng chỉ từ 1 đến 12.</translation>
+        </message>
+        <message>
+            <source>{text}: the year must be between {first} and {last}.</source>
+            <translation>{text}: năm phải từ {first} đến {last}.</translation>
+        </message>
+        <message>
+            <source>Type a month, e.g. 11/2026.</source>
+            <translation>Hãy nhập tháng, ví dụ 11/2026.</translation>
+        </message>
+        <message>
+            <source>{text}: write the month and its year, e.g. 11/2026 or 2026-11.</source>
+            <translation>{text}: hãy viết tháng và năm, ví dụ 11/2026 hoặc 2026-11.</translation>
+        </message>
+        <message>
+            <source>{text}: write the year with four digits, e.g. 11/2026 or 2026-11.</source>
+            <translation>{text}: hãy viết năm bằng bốn chữ số, ví dụ 11/2026 hoặc 2026-11.</translation>
         </message>
     </context>
     <context>

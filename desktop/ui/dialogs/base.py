@@ -115,10 +115,13 @@ class FormDialog(ModalDialog):
         panel.edited.connect(lambda _field: self.revalidate())
 
     def revalidate(self) -> list[FieldProblem]:
-        problems = self.live_problems()
+        problems = self._reading_problems() + self.live_problems()
         self._show(problems, from_service=False)
         self.save_button.setEnabled(not problems)
         return problems
+
+    def _reading_problems(self, *, final: bool = False) -> list[FieldProblem]:
+        return [problem for panel in self.panels() for problem in panel.reading_problems(final=final)]
 
     def _show(self, problems: list[FieldProblem], *, from_service: bool) -> None:
         elsewhere = problems
@@ -137,6 +140,9 @@ class FormDialog(ModalDialog):
             return False
         for panel in self.panels():
             panel.touch_all()
+        if self._reading_problems(final=True):  # a typed date names no day: keep it and say why
+            self.revalidate()
+            return False
         try:
             saved = self.perform_save()
         except Exception as refused:  # noqa: BLE001 - shown to the user by _refused

@@ -1,21 +1,39 @@
 """Which report the Reports page makes: the kinds as radio buttons, each with its picker (a month, a
-household, a case, a campaign and its year), and the `ReportChoice` they add up to."""
+household, a case, a campaign and its year), and the `ReportChoice` they add up to.
+
+The month is chosen from the last thirteen or typed as people write it (11/2026, 11-2026, 2026-11),
+read by `desktop.typed_dates` like every other month and date in the app."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QGroupBox, QLabel, QRadioButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.services.documents import choices as report_choices
 from desktop.services.documents.choices import CAMPAIGN, CASE, HOUSEHOLD, MONTHLY, CaseOption, Choices, ReportChoice
+from desktop.typed_dates import Month, TypedDateError, parse_month
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
+from desktop.ui.translation import error_text
 from desktop.ui.widgets.household_picker import HouseholdPicker
 from desktop.ui.widgets.pickers import ValueCombo
 
 CTX = "ReportsPage"  # the page's own words before they moved here, with their translations
 MONTHS_BACK = 12  # the month picker: this month and the twelve before it
+# A month still being typed ("11/20", "2026-"): its reason waits until Enter or leaving the field.
+_MONTH_TYPING = re.compile(r"^\s*\d{0,4}([/\-.\s]+\d{0,3})?\s*$")
 
 
 def _tr(text: str) -> str:
@@ -47,6 +65,14 @@ class ChoosesReport:
         self.month_picker = ValueCombo()
         self.month_picker.set_items(report_choices.month_choices(today, MONTHS_BACK), keep=False)
         self.month_picker.setCurrentIndex(1)  # the previous month: the one a report is due for
+        self.month_picker.setEditable(True)
+        self.month_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed month is read, not listed
+        self.month_picker.setToolTip(_tr("Choose a month or type one, e.g. 11/2026 or 2026-11."))
+        self.month_problem = QLabel()
+        self.month_problem.setObjectName("fieldError")
+        self.month_problem.setProperty("state", "active")
+        self.month_problem.setWordWrap(True)
+        self.month_problem.setVisible(False)
         self.household_picker = HouseholdPicker(ctx)
         self.household_picker.setPlaceholderText(_tr("Number or a member's name"))
         self.case_picker = ValueCombo()
@@ -73,7 +99,8 @@ class ChoosesReport:
         which = self._lay_out_choices()
         changed = self._choice_changed  # type: ignore[attr-defined]  # the page's
         self.kinds.buttonToggled.connect(self._kind_toggled)
-        self.month_picker.currentIndexChanged.connect(lambda _i: changed())
+        self.month_picker.currentTextChanged.connect(lambda _text: self._month_typed(finished=False))
+        self.month_picker.lineEdit().editingFinished.connect(lambda: self._month_typed(finished=True))
         self.household_picker.changed.connect(changed)
         self.case_picker.currentIndexChanged.connect(lambda _i: changed())
         self.campaign_picker.currentIndexChanged.connect(lambda _i: changed())
@@ -99,6 +126,7 @@ class ChoosesReport:
                 grid.setRowMinimumHeight(row - 1, 8)
             grid.addWidget(option, row, 0, 1, 2 if option is self.campaign_option else 4)
             grid.addWidget(picker, row + 1, 1, 1, 3)
+        grid.addWidget(self.month_problem, 2, 1, 1, 3)  # why a typed month cannot be read, under it
         # The year beside the campaign option, where the line has room for it.
         grid.addWidget(self.year_label, 9, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.year, 9, 3)
@@ -116,8 +144,11 @@ class ChoosesReport:
         """What the buttons act on; None while the chosen kind still lacks its household, case or campaign."""
         kind = self.kind()
         if kind == MONTHLY:
-            title = _tr("Monthly report {month}").format(month=self.month_picker.currentText())
-            return report_choices.monthly_choice(self.month_picker.value(), title)
+            month = self.chosen_month()
+            if month is None:
+                return None
+            title = _tr("Monthly report {month}").format(month=month.label())
+            return report_choices.monthly_choice(month.iso(), title)
         if kind == HOUSEHOLD:
             household = self.household_picker.value()
             if household is None:
@@ -137,6 +168,25 @@ class ChoosesReport:
             campaign=self.campaign_picker.currentText(), year=year
         )
         return report_choices.campaign_choice(code, year, title)
+
+    def chosen_month(self) -> Month | None:
+        """The month chosen or typed; None while the typed text names no month."""
+        try:
+            return parse_month(self.month_picker.currentText())
+        except TypedDateError:
+            return None
+
+    def _month_typed(self, *, finished: bool) -> None:
+        text = self.month_picker.currentText()
+        try:
+            parse_month(text)
+            reason = ""
+        except TypedDateError as refused:
+            reason = "" if not finished and _MONTH_TYPING.match(text) else error_text(refused)
+        self.month_problem.setText(reason)
+        self.month_problem.setVisible(bool(reason))
+        if not finished:  # leaving the field changes no choice
+            self._choice_changed()  # type: ignore[attr-defined]  # the page's
 
     def _kind_toggled(self, button: object, checked: bool) -> None:
         if not checked:

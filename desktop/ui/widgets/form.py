@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import FieldProblem
 from desktop.ui.translation import problem_text
+from desktop.ui.widgets.date_edit import DateEdit
 
 CAPTION_TOP = 7  # the editors' border + padding
 CAPTION_CHARS = 22
@@ -143,6 +144,8 @@ class FormPanel(QWidget):
             self._grid.addWidget(holder, row, column * 2 + 1)
             self._next_row[column] = row + 1
         self._rows[field] = _Row(caption, holder, editor, error)
+        for date_edit in _date_edits(editor):
+            date_edit.show_problem_in_form()
         if signal is not None:
             signal.connect(lambda *_args: self._on_edited(field))
         return editor
@@ -169,7 +172,7 @@ class FormPanel(QWidget):
         """Put each problem under its field; returns those that belong to no field here."""
         first: dict[str, FieldProblem] = {}
         elsewhere: list[FieldProblem] = []
-        for item in problems:
+        for item in [*self.reading_problems(), *problems]:  # a date's own reason before the rules'
             if item.field in self._rows:
                 first.setdefault(item.field, item)
             else:
@@ -186,6 +189,24 @@ class FormPanel(QWidget):
                 row.error.style().polish(row.error)
         return elsewhere
 
+    def reading_problems(self, *, final: bool = False) -> list[FieldProblem]:
+        """The shown fields whose typed text cannot be read (an impossible date): nothing may be saved over them.
+
+        `final` (a save is being tried) counts a date still being typed too.
+        """
+        found: list[FieldProblem] = []
+        for field, row in self._rows.items():
+            if not row.holder.isVisibleTo(self):
+                continue
+            problems = (edit.reading_problem(field, final=final) for edit in _date_edits(row.editor))
+            found.extend(problem for problem in problems if problem is not None)
+        return found
+
     def error_text(self, field: str) -> str:
         """The message currently shown under `field` ('' if none); used by tests and screen readers."""
         return self._rows[field].error.text()
+
+
+def _date_edits(editor: QWidget) -> list[DateEdit]:
+    """The date fields of a row: the editor itself, or those in the box it is (a date with its hint)."""
+    return [editor] if isinstance(editor, DateEdit) else editor.findChildren(DateEdit)

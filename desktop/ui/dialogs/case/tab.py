@@ -15,6 +15,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case.data import CaseCodes
 from desktop.ui.dialogs.case.parts import error_label, refusal_text, show_error
 from desktop.ui.translation import problem_text
+from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import FormPanel
 
 
@@ -54,7 +55,15 @@ class CaseTab(QWidget):
         self.refused.emit("\n".join(problem_text(p) for p in elsewhere))
 
     def save_through(self, action: Callable[[], object]) -> bool:
-        """Run one service call: on success clear the error and say `changed`; on refusal say why."""
+        """Run one service call: on success clear the error and say `changed`; on refusal say why.
+
+        A date typed beside the buttons that names no day stops the call: its reason is said instead.
+        """
+        for edit in self.findChildren(DateEdit):
+            unreadable = edit.reading_problem("", final=True) if edit.isVisibleTo(self) else None
+            if unreadable is not None:
+                self.refused.emit(problem_text(unreadable))
+                return False
         try:
             action()
         except SotayError as refused:
