@@ -379,7 +379,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+127" />
+            <location filename="../../desktop/ui/app.py" line="+122" />
             <source>Something unexpected went wrong. Your saved data is safe; details are in the log file.</source>
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
@@ -1692,7 +1692,7 @@
         <message>
             <location line="+4" />
             <source>Close &amp;window</source>
-            <translation>Đóng cửa <translation>Đón&amp;g cửa sổ</translation>amp;sổ</translation>
+            <translation>Đóng cửa &amp;sổ</translation>
         </message>
         <message>
             <location line="+78" />
@@ -3536,7 +3536,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
