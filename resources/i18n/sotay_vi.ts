@@ -156,7 +156,7 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/activities.py" line="+65" />
+            <location filename="../../desktop/ui/pages/activities.py" line="+66" />
             <source>Communication activities</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
@@ -187,41 +187,41 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+17" />
+            <location line="+18" />
             <source>Village</source>
             <translation>Thôn</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Form</source>
             <translation>Hình thức</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-17" />
             <source>Topic</source>
             <translation>Chủ đề</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+17" />
+            <location line="+18" />
             <source>Men</source>
             <translation>Nam</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Women</source>
             <translation>Nữ</translation>
         </message>
         <message>
-            <location line="-16" />
-            <location line="+17" />
+            <location line="-17" />
+            <location line="+18" />
             <source>Total</source>
             <translation>Tổng</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-17" />
             <source>Materials</source>
             <translation>Tài liệu</translation>
         </message>
@@ -236,7 +236,7 @@
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Totals by village and form</source>
             <translation>Tổng hợp theo thôn và hình thức</translation>
         </message>
@@ -246,7 +246,7 @@
             <translation>Hoạt động</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+45" />
             <source>Month {month}</source>
             <translation>Tháng {month}</translation>
         </message>
@@ -687,7 +687,7 @@
             <translation>Nội dung thay đổi</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+73" />
             <source>Record: {name}</source>
             <translation>Bản ghi: {name}</translation>
         </message>
@@ -793,12 +793,12 @@
             <translation>Dung lượng</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <source>{size} MB</source>
             <translation>{size} MB</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-36" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
@@ -808,7 +808,7 @@
             <translation>Tệp</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>No backup yet: the first one is made when you close the app.</source>
             <translation>Chưa có bản sao lưu nào: bản đầu tiên được tạo khi bạn đóng ứng dụng.</translation>
         </message>
@@ -1731,7 +1731,6 @@
         <message>
             <location filename="../../desktop/cli/audit.py" line="+38" />
             <location filename="../../desktop/cli/backup.py" line="-14" />
-            <location filename="../../desktop/cli/find.py" line="+5" />
             <source>Print a JSON list instead of lines.</source>
             <translation>In một danh sách JSON thay cho từng dòng.</translation>
         </message>
@@ -1841,7 +1840,7 @@
             <translation>Hoạt động truyền thông</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/find.py" line="+11" />
+            <location filename="../../desktop/cli/find.py" line="+22" />
             <source>Type something to look for.</source>
             <translation>Hãy nhập nội dung cần tìm.</translation>
         </message>
@@ -1852,7 +1851,12 @@
             <translation>Giới hạn phải từ 1 đến {max}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/find.py" line="+25" />
+            <location filename="../../desktop/cli/find.py" line="-18" />
+            <source>Print one JSON object instead of lines: "results" (the people and households shown), "total" (how many match) and "more" (true when --limit left some out).</source>
+            <translation>In một đối tượng JSON thay cho các dòng: "results" (những người và hộ được in ra), "total" (tổng số kết quả khớp) và "more" (true khi --limit đã bỏ bớt kết quả).</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>Nothing found for “{query}”.</source>
             <translation>Không tìm thấy gì cho “{query}”.</translation>
         </message>
@@ -1882,14 +1886,18 @@
             <translation>đã giải thể</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>… and {count} more; use --limit to see them.</source>
+            <translation>… và {count} kết quả nữa; dùng --limit để xem thêm.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/cli/audit.py" line="+39" />
-            <location filename="../../desktop/cli/find.py" line="+10" />
             <source>Showing the first {count}; use --limit for more.</source>
             <translation>Đang hiện {count} kết quả đầu; dùng --limit để xem thêm.</translation>
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../desktop/cli/find.py" line="+3" />
+            <location filename="../../desktop/cli/find.py" line="+2" />
             <source>{count} result(s).</source>
             <translation>{count} kết quả.</translation>
         </message>
@@ -2479,12 +2487,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+100" />
-            <location line="+150" />
+            <location line="+152" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-146" />
+            <location line="-148" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -2519,17 +2527,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hạn</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Task</source>
             <translation>Việc</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-3" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+10" />
             <source>Nothing to do today: no task is due.</source>
             <translation>Hôm nay không có việc nào đến hạn.</translation>
         </message>
@@ -2604,7 +2612,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-86" />
+            <location line="-88" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -2981,7 +2989,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3042,7 +3050,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Trường hợp hỗ trợ được bảo mật: chỉ người phụ trách và người dùng có quyền bảo vệ mới xem được nội dung.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+19" />
             <source>Add &amp;category</source>
             <translation>Thêm &amp;diện</translation>
         </message>
@@ -3198,17 +3206,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdListModel</name>
         <message>
-            <location filename="../../desktop/ui/models/household_list.py" line="+117" />
+            <location filename="../../desktop/ui/models/household_list.py" line="+123" />
             <source>Dissolved household</source>
             <translation>Hộ đã giải thể</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>(no head recorded)</source>
             <translation>(chưa có chủ hộ)</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+4" />
+            <source>{name} ({relationship})</source>
+            <translation>{name} ({relationship})</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3216,6 +3229,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+1" />
             <source>Head of household</source>
             <translation>Chủ hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Matched member</source>
+            <translation>Khớp với</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3241,7 +3259,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdListPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/households.py" line="+36" />
+            <location filename="../../desktop/ui/pages/households.py" line="+37" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
         </message>
@@ -3271,7 +3289,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Mở hộ</translation>
         </message>
         <message>
-            <location line="+91" />
+            <location line="+97" />
             <source>First {n} matching households; type more to narrow</source>
             <translation>{n} hộ khớp đầu tiên; gõ thêm để thu hẹp</translation>
         </message>
@@ -4124,7 +4142,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="+60" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+58" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -5844,7 +5862,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Trường hợp hỗ trợ</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>&amp;Add user…</source>
             <translation>&amp;Thêm người dùng…</translation>
         </message>
@@ -6153,7 +6171,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>&amp;From</source>
             <translation>Từ &amp;ngày</translation>
         </message>
