@@ -31,7 +31,7 @@ from desktop.ui.modal import confirm, inform, warn
 from desktop.ui.pages import detail_tables
 from desktop.ui.pages.household_cases import HouseholdCasesTab, household_cases
 from desktop.ui.translation import error_text
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 CASES_TAB = 4  # members, categories, events, visits, cases
 
@@ -83,6 +83,9 @@ class HouseholdDetailPage(QWidget):
         fit_columns(self.events_view, {0: 11, 1: 14, 2: 24, 3: 12})
         self.visits_view = make_table(self.visits)
         fit_columns(self.visits_view, {0: 11, 1: 18, 2: 26, 3: 34, 4: 11})
+        views = (self.members_view, self.categories_view, self.events_view, self.visits_view)
+        for view, name in zip(views, detail_tables.TABLE_NAMES, strict=True):
+            remember_widths(view, ctx.profile.paths, name)
         self.cases_tab = HouseholdCasesTab(ctx)
         self.add_category_button = QPushButton(self.tr("Add &category"))
         self.remove_category_button = QPushButton(self.tr("&Remove category"))
