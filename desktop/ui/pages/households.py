@@ -48,7 +48,7 @@ class HouseholdListPage(QWidget):
         self.add_button.setToolTip(self.tr("New household (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.table = make_table(self.model, self)
-        fit_columns(self.table, {0: 10, 1: 24, 2: 30, 3: 16, 4: 26, 5: 8})
+        fit_columns(self.table, {0: 9, 1: 22, 2: 26, 3: 14, 4: 20, 5: 8})
         remember_widths(self.table, ctx.profile.paths, "households")
         self.table.setColumnHidden(HouseholdListModel.COL_MATCH, True)  # shown while searching
 
