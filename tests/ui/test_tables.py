@@ -44,6 +44,8 @@ def test_a_household_found_by_the_wife_says_so(qtbot, ctx, family, wait_lane):
     with qtbot.waitSignal(page.loaded, timeout=3000):
         pass
     assert page.table.isColumnHidden(column)
+    qtbot.wait(500)  # longer than a drag's wait before saving
+    assert saved_column_widths(ctx.profile.paths, "households") == []  # showing a column is not a choice
 
 
 def test_every_cell_of_the_household_list_has_its_whole_text_as_tooltip(qtbot, ctx, family, wait_lane):

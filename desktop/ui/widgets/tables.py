@@ -64,23 +64,21 @@ def remember_widths(view: QTableView, paths: ProfilePaths, name: str) -> None:
     last = header.count() - 1
     for column, width in enumerate(saved_column_widths(paths, name)[: max(last, 0)]):
         view.setColumnWidth(column, width)
+    # Hiding a column reports a width of 0, so the widths are kept here rather than read back at saving.
+    widths = [header.sectionSize(column) for column in range(max(last, 0))]
     timer = QTimer(view)
     timer.setSingleShot(True)
     timer.setInterval(SAVE_DELAY_MS)
-    timer.timeout.connect(lambda: save_column_widths(paths, name, column_widths(view)))
+    timer.timeout.connect(lambda: save_column_widths(paths, name, widths))
 
-    def resized(column: int, _old: int, _new: int) -> None:
-        # The stretching last column follows the window, not the user: that alone is not worth a write.
-        if column < header.count() - 1:
+    def resized(column: int, old: int, new: int) -> None:
+        # The stretching last column follows the window, and 0 is a column being hidden or shown again:
+        # neither is the user choosing a width.
+        if column < len(widths) and old > 0 and new > 0 and widths[column] != new:
+            widths[column] = new
             timer.start()
 
     header.sectionResized.connect(resized)
-
-
-def column_widths(view: QTableView) -> list[int]:
-    """The widths of every column but the stretching last one."""
-    header = view.horizontalHeader()
-    return [header.sectionSize(column) for column in range(header.count() - 1)]
 
 
 def select_first_row(view: QTableView) -> None:
