@@ -93,22 +93,23 @@ def test_stats_without_json_is_a_readable_table(home, capsys):
 
 
 def test_find_json_lists_people_and_households(home, capsys):
-    hits = json_out(capsys, "--home", str(home), "find", "nguyen", "thi", "--json", "--limit", "7")
+    found = json_out(capsys, "--home", str(home), "find", "nguyen", "thi", "--json", "--limit", "7")
+    hits = found["results"]
     assert isinstance(hits, list) and len(hits) == 7
     for hit in hits:
         assert set(hit) == HIT_KEYS
         assert hit["kind"] in ("person", "household")
         uuid.UUID(hit["id"]), uuid.UUID(hit["household_id"])
         assert hit["status"] in ("present", "moved_out", "dead", "dissolved")
-    code_hits = json_out(capsys, "--home", str(home), "find", "001", "--json")
+    code_hits = json_out(capsys, "--home", str(home), "find", "001", "--json")["results"]
     assert any(h["kind"] == "household" and h["label"] == "001" for h in code_hits)
 
 
 def test_find_typed_in_decomposed_unicode_finds_the_same(home, capsys):
-    composed = json_out(capsys, "--home", str(home), "find", "Đặng", "--json", "--limit", "200")
+    composed = json_out(capsys, "--home", str(home), "find", "Đặng", "--json", "--limit", "200")["results"]
     decomposed = json_out(
         capsys, "--home", str(home), "find", unicodedata.normalize("NFD", "Đặng"), "--json", "--limit", "200"
-    )
+    )["results"]
     assert composed and composed == decomposed
     assert all("dang" in fold(h["label"]) for h in composed if h["kind"] == "person")
 

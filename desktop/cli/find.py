@@ -43,7 +43,13 @@ def register(commands: Subparsers) -> None:
     find.add_argument(
         "--json",
         action="store_true",
-        help=console.text(QT_TRANSLATE_NOOP("Cli", "Print a JSON list instead of lines.")),
+        help=console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                'Print one JSON object instead of lines: "results" (the people and households shown), '
+                '"total" (how many match) and "more" (true when --limit left some out).',
+            )
+        ),
     )
     find.set_defaults(run=run_find)
 
@@ -60,10 +66,13 @@ def run_find(args: argparse.Namespace, paths: ProfilePaths) -> int:
         raise ValidationError([console.problem("limit", message, max=MAX_LIMIT)])
     with credentials.opened(args, paths) as profile:
         hits = search.search(profile, query, limit=args.limit)
+        # Counting every match costs one more query; it is needed only when the limit was reached.
+        total = max(search.count(profile, query), len(hits)) if len(hits) >= args.limit else len(hits)
     if args.json:
-        console.say(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False))
+        found = {"results": [_hit_json(hit) for hit in hits], "total": total, "more": total > len(hits)}
+        console.say(json.dumps(found, ensure_ascii=False))
     else:
-        _print_hits(hits, query, args.limit)
+        _print_hits(hits, query, total)
     return console.EXIT_OK
 
 
@@ -79,7 +88,7 @@ def _hit_json(hit: SearchHit) -> dict[str, str]:
     }
 
 
-def _print_hits(hits: Sequence[SearchHit], query: str, limit: int) -> None:
+def _print_hits(hits: Sequence[SearchHit], query: str, total: int) -> None:
     if not hits:
         console.say(console.text(QT_TRANSLATE_NOOP("Cli", "Nothing found for “{query}”."), query=query))
         return
@@ -97,10 +106,8 @@ def _print_hits(hits: Sequence[SearchHit], query: str, limit: int) -> None:
     for kind, code, label, detail, status in rows:
         line = f"{kind:<{widths[0]}}  {code:<{widths[1]}}  {label:<{widths[2]}}  {detail}"
         console.say(f"{line}  ({status})" if status else line)
-    if len(hits) == limit:
-        count = len(hits)
-        console.say(
-            console.text(QT_TRANSLATE_NOOP("Cli", "Showing the first {count}; use --limit for more."), count=count)
-        )
+    if total > len(hits):
+        left = total - len(hits)
+        console.say(console.text(QT_TRANSLATE_NOOP("Cli", "… and {count} more; use --limit to see them."), count=left))
     else:
         console.say(console.text(QT_TRANSLATE_NOOP("Cli", "{count} result(s)."), count=len(hits)))

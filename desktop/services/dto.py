@@ -33,6 +33,14 @@ class VillageDTO:
 
 
 @dataclass(frozen=True, slots=True)
+class MemberMatch:
+    """The member a search found a household by, when it was not the head."""
+
+    name: str
+    relationship: str  # the code table's label, e.g. "Vợ/chồng chủ hộ"
+
+
+@dataclass(frozen=True, slots=True)
 class HouseholdRow:
     """One line of the household list."""
 
@@ -44,6 +52,7 @@ class HouseholdRow:
     members: int
     categories: tuple[str, ...]
     dissolved: bool
+    matched: MemberMatch | None = None  # set only for a search that found the household by another member
 
 
 @dataclass(frozen=True, slots=True)

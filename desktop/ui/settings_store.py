@@ -15,7 +15,9 @@ from desktop.paths import ProfilePaths
 LANGUAGE_KEY = "language"
 IDLE_LOCK_KEY = "idle_lock_minutes"
 LAST_USER_KEY = "last_user"
+COLUMN_WIDTHS_KEY = "column_widths"
 IDLE_LOCK_DEFAULT, IDLE_LOCK_MIN, IDLE_LOCK_MAX = 10, 1, 120
+COLUMN_WIDTH_MIN, COLUMN_WIDTH_MAX = 24, 2000  # pixels: wide enough to grab again, never a runaway
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -56,6 +58,29 @@ def saved_last_user(paths: ProfilePaths) -> str | None:
 
 def save_last_user(paths: ProfilePaths, user: str) -> None:
     _write(paths, LAST_USER_KEY, user)
+
+
+def saved_column_widths(paths: ProfilePaths, table: str) -> list[int]:
+    """The widths the user gave a table's columns, first column first; [] when none were saved.
+
+    Tables are named by what they list ("visits"), never by anything about the people in them. A
+    damaged entry gives [] and the table keeps its starting widths."""
+    tables = _read(paths.settings).get(COLUMN_WIDTHS_KEY)
+    widths = tables.get(table) if isinstance(tables, dict) else None
+    if not isinstance(widths, list) or not all(_is_width(w) for w in widths):
+        return []
+    return list(widths)
+
+
+def save_column_widths(paths: ProfilePaths, table: str, widths: list[int]) -> None:
+    tables = _read(paths.settings).get(COLUMN_WIDTHS_KEY)
+    tables = dict(tables) if isinstance(tables, dict) else {}
+    tables[table] = [min(max(int(w), COLUMN_WIDTH_MIN), COLUMN_WIDTH_MAX) for w in widths]
+    _write(paths, COLUMN_WIDTHS_KEY, tables)
+
+
+def _is_width(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and COLUMN_WIDTH_MIN <= value <= COLUMN_WIDTH_MAX
 
 
 def _write(paths: ProfilePaths, key: str, value: Any) -> None:

@@ -187,41 +187,41 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+18" />
+            <location line="+19" />
             <source>Village</source>
             <translation>Thôn</translation>
         </message>
         <message>
-            <location line="-17" />
-            <location line="+18" />
+            <location line="-18" />
+            <location line="+19" />
             <source>Form</source>
             <translation>Hình thức</translation>
         </message>
         <message>
-            <location line="-17" />
+            <location line="-18" />
             <source>Topic</source>
             <translation>Chủ đề</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+18" />
+            <location line="+19" />
             <source>Men</source>
             <translation>Nam</translation>
         </message>
         <message>
-            <location line="-17" />
-            <location line="+18" />
+            <location line="-18" />
+            <location line="+19" />
             <source>Women</source>
             <translation>Nữ</translation>
         </message>
         <message>
-            <location line="-17" />
-            <location line="+18" />
+            <location line="-18" />
+            <location line="+19" />
             <source>Total</source>
             <translation>Tổng</translation>
         </message>
         <message>
-            <location line="-17" />
+            <location line="-18" />
             <source>Materials</source>
             <translation>Tài liệu</translation>
         </message>
@@ -236,13 +236,13 @@
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Totals by village and form</source>
             <translation>Tổng hợp theo thôn và hình thức</translation>
         </message>
         <message>
-            <location line="-2" />
-            <location line="+8" />
+            <location line="-3" />
+            <location line="+9" />
             <source>Activities</source>
             <translation>Hoạt động</translation>
         </message>
@@ -252,7 +252,7 @@
             <translation>Tổng cộng</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+39" />
             <source>Month {month}</source>
             <translation>Tháng {month}</translation>
         </message>
@@ -1190,7 +1190,7 @@
             <translation>Các thay đổi</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+76" />
             <source>Record: {name}</source>
             <translation>Bản ghi: {name}</translation>
         </message>
@@ -1296,12 +1296,12 @@
             <translation>Dung lượng</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+38" />
             <source>{size} MB</source>
             <translation>{size} MB</translation>
         </message>
         <message>
-            <location line="-36" />
+            <location line="-37" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
@@ -1316,7 +1316,7 @@
             <translation>Bản sao lưu</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>No backup yet: the first one is made when you close the app.</source>
             <translation>Chưa có bản sao lưu nào: bản đầu tiên được tạo khi bạn đóng ứng dụng.</translation>
         </message>
@@ -2260,7 +2260,6 @@
         <message>
             <location filename="../../desktop/cli/audit.py" line="+38" />
             <location filename="../../desktop/cli/backup.py" line="-14" />
-            <location filename="../../desktop/cli/find.py" line="+5" />
             <source>Print a JSON list instead of lines.</source>
             <translation>In một danh sách JSON thay cho từng dòng.</translation>
         </message>
@@ -2365,7 +2364,7 @@
             <translation>Hoạt động truyền thông</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/find.py" line="+11" />
+            <location filename="../../desktop/cli/find.py" line="+22" />
             <source>Type something to look for.</source>
             <translation>Hãy nhập nội dung cần tìm.</translation>
         </message>
@@ -2376,7 +2375,12 @@
             <translation>Giới hạn phải từ 1 đến {max}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/find.py" line="+25" />
+            <location filename="../../desktop/cli/find.py" line="-18" />
+            <source>Print one JSON object instead of lines: "results" (the people and households shown), "total" (how many match) and "more" (true when --limit left some out).</source>
+            <translation>In một đối tượng JSON thay cho các dòng: "results" (những người và hộ được in ra), "total" (tổng số kết quả khớp) và "more" (true khi --limit đã bỏ bớt kết quả).</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>Nothing found for “{query}”.</source>
             <translation>Không tìm thấy gì cho “{query}”.</translation>
         </message>
@@ -2406,14 +2410,18 @@
             <translation>đã giải thể</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>… and {count} more; use --limit to see them.</source>
+            <translation>… và {count} kết quả nữa; dùng --limit để xem thêm.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/cli/audit.py" line="+39" />
-            <location filename="../../desktop/cli/find.py" line="+10" />
             <source>Showing the first {count}; use --limit for more.</source>
             <translation>Đang hiện {count} kết quả đầu; dùng --limit để xem thêm.</translation>
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../desktop/cli/find.py" line="+3" />
+            <location filename="../../desktop/cli/find.py" line="+2" />
             <source>{count} result(s).</source>
             <translation>{count} kết quả.</translation>
         </message>
@@ -3003,12 +3011,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>DashboardPage</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+100" />
-            <location line="+151" />
+            <location line="+153" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-147" />
+            <location line="-149" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -3043,22 +3051,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hạn</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Task</source>
             <translation>Việc</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-3" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+8" />
             <source>Tasks</source>
             <translation>Việc cần làm</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Nothing to do today: no task is due.</source>
             <translation>Hôm nay không có việc nào đến hạn.</translation>
         </message>
@@ -3133,7 +3141,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-87" />
+            <location line="-89" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3609,7 +3617,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thăm hộ</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+6" />
             <source>Add &amp;category</source>
             <translation>Thêm &amp;diện</translation>
         </message>
@@ -3773,17 +3781,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdListModel</name>
         <message>
-            <location filename="../../desktop/ui/models/household_list.py" line="+117" />
+            <location filename="../../desktop/ui/models/household_list.py" line="+123" />
             <source>Dissolved household</source>
             <translation>Hộ đã giải thể</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>(no head recorded)</source>
             <translation>(chưa có chủ hộ)</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+4" />
+            <source>{name} ({relationship})</source>
+            <translation>{name} ({relationship})</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -3791,6 +3804,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+1" />
             <source>Head of household</source>
             <translation>Chủ hộ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Matched member</source>
+            <translation>Khớp với</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3816,7 +3834,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdListPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/households.py" line="+36" />
+            <location filename="../../desktop/ui/pages/households.py" line="+37" />
             <location line="+15" />
             <source>Households</source>
             <translation>Hộ gia đình</translation>
@@ -3852,7 +3870,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>&amp;Mở hộ</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+98" />
             <source>First {n} matching households; type more to narrow</source>
             <translation>{n} hộ khớp đầu tiên; gõ thêm để thu hẹp</translation>
         </message>
@@ -6834,7 +6852,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Người dùng</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>&amp;Add user…</source>
             <translation>&amp;Thêm người dùng…</translation>
         </message>
@@ -7148,7 +7166,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Thăm hộ</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>&amp;From</source>
             <translation>Từ &amp;ngày</translation>
         </message>

@@ -16,7 +16,7 @@ from db.models.register import Household, HouseholdCategory, Person, PopulationE
 from desktop.errors import FieldProblem, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
-from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow, IdList
+from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow, IdList, MemberMatch
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
 from desktop.services.register import search
@@ -260,8 +260,9 @@ def list_ids(
     return list_households(profile, query, village_id=village_id, include_dissolved=include_dissolved).ids
 
 
-def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:
-    """Display rows for the given ids, in the same order."""
+def rows(profile: Profile, ids: list[uuid.UUID], query: str = "") -> list[HouseholdRow]:
+    """Display rows for the given ids, in the same order; with the search `query` that listed them, each
+    row found by a member other than the head names that member."""
     if not ids:
         return []
     with profile.sessions() as session:
@@ -297,6 +298,7 @@ def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:
             label = names.get(category, category)
             if label not in cats[hid]:
                 cats[hid].append(label)
+        matched = _matched_members(session, query, ids)
     return [
         HouseholdRow(
             id=i,
@@ -307,10 +309,17 @@ def rows(profile: Profile, ids: list[uuid.UUID]) -> list[HouseholdRow]:
             members=counts.get(i, 0),
             categories=tuple(cats.get(i, ())),
             dissolved=base[i][3] is not None,
+            matched=matched.get(i),
         )
         for i in ids
         if i in base
     ]
+
+
+def _matched_members(session: Session, query: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, MemberMatch]:
+    if not search.words_of(query):
+        return {}
+    return search.member_matches(session, query, ids, reference.code_names(session, "relationship"))
 
 
 def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:

@@ -11,19 +11,21 @@ learns when a list was cut and asks the user to type more.
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desktop.services.dto import SearchHit
+from desktop.services.dto import MemberMatch, SearchHit
 from desktop.services.profile.access import SYSTEM, CurrentUser, village_sql
 from desktop.services.profile.handle import Profile
 from desktop.textnorm import fold
 
 TRIGRAM = 3
+_TOKEN = re.compile(r"\w+")
 MAX_WORDS = 8
 RANK_POOL = 400  # matches read per query phase to choose the best `limit` from
 
@@ -119,7 +121,9 @@ def search(profile: Profile, query: str, *, limit: int = 50) -> list[SearchHit]:
     scope, scope_params = village_sql(profile.user, "h")
     with profile.sessions() as session:
         for matcher in _all_matchers(session, query):
-            params = {**matcher.params, **scope_params, "pool": RANK_POOL, "commune": profile.commune_code}
+            # The pool is never smaller than what was asked for, so a count above `limit` can be shown.
+            pool_size = max(RANK_POOL, limit)
+            params = {**matcher.params, **scope_params, "pool": pool_size, "commune": profile.commune_code}
             pool = (
                 _SCOPED_POOL.format(ids=matcher.ids_sql, scope=scope)
                 if scope
@@ -131,6 +135,28 @@ def search(profile: Profile, query: str, *, limit: int = 50) -> list[SearchHit]:
             if len(hits) >= limit:
                 break
     return list(hits.values())[:limit]
+
+
+_COUNT_SQL = """
+SELECT count(*) FROM ({ids}) m
+CROSS JOIN search_entries e ON e.id = m.id
+JOIN households h ON h.id = e.household_id
+WHERE h.commune_code = :commune AND h.deleted_at IS NULL{scope}
+"""
+
+
+def count(profile: Profile, query: str) -> int:
+    """How many people and households `search` could list for the query, however many it was asked for."""
+    scope, scope_params = village_sql(profile.user, "h")
+    with profile.sessions() as session:
+        found = _all_matchers(session, query)
+        if not found:
+            return 0
+        widest = found[-1]  # every other way of answering finds a part of what this one finds
+        sql = _COUNT_SQL.format(ids=widest.ids_sql, scope=scope)
+        return int(
+            session.execute(text(sql), {**widest.params, **scope_params, "commune": profile.commune_code}).scalar_one()
+        )
 
 
 def _hit(row: tuple) -> SearchHit:  # type: ignore[type-arg]
@@ -191,3 +217,56 @@ def matching_households(
     found = session.execute(text(_HOUSEHOLDS_SQL.format(ids=matcher.ids_sql, extra=extra)), params).scalars().all()
     # Which household the cap leaves out is arbitrary anyway: all of them match.
     return list(found[:cap]), len(found) <= cap
+
+
+# Which member a household was found by ################################################
+
+
+_ENTRIES_SQL = """
+SELECT e.household_id, e.kind = 'household' OR e.ref_id = h.head_person_id, e.text, p.full_name, p.relationship
+FROM search_entries e
+JOIN households h ON h.id = e.household_id
+LEFT JOIN people p ON p.id = e.ref_id AND e.kind = 'person'
+WHERE e.household_id IN ({households})
+ORDER BY p.sort_order, p.birth_date
+"""
+
+
+def member_matches(
+    session: Session, query: str, household_ids: Sequence[uuid.UUID], relationships: dict[str, str]
+) -> dict[uuid.UUID, MemberMatch]:
+    """For each of these households found by the query only through a member who is not the head: that
+    member (the first in household order). A household found by its number, address or head has none:
+    the list already shows why it is there.
+
+    The households' own entries are read and matched here the way the index matched them (every word
+    starts a word of the name; or, when the index found no word, every word is inside it): asking the
+    index again would cost as much as the search itself for a broad query such as "ng"."""
+    matches = _entry_test(session, query)
+    if matches is None or not household_ids:
+        return {}
+    params = {f"h{i}": household.hex for i, household in enumerate(household_ids)}
+    sql = _ENTRIES_SQL.format(households=", ".join(f":h{i}" for i in range(len(household_ids))))
+    by_head: set[str] = set()
+    found: dict[str, MemberMatch] = {}
+    for household, itself_or_head, folded, name, relationship in session.execute(text(sql), params):
+        if not matches(folded):
+            continue
+        if itself_or_head:
+            by_head.add(household)
+        elif name is not None:
+            found.setdefault(household, MemberMatch(name, relationships.get(relationship, relationship)))
+    return {uuid.UUID(hex=h): match for h, match in found.items() if h not in by_head}
+
+
+def _entry_test(session: Session, query: str) -> Callable[[str], bool] | None:
+    """A test of one entry's folded text against the query, as `matching_households` matched it."""
+    found = _all_matchers(session, query)
+    if not found:
+        return None
+    words = words_of(query)
+    if found[-1].ids_sql.startswith("SELECT rowid AS id FROM search_words"):
+        # The word index splits at anything but letters and digits, and matches each piece's start.
+        pieces = [piece for word in words for piece in _TOKEN.findall(word)]
+        return lambda folded: all(any(t.startswith(p) for t in _TOKEN.findall(folded)) for p in pieces)
+    return lambda folded: all(word in folded for word in words)

@@ -31,11 +31,12 @@ def load_page(profile: Profile, query: str = "", village_id: uuid.UUID | None = 
     from desktop.services.register import households
 
     found = households.list_households(profile, query, village_id=village_id)
-    return found.ids, households.rows(profile, found.ids[:BATCH_SIZE]), found.complete
+    return found.ids, households.rows(profile, found.ids[:BATCH_SIZE], query), found.complete
 
 
 class HouseholdListModel(QAbstractTableModel):
-    COL_CODE, COL_HEAD, COL_VILLAGE, COL_ADDRESS, COL_MEMBERS, COL_CATEGORIES = range(6)
+    COL_CODE, COL_HEAD, COL_MATCH, COL_VILLAGE, COL_ADDRESS, COL_MEMBERS, COL_CATEGORIES = range(7)
+    COLUMNS = 7
     IdRole = Qt.ItemDataRole.UserRole + 1
     DissolvedRole = Qt.ItemDataRole.UserRole + 2
 
@@ -77,7 +78,7 @@ class HouseholdListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._loaded
 
     def columnCount(self, parent: _Index = ROOT) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else self.COLUMNS
 
     def canFetchMore(self, parent: _Index = ROOT) -> bool:
         return not parent.isValid() and self._loaded < len(self._ids)
@@ -95,7 +96,7 @@ class HouseholdListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._loaded or not 0 <= index.column() < 6:
+        if not index.isValid() or index.row() >= self._loaded or not 0 <= index.column() < self.COLUMNS:
             return None
         row = self._rows.get(self._ids[index.row()])
         if role == self.IdRole:
@@ -113,17 +114,25 @@ class HouseholdListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_MEMBERS:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if row.dissolved:
-                return self.tr("Dissolved household")
-            if index.column() == self.COL_CATEGORIES and row.categories:
-                return ", ".join(row.categories)  # the cell is often too narrow for all of them
+            return self._tooltip(row, index.column())
         return None
+
+    def _tooltip(self, row: HouseholdRow, column: int) -> str:
+        # The whole text, for a cell cut short with "…" (users can also drag the column wider).
+        text = self._display(row, column)
+        return "\n".join(x for x in (text, self.tr("Dissolved household") if row.dissolved else "") if x)
 
     def _display(self, row: HouseholdRow, column: int) -> str:
         if column == self.COL_CODE:
             return row.code
         if column == self.COL_HEAD:
             return row.head_name or self.tr("(no head recorded)")
+        if column == self.COL_MATCH:
+            if row.matched is None:
+                return ""
+            return self.tr("{name} ({relationship})").format(
+                name=row.matched.name, relationship=row.matched.relationship
+            )
         if column == self.COL_VILLAGE:
             return row.village
         if column == self.COL_ADDRESS:
@@ -138,6 +147,7 @@ class HouseholdListModel(QAbstractTableModel):
         headers = (
             self.tr("Household no."),
             self.tr("Head of household"),
+            self.tr("Matched member"),
             self.tr("Village"),
             self.tr("Address"),
             self.tr("Members"),

@@ -22,7 +22,7 @@ from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.stale import ReloadsWhenShown
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 
 def month_end(first: date) -> date:
@@ -99,6 +99,7 @@ class ActivitiesPage(ReloadsWhenShown, QWidget):
         self.table = make_table(self.model, self)
         self.table.setAccessibleName(self.tr("Activities"))
         fit_columns(self.table, {0: 11, 1: 14, 2: 18, 3: 22, 4: 5, 5: 5, 6: 5, 7: 16, 8: 18})
+        remember_widths(self.table, ctx.profile.paths, "activities")
         totals_title = QLabel(self.tr("Totals by village and form"))
         totals_title.setObjectName("sectionTitle")
         self.totals_model: RecordTableModel[ActivityTotal] = RecordTableModel(
@@ -114,6 +115,7 @@ class ActivitiesPage(ReloadsWhenShown, QWidget):
         self.totals_table = make_table(self.totals_model, self)
         self.totals_table.setAccessibleName(self.tr("Totals"))
         fit_columns(self.totals_table, {0: 16, 1: 20, 2: 10, 3: 8, 4: 8, 5: 8})
+        remember_widths(self.totals_table, ctx.profile.paths, "activity_totals")
 
         heading = QHBoxLayout()
         heading.addWidget(title)

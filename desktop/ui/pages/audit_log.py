@@ -16,7 +16,7 @@ from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.pages.audit_texts import SummaryFormatter, action_label, local_time, short_id, table_label
 from desktop.ui.widgets.pickers import ValueCombo
 from desktop.ui.widgets.stale import ReloadsWhenShown
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 PAGE_SIZE = audit.DEFAULT_LIMIT
 # Fields whose values name the record itself, per table: the first one found labels the record.
@@ -80,6 +80,7 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
         self.table = make_table(self.model, self)
         self.table.setAccessibleName(self.tr("Changes"))
         fit_columns(self.table, {0: 15, 1: 16, 2: 6, 3: 13, 4: 14})
+        remember_widths(self.table, ctx.profile.paths, "audit_log")
         self._build_layout()
 
         self.user.currentIndexChanged.connect(self._user_chosen)

@@ -23,7 +23,7 @@ from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.translation import error_text
 from desktop.ui.widgets import files
 from desktop.ui.widgets.stale import ReloadsWhenShown
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 MEBIBYTE = 1024 * 1024
 
@@ -62,6 +62,7 @@ class BackupsPage(ReloadsWhenShown, QWidget):
         self.table = make_table(self.model, self)
         self.table.setAccessibleName(self.tr("Backups"))
         fit_columns(self.table, {0: 17, 1: 12, 2: 10, 3: 14})
+        remember_widths(self.table, ctx.profile.paths, "backups")
         self.empty = QLabel(self.tr("No backup yet: the first one is made when you close the app."))
         self.empty.setObjectName("subtitle")
         listed = QGroupBox(self.tr("Backups on this laptop"))

@@ -16,7 +16,7 @@ from desktop.services.casework.tasks import TaskCounts
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +119,17 @@ class DashboardPage(QWidget):
         self.due = RecordTableModel(
             [
                 Column(self.tr("Due"), lambda t: fmt_date(t.due), align_center=True),
-                Column(self.tr("Task"), self.task_label),
-                Column(self.tr("Household no."), lambda t: t.household_code),
                 Column(self.tr("State"), self._task_state),
+                Column(self.tr("Household no."), lambda t: t.household_code),
+                # Last, so it stretches to the table's edge: the task's text is the long one.
+                Column(self.tr("Task"), self.task_label),
             ],
             muted=None,
         )
         self.due_view = make_table(self.due, self)
         self.due_view.setAccessibleName(self.tr("Tasks"))
-        fit_columns(self.due_view, {0: 12, 1: 46, 2: 12})
+        fit_columns(self.due_view, {0: 12, 1: 10, 2: 12})
+        remember_widths(self.due_view, ctx.profile.paths, "overview_tasks")
         self.empty = QLabel(self.tr("Nothing to do today: no task is due."))
         self.empty.setObjectName("subtitle")
         self.done_button = QPushButton(self.tr("&Done"))

@@ -15,6 +15,9 @@ from desktop.ui.formatting import fmt_date, person_status, place_of_birth
 from desktop.ui.models.record_table import Column, RecordTableModel
 
 CTX = "HouseholdTables"
+# Names the column widths of the tables are kept under (desktop.ui.widgets.tables.remember_widths): the
+# members, categories, events and visits tables, the same for every household.
+TABLE_NAMES = ("household_members", "household_categories", "household_events", "household_visits")
 
 
 def _tr(text: str) -> str:

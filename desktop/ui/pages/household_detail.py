@@ -32,7 +32,7 @@ from desktop.ui.pages import detail_tables
 from desktop.ui.pages.household_cases import HouseholdCasesTab, household_cases
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.flow import FlowRow
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 CASES_TAB = 4  # members, categories, events, visits, cases
 
@@ -88,6 +88,9 @@ class HouseholdDetailPage(QWidget):
         self.visits_view = make_table(self.visits)
         self.visits_view.setAccessibleName(self.tr("Visits"))
         fit_columns(self.visits_view, {0: 11, 1: 18, 2: 26, 3: 34, 4: 11})
+        views = (self.members_view, self.categories_view, self.events_view, self.visits_view)
+        for view, name in zip(views, detail_tables.TABLE_NAMES, strict=True):
+            remember_widths(view, ctx.profile.paths, name)
         self.cases_tab = HouseholdCasesTab(ctx)
         self.add_category_button = QPushButton(self.tr("Add &category"))
         self.remove_category_button = QPushButton(self.tr("&Remove category"))

@@ -15,7 +15,7 @@ from desktop.services.register import households
 from desktop.ui.context import AppContext
 from desktop.ui.models.household_list import FIRST_PAGE, HouseholdListModel, Page, load_page
 from desktop.ui.widgets.pickers import ValueCombo
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -31,7 +31,8 @@ class HouseholdListPage(QWidget):
         self._generation = 0
         self._loaded_once = False
         self._complete = True
-        self.model = HouseholdListModel(lambda ids: households.rows(ctx.profile, ids), self)
+        self._shown_query = ""  # rows fetched as the user scrolls name the member this search matched
+        self.model = HouseholdListModel(lambda ids: households.rows(ctx.profile, ids, self._shown_query), self)
 
         title = QLabel(self.tr("Households"))
         title.setObjectName("pageTitle")
@@ -49,7 +50,9 @@ class HouseholdListPage(QWidget):
         self.open_button = QPushButton(self.tr("&Open"))
         self.table = make_table(self.model, self)
         self.table.setAccessibleName(self.tr("Households"))
-        fit_columns(self.table, {0: 10, 1: 24, 2: 16, 3: 26, 4: 8})
+        fit_columns(self.table, {0: 9, 1: 22, 2: 26, 3: 14, 4: 20, 5: 8})
+        remember_widths(self.table, ctx.profile.paths, "households")
+        self.table.setColumnHidden(HouseholdListModel.COL_MATCH, True)  # shown while searching
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -116,13 +119,17 @@ class HouseholdListPage(QWidget):
             work: Callable[[], Page] = prefetched.result
         else:
             work = functools.partial(load_page, profile, query, village)
-        self.ctx.lane.submit(work, lambda result: self._show(generation, *result), owner=self)
+        self.ctx.lane.submit(work, lambda result: self._show(generation, *result, query=query), owner=self)
 
-    def _show(self, generation: int, ids: Sequence[uuid.UUID], first: list[HouseholdRow], complete: bool) -> None:
+    def _show(
+        self, generation: int, ids: Sequence[uuid.UUID], first: list[HouseholdRow], complete: bool, query: str = ""
+    ) -> None:
         if generation != self._generation:
             return  # a newer search was typed meanwhile; its answer is on the way
         selected = self.current_household_id()
         self._complete = complete
+        self._shown_query = query
+        self.table.setColumnHidden(HouseholdListModel.COL_MATCH, not query.strip())
         self.model.set_result(ids, first)
         if selected is not None and (row := self.model.row_of(selected)) >= 0:
             self.table.selectRow(row)

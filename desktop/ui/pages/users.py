@@ -22,7 +22,7 @@ from desktop.ui.dialogs.user import UserDialog
 from desktop.ui.modal import confirm, inform, warn
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.translation import error_text, message_text
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 
 class UsersPage(QWidget):
@@ -52,6 +52,7 @@ class UsersPage(QWidget):
         self.table = make_table(self.model, self)
         self.table.setAccessibleName(self.tr("Users"))
         fit_columns(self.table, {0: 24, 1: 38, 2: 28})  # the role labels are long in Vietnamese
+        remember_widths(self.table, ctx.profile.paths, "users")
         self.add_button = QPushButton(self.tr("&Add user…"))
         self.edit_button = QPushButton(self.tr("C&hange…"))
         self.remove_button = QPushButton(self.tr("&Remove…"))

@@ -17,7 +17,7 @@ from desktop.ui.translation import error_text
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.flow import FlowRow
 from desktop.ui.widgets.stale import ReloadsWhenShown
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 
 def month_start(day: date) -> date:
@@ -65,6 +65,7 @@ class VisitsPage(ReloadsWhenShown, QWidget):
         self.table = make_table(self.model, self)
         self.table.setAccessibleName(self.tr("Visits"))
         fit_columns(self.table, {0: 11, 1: 10, 2: 18, 3: 24, 4: 34, 5: 11})
+        remember_widths(self.table, ctx.profile.paths, "visits")
 
         from_label = QLabel(self.tr("&From"))
         from_label.setBuddy(self.start)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.errors import FieldProblem
@@ -61,6 +61,8 @@ class ThrottleCountdown(QObject):
     def __init__(self, label: QLabel, button: QPushButton, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._label = label
+        # The label is the form's message line (a wrong passphrase, the wait): the form keeps its size.
+        keep_room_for(label)
         self._button = button
         self._error: LoginThrottledError | None = None
         self.remaining = 0
@@ -99,6 +101,7 @@ class ThrottleCountdown(QObject):
         assert self._error is not None
         self._label.setText(message_text(self._error.message, {"seconds": self.remaining}))
         self._label.setVisible(True)
+        grow_to_fit(self._label)
 
 
 def caption(text: str, parent: QWidget | None = None) -> QLabel:
@@ -107,3 +110,30 @@ def caption(text: str, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class _RoomForMessage(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            grow_to_fit(watched)
+        return False
+
+
+def keep_room_for(label: QLabel) -> None:
+    """When `label` (a message under a form) appears, its window grows to make room for it.
+
+    A dialog's minimum height counts a wrapped paragraph as one line, so without this the new line
+    is taken from the fields above it: the passphrase field was cut in half after a wrong try."""
+    label.installEventFilter(_RoomForMessage(label))
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """Make `widget`'s window as tall as its content needs at its present width; never narrower or shorter."""
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if needed > window.height():
+        window.resize(width, needed)
