@@ -1692,7 +1692,7 @@
         <message>
             <location line="+4" />
             <source>Close &amp;window</source>
-            <translation>Đóng cửa &amp;sổ</translation>
+            <translation>Đóng cửa sổ</translation>
         </message>
         <message>
             <location line="+78" />

@@ -32,10 +32,13 @@ def _scrolled_by(widget: QWidget, window: QWidget) -> QAbstractScrollArea | None
     return None
 
 
-def misfits(window: QWidget, screen: QScreen) -> list[str]:
-    """What does not fit: empty when the window and all its buttons can be used on `screen`."""
+def misfits(window: QWidget, screen_name: str) -> list[str]:
+    """What does not fit: empty when the window and all its buttons can be used on the screen named so.
+
+    The screen is looked up by name each time: Qt may replace its QScreen objects while the app runs.
+    """
     QApplication.processEvents()
-    area = screen.availableGeometry()
+    area = screen_named(screen_name).availableGeometry()
     found: list[str] = []
     if not area.contains(window.frameGeometry()):
         found.append(f"window {window.frameGeometry().getRect()} outside the screen {area.getRect()}")

@@ -36,22 +36,20 @@ def _window_on(ctx, qtbot, name: str) -> MainWindow:
 
 @pytest.mark.parametrize("name", SCREENS)
 def test_every_section_fits_after_settings_was_opened(ctx, qtbot, family, name):
-    screen = screen_named(name)
     window = _window_on(ctx, qtbot, name)
     window.show_section(SETTINGS)
     for tab in range(window.settings.tabs.count()):
         window.settings.tabs.setCurrentIndex(tab)
         QApplication.processEvents()
-        assert misfits(window, screen) == [], f"Cài đặt, tab {tab}"
+        assert misfits(window, name) == [], f"Cài đặt, tab {tab}"
     for section in range(window.nav.count()):
         window.show_section(section)
         qtbot.waitUntil(ctx.lane.is_idle, timeout=5000)
-        assert misfits(window, screen) == [], f"section {section}"
+        assert misfits(window, name) == [], f"section {section}"
     # Back on the overview, the window can still be made as small as the screen: no page leaked its size.
     window.show_section(DASHBOARD)
-    minimum = window.minimumSizeHint()
-    assert minimum.width() <= screen.availableGeometry().width()
-    assert minimum.height() <= screen.availableGeometry().height()
+    minimum, area = window.minimumSizeHint(), screen_named(name).availableGeometry()
+    assert minimum.width() <= area.width() and minimum.height() <= area.height()
 
 
 @pytest.mark.parametrize("name", SCREENS)
@@ -61,19 +59,18 @@ def test_a_household_fits(ctx, qtbot, family, name):
     qtbot.waitUntil(ctx.lane.is_idle, timeout=5000)
     for tab in range(window.household_detail.tabs.count()):
         window.household_detail.tabs.setCurrentIndex(tab)
-        assert misfits(window, screen_named(name)) == [], f"household tab {tab}"
+        assert misfits(window, name) == [], f"household tab {tab}"
     window.show_section(HOUSEHOLDS)
 
 
 def test_a_dialog_opens_inside_the_screen_of_its_window(ctx, qtbot):
-    screen = screen_named("1366x768")
     window = _window_on(ctx, qtbot, "1366x768")
     dialog = HouseholdDialog(ctx, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
     QApplication.processEvents()
-    assert screen.availableGeometry().contains(dialog.frameGeometry())
-    assert misfits(dialog, screen) == []
+    assert screen_named("1366x768").availableGeometry().contains(dialog.frameGeometry())
+    assert misfits(dialog, "1366x768") == []
 
 
 HIGH_DPI_CHECK = textwrap.dedent(

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
@@ -241,6 +241,15 @@ class DateEdit(QWidget):
         finally:
             self._forwarding = False
         event.accept()  # the copy has already gone up to the dialog if the line did not want it
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Outside a form row the caption is a label whose buddy is this field: the text line takes its name.
+        if not self.line.accessibleName():
+            for label in self.window().findChildren(QLabel):
+                if label.buddy() is self and label.text():
+                    self.setAccessibleName(label.text().replace("&", ""))
+                    break
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.EnabledChange and not self.isEnabled() and self.popup is not None:
