@@ -4,7 +4,8 @@
 people, visits, a domestic-violence case (acts, measures, a referral, parties) and a child-protection
 case (intake report, plan, review). `catalogue(ctx, rich, tmp_path)` then lists one `Entry` per page of
 the main window and per dialog of desktop/ui (a window with tabs has one entry per tab). An entry's
-`open()` builds the window, shows it with `.show()` (never `.exec()`, so the test keeps running) and
+`open()` builds the window on the screen under the mouse pointer, shows it with `.show()` (never
+`.exec()`, so the test keeps running) and
 returns it, top-level and visible; the caller closes it. `kind` is the class the window is, so a test
 can check that every dialog class of the app has an entry (`dialog_classes()` walks desktop/ui).
 
@@ -48,6 +49,7 @@ from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import DuplicatePersonWarning, PersonInput
 from desktop.services.register.visits import VisitInput
 from desktop.ui.context import AppContext
+from desktop.ui.widgets.fitting import first_size
 
 TODAY = date.today()
 # Monitoring comes after these steps (Decree 56/2017); the review is allowed only then.
@@ -159,7 +161,7 @@ def _main_window(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
 
     def window(section: int) -> MainWindow:
         main = MainWindow(ctx)
-        main.resize(1200, 760)
+        first_size(main)  # as the app opens it, on the screen under the mouse pointer
         main.show()
         main.start()
         main.show_section(section)
