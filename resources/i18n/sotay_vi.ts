@@ -3467,6 +3467,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>Where (&amp;place)</source>
             <translation>Đị&amp;a điểm</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/base.py" line="48" />
+            <source>mm/yyyy</source>
+            <translation>tt/nnnn</translation>
+        </message>
     </context>
     <context>
         <name>Events</name>

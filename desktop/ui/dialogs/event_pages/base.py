@@ -1,7 +1,9 @@
 """What every page of the event dialog shares: its form, the people it can be about, and the reporting month.
 
-Every page carries its own reporting-month field (YYYY-MM), prefilled with the month whose P0 slip
-the event belongs on and following the event date until the user types a month of their own.
+Every page carries its own reporting-month field, shown as people write it (11/2026) and read with the
+same parser as every month field (desktop/typed_dates.py: 11/2026, 11-2026 or 2026-11), prefilled with the
+month whose P0 slip the event belongs on and following the event date until the user types a month of
+their own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from desktop.errors import FieldProblem
 from desktop.services.dto import HouseholdDetail, PersonDTO
 from desktop.services.register import events
+from desktop.typed_dates import TypedDateError, parse_month
 from desktop.ui.context import AppContext
 from desktop.ui.widgets.form import FormPanel
 
@@ -42,7 +45,7 @@ class EventPage(QWidget):
         layout.addWidget(self.panel)
         layout.addStretch(1)
         self.month = QLineEdit()
-        self.month.setPlaceholderText("YYYY-MM")
+        self.month.setPlaceholderText(_tr("mm/yyyy"))
         self.month.setMaximumWidth(140)
         self._month_typed = False
 
@@ -58,14 +61,27 @@ class EventPage(QWidget):
     def _follow_date(self) -> None:
         day = self.event_date()
         if day is not None and not self._month_typed:
-            self.month.setText(events.default_reporting_month(day, self.ctx.profile.today()))
+            month = parse_month(events.default_reporting_month(day, self.ctx.profile.today()))
+            self.month.setText(month.label())
             self.panel.edited.emit("reporting_month")
+
+    def reporting_month(self) -> str:
+        """The typed month as the services name it (2026-11); as typed when it cannot be read."""
+        typed = self.month.text().strip()
+        try:
+            return parse_month(typed).iso()
+        except TypedDateError:
+            return typed
 
     def _month_problems(self) -> list[FieldProblem]:
         day = self.event_date()
         if day is None:
             return []
-        return events.reporting_month_problems(self.month.text().strip(), day, self.ctx.profile.today())
+        try:
+            parse_month(self.month.text().strip())
+        except TypedDateError as unreadable:
+            return [unreadable.problem("reporting_month")]
+        return events.reporting_month_problems(self.reporting_month(), day, self.ctx.profile.today())
 
     def present_members(self) -> list[PersonDTO]:
         return [p for p in self.household.members if p.status == "present"]

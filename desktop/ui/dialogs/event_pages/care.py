@@ -175,7 +175,7 @@ class CarePage(EventPage):
             kind=self.kind,
             on=on,
             details=self.details(),
-            reporting_month=self.month.text().strip(),
+            reporting_month=self.reporting_month(),
             notes=self.notes.text(),
         )
         return True

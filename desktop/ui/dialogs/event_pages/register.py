@@ -81,7 +81,7 @@ class BirthPage(EventPage):
                 mother_id=self.mother.value(),
                 place=self.place.value(),
                 birth_order=self.order.value() or None,
-                reporting_month=self.month.text().strip(),
+                reporting_month=self.reporting_month(),
                 allow_duplicate=allow,
             ),
         )
@@ -128,7 +128,7 @@ class MoveInPage(EventPage):
                 data,
                 moved_on=moved_on,
                 came_from=self.came_from.text(),
-                reporting_month=self.month.text().strip(),
+                reporting_month=self.reporting_month(),
                 allow_duplicate=allow,
             ),
         )
@@ -197,7 +197,7 @@ class MemberEventPage(EventPage):
     def save(self) -> bool:
         person, on = self.selected(), self.on.value()
         assert person is not None and on is not None  # checked by problems()
-        profile, month, text = self.ctx.profile, self.month.text().strip(), self.text.text()
+        profile, month, text = self.ctx.profile, self.reporting_month(), self.text.text()
         if self.kind == "death":
             people.record_death(profile, person.id, died_on=on, cause=text, reporting_month=month)
         elif self.kind == "move_out":
