@@ -21,19 +21,19 @@ log = logging.getLogger(__name__)
 STYLESHEET = """
 QWidget { color: #1f2933; }
 QMainWindow, QDialog { background: #f5f7fa; }
-QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QSpinBox {
+QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {
     background: white; border: 1px solid #b8c2cc; border-radius: 4px; padding: 5px 7px; min-height: 22px;
 }
-QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus { border: 2px solid #1d6fb8; }
-QLineEdit:disabled, QDateEdit:disabled { background: #eef1f4; color: #7b8794; }
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus { border: 2px solid #1d6fb8; }
+QLineEdit:disabled { background: #eef1f4; color: #7b8794; }
 QLineEdit[readOnly="true"] { background: #eef1f4; }
-QComboBox, QDateEdit { padding-right: 30px; }
-QComboBox::drop-down, QDateEdit::drop-down {
+QComboBox { padding-right: 30px; }
+QComboBox::drop-down {
     subcontrol-origin: padding; subcontrol-position: top right; width: 28px; border: none;
     border-left: 1px solid #d3d9e0;
 }
-QComboBox::down-arrow, QDateEdit::down-arrow { image: url(icons:chevron-down.svg); width: 14px; height: 14px; }
-QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled { image: none; }
+QComboBox::down-arrow { image: url(icons:chevron-down.svg); width: 14px; height: 14px; }
+QComboBox::down-arrow:disabled { image: none; }
 QSpinBox { padding-right: 26px; }
 QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 24px; border: none;
     border-left: 1px solid #d3d9e0; }

@@ -22,7 +22,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.modal import inform
 from desktop.ui.pages import detail_tables
 from desktop.ui.translation import error_text
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.case.data import CaseData
@@ -46,6 +46,7 @@ class HouseholdCasesTab(QWidget):
         self.view = make_table(self.cases)
         self.view.setAccessibleName(self.tr("Support cases"))
         fit_columns(self.view, {0: 11, 1: 26, 2: 22, 3: 10})
+        remember_widths(self.view, ctx.profile.paths, "household_cases")
         self.open_button = QPushButton(_tr("Open a &new case…"))
         self.open_button.setToolTip(_tr("Open a new support case for the member selected in Members"))
         self.show_button = QPushButton(_tr("&Show case"))
