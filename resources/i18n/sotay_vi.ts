@@ -156,7 +156,7 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/activities.py" line="+65" />
+            <location filename="../../desktop/ui/pages/activities.py" line="+66" />
             <source>Communication activities</source>
             <translation>Hoạt động truyền thông</translation>
         </message>
@@ -391,7 +391,7 @@
     <context>
         <name>AssessmentBar</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/assessment.py" line="+35" />
+            <location filename="../../desktop/ui/dialogs/case/assessment.py" line="+36" />
             <source>— not assessed —</source>
             <translation>— chưa đánh giá —</translation>
         </message>
@@ -416,7 +416,7 @@
             <translation>Lư&amp;u đánh giá</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+54" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
@@ -877,7 +877,7 @@
     <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/window.py" line="+71" />
+            <location filename="../../desktop/ui/dialogs/case/window.py" line="+74" />
             <source>Close &amp;case…</source>
             <translation>Đón&amp;g trường hợp…</translation>
         </message>
@@ -1063,6 +1063,11 @@
             <translation>Tiếp nhận (Mẫu 01)</translation>
         </message>
         <message>
+            <location line="+75" />
+            <source>Risk level and consent</source>
+            <translation>Mức độ nguy cơ và sự đồng ý</translation>
+        </message>
+        <message>
             <source>&amp;Add item…</source>
             <translation>&amp;Thêm việc…</translation>
         </message>
@@ -1143,7 +1148,7 @@
             <translation>Bỏ người liên quan</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="-14" />
             <source>People ({n})</source>
             <translation>Người liên quan ({n})</translation>
         </message>
@@ -2981,7 +2986,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>HouseholdDetailPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/household_detail.py" line="+53" />
+            <location filename="../../desktop/ui/pages/household_detail.py" line="+52" />
             <source>← &amp;Back to the list</source>
             <translation>← &amp;Quay lại danh sách</translation>
         </message>
@@ -3631,7 +3636,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>ngày {date}, ngày mở hồ sơ</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+100" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
@@ -4124,7 +4129,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="+60" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+58" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -6166,6 +6171,44 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+55" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedQuestion</name>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="107" />
+            <source>Changes not saved</source>
+            <translation>Thay đổi chưa được lưu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="108" />
+            <source>What you typed is not saved yet.</source>
+            <translation>Những gì bạn đã nhập chưa được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="111" />
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="112" />
+            <source>&amp;Don't save</source>
+            <translation>&amp;Không lưu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="113" />
+            <source>&amp;Go back and edit</source>
+            <translation>&amp;Quay lại sửa</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="110" />
+            <source>Save it now, close without saving, or go back and go on editing.</source>
+            <translation>Hãy lưu ngay, đóng mà không lưu, hoặc quay lại để sửa tiếp.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="109" />
+            <source>Not saved: {what}.</source>
+            <translation>Chưa lưu: {what}.</translation>
         </message>
     </context>
 </TS>
