@@ -49,6 +49,9 @@ def _tr(text: str) -> str:
 
 
 class FormDialog(ModalDialog):
+    # The values when first shown; a class default, as Qt may deliver events before __init__ has run.
+    _opened_with: InputSnapshot | None = None
+
     def __init__(
         self, ctx: AppContext | None, heading: str, parent: QWidget | None = None, *, lane: DbLane | None = None
     ) -> None:
@@ -56,7 +59,6 @@ class FormDialog(ModalDialog):
         self.ctx: Any = ctx  # None only in the dialogs shown before a profile is open
         self._lane = lane if lane is not None else (ctx.lane if ctx is not None else None)
         self.busy = False  # a background save is running
-        self._opened_with: InputSnapshot | None = None  # the values when first shown
         self._sized = False
         self.setWindowTitle(heading)
         self.setModal(True)
