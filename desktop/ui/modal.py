@@ -4,18 +4,37 @@
 would come back as "cancelled" and lose what was typed. `run_modal` shows the dialog application-modal
 and waits in its own loop, which only ends when the dialog is finished (accepted, rejected, closed)
 or destroyed: the lock can hide and show it again with everything in place.
+
+`ask_unsaved` is the one question asked before a form or the case window throws typed work away.
 """
 
 from __future__ import annotations
 
+from enum import Enum
+
 import shiboken6
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.ui.widgets.fitting import fit_on_screen
 
 RUNNING = "sotayModalRunning"  # property: True while run_modal waits for the dialog, False after
+
+CTX = "UnsavedQuestion"
+
+
+def _tr(text: str) -> str:
+    # i18n_tools extracts _tr("...") with this module's CTX (lupdate cannot see through helpers).
+    return QCoreApplication.translate(CTX, text)
+
+
+class Choice(Enum):
+    """The answer to `ask_unsaved`."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    BACK = "back"
 
 
 def run_modal(dialog: QDialog) -> int:
@@ -91,3 +110,29 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     answer = message(parent, QMessageBox.Icon.Question, title, text, buttons, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_unsaved(parent: QWidget | None, what: str = "") -> Choice:
+    """Save, Don't save or Go back and edit, before closing with changes; `what` names what is unsaved.
+
+    Going back is the default and Escape's answer: a key pressed by habit never throws work away.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Changes not saved"))
+    box.setText(_tr("What you typed is not saved yet."))
+    detail = _tr("Not saved: {what}.").format(what=what) + "\n" if what else ""
+    box.setInformativeText(detail + _tr("Save it now, close without saving, or go back and go on editing."))
+    save = box.addButton(_tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("&Don't save"), QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton(_tr("&Go back and edit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    run_modal(box)
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is save:
+        return Choice.SAVE
+    if clicked is discard:
+        return Choice.DISCARD
+    return Choice.BACK  # Escape, the title bar's ×, or the box closed by a log-out

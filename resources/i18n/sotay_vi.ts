@@ -397,7 +397,7 @@
     <context>
         <name>AssessmentBar</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/assessment.py" line="+35" />
+            <location filename="../../desktop/ui/dialogs/case/assessment.py" line="+36" />
             <source>— not assessed —</source>
             <translation>— chưa đánh giá —</translation>
         </message>
@@ -422,7 +422,7 @@
             <translation>Lư&amp;u đánh giá</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+54" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
@@ -1449,7 +1449,7 @@
             <translation>Việc chuyển gửi đã chọn, vào ngày</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/window.py" line="+100" />
+            <location filename="../../desktop/ui/dialogs/case/window.py" line="+103" />
             <source>Acts</source>
             <translation>Hành vi</translation>
         </message>
@@ -1566,6 +1566,11 @@
             <translation>Tiếp nhận (Mẫu 01)</translation>
         </message>
         <message>
+            <location line="+75" />
+            <source>Risk level and consent</source>
+            <translation>Mức độ nguy cơ và sự đồng ý</translation>
+        </message>
+        <message>
             <source>&amp;Add item…</source>
             <translation>&amp;Thêm việc…</translation>
         </message>
@@ -1646,7 +1651,7 @@
             <translation>Bỏ người liên quan</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="-14" />
             <source>People ({n})</source>
             <translation>Người liên quan ({n})</translation>
         </message>
@@ -1685,7 +1690,7 @@
             <translation>Biện pháp ({n})</translation>
         </message>
         <message>
-            <location line="-81" />
+            <location line="-88" />
             <source>&amp;End the case…</source>
             <translation>&amp;Kết thúc trường hợp…</translation>
         </message>
@@ -1695,7 +1700,7 @@
             <translation>Đóng cửa sổ</translation>
         </message>
         <message>
-            <location line="+78" />
+            <location line="+85" />
             <source>Referrals ({n})</source>
             <translation>Chuyển gửi ({n})</translation>
         </message>
@@ -3468,7 +3473,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Đị&amp;a điểm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/base.py" line="48" />
             <source>mm/yyyy</source>
             <translation>tt/nnnn</translation>
         </message>
@@ -4235,7 +4239,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>ngày {date}, ngày mở hồ sơ</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+100" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
         </message>
@@ -7184,6 +7188,44 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnsavedQuestion</name>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="122" />
+            <source>Changes not saved</source>
+            <translation>Thay đổi chưa được lưu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="123" />
+            <source>What you typed is not saved yet.</source>
+            <translation>Những gì bạn đã nhập chưa được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="126" />
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="127" />
+            <source>&amp;Don't save</source>
+            <translation>&amp;Không lưu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="128" />
+            <source>&amp;Go back and edit</source>
+            <translation>&amp;Quay lại sửa</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="125" />
+            <source>Save it now, close without saving, or go back and go on editing.</source>
+            <translation>Hãy lưu ngay, đóng mà không lưu, hoặc quay lại để sửa tiếp.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/modal.py" line="124" />
+            <source>Not saved: {what}.</source>
+            <translation>Chưa lưu: {what}.</translation>
         </message>
     </context>
 </TS>

@@ -27,6 +27,21 @@ def vietnamese_ui(qapp) -> Iterator[None]:
     translation.install("en")
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """A form a test left open with changes is closed unsaved, as a log-out closes it: without the question.
+
+    pytest-qt closes the test's widgets after this; a visible form with changes would ask whether to save
+    and wait for an answer nobody gives. Hidden first, it closes without asking (desktop.ui.dialogs.base).
+    """
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible() and getattr(widget, "has_changes", bool)():
+            widget.hide()
+    yield
+
+
 @pytest.fixture
 def ctx(register, qtbot) -> Iterator[AppContext]:
     context = AppContext(register.profile)

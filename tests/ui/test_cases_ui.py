@@ -35,6 +35,7 @@ from desktop.ui.pages import household_cases, household_detail
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.translation import message_text
 from tests.ui.helpers import type_text
+from tests.ui.unsaved_helpers import DISCARD, answer
 
 TODAY = date.today()
 SCREENS = Path(__file__).resolve().parents[2] / ".perf" / "screens"
@@ -431,6 +432,7 @@ def test_a_child_support_plan_item_is_added_after_the_plan_step_and_marked_done(
         assert dialog.save_button.isEnabled()
         assert not dialog.try_save()  # the plan step is not reached yet
         assert dialog.panel.error_text("action").startswith("Hãy ghi bước lập kế hoạch trước")
+        answer(DISCARD)  # typed but refused: closing asks, and nothing is saved
         dialog.reject()
 
     through_modal(PlanItemDialog, refused_before_the_plan, case.plan_tab.add_button.click)

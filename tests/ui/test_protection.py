@@ -40,6 +40,7 @@ from desktop.ui.settings_store import saved_idle_minutes
 from desktop.ui.translation import message_text
 from tests.conftest import COMMUNE, PASSPHRASE, USER
 from tests.ui.helpers import type_text
+from tests.ui.unsaved_helpers import DISCARD, answer
 
 WRONG = "Sai tên người dùng hoặc mật khẩu."
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -329,6 +330,7 @@ def test_idle_lock_hides_a_half_filled_form_and_unlocking_brings_it_back(qtbot, 
             seen["modal again"] = QApplication.activeModalWidget() is dialog
             seen["timer again"] = window.idle.is_running()
         finally:
+            answer(DISCARD)  # the form has changes: closing it asks first
             dialog.reject()
 
     when_modal(HouseholdDialog, fill_then_go_away)

@@ -8,6 +8,11 @@ A save that takes a noticeable time (deriving a key from a passphrase) runs off 
 `perform_save` returns `save_in_background(work, then)`; the form is disabled, with a wait cursor,
 until the work reports back. The dialogs shown before a profile is open have no AppContext: they
 pass the lane to use instead.
+
+Closing a form with changes (Escape, the title bar's ×, Cancel) asks first: save, don't save, or go
+back. "Changes" are measured against what the form showed when it was first shown (`InputSnapshot`).
+Hidden by the idle lock, a form is neither asked nor closed; closed while hidden (a log-out from the
+lock screen), it closes unsaved without a question, as the lock screen says.
 """
 
 from __future__ import annotations
@@ -17,14 +22,15 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.errors import FieldProblem, SotayError, ValidationError
 from desktop.ui.context import AppContext
+from desktop.ui.input_snapshot import InputSnapshot
 from desktop.ui.lane import DbLane
-from desktop.ui.modal import ModalDialog
+from desktop.ui.modal import Choice, ModalDialog, ask_unsaved
 from desktop.ui.translation import error_text, problem_text
 from desktop.ui.widgets.fitting import ScrollBody, screen_of
 from desktop.ui.widgets.form import FormPanel
@@ -44,6 +50,9 @@ def _tr(text: str) -> str:
 
 
 class FormDialog(ModalDialog):
+    # The values when first shown; a class default, as Qt may deliver events before __init__ has run.
+    _opened_with: InputSnapshot | None = None
+
     def __init__(
         self, ctx: AppContext | None, heading: str, parent: QWidget | None = None, *, lane: DbLane | None = None
     ) -> None:
@@ -208,9 +217,27 @@ class FormDialog(ModalDialog):
             if focus is not None and shiboken6.isValid(focus) and focus.isEnabled():
                 focus.setFocus()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._opened_with is None:
+            self._opened_with = InputSnapshot(self)  # once: shown again after the lock, the typing is a change
+        return super().event(event)
+
+    def has_changes(self) -> bool:
+        """Whether a value on screen differs from what the form showed when it was first shown."""
+        return self._opened_with is not None and self._opened_with.differs()
+
     def reject(self) -> None:
-        if not self.busy:  # closing while a save runs would leave its outcome unknown
-            super().reject()
+        if self.busy:  # closing while a save runs would leave its outcome unknown
+            return
+        # Hidden (by the lock), the form is being closed by a log-out: unsaved, without a question.
+        if self.isVisible() and self.has_changes():
+            choice = ask_unsaved(self)
+            if choice is Choice.SAVE:
+                self.try_save()  # refused: the form stays open with the reasons beside the fields
+                return
+            if choice is Choice.BACK:
+                return  # everything stays as typed
+        super().reject()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Sized once: shown again after the idle lock, it keeps the size the user gave it.

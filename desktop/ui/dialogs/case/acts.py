@@ -91,6 +91,12 @@ class ActsTab(CaseTab):
         self._show_derived()
         self.validate()
 
+    def input_area(self) -> QWidget:
+        return self.panel
+
+    def save_unsaved(self) -> bool:
+        return self.save()
+
     def value(self) -> ActsInput:
         return ActsInput(
             acts=tuple(self.acts.checked_values()),

@@ -19,10 +19,11 @@ from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case.data import CaseCodes
 from desktop.ui.dialogs.case.parts import error_label, refusal_text, show_error
+from desktop.ui.input_snapshot import HoldsInput
 from desktop.ui.widgets.pickers import ValueCombo
 
 
-class AssessmentBar(QWidget):
+class AssessmentBar(QWidget, HoldsInput):
     """The risk the person runs, as the user judges it now, and whether they agreed to be helped."""
 
     changed = Signal()  # the assessment was saved
@@ -75,6 +76,12 @@ class AssessmentBar(QWidget):
             control.blockSignals(False)
         show_error(self.error, "")
         self._set_editable(detail.state == cases.OPEN)
+
+    def input_area(self) -> QWidget:
+        return self
+
+    def save_unsaved(self) -> bool:
+        return self.save()
 
     def risk_level(self) -> str:
         return self.risk.value() or ""

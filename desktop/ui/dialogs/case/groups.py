@@ -47,6 +47,12 @@ class GroupsTab(CaseTab):
         self.groups.set_editable(self.is_open())
         self.save_button.setEnabled(self.is_open())
 
+    def input_area(self) -> QWidget:
+        return self.groups
+
+    def save_unsaved(self) -> bool:
+        return self.save()
+
     def save(self) -> bool:
         chosen = tuple(self.groups.checked_values())
         if not self.save_through(lambda: child.set_groups(self.ctx.profile, self.case_id, chosen)):

@@ -273,6 +273,12 @@ class IntakeTab(CaseTab):
         show_error(self.error, "")
         self.revalidate()
 
+    def input_area(self) -> QWidget:
+        return self.form
+
+    def save_unsaved(self) -> bool:
+        return self.save()
+
     def set_value(self, data: IntakeInput) -> None:
         self.source.set_value(data.source or None)
         self.target.set_value(data.target or None)

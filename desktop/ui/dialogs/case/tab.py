@@ -1,4 +1,5 @@
-"""What every tab of the case window shares: the case it shows, and the two signals the window listens to."""
+"""What every tab of the case window shares: the case it shows, the two signals the window listens to, and
+whether it holds input not saved yet (so that closing the window can ask first)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,13 @@ from desktop.services.casework.cases import CaseDetail
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.case.data import CaseCodes
 from desktop.ui.dialogs.case.parts import error_label, refusal_text, show_error
+from desktop.ui.input_snapshot import HoldsInput
 from desktop.ui.translation import problem_text
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import FormPanel
 
 
-class CaseTab(QWidget):
+class CaseTab(QWidget, HoldsInput):
     """One tab of the case window: it saves through the services and tells the window how that went.
 
     `changed`: something was saved; the window reads the case again, shows it on every tab and tells the
@@ -27,6 +29,10 @@ class CaseTab(QWidget):
     (`error`, laid out by the tab under the controls it is about). Clearing that label is the tab's own
     business (most clear it when a later action goes through). The window calls `show_case` with the
     tab's part of the case.
+
+    A tab whose input is saved by its own button (the acts, the groups, the intake report) names that
+    input's widget in `input_area`; the window calls `mark_clean` once it has shown the case, and asks
+    `unsaved()` before it closes. `save_unsaved` saves that input as the tab's button would.
     """
 
     changed = Signal()

@@ -8,7 +8,9 @@ deadline and its items, and the review (Mẫu 06) the last step needs. The servi
 refusal is shown beside the control it is about and nothing is saved.
 
 The window composes the header and one widget per tab (desktop.ui.dialogs.case.tab); after any save it
-reads the case again and shows it everywhere, and it names the tabs with their counts.
+reads the case again and shows it everywhere, and it names the tabs with their counts. Input typed but not
+saved yet (the risk level, the acts, the intake report…) survives a save elsewhere in the window, and
+closing the window with such input asks first: save it all, don't save, or go back.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from desktop.ui.dialogs.case.referrals import ReferralsTab
 from desktop.ui.dialogs.case.steps import StepsTab
 from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.dialogs.case.timeline import TimelineTab
-from desktop.ui.modal import ModalDialog
+from desktop.ui.input_snapshot import HoldsInput
+from desktop.ui.modal import Choice, ModalDialog, ask_unsaved
 from desktop.ui.widgets.fitting import ScrollingTabs
 
 ROW_SPACING = 10  # between the window's rows, and between the header's lines
@@ -124,8 +127,13 @@ class CaseDialog(ModalDialog):
         self.ctx.notify_changed()
 
     def refresh(self) -> None:
+        # Showing the case again fills every input from what is saved: put back what is typed elsewhere.
+        typed = [(part, part.typed()) for part in self._input_parts() if part.unsaved()]
         self.data = load_case(self.ctx.profile, self.case_id, self.codes)
         self._show()
+        for _part, snapshot in typed:
+            if snapshot is not None:
+                snapshot.restore()
 
     def _show(self) -> None:
         data, detail = self.data, self.data.detail
@@ -145,6 +153,8 @@ class CaseDialog(ModalDialog):
         self.assessment.show_case(detail)
         self.timeline_tab.show_case(detail, data.timeline)
         self._show_titles()
+        for part in self._input_parts():
+            part.mark_clean()
 
     def _show_titles(self) -> None:
         """The tabs whose title counts what they list."""
@@ -165,3 +175,36 @@ class CaseDialog(ModalDialog):
 
     def _title(self, tab: QWidget, text: str) -> None:
         self.tabs.setTabText(self.tabs.indexOf(tab), text)
+
+    # Closing with input not saved #############################################################
+
+    def _input_parts(self) -> list[HoldsInput]:
+        tabs = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [self.assessment, *(tab for tab in tabs if isinstance(tab, CaseTab))]
+
+    def _part_name(self, part: HoldsInput) -> str:
+        if part is self.assessment:
+            return self.tr("Risk level and consent")
+        return self.tabs.tabText(self.tabs.indexOf(part)).replace("&", "")  # type: ignore[arg-type]
+
+    def has_changes(self) -> bool:
+        """Whether some input of the window is not saved yet (closing would ask)."""
+        return any(part.unsaved() for part in self._input_parts())
+
+    def reject(self) -> None:
+        unsaved = [part for part in self._input_parts() if part.unsaved()]
+        # Hidden (by the lock), the window is being closed by a log-out: unsaved, without a question.
+        if self.isVisible() and unsaved:
+            choice = ask_unsaved(self, ", ".join(self._part_name(part) for part in unsaved))
+            if choice is Choice.BACK or (choice is Choice.SAVE and not self._save_all(unsaved)):
+                return
+        super().reject()
+
+    def _save_all(self, parts: list[HoldsInput]) -> bool:
+        """Save each part; at the first refusal show its tab (the reason is on it) and stay open."""
+        for part in parts:
+            if not part.save_unsaved():
+                if isinstance(part, CaseTab):
+                    self.tabs.setCurrentWidget(part)
+                return False
+        return True
