@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.services.register import households
 from desktop.ui.dialogs.household import HouseholdDialog
@@ -53,10 +53,31 @@ def test_a_household_is_filled_and_saved_with_the_keyboard_alone(qtbot, ctx, reg
     assert (saved.code, saved.village_id, saved.address, saved.phone) == expected
 
 
-def test_escape_closes_the_household_form_without_saving(qtbot, ctx, register):
+def test_escape_asks_and_the_question_is_answered_with_the_keyboard(qtbot, ctx, register):
+    """Escape on a form with typing asks first; Escape again goes back, Alt+K (Không lưu) closes unsaved."""
     dialog = shown_and_active(qtbot, HouseholdDialog(ctx, village_id=register.village_a))
     type_keys(qtbot, "016")
+    asked: list[str] = []
+
+    def answer_with(key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not shown yet
+            QTimer.singleShot(20, lambda: answer_with(key, modifier))
+            return
+        if not box.isActiveWindow():  # Alt+letter works in the active window, as on the user's screen
+            box.activateWindow()
+            QTimer.singleShot(20, lambda: answer_with(key, modifier))
+            return
+        asked.append(box.text())
+        qtbot.keyClick(box, key, modifier)
+
+    QTimer.singleShot(0, lambda: answer_with(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier))
     press(qtbot, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and dialog.isVisible()  # went back: the typing is still there
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is dialog)
+    QTimer.singleShot(0, lambda: answer_with(Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier))
+    press(qtbot, Qt.Key.Key_Escape)
+    assert len(asked) == 2
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert dialog.household_id is None
 

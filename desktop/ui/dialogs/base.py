@@ -231,12 +231,16 @@ class FormDialog(ModalDialog):
             return
         # Hidden (by the lock), the form is being closed by a log-out: unsaved, without a question.
         if self.isVisible() and self.has_changes():
+            typing_in = self.focusWidget()
             choice = ask_unsaved(self)
             if choice is Choice.SAVE:
                 self.try_save()  # refused: the form stays open with the reasons beside the fields
                 return
-            if choice is Choice.BACK:
-                return  # everything stays as typed
+            if choice is Choice.BACK:  # everything stays as typed, and the cursor goes back where it was
+                self.activateWindow()
+                if typing_in is not None and shiboken6.isValid(typing_in):
+                    typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         super().reject()
 
     def showEvent(self, event: QShowEvent) -> None:

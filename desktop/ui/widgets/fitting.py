@@ -62,7 +62,8 @@ class ScrollBody(QScrollArea):
 def _current_page_only(pages: QStackedWidget | QTabWidget) -> None:
     """Pages out of sight get an Ignored size policy, which Qt's stacked layout leaves out of its sizes."""
     for index in range(pages.count()):
-        page = pages.widget(index)
+        # The widget Qt holds: for ScrollingTabs, the scroll area around the caller's page.
+        page = QTabWidget.widget(pages, index) if isinstance(pages, QTabWidget) else pages.widget(index)
         policy = QSizePolicy.Policy.Preferred if index == pages.currentIndex() else QSizePolicy.Policy.Ignored
         page.setSizePolicy(policy, policy)
     pages.updateGeometry()
@@ -85,8 +86,8 @@ class PageStack(QStackedWidget):
 class ScrollingTabs(QTabWidget):
     """Tabs whose pages scroll when the window is short, and whose minimum size is the current page's.
 
-    Callers keep working with their own page widgets: `indexOf`, `setCurrentWidget` and `currentWidget`
-    see through the scroll area each page is put in.
+    Callers keep working with their own page widgets: `indexOf`, `widget`, `setCurrentWidget` and
+    `currentWidget` see through the scroll area each page is put in.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -100,7 +101,7 @@ class ScrollingTabs(QTabWidget):
 
     def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
         for index in range(self.count()):
-            holder = self.widget(index)
+            holder = super().widget(index)
             if holder is page or (isinstance(holder, ScrollBody) and holder.widget() is page):
                 return index
         return -1
@@ -110,12 +111,12 @@ class ScrollingTabs(QTabWidget):
         if index >= 0:
             self.setCurrentIndex(index)
 
-    def page(self, index: int) -> QWidget | None:
-        holder = self.widget(index)
+    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+        holder = super().widget(index)
         return holder.widget() if isinstance(holder, ScrollBody) else holder
 
     def currentWidget(self) -> QWidget | None:  # type: ignore[override]
-        return self.page(self.currentIndex())
+        return self.widget(self.currentIndex())
 
 
 ROOMY = QSize(1280, 800)  # the main window's size on a screen larger than a commune laptop's
