@@ -114,3 +114,19 @@ def test_widths_saved_for_more_columns_or_damaged_are_harmless(qtbot, ctx, wait_
     assert fresh.table.columnWidth(0) != 150
     save_column_widths(paths, "visits", [100])
     assert json.loads(paths.settings.read_text(encoding="utf-8"))["language"] == "vi"  # other keys kept
+
+
+def test_the_case_window_keeps_its_column_widths(qtbot, ctx, register):
+    from desktop.ui.dialogs.case.window import CaseDialog
+    from tests.ui.every_window import build_rich_household
+
+    rich = build_rich_household(ctx.profile, register)
+    window = CaseDialog(ctx, rich.dv_case)
+    qtbot.addWidget(window)
+    header = window.measures_tab.view.horizontalHeader()
+    wider = header.sectionSize(0) + 90
+    header.resizeSection(0, wider)
+    qtbot.waitUntil(lambda: len(saved_column_widths(ctx.profile.paths, "case_measures")) == header.count() - 1)
+    again = CaseDialog(ctx, rich.dv_case)
+    qtbot.addWidget(again)
+    assert again.measures_tab.view.columnWidth(0) == wider

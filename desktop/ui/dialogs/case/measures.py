@@ -16,7 +16,7 @@ from desktop.ui.dialogs.case.forms import MeasureDialog
 from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 CTX = "CaseDialog"  # the case window's texts, whichever of its tabs shows them
 
@@ -33,6 +33,7 @@ class MeasuresTab(CaseTab):
         self.view = make_table(self.measures)
         self.view.setAccessibleName(_tr("Measures"))
         fit_columns(self.view, {0: 28, 1: 14, 2: 11, 3: 24, 4: 9, 5: 18})
+        remember_widths(self.view, ctx.profile.paths, "case_measures")
         self.apply_button = QPushButton(_tr("&Apply measure…"))
         self.apply_button.clicked.connect(self.apply)
         layout = QVBoxLayout(self)

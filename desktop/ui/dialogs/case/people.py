@@ -18,7 +18,7 @@ from desktop.ui.dialogs.case.party import PartyDialog, party_name, role_name
 from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.modal import confirm
 from desktop.ui.models.record_table import Column, RecordTableModel
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 CTX = "CaseDialog"  # the case window's texts, whichever of its tabs shows them
 
@@ -35,6 +35,7 @@ class PeopleTab(CaseTab):
         self.view = make_table(self.people)
         self.view.setAccessibleName(_tr("People in the case"))
         fit_columns(self.view, {0: 34, 1: 24, 2: 8, 3: 8, 4: 14, 5: 22})  # role labels are long in Vietnamese
+        remember_widths(self.view, ctx.profile.paths, "case_people")
         self.add_button = QPushButton(_tr("Add &person…"))
         self.add_button.clicked.connect(self.add_party)
         self.remove_button = QPushButton(_tr("Re&move"))

@@ -18,7 +18,7 @@ from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.widgets.date_edit import DateEdit
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 CTX = "CaseDialog"  # the case window's texts, whichever of its tabs shows them
 
@@ -35,6 +35,7 @@ class PlanTab(CaseTab):
         self.view = make_table(self.items)
         self.view.setAccessibleName(_tr("Plan"))
         fit_columns(self.view, {0: 36, 1: 22, 2: 11, 3: 16, 4: 11})
+        remember_widths(self.view, ctx.profile.paths, "case_plan")
         self.add_button = QPushButton(_tr("&Add item…"))
         self.add_button.clicked.connect(self.add_item)
         self.item_on = DateEdit(self.ctx.profile.today(), allow_empty=False)

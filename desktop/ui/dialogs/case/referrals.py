@@ -17,7 +17,7 @@ from desktop.ui.dialogs.case.tab import CaseTab
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.widgets.date_edit import DateEdit
-from desktop.ui.widgets.tables import fit_columns, make_table
+from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 CTX = "CaseDialog"  # the case window's texts, whichever of its tabs shows them
 STATUS_ORDER = ("received", "done", "declined")
@@ -35,6 +35,7 @@ class ReferralsTab(CaseTab):
         self.view = make_table(self.referrals)
         self.view.setAccessibleName(_tr("Referrals"))
         fit_columns(self.view, {0: 30, 1: 11, 2: 14, 3: 11, 4: 24})
+        remember_widths(self.view, ctx.profile.paths, "case_referrals")
         self.refer_button = QPushButton(_tr("&Refer…"))
         self.refer_button.clicked.connect(self.refer)
         self.status_on = DateEdit(self.ctx.profile.today(), allow_empty=False)
