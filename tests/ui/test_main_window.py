@@ -16,27 +16,17 @@ from desktop.services.register import households, visits
 from desktop.services.register.visits import VisitInput
 from desktop.ui import app as ui_app
 from desktop.ui.dialogs.household import HouseholdDialog
-from desktop.ui.main_window import ACTIVITIES, DASHBOARD, HOUSEHOLDS, REPORTS, SETTINGS, VISITS, MainWindow
+from desktop.ui.main_window import ACTIVITIES, DASHBOARD, HOUSEHOLDS, REPORTS, SETTINGS, VISITS
 from desktop.ui.settings_store import saved_language
 from tests.conftest import PASSPHRASE
-from tests.ui.helpers import type_text
+from tests.ui.helpers import open_main_window, type_text
 
 TODAY = date.today()
 
 
-def open_window(qtbot, ctx, wait_lane) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.start()
-    wait_lane()
-    return window
-
 
 def test_sections_and_status_bar(qtbot, ctx, family, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Tổng quan",
         "Hộ gia đình",
@@ -55,7 +45,7 @@ def test_sections_and_status_bar(qtbot, ctx, family, wait_lane):
 
 
 def test_keyboard_search_open_and_back(qtbot, ctx, family, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentIndex() == HOUSEHOLDS
     assert window.household_list.search.hasFocus()
@@ -73,7 +63,7 @@ def test_keyboard_search_open_and_back(qtbot, ctx, family, wait_lane):
 
 
 def test_ctrl_n_opens_the_new_household_form_and_then_the_household(qtbot, ctx, register, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -100,7 +90,7 @@ def test_dashboard_counts_and_follow_ups_due(qtbot, ctx, family, wait_lane):
             TODAY - timedelta(days=20), "Nguyễn Thị Lan", topics=("family_planning",), follow_up_on=TODAY - timedelta(2)
         ),
     )
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     cards = window.dashboard.cards
     assert cards["households_active"].number.text() == "1"
     assert cards["people_present"].number.text() == "2"
@@ -119,7 +109,7 @@ def test_tasks_on_the_dashboard_are_done_put_off_and_written(qtbot, ctx, family,
     from desktop.services.casework import tasks
     from desktop.ui.dialogs.task import ManualTaskDialog, SnoozeDialog
 
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     page = window.dashboard
     assert page.due.rowCount() == 0 and page.empty.isVisibleTo(page)
     dialog = ManualTaskDialog(ctx)
@@ -151,7 +141,7 @@ def test_tasks_on_the_dashboard_are_done_put_off_and_written(qtbot, ctx, family,
 
 def test_visits_page_shows_the_period(qtbot, ctx, family, wait_lane):
     visits.record(ctx.profile, family, VisitInput(TODAY, "Nguyễn Thị Lan", (), ("immunization",)))
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     page = window.visits
     assert page.model.rowCount() == 0  # loaded when first opened, not at start-up
     window.show_section(VISITS)
@@ -166,7 +156,7 @@ def test_visits_page_shows_the_period(qtbot, ctx, family, wait_lane):
 
 
 def test_settings_add_village_and_save_language(qtbot, ctx, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     page = window.settings
     assert page.villages.count() == 2
 
@@ -208,7 +198,7 @@ def test_headless_screenshot_of_a_profile_not_yet_set_up(qtbot, tmp_path):
 def test_the_priority_visit_interval_is_set_in_settings_and_the_dashboard_follows(qtbot, ctx, family, wait_lane):
     households.add_category(ctx.profile, family, category="poor", year=TODAY.year)
     visits.record(ctx.profile, family, VisitInput(TODAY - timedelta(days=40), "Nguyễn Thị Lan", (), ("immunization",)))
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     assert window.dashboard.due.rowCount() == 0  # visited 40 days ago: within the usual 90 days
     page = window.settings
     assert page.priority_days.value() == 90
@@ -224,7 +214,7 @@ def test_the_priority_visit_interval_is_set_in_settings_and_the_dashboard_follow
 def test_the_status_bar_names_a_collaborators_role(qtbot, ctx, register, wait_lane, monkeypatch):
     from desktop.services.profile.access import CurrentUser, Role
 
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     ctv = CurrentUser(name="Trần Văn Bình", role=Role.CTV, villages=frozenset({register.village_a}))
     monkeypatch.setattr(ctx.profile, "user", ctv)
     window.update_titles()

@@ -39,7 +39,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_store import saved_idle_minutes
 from desktop.ui.translation import message_text
 from tests.conftest import COMMUNE, PASSPHRASE, USER
-from tests.ui.helpers import type_text
+from tests.ui.helpers import open_main_window, type_text
 from tests.ui.unsaved_helpers import DISCARD, answer
 
 WRONG = "Sai tên người dùng hoặc mật khẩu."
@@ -72,16 +72,6 @@ def when_modal(kind: type, action: Callable[[QDialog], None], *, timeout_s: floa
 def wait_done(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
 
-
-def open_window(qtbot, ctx, wait_lane) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.start()
-    wait_lane()
-    return window
 
 
 # First run ########################################################################################
@@ -300,7 +290,7 @@ def test_a_locked_profile_without_a_passphrase_is_pictured_at_its_login(qtbot, l
 
 
 def test_idle_lock_hides_a_half_filled_form_and_unlocking_brings_it_back(qtbot, ctx, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     assert window.idle.is_running() and window.idle.minutes == saved_idle_minutes(ctx.profile.paths) == 10
     seen: dict[str, object] = {}
 
@@ -352,7 +342,7 @@ def test_idle_lock_hides_a_half_filled_form_and_unlocking_brings_it_back(qtbot, 
 
 
 def test_ctrl_l_locks_even_from_a_dialog_and_log_out_closes_everything(qtbot, ctx, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     seen: dict[str, object] = {}
 
     def lock_from_the_form(dialog: HouseholdDialog) -> None:
@@ -372,7 +362,7 @@ def test_ctrl_l_locks_even_from_a_dialog_and_log_out_closes_everything(qtbot, ct
 
 
 def test_idle_minutes_come_from_settings(qtbot, ctx, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     window.settings.idle_minutes.setValue(3)
     assert saved_idle_minutes(ctx.profile.paths) == 3
     assert window.idle.minutes == 3
@@ -381,7 +371,7 @@ def test_idle_minutes_come_from_settings(qtbot, ctx, wait_lane):
 
 
 def test_the_user_and_the_keyring_notice_are_shown(qtbot, ctx, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     assert window.side.user_name.text() == USER
     assert window.side.user_role.text()
     window.check_keyring_notice()  # the test keyring is the "fail" backend: secrets live in the profile
@@ -400,7 +390,7 @@ def test_the_user_and_the_keyring_notice_are_shown(qtbot, ctx, wait_lane):
 def test_an_officer_adds_a_collaborator_who_then_logs_in_to_their_villages(qtbot, ctx, register, wait_lane, lane):
     for code, village in (("001", register.village_a), ("002", register.village_b)):
         households.create(ctx.profile, HouseholdInput(code=code, village_id=village))
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     page = window.settings.users
     window.settings.show_users()
     assert page.users_box.isVisibleTo(window.settings) and page.model.rowCount() == 1
@@ -453,7 +443,7 @@ def test_an_officer_changes_and_removes_a_user(qtbot, ctx, register, wait_lane, 
     from desktop.services.profile.users import UserInput
 
     bob = users.add_user(ctx.profile, UserInput("Võ Văn Tài", Role.HUB), "tài xem thôi nhé")
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     page = window.settings.users
     row = next(r for r in range(page.model.rowCount()) if page.model.record(r).id == bob)
     page.table.selectRow(row)
@@ -481,7 +471,7 @@ def test_an_officer_changes_and_removes_a_user(qtbot, ctx, register, wait_lane, 
 
 
 def test_change_my_passphrase(qtbot, ctx, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     dialog = ChangePassphraseDialog(ctx, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -657,7 +647,7 @@ def test_a_damaged_database_at_login_is_replaced_by_the_newest_good_backup(qtbot
 
 
 def test_while_locked_shortcuts_do_nothing_and_a_form_finished_meanwhile_stays_closed(qtbot, ctx, wait_lane):
-    window = open_window(qtbot, ctx, wait_lane)
+    window = open_main_window(qtbot, ctx, wait_lane)
     window.lock()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)

@@ -15,9 +15,8 @@ from desktop.services.register import households, members
 from desktop.services.register.members import PersonInput
 from desktop.ui.dialogs.case.window import CaseDialog
 from desktop.ui.dialogs.household import HouseholdDialog
-from desktop.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
-from tests.ui.helpers import type_text
+from tests.ui.helpers import open_main_window, type_text
 from tests.ui.unsaved_helpers import BACK, DISCARD, SAVE, answer
 
 TODAY = date.today()
@@ -140,16 +139,6 @@ def test_unsaved_groups_are_saved_on_closing(qtbot, ctx, child_case):
 
 # The idle lock ###################################################################################
 
-
-def open_main_window(qtbot, ctx, wait_lane) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.start()
-    wait_lane()
-    return window
 
 
 def test_the_lock_hides_a_changed_form_without_asking_and_keeps_the_typing(qtbot, ctx, wait_lane):
