@@ -5,11 +5,11 @@ people, visits, a domestic-violence case (acts, measures, a referral, parties) a
 case (intake report, plan, review). `catalogue(ctx, rich, tmp_path)` then lists one `Entry` per page of
 the main window and per dialog of desktop/ui (a window with tabs has one entry per tab). An entry's
 `open()` builds the window on the screen under the mouse pointer, shows it with `.show()` (never
-`.exec()`, so the test keeps running) and
-returns it, top-level and visible; the caller closes it. `kind` is the class the window is, so a test
-can check that every dialog class of the app has an entry (`dialog_classes()` walks desktop/ui).
+`.exec()`, so the test keeps running) and returns it, top-level and visible; the caller closes it.
+`kind` is the class the window is, so a test can check that every dialog class of the app has an entry
+(`dialog_classes()` walks desktop/ui).
 
-Nothing here checks anything: the accessibility test and the screen-size test use the same entries.
+Nothing here checks anything: the accessibility, screen-size and language tests use the same entries.
 Use it from a test with the `ctx` fixture (tests/ui/conftest.py) and `register`:
 
     rich = build_rich_household(ctx.profile, register)
