@@ -138,7 +138,7 @@ def _dv_case(profile: Profile, rng: random.Random, today: date, home: _Home) -> 
 
 
 def _child_case(profile: Profile, rng: random.Random, today: date, home: _Home) -> int:
-    children = [pid for pid, _sex, birth in home.people if 0 <= age_on(birth, today) < 16]
+    children = [pid for pid, _sex, birth in home.people if 0 <= age_on(birth, today) < cases.CHILD_AGE]
     if not children:
         return 0
     opened_on = today - timedelta(days=rng.randint(1, 40))

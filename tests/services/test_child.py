@@ -28,7 +28,29 @@ def family(register):
     return p, hid, mother, son
 
 
-def test_a_child_case_is_only_for_someone_under_18(family):
+@pytest.mark.parametrize(
+    ("born", "accepted"),
+    [
+        (date(2010, 9, 5), True),  # 15 on the intake day, 16 tomorrow
+        (date(2010, 9, 4), False),  # 16 on the intake day itself
+        (date(2009, 1, 1), False),  # 17: a young person, no longer a child (Luật Trẻ em 2016, Art. 1)
+    ],
+)
+def test_a_child_is_a_person_under_16_on_the_day_the_case_opens(family, born, accepted):
+    p, hid, _mother, _son = family
+    teen = members.add_member(p, hid, PersonInput("Lê Thị Mai", "2", born, "child"))
+    data = CaseInput("child_protection", hid, INTAKE, person_id=teen)
+    if accepted:
+        cases.open_case(p, data)
+        assert len(cases.list_cases(p)) == 1
+        return
+    with pytest.raises(ValidationError) as refused:
+        cases.open_case(p, data)
+    assert dict(refused.value.problems[0].params)["adult"] == 16
+    assert cases.list_cases(p) == []
+
+
+def test_a_child_case_is_only_for_a_child(family):
     p, hid, mother, _son = family
     with pytest.raises(ValidationError) as refused:
         cases.open_case(p, CaseInput("child_protection", hid, INTAKE, person_id=mother))

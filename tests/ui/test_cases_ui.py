@@ -249,7 +249,7 @@ def test_a_child_protection_case_goes_step_by_step(qtbot, ctx, child_family):
     dialog = opened(qtbot, CaseOpenDialog(ctx, detail, person_id=head.id))
     dialog.kind.set_value("child_protection")
     refusal = dialog.panel.error_text("person_id")  # the head is an adult
-    assert refusal.startswith("Đặng Văn Hùng đã ") and "dưới 18 tuổi" in refusal
+    assert refusal.startswith("Đặng Văn Hùng đã ") and "dưới 16 tuổi" in refusal
     assert not dialog.save_button.isEnabled()
     assert not dialog.try_save()
     assert cases.for_household(profile, child_family) == []

@@ -42,7 +42,8 @@ SUPPORT_KINDS = "other_support_kinds"  # what an other-support case is about (el
 OPEN, CLOSED = "open", "closed"
 CHILD_PROTECTION = "child_protection"
 FIRST_CHILD_STEP = "received"
-ADULT_AGE = 18  # Law on Children 2016, Art. 1
+CHILD_AGE = 16  # a child is a person under 16: Law on Children 2016 (102/2016/QH13), Art. 1
+ART32_AGE = 18  # community criticism is for perpetrators of full 18 years: Law 13/2022/QH15, Art. 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,11 +232,11 @@ def _household(session: Session, household_id: uuid.UUID) -> Household:
 
 
 def _child_problems(session: Session, data: CaseInput) -> list[FieldProblem]:
-    """A child-protection case is about a child of the register: someone under 18 on the day it opens."""
+    """A child-protection case is about a child of the register: someone under 16 on the day it opens."""
     if data.person_id is None:
         return [problem("person_id", QT_TRANSLATE_NOOP(CTX, "Choose the child this case is about."))]
     child = session.get(Person, data.person_id)
-    if child is not None and age_on(child.birth_date, data.opened_on) >= ADULT_AGE:
+    if child is not None and age_on(child.birth_date, data.opened_on) >= CHILD_AGE:
         return [
             problem(
                 "person_id",
@@ -244,7 +245,7 @@ def _child_problems(session: Session, data: CaseInput) -> list[FieldProblem]:
                 ),
                 name=child.full_name,
                 age=age_on(child.birth_date, data.opened_on),
-                adult=ADULT_AGE,
+                adult=CHILD_AGE,
             )
         ]
     return []

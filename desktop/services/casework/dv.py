@@ -21,7 +21,7 @@ from db.models.register import Person
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
-from desktop.services.casework.cases import ADULT_AGE, CLOSED, require_case
+from desktop.services.casework.cases import ART32_AGE, CLOSED, require_case
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
 from desktop.services.validation import (
@@ -187,7 +187,7 @@ def _perpetrator_may_be_adult(session: Session, case: SupportCase) -> bool:
         years.append(person.birth_year if person else party.birth_year)
     if not years:
         return True  # nobody recorded yet: the collaborator decides
-    adult_year = date.today().year - ADULT_AGE
+    adult_year = date.today().year - ART32_AGE
     return any(year is None or year <= adult_year for year in years)
 
 
