@@ -111,3 +111,33 @@ def test_without_the_protection_permission_cases_are_counted_not_described(month
 def test_a_month_written_wrongly_is_refused(month, bad):
     with pytest.raises(ValidationError):
         monthly.monthly_figures(month, bad)
+
+
+def test_a_wedding_counts_once_though_both_spouses_have_an_event(register):
+    """Kết hôn counts couples: the bride's and the groom's events are one wedding (issue: 6 for 3 weddings)."""
+    p = register.profile
+    a = households.create(p, HouseholdInput(code="A1", village_id=register.village_a))
+    b = households.create(p, HouseholdInput(code="B1", village_id=register.village_b))
+    groom = members.add_member(p, a, PersonInput("Nguyễn Văn Hải", "1", date(1998, 2, 2), "head"))
+    bride = members.add_member(p, b, PersonInput("Phạm Thị Thu", "2", date(2000, 3, 3), "head"))
+    other = members.add_member(p, a, PersonInput("Nguyễn Văn Long", "1", date(1999, 4, 4), "child"))
+    def wed(person, partner: str) -> None:
+        people.record_marital_change(p, person, kind="marriage", on=day(9), partner_name=partner, reporting_month=MONTH)
+
+    wed(groom, "Phạm Thị Thu")
+    wed(bride, "nguyen van hai")  # names are compared folded: case and accents as typed do not matter
+    wed(other, "Lê Thị Hoa")  # a second wedding the same day, to someone from outside the commune
+    figures = monthly.monthly_figures(p, MONTH)
+    assert figures.total.events["marriage"] == 2
+    by_village = {row.village_id: row.events.get("marriage", 0) for row in figures.villages}
+    assert by_village == {register.village_a: 2, register.village_b: 0}  # where the first spouse was recorded
+
+
+def test_divorces_without_the_partner_named_cannot_be_paired_and_each_counts(register):
+    p = register.profile
+    a = households.create(p, HouseholdInput(code="A1", village_id=register.village_a))
+    husband = members.add_member(p, a, PersonInput("Đỗ Văn Tâm", "1", date(1980, 1, 1), "head"))
+    wife = members.add_member(p, a, PersonInput("Vũ Thị Mơ", "2", date(1982, 1, 1), "spouse"))
+    for person in (husband, wife):
+        people.record_marital_change(p, person, kind="divorce", on=day(4), reporting_month=MONTH)
+    assert monthly.monthly_figures(p, MONTH).total.events["divorce"] == 2

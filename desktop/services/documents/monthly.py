@@ -2,7 +2,7 @@
 
 For a month "YYYY-MM":
 
-* population events on that month's slip (their reporting month), by kind;
+* population events on that month's slip (their reporting month), by kind; marriages and divorces by couple;
 * home visits made in the month, and the households they reached;
 * support cases opened in the month, active at its end and closed in it, by kind;
 * measures decided and referrals sent in the month, by measure and by receiving body;
@@ -26,15 +26,17 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models.casework import CaseAction, CaseMeasure, CaseReferral, SupportCase
-from db.models.register import Household, PopulationEvent, Village, Visit
+from db.models.register import Household, Person, PopulationEvent, Village, Visit
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
 from desktop.services.validation import problem, raise_if
+from desktop.textnorm import fold
 
 CTX = "Monthly"
 Counted = Select[Any, Any, Any]  # rows of (village id, key, count)
 ANY_KIND = "*"
+COUPLE_EVENTS = ("marriage", "divorce")  # counted once per couple
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
         villages = _villages(session, profile)
         per: dict[uuid.UUID, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         _count(per, session, "events", _events(month))
+        _count_couples(per, session, month)
         visits = _visits(session, first, last)
         _count(per, session, "cases_opened", _cases(content, SupportCase.opened_on.between(first, last)))
         active = (SupportCase.opened_on <= last) & or_(SupportCase.closed_on.is_(None), SupportCase.closed_on > last)
@@ -112,12 +115,48 @@ def _count(per: dict[uuid.UUID, dict[str, Counter[str]]], session: Session, meas
 
 
 def _events(month: str) -> Counted:
+    """Every event once, but marriages and divorces: those are counted by couple (`_couples`)."""
     return (
         select(Household.village_id, PopulationEvent.kind, func.count())
         .join(Household, Household.id == PopulationEvent.household_id)
-        .where(PopulationEvent.reporting_month == month, live(PopulationEvent))
+        .where(
+            PopulationEvent.reporting_month == month,
+            PopulationEvent.kind.not_in(COUPLE_EVENTS),
+            live(PopulationEvent),
+        )
         .group_by(Household.village_id, PopulationEvent.kind)
     )
+
+
+def _count_couples(per: dict[uuid.UUID, dict[str, Counter[str]]], session: Session, month: str) -> None:
+    """One marriage or divorce per couple, in the village of the spouse recorded first.
+
+    Each spouse of the register gets an event (their marital status changes), so a wedding between two
+    people of the commune is two events. The second is the same couple when it has the same kind and date
+    and each names the other as partner; without a partner's name two events cannot be told apart from
+    two weddings, and both count.
+    """
+    rows = session.execute(
+        select(Household.village_id, PopulationEvent.kind, PopulationEvent.event_date, Person.full_name)
+        .add_columns(PopulationEvent.details)
+        .join(Household, Household.id == PopulationEvent.household_id)
+        .join(Person, Person.id == PopulationEvent.person_id)
+        .where(
+            PopulationEvent.reporting_month == month,
+            PopulationEvent.kind.in_(COUPLE_EVENTS),
+            live(PopulationEvent),
+        )
+        .order_by(PopulationEvent.created_at, PopulationEvent.id)
+    )
+    waiting: Counter[tuple[str, date, str, str]] = Counter()  # counted, the other spouse not seen yet
+    for village_id, kind, on, name, details in rows:
+        partner = fold((details or {}).get("partner", ""))
+        other_side = (kind, on, partner, fold(name))
+        if partner and waiting[other_side]:
+            waiting[other_side] -= 1
+            continue
+        waiting[(kind, on, fold(name), partner)] += 1
+        per[village_id]["events"][kind] += 1
 
 
 def _visits(session: Session, first: date, last: date) -> dict[uuid.UUID, tuple[int, int]]:
