@@ -3,6 +3,7 @@ a person would use: poppler's pdfsig, pdffonts and pdftotext, an NSS trust store
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -353,3 +354,26 @@ def test_a_month_with_a_two_digit_year_is_refused_with_the_format_to_use(tmp_pat
     assert code == 2 and printed == ""
     assert said in err and "--month" in err
     assert not out.exists()
+
+
+def test_a_month_that_has_not_begun_is_refused_and_nothing_is_written(home, tmp_path, capsys):
+    today = date.today()
+    coming = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    out, book = tmp_path / "x.pdf", tmp_path / "x.xlsx"
+    args = ["--home", str(home), "--lang", "vi", "report", "monthly", "--month", f"{coming:%m/%Y}"]
+    code, printed, err = run(capsys, *args, "--out", str(out), "--xlsx", str(book))
+    assert code == 2 and printed == ""
+    assert f"Kỳ báo cáo này chưa bắt đầu: từ ngày {coming:%d/%m/%Y} mới làm được báo cáo" in err
+    assert not out.exists() and not book.exists()
+
+
+def test_the_report_of_the_current_month_says_the_day_its_figures_stop_at(home, tmp_path, capsys):
+    today = date.today()
+    book_file = tmp_path / "bang.xlsx"
+    code, _said, err = run(
+        capsys, "--home", str(home), "report", "monthly", "--month", f"{today:%m/%Y}", "--xlsx", str(book_file)
+    )
+    assert (code, err) == (0, ""), err
+    texts = [str(cell) for sheet in load_workbook(book_file).worksheets for row in sheet.iter_rows(values_only=True)
+             for cell in row if cell]  # fmt: skip
+    assert any(f"số liệu tính đến ngày {today:%d/%m/%Y}" in text for text in texts)

@@ -6756,6 +6756,37 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
     </context>
     <context>
+        <name>UnsavedQuestion</name>
+        <message>
+            <source>Changes not saved</source>
+            <translation>Thay đổi chưa được lưu</translation>
+        </message>
+        <message>
+            <source>What you typed is not saved yet.</source>
+            <translation>Những gì bạn đã nhập chưa được lưu.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <source>&amp;Don't save</source>
+            <translation>&amp;Không lưu</translation>
+        </message>
+        <message>
+            <source>&amp;Go back and edit</source>
+            <translation>&amp;Quay lại sửa</translation>
+        </message>
+        <message>
+            <source>Save it now, close without saving, or go back and go on editing.</source>
+            <translation>Hãy lưu ngay, đóng mà không lưu, hoặc quay lại để sửa tiếp.</translation>
+        </message>
+        <message>
+            <source>Not saved: {what}.</source>
+            <translation>Chưa lưu: {what}.</translation>
+        </message>
+    </context>
+    <context>
         <name>UserDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/user.py" line="+27" />
@@ -7191,41 +7222,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
     </context>
     <context>
-        <name>UnsavedQuestion</name>
+        <name>Periods</name>
         <message>
-            <location filename="../../desktop/ui/modal.py" line="122" />
-            <source>Changes not saved</source>
-            <translation>Thay đổi chưa được lưu</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/modal.py" line="123" />
-            <source>What you typed is not saved yet.</source>
-            <translation>Những gì bạn đã nhập chưa được lưu.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/modal.py" line="126" />
-            <source>&amp;Save</source>
-            <translation>&amp;Lưu</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/modal.py" line="127" />
-            <source>&amp;Don't save</source>
-            <translation>&amp;Không lưu</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/modal.py" line="128" />
-            <source>&amp;Go back and edit</source>
-            <translation>&amp;Quay lại sửa</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/modal.py" line="125" />
-            <source>Save it now, close without saving, or go back and go on editing.</source>
-            <translation>Hãy lưu ngay, đóng mà không lưu, hoặc quay lại để sửa tiếp.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/ui/modal.py" line="124" />
-            <source>Not saved: {what}.</source>
-            <translation>Chưa lưu: {what}.</translation>
+            <location filename="../../desktop/services/documents/periods.py" line="27" />
+            <source>This period has not begun yet: its report can be made from {first}, with the figures of that day.</source>
+            <translation>Kỳ báo cáo này chưa bắt đầu: từ ngày {first} mới làm được báo cáo, với số liệu của ngày hôm đó.</translation>
         </message>
     </context>
 </TS>

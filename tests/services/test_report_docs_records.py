@@ -21,6 +21,7 @@ from desktop.services.communication import activities, campaigns
 from desktop.services.communication.activities import ActivityInput
 from desktop.services.communication.campaigns import CampaignYearInput
 from desktop.services.documents import campaign_report, case_record, household_card
+from desktop.services.documents.periods import PeriodNotBegunError
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
@@ -375,3 +376,14 @@ def test_an_other_support_case_file_says_what_support_and_has_no_dv_or_child_par
         "",
     ]
     assert section(doc, "DIỄN BIẾN").table.rows[-1] == (day(1), "Hỗ trợ đã thực hiện", None, "Tặng gạo")
+
+
+def test_a_campaign_that_has_not_begun_is_refused_and_one_under_way_says_how_far_its_figures_go(register, monkeypatch):
+    p = register.profile
+    monkeypatch.setattr(type(p), "today", lambda _self: date(LAST_YEAR, 6, 15))
+    with pytest.raises(PeriodNotBegunError) as refused:  # 26/12 is half a year away
+        campaign_report.campaign_document(p, "population_day", LAST_YEAR)
+    assert refused.value.exit_code == 2 and dict(refused.value.params)["first"] == f"26/12/{LAST_YEAR}"
+    doc = campaign_report.campaign_document(p, "dv_action_month", LAST_YEAR)  # June, under way
+    expected = f"(Từ ngày 01/06/{LAST_YEAR} đến ngày 30/06/{LAST_YEAR}; số liệu tính đến ngày 15/06/{LAST_YEAR})"
+    assert doc.subtitle == expected

@@ -16,6 +16,7 @@ from desktop.services import reference
 from desktop.services.communication import activities, campaigns
 from desktop.services.communication.activities import ActivityDTO
 from desktop.services.communication.campaigns import CampaignDTO
+from desktop.services.documents import periods
 from desktop.services.documents.parts import (
     RECIPIENTS,
     TOTAL,
@@ -43,6 +44,7 @@ def campaign_document(profile: Profile, campaign: str, year: int, *, issued_on: 
     """What was done for `campaign` in `year`: the communication activities held during its period that
     year (in the villages the user keeps), one by one and by village."""
     found = _campaign(profile, campaign, year)
+    periods.require_begun(found.starts_on, profile.today())
     held = _held_during(profile, found)
     with profile.sessions() as session:
         names = {table: reference.code_names(session, table) for table in (activities.FORMS, activities.TOPICS)}
@@ -52,7 +54,7 @@ def campaign_document(profile: Profile, campaign: str, year: int, *, issued_on: 
         kind="campaign",
         header=document_header(profile, number="Số: ……/BC-CTV", issued_on=issued_on or profile.today()),
         title=f"BÁO CÁO KẾT QUẢ {found.name_vi.upper()} NĂM {year}",
-        subtitle=f"({_period(found).capitalize()})",
+        subtitle=periods.with_figures_as_of(_period(found).capitalize(), found.ends_on, profile.today()),
         sections=numbered(
             (_campaign_about(found), _campaign_activities(held, names), _campaign_villages(held, villages))
         )

@@ -9,7 +9,7 @@ from datetime import date
 from desktop.reports.content import with_digest
 from desktop.reports.model import Column, ReportDocument, Section, SignatureBlock, Table
 from desktop.services import reference
-from desktop.services.documents import monthly
+from desktop.services.documents import monthly, periods
 from desktop.services.documents.monthly import ANY_KIND, Figures, MonthlyFigures
 from desktop.services.documents.parts import RECIPIENTS, TOTAL, closing, document_header, new_document_id
 from desktop.services.profile.handle import Profile
@@ -19,6 +19,8 @@ SUPPORT_KINDS = ("domestic_violence", "child_protection", "other_support")
 
 def monthly_document(profile: Profile, month: str, *, issued_on: date | None = None) -> ReportDocument:
     """The collaborator's monthly report for `month` ("YYYY-MM"), over the villages the user keeps."""
+    today = profile.today()
+    periods.require_begun(monthly.month_bounds(month)[0], today)
     figures = monthly.monthly_figures(profile, month)
     names = _code_names(profile)
     first, last = figures.first_day, figures.last_day
@@ -27,7 +29,7 @@ def monthly_document(profile: Profile, month: str, *, issued_on: date | None = N
         kind="monthly",
         header=document_header(profile, number=f"Số: {first.month:02d}/BC-CTV", issued_on=issued_on or profile.today()),
         title=f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG {first.month} NĂM {first.year}",
-        subtitle=f"(Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y})",
+        subtitle=periods.with_figures_as_of(f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}", last, today),
         sections=(
             _by_village(figures),
             _population(figures.total, names),
