@@ -4675,6 +4675,13 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>Periods</name>
+        <message>
+            <source>This period has not begun yet: its report can be made from {first}, with the figures of that day.</source>
+            <translation>Kỳ báo cáo này chưa bắt đầu: từ ngày {first} mới làm được báo cáo, với số liệu của ngày hôm đó.</translation>
+        </message>
+    </context>
+    <context>
         <name>PersonFields</name>
         <message>
             <source>e.g. HT4424212345678</source>
@@ -6347,11 +6354,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location line="+4" />
-            <source>Poor, near-poor, policy and hardship households, and those with a pregnancy or a baby, come on the task list when nobody has visited them for this long.</source>
-            <translation>Hộ nghèo, cận nghèo, hộ chính sách, hộ khó khăn và hộ có người mang thai hoặc trẻ sơ sinh sẽ hiện trong Việc cần làm khi chưa ai đến thăm trong khoảng thời gian này.</translation>
+            <source>Poor, near-poor, policy, ethnic-minority and hardship households, older people living alone, households with a person with a disability, and those with a pregnancy or a baby, come on the task list when nobody has visited them for this long.</source>
+            <translation>Hộ nghèo, cận nghèo, hộ chính sách, hộ dân tộc thiểu số, hộ có hoàn cảnh khó khăn, người cao tuổi sống một mình, hộ có người khuyết tật và hộ có người mang thai hoặc trẻ sơ sinh sẽ hiện trong Việc cần làm khi chưa ai đến thăm trong khoảng thời gian này.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Tasks</source>
             <translation>Việc cần làm</translation>
         </message>
@@ -7219,14 +7226,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
-        </message>
-    </context>
-    <context>
-        <name>Periods</name>
-        <message>
-            <location filename="../../desktop/services/documents/periods.py" line="27" />
-            <source>This period has not begun yet: its report can be made from {first}, with the figures of that day.</source>
-            <translation>Kỳ báo cáo này chưa bắt đầu: từ ngày {first} mới làm được báo cáo, với số liệu của ngày hôm đó.</translation>
         </message>
     </context>
 </TS>

@@ -83,6 +83,19 @@ def test_follow_ups_and_priority_households(home):
     assert follow.due == TODAY + timedelta(days=3)
 
 
+@pytest.mark.parametrize("category", ["policy", "ethnic_minority", "hardship"])
+def test_policy_ethnic_minority_and_hardship_households_are_priority_as_plan_03_asks(home, category):
+    p, hid, _wife, _son = home
+    households.add_category(p, hid, category=category, year=TODAY.year)
+    assert [t.household_id for t in tasks.open_tasks(p) if t.kind == "priority_visit"] == [hid]
+
+
+def test_an_average_income_household_is_not_a_priority(home):
+    p, hid, _wife, _son = home
+    households.add_category(p, hid, category="average_income", year=TODAY.year)
+    assert "priority_visit" not in _kinds(tasks.open_tasks(p))
+
+
 def test_a_snoozed_task_comes_back_on_its_day_and_needs_a_reason(home):
     p, _hid, _wife, _son = home
     key = tasks.add_manual(p, title="Mang thuốc cho cụ Lành", due_on=TODAY)

@@ -90,7 +90,8 @@ class SettingsPage(QWidget):
         priority_row.addStretch(1)
         priority_note = QLabel(
             self.tr(
-                "Poor, near-poor, policy and hardship households, and those with a pregnancy or a baby, "
+                "Poor, near-poor, policy, ethnic-minority and hardship households, older people living alone, "
+                "households with a person with a disability, and those with a pregnancy or a baby, "
                 "come on the task list when nobody has visited them for this long."
             )
         )
