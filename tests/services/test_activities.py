@@ -104,6 +104,15 @@ def test_bad_input_is_refused_and_nothing_is_saved(register, changes, field):
         assert session.scalar(select(func.count()).select_from(CampaignYear)) == 0
 
 
+@pytest.mark.parametrize("form", ["loudspeaker", "leaflets"])
+def test_a_broadcast_or_a_handout_needs_no_participant_count(register, form):
+    activities.record_activity(register.profile, talk(register, form=form, male=0, female=0))
+    assert stored(register.profile) == 1
+    with pytest.raises(ValidationError) as refused:  # but never a negative count
+        activities.record_activity(register.profile, talk(register, form=form, male=-1, female=0))
+    assert "participants" in fields(refused)
+
+
 def test_every_problem_is_reported_at_once(register):
     with pytest.raises(ValidationError) as refused:
         activities.record_activity(

@@ -123,6 +123,11 @@ def input_problems(profile: Profile, data: ActivityInput) -> list[FieldProblem]:
         return _input_problems(session, profile.user, data, profile.today())
 
 
+def _without_audience(session: Session, form: str) -> bool:
+    """A broadcast or a handout reaches people nobody counts: its form needs no participants (`no_audience`)."""
+    return any(item.code == form and item.extra.get("no_audience") == "1" for item in reference.items(session, FORMS))
+
+
 def _input_problems(session: Session, user: CurrentUser, data: ActivityInput, today: date) -> list[FieldProblem]:
     found = event_date_problems("held_on", data.held_on, today)
     if data.village_id is None:
@@ -137,7 +142,7 @@ def _input_problems(session: Session, user: CurrentUser, data: ActivityInput, to
     found += code_problems("topic", data.topic, reference.code_names(session, TOPICS))
     if data.male < 0 or data.female < 0:
         found.append(problem("participants", QT_TRANSLATE_NOOP(CTX, "The number of people cannot be negative.")))
-    elif data.male + data.female == 0:
+    elif data.male + data.female == 0 and not _without_audience(session, data.form):
         found.append(problem("participants", QT_TRANSLATE_NOOP(CTX, "Count at least one participant.")))
     elif data.male + data.female > PARTICIPANTS_MAX:
         found.append(
