@@ -591,7 +591,7 @@
         </message>
         <message>
             <source>Citizen ID</source>
-            <translation>Số CCCD</translation>
+            <translation>Số định danh cá nhân</translation>
         </message>
         <message>
             <source>Health insurance no.</source>
@@ -2225,7 +2225,7 @@
         <message>
             <location line="+7" />
             <source>The same seed always gives the same data (default: 1).</source>
-            <translation>Cùng một hạt giống luôn cho cùng dữ liệu (mặc định: 1).</translation>
+            <translation>Cùng một số khởi tạo luôn cho cùng dữ liệu (mặc định: 1).</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2481,7 +2481,7 @@
         <message>
             <location line="+14" />
             <source>Check that no audit event was changed or removed since it was written.</source>
-            <translation>Kiểm tra rằng không có mục nhật ký nào bị sửa hoặc xoá kể từ khi được ghi.</translation>
+            <translation>Kiểm tra rằng không có mục nhật ký nào bị sửa hoặc xóa kể từ khi được ghi.</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2532,7 +2532,7 @@
         <message>
             <location line="+2" />
             <source>one or more events before it were removed.</source>
-            <translation>một hoặc nhiều mục đứng trước nó đã bị xoá.</translation>
+            <translation>một hoặc nhiều mục đứng trước nó đã bị xóa.</translation>
         </message>
         <message>
             <location line="+35" />
@@ -2552,7 +2552,7 @@
         <message>
             <location line="+1" />
             <source>deleted</source>
-            <translation>xoá</translation>
+            <translation>xóa</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/device.py" line="+28" />
@@ -2577,12 +2577,12 @@
         <message>
             <location line="+26" />
             <source>self-signed (not enrolled at the hub yet)</source>
-            <translation>tự ký (chưa đăng ký với máy chủ)</translation>
+            <translation>tự ký (chưa đăng ký với tuyến trên)</translation>
         </message>
         <message>
             <location line="+2" />
             <source>issued by the hub</source>
-            <translation>do máy chủ cấp</translation>
+            <translation>do tuyến trên cấp</translation>
         </message>
         <message>
             <location line="+3" />
@@ -3922,7 +3922,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>Citizen ID</source>
-            <translation>Số CCCD</translation>
+            <translation>Số định danh cá nhân</translation>
         </message>
         <message>
             <source>Category</source>
@@ -4639,7 +4639,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>A citizen ID number has 12 digits.</source>
-            <translation>Số CCCD phải gồm đúng 12 chữ số.</translation>
+            <translation>Số định danh cá nhân phải gồm đúng 12 chữ số.</translation>
         </message>
         <message>
             <source>The date of birth is after the recorded date of death.</source>
@@ -4729,7 +4729,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>Citizen &amp;ID no.</source>
-            <translation>Số &amp;CCCD</translation>
+            <translation>Số định danh &amp;cá nhân</translation>
         </message>
         <message>
             <source>N&amp;otes</source>
@@ -6134,7 +6134,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         <message>
             <location line="+3" />
             <source>This certificate was not signed by the hub.</source>
-            <translation>Chứng thư này không do máy chủ ký.</translation>
+            <translation>Chứng thư này không do tuyến trên ký.</translation>
         </message>
         <message>
             <location line="+11" />

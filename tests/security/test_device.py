@@ -41,7 +41,7 @@ VI = {
     "Device: {device_id}\nCertificate: {subject}\nSHA-256 fingerprint: {sha256}\n"
     "Valid from {not_before} to {not_after}, {signer}.": "Thiết bị: {device_id}\nChứng thư: {subject}\n"
     "Dấu vân tay SHA-256: {sha256}\nHiệu lực từ {not_before} đến {not_after}, {signer}.",
-    "self-signed (not enrolled at the hub yet)": "tự ký (chưa đăng ký với máy chủ)",
+    "self-signed (not enrolled at the hub yet)": "tự ký (chưa đăng ký với tuyến trên)",
 }
 
 

@@ -92,7 +92,7 @@ def test_name_of_101_characters(qtbot, ctx, family):
 def test_citizen_id_must_have_twelve_digits(qtbot, ctx, family):
     dialog = member_dialog(qtbot, ctx, family)
     qtbot.keyClicks(dialog.fields.national_id, "04207")
-    assert_refused(dialog, ctx, family, "national_id", "Số CCCD phải gồm đúng 12 chữ số.")
+    assert_refused(dialog, ctx, family, "national_id", "Số định danh cá nhân phải gồm đúng 12 chữ số.")
 
 
 def test_second_head_is_refused_by_the_service_and_the_dialog_stays_open(qtbot, ctx, family):
