@@ -226,7 +226,7 @@ def test_report_household_writes_the_card_and_its_tables(home, household, tmp_pa
     assert said.split() == [str(out), str(book)]
     text = helpers.pdftotext(out)
     assert "PHIẾU THÔNG TIN HỘ GIA ĐÌNH" in text and f"Số hộ: {number}" in text and head in text
-    assert "THÀNH VIÊN HỘ GIA ĐÌNH" in text and "Ký số bởi: " in text and "MẬT" not in text
+    assert "THÀNH VIÊN HỘ GIA ĐÌNH" in text and "Ký số bởi: " in text and "nhạy cảm" not in text
     assert "Thành viên" in load_workbook(book).sheetnames
     document_id = next(word for word in text.split() if word.startswith(f"PH-{number}-"))
     exported = _exported(home, capsys, document_id)
@@ -253,19 +253,21 @@ def test_report_case_writes_a_confidential_file_marked_on_every_page_and_audited
     pages = int(next(line.split()[-1] for line in helpers.run("pdfinfo", out).splitlines() if line.startswith("Pages")))
     assert pages >= 2
     for page in range(1, pages + 1):
-        assert "MẬT" in helpers.pdftotext(out, "-f", str(page), "-l", str(page)).split(), page
+        on_page = helpers.pdftotext(out, "-f", str(page), "-l", str(page))
+        assert "Dữ liệu cá nhân nhạy cảm" in on_page and "MẬT" not in on_page, page
     document_id = next(word for word in text.split() if word.startswith("HS-"))
     [event] = _exported(home, capsys, document_id)
     assert (event["kind"], event["confidential"], event["subject"]) == ("case", True, dv_case)
     assert "Signature is Valid." in helpers.pdfsig(out, helpers.nss_db(tmp_path / "nss"))
-    # Its tables as XLSX keep the mark: in every sheet's printed page header and beside its title.
+    # Its tables as XLSX say so too: in every sheet's printed page header and beside its title.
     book_file = tmp_path / "ho-so.xlsx"
     code, _said, err = run(capsys, "--home", str(home), "report", "case", dv_case, "--xlsx", str(book_file))
     assert (code, err) == (0, ""), err
     book = load_workbook(book_file)
     assert len(book.worksheets) >= 2
     for sheet in book.worksheets:
-        assert sheet.oddHeader.right.text == "MẬT" and str(sheet["A1"].value).startswith("MẬT")
+        assert sheet.oddHeader.right.text == "Dữ liệu cá nhân nhạy cảm"
+        assert str(sheet["A1"].value).endswith("(dữ liệu cá nhân nhạy cảm)")
 
 
 def test_report_case_is_refused_to_a_user_without_the_protection_permission(

@@ -105,3 +105,12 @@ def test_a_translation_is_filled_and_falls_back_to_its_source_when_its_placehold
     assert i18n.fill("{count} hộ", "{count} household(s)", {"count": 3}) == "3 hộ"
     assert i18n.fill("{n} hộ", "{count} household(s)", {"count": 3}) == "3 household(s)"
     assert i18n.fill("{n} hộ", "{count} household(s)", {}) == "{n} hộ"  # nothing to fill, nothing checked
+
+
+def test_no_screen_or_message_calls_personal_data_a_state_secret():
+    """'MẬT' is a secrecy level of the Law on Protection of State Secrets; case content is personal data
+    (Law 91/2025/QH15). The printed case record is checked in tests/reports/test_pdf.py."""
+    root = ET.parse(catalogue_path("vi")).getroot()
+    for translation in root.iter("translation"):
+        text = translation.text or ""
+        assert "MẬT" not in text and "(mật)" not in text, text

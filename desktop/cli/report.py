@@ -105,7 +105,7 @@ def _case_parser(actions: Subparsers) -> None:
         metavar="ID",
         help=console.text(QT_TRANSLATE_NOOP("Cli", "The case's ID, as `sotay audit` shows it.")),
     )
-    # Its XLSX carries "MẬT" in every sheet's printed page header and beside its title.
+    # Its XLSX says "Dữ liệu cá nhân nhạy cảm" in every sheet's printed page header and beside its title.
     _output_options(case)
     case.set_defaults(run=run_case)
 

@@ -63,6 +63,6 @@ class ReportDocument:
     sections: tuple[Section, ...] = ()
     signature: SignatureBlock | None = None
     recipients: tuple[str, ...] = ()  # "Nơi nhận:" lines, bottom left
-    confidential: bool = False  # "MẬT" on every page (case records)
+    confidential: bool = False  # sensitive personal data (case records): a notice on every page
     content_sha256: str = ""  # set by `content.digest`; printed in the QR code on the last page
     extra: dict[str, str] = field(default_factory=dict)  # renderer hints, never content

@@ -6,7 +6,7 @@ The empty box above the signer's name is measured while the page is laid out and
 bytes (`RenderedPdf.signature_box`), so the signing module can draw its visible stamp exactly there.
 
 This module assembles the story; its parts are in pdf_text (text and styles), pdf_tables, pdf_closing
-(recipients, signature, QR code) and pdf_page (margins, footer, the MẬT mark).
+(recipients, signature, QR code) and pdf_page (margins, footer, the personal-data notice).
 """
 
 from __future__ import annotations

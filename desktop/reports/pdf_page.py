@@ -1,5 +1,7 @@
 """The page of every report: A4 with the margins of Decree 30/2020, and what each page carries: the
-document id and "Trang x/y" in the footer, and the "MẬT" mark on a confidential document."""
+document id and "Trang x/y" in the footer, and on a document of sensitive personal data (a case record) a
+one-line notice above the footer: personal data under Law 91/2025/QH15, not a state-secret mark ("MẬT"
+is a secrecy level of the Law on Protection of State Secrets, and Decree 30/2020 puts no mark there)."""
 
 from __future__ import annotations
 
@@ -8,12 +10,11 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.reports import fonts
 
-CONFIDENTIAL_MARK = "MẬT"
+SENSITIVE_NOTICE = "Dữ liệu cá nhân nhạy cảm (Luật Bảo vệ dữ liệu cá nhân 2025): chỉ người có trách nhiệm được xử lý."
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 # Decree 30/2020 margins: top 20-25 mm, bottom 20-25 mm, left 30-35 mm, right 15-20 mm.
@@ -68,13 +69,5 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, total: int)
 
 
 def _draw_confidential(canvas: Canvas) -> None:
-    size = 13
-    padding = 2 * mm
-    width = stringWidth(CONFIDENTIAL_MARK, fonts.BOLD, size) + 2 * padding
-    height = size + 2 * padding
-    right = PAGE_WIDTH - MARGIN_RIGHT
-    top = PAGE_HEIGHT - 7 * mm  # inside the top margin, above the national title on page 1
-    canvas.setLineWidth(1)
-    canvas.rect(right - width, top - height, width, height, stroke=1, fill=0)
-    canvas.setFont(fonts.BOLD, size)
-    canvas.drawCentredString(right - width / 2, top - height + padding + 0.22 * size, CONFIDENTIAL_MARK)
+    canvas.setFont(fonts.ITALIC, 8)
+    canvas.drawString(MARGIN_LEFT, FOOTER_BASELINE + 11, SENSITIVE_NOTICE)

@@ -35,7 +35,7 @@ FLOAT_FORMAT = "#,##0.00"
 MIN_WIDTH, MAX_WIDTH = 6, 60
 HEADER_WRAP_AT = 20  # a longer header wraps onto more lines rather than widening its column
 
-CONFIDENTIAL = "MẬT"
+SENSITIVE = "Dữ liệu cá nhân nhạy cảm"  # Law 91/2025/QH15; never "MẬT", a state-secret level
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
 
@@ -63,12 +63,12 @@ def render_xlsx(doc: ReportDocument) -> bytes:
 
 
 def _mark_confidential(sheet: Worksheet) -> None:
-    """As on the PDF: "MẬT" on every printed page (the page header) and beside the title on screen."""
-    sheet.oddHeader.right.text = CONFIDENTIAL
-    sheet.oddHeader.right.font = "Times New Roman,Bold"
-    sheet.evenHeader.right.text = CONFIDENTIAL
+    """As on the PDF: sensitive personal data, said on every printed page (the page header) and above the title."""
+    sheet.oddHeader.right.text = SENSITIVE
+    sheet.oddHeader.right.font = "Times New Roman,Italic"
+    sheet.evenHeader.right.text = SENSITIVE
     title = sheet.cell(row=TITLE_ROW, column=1)
-    title.value = f"{CONFIDENTIAL} — {title.value}" if title.value else CONFIDENTIAL
+    title.value = f"{title.value} ({SENSITIVE.lower()})" if title.value else SENSITIVE
 
 
 def sheet_title(name: str, taken: Iterable[str]) -> str:
@@ -112,7 +112,7 @@ def _info_rows(doc: ReportDocument) -> list[tuple[str, Cell]]:
         ("Ngày ban hành", header.issued_on),
         ("Chức danh người ký", signature.capacity if signature else ""),
         ("Người ký", signature.name if signature else ""),
-        ("Mật", "Có" if doc.confidential else "Không"),
+        ("Dữ liệu cá nhân nhạy cảm", "Có" if doc.confidential else "Không"),
         ("SHA-256 nội dung", content.content_sha256(doc)),
     ]
 

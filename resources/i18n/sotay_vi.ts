@@ -5822,7 +5822,7 @@ Bạn vẫn muốn xóa chứ?</translation>
         </message>
         <message>
             <source>&amp;Case record (confidential)</source>
-            <translation>&amp;Hồ sơ trường hợp (mật)</translation>
+            <translation>&amp;Hồ sơ trường hợp (dữ liệu nhạy cảm)</translation>
         </message>
         <message>
             <source>Campai&amp;gn report</source>

@@ -181,15 +181,18 @@ def test_no_word_runs_into_the_margins(sample: tuple[Path, pdf.RenderedPdf]) -> 
     assert all(left <= x_min and x_max <= right for x_min, x_max in boxes)
 
 
-# --- confidential mark ----------------------------------------------------------------------------
+# --- sensitive personal data ----------------------------------------------------------------------------
 
 
-def test_confidential_documents_say_mat_on_every_page(tmp_path: Path, sample: tuple[Path, pdf.RenderedPdf]) -> None:
+def test_sensitive_documents_say_so_on_every_page_and_never_mat(
+    tmp_path: Path, sample: tuple[Path, pdf.RenderedPdf]
+) -> None:
+    """Personal data (Law 91/2025/QH15), not a state secret: no "MẬT" anywhere, the notice on every page."""
     path, rendered = write(tmp_path, sample_document(confidential=True))
     pages = pages_of(path, rendered.pages)
     assert len(pages) > 2
-    assert all("MẬT" in page for page in pages)
-    assert "MẬT" not in pdftotext(sample[0])
+    assert all("Dữ liệu cá nhân nhạy cảm" in " ".join(page.split()) and "MẬT" not in page for page in pages)
+    assert "nhạy cảm" not in pdftotext(sample[0])
 
 
 # --- closing: signature, recipients, QR -----------------------------------------------------------

@@ -213,7 +213,7 @@ def test_the_domestic_violence_case_file_is_confidential_and_complete(dv_case):
         (day(6), "Đóng hồ sơ", None, "Gia đình ổn định"),
     )
     assert not any("TRẺ EM" in s.heading for s in doc.sections)
-    assert doc.sections[-1].paragraphs[0].startswith("Tài liệu MẬT")
+    assert doc.sections[-1].paragraphs[0].startswith("Tài liệu chứa dữ liệu cá nhân nhạy cảm (Luật Bảo vệ dữ liệu")
 
 
 def test_the_child_case_file_has_groups_steps_intake_plan_and_review(child_case):

@@ -327,7 +327,7 @@ def test_a_collaborator_without_the_protection_permission_sees_no_cases_in_the_p
     page.set_kind(CASE)
     previewed(qtbot, page)
     assert page.shown_choice.kind == CASE and page.preview.page_count() >= 1
-    assert page.case_option.text() == "&Hồ sơ trường hợp (mật)"
+    assert page.case_option.text() == "&Hồ sơ trường hợp (dữ liệu nhạy cảm)"
 
     users.add_user(profile, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")
     ctv = profile_service.unlock(profile.paths, "Trần Thị Hoa", "hoa giữ thôn đông")

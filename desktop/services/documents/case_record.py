@@ -1,4 +1,4 @@
-"""A support case's file: "HỒ SƠ TRƯỜNG HỢP", marked confidential ("MẬT" on every page).
+"""A support case's file: "HỒ SƠ TRƯỜNG HỢP", marked as sensitive personal data on every page.
 
 Read through the case services, each of which checks the right to the content: without it (neither the
 case's owner nor a user with the protection permission) `cases.detail` refuses with PermissionDeniedError
@@ -46,7 +46,10 @@ ROLE_NAMES = {
     "reporter": "Người báo tin",
 }
 ANONYMOUS_REPORTER = "Người báo tin giấu tên"
-CLOSING = "Tài liệu MẬT: chỉ người có trách nhiệm được đọc; không sao chụp, không cung cấp cho người khác."
+CLOSING = (
+    "Tài liệu chứa dữ liệu cá nhân nhạy cảm (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15): chỉ người có trách "
+    "nhiệm được đọc và xử lý; không sao chụp, không cung cấp cho người khác."
+)
 
 
 def case_document(profile: Profile, case_id: uuid.UUID, *, issued_on: date | None = None) -> ReportDocument:
