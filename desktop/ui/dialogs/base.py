@@ -32,7 +32,7 @@ from desktop.ui.input_snapshot import InputSnapshot
 from desktop.ui.lane import DbLane
 from desktop.ui.modal import Choice, ModalDialog, ask_unsaved
 from desktop.ui.translation import error_text, problem_text
-from desktop.ui.widgets.fitting import ScrollBody, screen_of
+from desktop.ui.widgets.fitting import ScrollBody, grow_to_fit
 from desktop.ui.widgets.form import FormPanel
 
 log = logging.getLogger(__name__)
@@ -251,17 +251,3 @@ class FormDialog(ModalDialog):
             self.resize(max(self.preferred_width, hint.width()), hint.height())
         super().showEvent(event)  # ModalDialog's: no larger than the screen, and inside it
 
-
-def grow_to_fit(dialog: QWidget) -> None:
-    """Grow `dialog` to the height its layout needs at its width (wrapped labels included); never shrink it."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = dialog.width()
-    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-    needed = max(needed, layout.totalMinimumSize().height())
-    room = screen_of(dialog).availableGeometry().height() - (dialog.frameGeometry().height() - dialog.height())
-    needed = min(needed, max(room, dialog.minimumHeight()))  # past the screen's height the fields scroll
-    if needed > dialog.height():
-        dialog.resize(width, needed)

@@ -43,11 +43,11 @@ from desktop.errors import SotayError
 from desktop.services.documents import signing
 from desktop.services.documents.signing import SignChoice, TokenCertificate
 from desktop.ui.background import ask_in_thread
-from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.formatting import fmt_date
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
 from desktop.ui.widgets import files
+from desktop.ui.widgets.fitting import grow_to_fit
 
 if TYPE_CHECKING:
     from desktop.security.pdf.tokens import TokenInfo

@@ -28,11 +28,11 @@ from desktop.security.pdf.stamp import VIETNAM
 from desktop.security.pdf.verification import PdfVerification
 from desktop.services.documents import export as report_export
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.base import grow_to_fit
 from desktop.ui.dialogs.report_sign import off_thread
 from desktop.ui.modal import ModalDialog
 from desktop.ui.translation import error_text
 from desktop.ui.widgets import files
+from desktop.ui.widgets.fitting import grow_to_fit
 
 PREFERRED_WIDTH = 620
 MAX_PDF_BYTES = 200 * 1024 * 1024  # a report is a few hundred kB; anything this big is not one of ours

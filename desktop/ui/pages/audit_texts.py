@@ -157,7 +157,9 @@ class SummaryFormatter:
         try:
             return self._codes.label(table, code)
         except KeyError:  # a table the window's cache does not hold
-            pass
+            return self._other_code(table, code)
+
+    def _other_code(self, table: str, code: str) -> str:
         try:
             return (self._more_codes(table) if self._more_codes else {}).get(code, code)
         except Exception:  # noqa: BLE001 - a label is a nicety; the stored code still reads

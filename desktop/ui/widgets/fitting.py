@@ -9,7 +9,7 @@ Three tools, used by every page and dialog:
   page's. Qt's own take the largest of all their pages, so one tall page (Cài đặt) would set the main
   window's minimum height for the rest of the session.
 * `fit_on_screen`: a window no larger than the screen it belongs to (its parent's, else the one under the
-  mouse) and wholly inside it.
+  mouse) and wholly inside it; `grow_to_fit`: taller when a message appears, up to that screen's height.
 """
 
 from __future__ import annotations
@@ -168,3 +168,19 @@ def _inside(area: QRect, top_left: QPoint, size: QSize) -> QPoint:
     x = min(max(top_left.x(), area.left()), area.right() + 1 - size.width())
     y = min(max(top_left.y(), area.top()), area.bottom() + 1 - size.height())
     return QPoint(max(x, area.left()), max(y, area.top()))
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Grow `dialog` to the height its layout needs at its width (wrapped labels included), up to its
+    screen's height; never shrink it. Qt counts a wrapped paragraph as one line in a minimum height."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    needed = max(needed, layout.totalMinimumSize().height())
+    room = screen_of(dialog).availableGeometry().height() - (dialog.frameGeometry().height() - dialog.height())
+    needed = min(needed, max(room, dialog.minimumHeight()))  # past the screen's height the fields scroll
+    if needed > dialog.height():
+        dialog.resize(width, needed)

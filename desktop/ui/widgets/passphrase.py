@@ -10,6 +10,7 @@ from desktop.security.keyslot import passphrase_problems
 from desktop.services.profile.folder import LoginThrottledError
 from desktop.services.validation import problem
 from desktop.ui.translation import message_text
+from desktop.ui.widgets.fitting import grow_to_fit
 
 CTX = "Passphrase"
 
@@ -101,7 +102,7 @@ class ThrottleCountdown(QObject):
         assert self._error is not None
         self._label.setText(message_text(self._error.message, {"seconds": self.remaining}))
         self._label.setVisible(True)
-        grow_to_fit(self._label)
+        _grow_window_of(self._label)
 
 
 def caption(text: str, parent: QWidget | None = None) -> QLabel:
@@ -115,7 +116,7 @@ def caption(text: str, parent: QWidget | None = None) -> QLabel:
 class _RoomForMessage(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            grow_to_fit(watched)
+            _grow_window_of(watched)
         return False
 
 
@@ -127,13 +128,7 @@ def keep_room_for(label: QLabel) -> None:
     label.installEventFilter(_RoomForMessage(label))
 
 
-def grow_to_fit(widget: QWidget) -> None:
-    """Make `widget`'s window as tall as its content needs at its present width; never narrower or shorter."""
-    window = widget.window()
-    layout = window.layout()
-    if layout is None or not window.isVisible():
-        return
-    width = window.width()
-    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-    if needed > window.height():
-        window.resize(width, needed)
+def _grow_window_of(widget: QWidget) -> None:
+    """Once its window is on screen, the window grows to make room for `widget` (never narrower or shorter)."""
+    if widget.window().isVisible():
+        grow_to_fit(widget.window())
