@@ -87,5 +87,5 @@ def _write(paths: ProfilePaths, key: str, value: Any) -> None:
     data = _read(paths.settings)
     data[key] = value
     paths.home.mkdir(parents=True, exist_ok=True)
-    # A crash leaves the old file, never half a file.
-    write_atomically(paths.settings, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    # A crash leaves the old file, never half a file; like every file of the profile, it is the owner's only.
+    write_atomically(paths.settings, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"), private=True)

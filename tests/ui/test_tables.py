@@ -93,6 +93,7 @@ def test_column_widths_are_kept_for_the_next_start(qtbot, ctx, wait_lane):
     assert again.table.columnWidth(2) == wider
     settings = json.loads(ctx.profile.paths.settings.read_text(encoding="utf-8"))
     assert set(settings["column_widths"]) == {"visits"}  # named by the table, nothing about people
+    assert ctx.profile.paths.settings.stat().st_mode & 0o777 == 0o600  # the owner's only
 
 
 def test_widths_saved_for_more_columns_or_damaged_are_harmless(qtbot, ctx, wait_lane):
