@@ -3,6 +3,7 @@
 * ``monthly --month MM/YYYY --out F.pdf [--unsigned]`` (or 11-2026, 2026-11) writes the monthly report, signed with the
   device key (or a USB token with ``--token-module``, ``--token`` and ``--cert-label``; its PIN from
   SOTAY_TOKEN_PIN or --pin-file, else asked for, never stored); ``--xlsx F.xlsx`` writes its tables;
+* ``family-dv --year YYYY`` writes the yearly report on families and domestic violence (Thông tư 07/2017);
 * ``household CODE``, ``campaign CODE --year YYYY`` and ``case ID`` write a household's card, a
   campaign's report and a support case's file (confidential, PDF only, for users who may read the
   case), with the same options;
@@ -56,9 +57,10 @@ def register(commands: Subparsers) -> None:
         dest="report_command",
         required=True,
         title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
-        metavar="{monthly,household,case,campaign,verify}",
+        metavar="{monthly,family-dv,household,case,campaign,verify}",
     )
     _monthly_parser(actions)
+    _family_dv_parser(actions)
     _household_parser(actions)
     _case_parser(actions)
     _campaign_parser(actions)
@@ -77,6 +79,34 @@ def _monthly_parser(actions: Subparsers) -> None:
     )
     _output_options(monthly)
     monthly.set_defaults(run=run_monthly)
+
+
+def _family_dv_parser(actions: Subparsers) -> None:
+    about = console.text(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Write the yearly report on families and domestic violence (Circular 07/2017) as a signed PDF and/or XLSX.",
+        )
+    )
+    family = actions.add_parser("family-dv", help=about, description=about)
+    family.add_argument(
+        "--year",
+        required=True,
+        type=_year_argument,
+        metavar="YYYY",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
+    )
+    _output_options(family)
+    family.set_defaults(run=run_family_dv)
+
+
+def _year_argument(text: str) -> int:
+    """A year written with its four digits; anything else stops the command before the profile is opened."""
+    cleaned = text.strip()
+    if len(cleaned) != 4 or not cleaned.isascii() or not cleaned.isdigit():
+        message = QT_TRANSLATE_NOOP("Cli", "{value} is not a year: write it with four digits, e.g. 2025.")
+        raise argparse.ArgumentTypeError(console.text(message, value=text))
+    return int(cleaned)
 
 
 def _household_parser(actions: Subparsers) -> None:
@@ -191,6 +221,16 @@ def run_monthly(args: argparse.Namespace, paths: ProfilePaths) -> int:
     _require_output(args)
     with credentials.opened(args, paths) as profile:
         _write(args, profile, monthly_report.monthly_document(profile, args.month), subject=args.month)
+    return console.EXIT_OK
+
+
+def run_family_dv(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services.documents import family_dv_report
+
+    _require_output(args)
+    with credentials.opened(args, paths) as profile:
+        doc = family_dv_report.family_dv_document(profile, args.year)
+        _write(args, profile, doc, subject=str(args.year))
     return console.EXIT_OK
 
 

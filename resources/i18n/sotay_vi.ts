@@ -2181,7 +2181,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+58" />
+            <location filename="../../desktop/cli/report.py" line="+59" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2202,7 +2202,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+93" />
+            <location filename="../../desktop/cli/report.py" line="+121" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2434,7 +2434,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report.py" line="+150" />
+            <location filename="../../desktop/cli/report.py" line="+160" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2808,12 +2808,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-260" />
+            <location filename="../../desktop/cli/report.py" line="-298" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Write the monthly report of a month as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2823,7 +2823,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+34" />
             <source>Write a household's card as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2853,12 +2853,23 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Mã chiến dịch, ví dụ dv_action_month hoặc population_month.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-54" />
+            <location line="+61" />
             <source>The year, e.g. 2025.</source>
             <translation>Năm, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-71" />
+            <source>Write the yearly report on families and domestic violence (Circular 07/2017) as a signed PDF and/or XLSX.</source>
+            <translation>Lập báo cáo năm về thông tin gia đình và phòng, chống bạo lực gia đình (Thông tư 07/2017) thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>{value} is not a year: write it with four digits, e.g. 2025.</source>
+            <translation>{value} không phải là một năm: hãy viết năm đủ bốn chữ số, ví dụ 2025.</translation>
+        </message>
+        <message>
+            <location line="+58" />
             <source>Write the PDF here.</source>
             <translation>Ghi tệp PDF vào đây.</translation>
         </message>
@@ -2913,7 +2924,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+37" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
         </message>

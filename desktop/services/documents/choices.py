@@ -11,19 +11,26 @@ from datetime import date
 from desktop.reports.model import ReportDocument
 from desktop.services import reference
 from desktop.services.casework import cases
-from desktop.services.documents import campaign_report, case_record, household_card, monthly_report
+from desktop.services.documents import (
+    campaign_report,
+    case_record,
+    family_dv_report,
+    household_card,
+    monthly_report,
+)
 from desktop.services.dto import CodeDTO
 from desktop.services.profile.handle import Profile
 from desktop.services.register import households
 from desktop.services.register.events import month_of
 
 MONTHLY, HOUSEHOLD, CASE, CAMPAIGN = "monthly", "household", "case", "campaign"
+FAMILY_DV = "family-dv"  # the yearly family and domestic-violence report of Thông tư 07/2017
 SEARCH_CAP = 30  # households offered while typing
 
 
 @dataclass(frozen=True, slots=True)
 class ReportChoice:
-    kind: str  # MONTHLY, HOUSEHOLD, CASE or CAMPAIGN
+    kind: str  # MONTHLY, HOUSEHOLD, CASE, CAMPAIGN or FAMILY_DV
     title: str  # on screen, in the UI language
     subject: str  # recorded with the export: the month, the household number, the case, the campaign
     file_stem: str  # the suggested file name, without extension
@@ -73,6 +80,10 @@ def campaign_choice(code: str, year: int, title: str) -> ReportChoice:
     return ReportChoice(CAMPAIGN, title, f"{code} {year}", stem, campaign=code, year=year)
 
 
+def family_dv_choice(year: int, title: str) -> ReportChoice:
+    return ReportChoice(FAMILY_DV, title, str(year), f"bao-cao-gia-dinh-{year}", year=year)
+
+
 def document(profile: Profile, choice: ReportChoice) -> ReportDocument:
     """The report the choice is for, read from the database."""
     if choice.kind == MONTHLY:
@@ -83,6 +94,8 @@ def document(profile: Profile, choice: ReportChoice) -> ReportDocument:
         return case_record.case_document(profile, choice.case_id)
     if choice.kind == CAMPAIGN:
         return campaign_report.campaign_document(profile, choice.campaign, choice.year)
+    if choice.kind == FAMILY_DV:
+        return family_dv_report.family_dv_document(profile, choice.year)
     raise ValueError(f"incomplete report choice: {choice}")
 
 
