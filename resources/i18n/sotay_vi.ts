@@ -6008,6 +6008,31 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <source>Choose a month or type one, e.g. 11/2026 or 2026-11.</source>
             <translation>Chọn một tháng hoặc gõ tháng, ví dụ 11/2026 hoặc 2026-11.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="115" />
+            <source>Report for</source>
+            <translation>Báo cáo cho</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="120" />
+            <source>Month</source>
+            <translation>Tháng</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="121" />
+            <source>Household</source>
+            <translation>Hộ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="122" />
+            <source>Case</source>
+            <translation>Trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="123" />
+            <source>Campaign</source>
+            <translation>Chiến dịch</translation>
+        </message>
     </context>
     <context>
         <name>RestoreOffer</name>

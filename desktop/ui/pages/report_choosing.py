@@ -1,5 +1,6 @@
-"""Which report the Reports page makes: the kinds as radio buttons, each with its picker (a month, a
-household, a case, a campaign and its year), and the `ReportChoice` they add up to.
+"""Which report the Reports page makes: the kinds as radio buttons, then under them only the fields the
+chosen kind asks for (a month, a household, a village, a case, a campaign, a year), and the
+`ReportChoice` they add up to.
 
 The month is chosen from the last thirteen or typed as people write it (11/2026, 11-2026, 2026-11),
 read by `desktop.typed_dates` like every other month and date in the app."""
@@ -8,15 +9,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QGridLayout,
+    QFormLayout,
     QGroupBox,
     QLabel,
     QRadioButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,24 +45,38 @@ def _tr(text: str) -> str:
 class ChoosesReport:
     """Mix into the Reports page: it places `_choice_box()` and answers `_choice_changed()`."""
 
-    def _choice_box(self, ctx: AppContext) -> QGroupBox:
-        """The options and their pickers, the monthly report of the previous month chosen."""
+    def _choice_box(self, ctx: AppContext) -> QWidget:
+        """The kinds, then the fields of the chosen one; the monthly report of the previous month chosen."""
         self.case_choices: list[CaseOption] = []
-        self.monthly_option = QRadioButton(_tr("&Monthly report"))
-        self.household_option = QRadioButton(_tr("&Household card"))
-        self.case_option = QRadioButton(_tr("&Case record (confidential)"))
-        self.campaign_option = QRadioButton(_tr("Campai&gn report"))
+        self.options = self._make_options()
+        self.monthly_option = self.options[MONTHLY]
+        self.household_option = self.options[HOUSEHOLD]
+        self.case_option = self.options[CASE]
+        self.campaign_option = self.options[CAMPAIGN]
         self.kinds = QButtonGroup(self)  # type: ignore[arg-type]  # the page is the QObject
-        self.options = {
-            MONTHLY: self.monthly_option,
-            HOUSEHOLD: self.household_option,
-            CASE: self.case_option,
-            CAMPAIGN: self.campaign_option,
-        }
         for option in self.options.values():
             self.kinds.addButton(option)
         self.monthly_option.setChecked(True)
+        self._make_pickers(ctx)
+        self.pickers: dict[str, list[QWidget]] = {
+            MONTHLY: [self.month_picker],
+            HOUSEHOLD: [self.household_picker],
+            CASE: [self.case_picker],
+            CAMPAIGN: [self.campaign_picker, self.year],
+        }
+        box = self._lay_out_choices()
+        self._connect_pickers()
+        return box
 
+    def _make_options(self) -> dict[str, QRadioButton]:
+        return {
+            MONTHLY: QRadioButton(_tr("&Monthly report")),
+            HOUSEHOLD: QRadioButton(_tr("&Household card")),
+            CASE: QRadioButton(_tr("&Case record (confidential)")),
+            CAMPAIGN: QRadioButton(_tr("Campai&gn report")),
+        }
+
+    def _make_pickers(self, ctx: AppContext) -> None:
         today = ctx.profile.today()
         self.month_picker = ValueCombo()
         self.month_picker.set_items(report_choices.month_choices(today, MONTHS_BACK), keep=False)
@@ -85,18 +101,47 @@ class ChoosesReport:
         self.year.setRange(2000, today.year + 1)
         self.year.setValue(today.year)
         self.year.setMinimumWidth(96)
-        self.year_label = QLabel(_tr("&Year"))
-        self.year_label.setBuddy(self.year)
         for picker in (self.month_picker, self.case_picker, self.campaign_picker):
             picker.setMinimumWidth(0)
             picker.setMinimumContentsLength(12)
-        self.pickers: dict[str, list[QWidget]] = {
-            MONTHLY: [self.month_picker],
-            HOUSEHOLD: [self.household_picker],
-            CASE: [self.case_picker],
-            CAMPAIGN: [self.campaign_picker, self.year_label, self.year],
-        }
-        which = self._lay_out_choices()
+
+    def _lay_out_choices(self) -> QWidget:
+        which = QGroupBox(_tr("Which report"))
+        kinds = QVBoxLayout(which)
+        kinds.setSpacing(4)
+        for option in self.options.values():
+            kinds.addWidget(option)
+
+        self.details = QGroupBox(_tr("Report for"))
+        self.details_form = QFormLayout(self.details)
+        self.details_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.details_form.setVerticalSpacing(6)
+        labels = (
+            (self.month_picker, _tr("Month")),
+            (self.household_picker, _tr("Household")),
+            (self.case_picker, _tr("Case")),
+            (self.campaign_picker, _tr("Campaign")),
+            (self.year, _tr("&Year")),
+        )
+        self.field_labels: dict[QWidget, QLabel] = {}
+        for field, text in labels:
+            label = QLabel(text)
+            label.setBuddy(field)
+            self.field_labels[field] = label
+            self.details_form.addRow(label, field)
+            if field is self.month_picker:
+                self.details_form.addRow(self.month_problem)  # why a typed month cannot be read, under it
+        self.year_label = self.field_labels[self.year]
+
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addWidget(which)
+        column.addWidget(self.details)
+        return box
+
+    def _connect_pickers(self) -> None:
         changed = self._choice_changed  # type: ignore[attr-defined]  # the page's
         self.kinds.buttonToggled.connect(self._kind_toggled)
         self.month_picker.currentTextChanged.connect(lambda _text: self._month_typed(finished=False))
@@ -105,32 +150,6 @@ class ChoosesReport:
         self.case_picker.currentIndexChanged.connect(lambda _i: changed())
         self.campaign_picker.currentIndexChanged.connect(lambda _i: changed())
         self.year.valueChanged.connect(lambda _v: changed())
-        return which
-
-    def _lay_out_choices(self) -> QGroupBox:
-        which = QGroupBox(_tr("Which report"))
-        grid = QGridLayout(which)
-        grid.setVerticalSpacing(4)
-        grid.setHorizontalSpacing(8)
-        grid.setColumnMinimumWidth(0, 22)
-        grid.setColumnStretch(1, 1)
-        rows: list[tuple[QRadioButton, QWidget]] = [
-            (self.monthly_option, self.month_picker),
-            (self.household_option, self.household_picker),
-            (self.case_option, self.case_picker),
-            (self.campaign_option, self.campaign_picker),
-        ]
-        for number, (option, picker) in enumerate(rows):
-            row = number * 3
-            if number:
-                grid.setRowMinimumHeight(row - 1, 8)
-            grid.addWidget(option, row, 0, 1, 2 if option is self.campaign_option else 4)
-            grid.addWidget(picker, row + 1, 1, 1, 3)
-        grid.addWidget(self.month_problem, 2, 1, 1, 3)  # why a typed month cannot be read, under it
-        # The year beside the campaign option, where the line has room for it.
-        grid.addWidget(self.year_label, 9, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(self.year, 9, 3)
-        return which
 
     # Choosing ##################################################################################
 
@@ -141,7 +160,7 @@ class ChoosesReport:
         self.options[kind].setChecked(True)
 
     def current_choice(self) -> ReportChoice | None:
-        """What the buttons act on; None while the chosen kind still lacks its household, case or campaign."""
+        """What the buttons act on; None while the chosen kind still lacks its month, household, case…"""
         kind = self.kind()
         if kind == MONTHLY:
             month = self.chosen_month()
@@ -184,7 +203,7 @@ class ChoosesReport:
         except TypedDateError as refused:
             reason = "" if not finished and _MONTH_TYPING.match(text) else error_text(refused)
         self.month_problem.setText(reason)
-        self.month_problem.setVisible(bool(reason))
+        self.month_problem.setVisible(bool(reason) and self.month_picker.isEnabled())
         if not finished:  # leaving the field changes no choice
             self._choice_changed()  # type: ignore[attr-defined]  # the page's
 
@@ -192,9 +211,12 @@ class ChoosesReport:
         if not checked:
             return
         kind = self.kind()
-        for name, widgets in self.pickers.items():
-            for widget in widgets:
-                widget.setEnabled(name == kind)
+        wanted = set(self.pickers[kind])
+        for field in self.field_labels:
+            shown = field in wanted
+            field.setEnabled(shown)
+            self.details_form.setRowVisible(field, shown)
+        self.month_problem.setVisible(bool(self.month_problem.text()) and self.month_picker in wanted)
         if button is not None and any(option.hasFocus() for option in self.options.values()):
             self.pickers[kind][0].setFocus()  # Alt+H and the like: straight on to choosing the household
         self._choice_changed()  # type: ignore[attr-defined]  # the page's
