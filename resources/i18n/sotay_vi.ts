@@ -2202,7 +2202,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+121" />
+            <location filename="../../desktop/cli/report.py" line="+122" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2808,7 +2808,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-298" />
+            <location filename="../../desktop/cli/report.py" line="-299" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
@@ -2823,7 +2823,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <source>Write a household's card as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2859,12 +2859,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Năm, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="-71" />
+            <location line="-72" />
             <source>Write the yearly report on families and domestic violence (Circular 07/2017) as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo năm về thông tin gia đình và phòng, chống bạo lực gia đình (Thông tư 07/2017) thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>{value} is not a year: write it with four digits, e.g. 2025.</source>
             <translation>{value} không phải là một năm: hãy viết năm đủ bốn chữ số, ví dụ 2025.</translation>
         </message>
@@ -6009,29 +6009,34 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Chọn một tháng hoặc gõ tháng, ví dụ 11/2026 hoặc 2026-11.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="115" />
             <source>Report for</source>
             <translation>Báo cáo cho</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="120" />
             <source>Month</source>
             <translation>Tháng</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="121" />
             <source>Household</source>
             <translation>Hộ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="122" />
             <source>Case</source>
             <translation>Trường hợp</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="123" />
             <source>Campaign</source>
             <translation>Chiến dịch</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="87" />
+            <source>&amp;Family and domestic violence (yearly)</source>
+            <translation>Thông tin &amp;gia đình, bạo lực gia đình (năm)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="196" />
+            <source>Family and domestic violence, {year}</source>
+            <translation>Thông tin gia đình, bạo lực gia đình năm {year}</translation>
         </message>
     </context>
     <context>

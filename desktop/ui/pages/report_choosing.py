@@ -23,7 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.documents import choices as report_choices
-from desktop.services.documents.choices import CAMPAIGN, CASE, HOUSEHOLD, MONTHLY, CaseOption, Choices, ReportChoice
+from desktop.services.documents.choices import (
+    CAMPAIGN,
+    CASE,
+    FAMILY_DV,
+    HOUSEHOLD,
+    MONTHLY,
+    CaseOption,
+    Choices,
+    ReportChoice,
+)
 from desktop.typed_dates import Month, TypedDateError, parse_month
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
@@ -63,6 +72,7 @@ class ChoosesReport:
             HOUSEHOLD: [self.household_picker],
             CASE: [self.case_picker],
             CAMPAIGN: [self.campaign_picker, self.year],
+            FAMILY_DV: [self.year],
         }
         box = self._lay_out_choices()
         self._connect_pickers()
@@ -74,6 +84,7 @@ class ChoosesReport:
             HOUSEHOLD: QRadioButton(_tr("&Household card")),
             CASE: QRadioButton(_tr("&Case record (confidential)")),
             CAMPAIGN: QRadioButton(_tr("Campai&gn report")),
+            FAMILY_DV: QRadioButton(_tr("&Family and domestic violence (yearly)")),
         }
 
     def _make_pickers(self, ctx: AppContext) -> None:
@@ -180,6 +191,9 @@ class ChoosesReport:
             if found is None:
                 return None
             return report_choices.case_choice(found, _tr("Case record {case}").format(case=self._case_label(found)))
+        if kind == FAMILY_DV:
+            year = self.year.value()
+            return report_choices.family_dv_choice(year, _tr("Family and domestic violence, {year}").format(year=year))
         code, year = self.campaign_picker.value(), self.year.value()
         if not code:
             return None
