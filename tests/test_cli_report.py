@@ -294,23 +294,70 @@ def test_a_case_id_written_wrongly_is_refused(home, tmp_path, capsys):
     assert code == 3 and "12345" in err
 
 
-def test_report_campaign_writes_the_campaign_s_activities_with_totals(home, tmp_path, capsys):
+def test_report_campaign_counts_tagged_activities_and_names_the_untagged(home, tmp_path, capsys):
+    # The demo records its activities without a campaign: the report counts none and says how many it left out.
+    out = tmp_path / "chua-gan.pdf"
+    code, said, err = run(capsys, "--home", str(home), "--lang", "en", "report", "campaign", "dv_action_month",
+                          "--year", "2025", "--out", str(out))  # fmt: skip
+    assert code == 0 and said.split() == [str(out)]
+    untagged = int(err.split()[0])
+    assert untagged > 0 and "--tag-untagged" in err
+    text = " ".join(helpers.pdftotext(out).split())
+    assert f"{untagged} buổi truyền thông trong thời gian này chưa ghi thuộc chiến dịch nào, không được tính." in text
+    assert "Không có buổi truyền thông nào được ghi nhận." in text
+
+
+def test_report_campaign_tags_the_untagged_when_asked_and_counts_them(home, tmp_path, capsys):
     out, book = tmp_path / "chien-dich.pdf", tmp_path / "chien-dich.xlsx"
-    code, said, err = run(capsys, "--home", str(home), "report", "campaign", "dv_action_month", "--year", "2025",
-                          "--out", str(out), "--xlsx", str(book))  # fmt: skip
-    assert (code, err) == (0, ""), err
-    assert said.split() == [str(out), str(book)]
+    code, said, err = run(capsys, "--home", str(home), "--lang", "en", "report", "campaign", "dv_action_month",
+                          "--year", "2025", "--tag-untagged", "--out", str(out), "--xlsx", str(book))  # fmt: skip
+    assert code == 0, err
+    assert err.startswith("Tagged ") and said.split() == [str(out), str(book)]
+    tagged = int(err.split()[1])
     text = " ".join(helpers.pdftotext(out).split())
     assert "BÁO CÁO KẾT QUẢ THÁNG HÀNH ĐỘNG QUỐC GIA VỀ PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH NĂM 2025" in text
     assert "Thời gian: từ ngày 01/06/2025 đến ngày 30/06/2025." in text
+    assert "chưa ghi thuộc chiến dịch nào" not in text
     sheet = load_workbook(book)["Hoạt động"]
     header_row = next(r for r in range(1, 8) if sheet.cell(r, 1).value == "Ngày")
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=header_row + 1)]
     held = [row for row in rows if row[0] not in (None, "Tổng cộng")]
-    assert held and all(row[0].year == 2025 and row[0].month == 6 for row in held)  # June only
+    assert len(held) == tagged and all(row[0].year == 2025 and row[0].month == 6 for row in held)  # June only
     total = next(row for row in rows if row[0] == "Tổng cộng")
     assert total[4:] == [sum(row[i] for row in held) for i in range(4, 8)]
     assert total[6] == total[4] + total[5]
+    # Tagged for the action month, they stay out of the children's month of the same June.
+    again = tmp_path / "tre-em.pdf"
+    code, _said, err = run(capsys, "--home", str(home), "report", "campaign", "children_month", "--year", "2025",
+                           "--out", str(again))  # fmt: skip
+    assert (code, err) == (0, "")
+    assert "Không có buổi truyền thông nào được ghi nhận." in " ".join(helpers.pdftotext(again).split())
+
+
+def test_the_monthly_report_keeps_the_difficulties_and_proposals_given(home, tmp_path, capsys):
+    first, second = tmp_path / "lan-1.pdf", tmp_path / "lan-2.pdf"
+    code, _said, err = run(capsys, "--home", str(home), "report", "monthly", "--month", MONTH, "--unsigned",
+                           "--out", str(first), "--difficulties", "Nhiều hộ đi làm ăn xa.",
+                           "--proposals", "Cấp thêm tờ rơi.")  # fmt: skip
+    assert (code, err) == (0, ""), err
+    code, _said, err = run(capsys, "--home", str(home), "report", "monthly", "--month", MONTH, "--unsigned",
+                           "--out", str(second), "--proposals", "")  # fmt: skip
+    assert (code, err) == (0, ""), err
+    said_first = " ".join(helpers.pdftotext(first).split())
+    said_second = " ".join(helpers.pdftotext(second).split())
+    assert "KHÓ KHĂN, VƯỚNG MẮC Nhiều hộ đi làm ăn xa." in said_first
+    assert "ĐỀ XUẤT, KIẾN NGHỊ Cấp thêm tờ rơi." in said_first
+    # The difficulties were kept; the proposals were emptied on the second run.
+    assert "KHÓ KHĂN, VƯỚNG MẮC Nhiều hộ đi làm ăn xa." in said_second
+    assert "ĐỀ XUẤT, KIẾN NGHỊ Không có." in said_second
+
+
+def test_remarks_too_long_are_refused_and_nothing_is_written(home, tmp_path, capsys):
+    out = tmp_path / "x.pdf"
+    code, said, err = run(capsys, "--home", str(home), "--lang", "en", "report", "monthly", "--month", MONTH,
+                          "--out", str(out), "--difficulties", "x" * 2001)  # fmt: skip
+    assert code == 3 and said == "" and "2000" in err
+    assert not out.exists()
 
 
 def test_an_unknown_campaign_is_refused(home, tmp_path, capsys):

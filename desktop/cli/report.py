@@ -77,6 +77,24 @@ def _monthly_parser(actions: Subparsers) -> None:
         metavar="MM/YYYY",
         help=console.text(QT_TRANSLATE_NOOP("Cli", "The month, written 11/2026, 11-2026 or 2026-11.")),
     )
+    monthly.add_argument(
+        "--difficulties",
+        metavar="TEXT",
+        help=console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli", "The report's difficulties and obstacles; kept for the month and printed again next time."
+            )
+        ),
+    )
+    monthly.add_argument(
+        "--proposals",
+        metavar="TEXT",
+        help=console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli", "The report's proposals and requests; kept for the month and printed again next time."
+            )
+        ),
+    )
     _output_options(monthly)
     monthly.set_defaults(run=run_monthly)
 
@@ -157,6 +175,17 @@ def _campaign_parser(actions: Subparsers) -> None:
         metavar="YYYY",
         help=console.text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
     )
+    campaign.add_argument(
+        "--tag-untagged",
+        action="store_true",
+        help=console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "First tag with this campaign the activities held during its days that are tagged with none, "
+                "so the report counts them.",
+            )
+        ),
+    )
     _output_options(campaign)
     campaign.set_defaults(run=run_campaign)
 
@@ -216,11 +245,22 @@ def _verify_parser(actions: Subparsers) -> None:
 
 
 def run_monthly(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services.documents import monthly_report
+    from desktop.services.documents import monthly_report, remarks
+    from desktop.services.validation import raise_if
 
     _require_output(args)
     with credentials.opened(args, paths) as profile:
-        _write(args, profile, monthly_report.monthly_document(profile, args.month), subject=args.month)
+        kept = remarks.monthly_remarks(profile, args.month)
+        given = remarks.Remarks(
+            kept.difficulties if args.difficulties is None else args.difficulties,
+            kept.proposals if args.proposals is None else args.proposals,
+        )
+        raise_if(remarks.remarks_problems(given))
+        # Kept only once the report can be made: a month not begun is refused and nothing is saved.
+        doc = monthly_report.monthly_document(profile, args.month, remarks=given)
+        if given != kept:
+            remarks.save_monthly_remarks(profile, args.month, given)
+        _write(args, profile, doc, subject=args.month)
     return console.EXIT_OK
 
 
@@ -260,10 +300,23 @@ def run_case(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def run_campaign(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services.communication import tagging
     from desktop.services.documents import campaign_report
 
     _require_output(args)
     with credentials.opened(args, paths) as profile:
+        untagged = tagging.untagged_during(profile, args.campaign, args.year)
+        if untagged and args.tag_untagged:
+            tagged = tagging.tag_activities(profile, [a.id for a in untagged], args.campaign)
+            done = QT_TRANSLATE_NOOP("Cli", "Tagged {count} activities with the campaign.")
+            console.error(console.text(done, count=tagged))
+        elif untagged:
+            message = QT_TRANSLATE_NOOP(
+                "Cli",
+                "{count} activities held during the campaign are tagged with no campaign and are not counted; "
+                "tag them in the app, or run again with --tag-untagged to tag them all with this campaign.",
+            )
+            console.error(console.text(message, count=len(untagged)))
         doc = campaign_report.campaign_document(profile, args.campaign, args.year)
         _write(args, profile, doc, subject=f"{args.campaign} {args.year}")
     return console.EXIT_OK

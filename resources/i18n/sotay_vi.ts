@@ -152,6 +152,31 @@
             <source>The days must be in order and within the year.</source>
             <translation>Các ngày phải theo đúng thứ tự và nằm trong năm.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/services/communication/tagging.py" line="42" />
+            <source>Unknown campaign {code}; choose one from the list.</source>
+            <translation>Không có chiến dịch {code}; hãy chọn trong danh sách.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/communication/tagging.py" line="109" />
+            <source>The activity of {day} is already recorded for another campaign; nothing was tagged.</source>
+            <translation>Buổi truyền thông ngày {day} đã được ghi thuộc một chiến dịch khác; chưa buổi nào được ghi.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/communication/tagging.py" line="114" />
+            <source>The campaign does not run on {day}, the day of the activity; nothing was tagged.</source>
+            <translation>Chiến dịch không diễn ra vào ngày {day}, ngày của buổi truyền thông; chưa buổi nào được ghi.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/communication/tagging.py" line="100" />
+            <source>The activity of {day} is in a village you do not keep, so you cannot tag it; nothing was tagged.</source>
+            <translation>Buổi truyền thông ngày {day} ở thôn bạn không phụ trách nên bạn không ghi được; chưa buổi nào được ghi.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/communication/tagging.py" line="84" />
+            <source>This activity no longer exists.</source>
+            <translation>Buổi truyền thông này không còn nữa.</translation>
+        </message>
     </context>
     <context>
         <name>ActivitiesPage</name>
@@ -2202,7 +2227,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+122" />
+            <location filename="../../desktop/cli/report.py" line="+151" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2434,7 +2459,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report.py" line="+160" />
+            <location filename="../../desktop/cli/report.py" line="+184" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2808,7 +2833,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-299" />
+            <location filename="../../desktop/cli/report.py" line="-352" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
@@ -2823,7 +2848,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+53" />
             <source>Write a household's card as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2859,7 +2884,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Năm, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="-72" />
+            <location line="-92" />
+            <source>The report's difficulties and obstacles; kept for the month and printed again next time.</source>
+            <translation>Khó khăn, vướng mắc của báo cáo; được lưu cho tháng này và in lại ở lần sau.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The report's proposals and requests; kept for the month and printed again next time.</source>
+            <translation>Đề xuất, kiến nghị của báo cáo; được lưu cho tháng này và in lại ở lần sau.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Write the yearly report on families and domestic violence (Circular 07/2017) as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo năm về thông tin gia đình và phòng, chống bạo lực gia đình (Thông tư 07/2017) thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2869,7 +2904,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{value} không phải là một năm: hãy viết năm đủ bốn chữ số, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+57" />
+            <source>First tag with this campaign the activities held during its days that are tagged with none, so the report counts them.</source>
+            <translation>Trước hết ghi thuộc chiến dịch này các buổi truyền thông tổ chức trong thời gian chiến dịch mà chưa ghi thuộc chiến dịch nào, để báo cáo tính cả các buổi đó.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Write the PDF here.</source>
             <translation>Ghi tệp PDF vào đây.</translation>
         </message>
@@ -2924,12 +2964,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+48" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+25" />
+            <source>Tagged {count} activities with the campaign.</source>
+            <translation>Đã ghi {count} buổi truyền thông thuộc chiến dịch.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{count} activities held during the campaign are tagged with no campaign and are not counted; tag them in the app, or run again with --tag-untagged to tag them all with this campaign.</source>
+            <translation>{count} buổi truyền thông trong thời gian chiến dịch chưa ghi thuộc chiến dịch nào nên không được tính; hãy ghi trong ứng dụng, hoặc chạy lại với --tag-untagged để ghi tất cả thuộc chiến dịch này.</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Say where to write the report: --out F.pdf, --xlsx F.xlsx or both.</source>
             <translation>Hãy cho biết nơi ghi báo cáo: --out F.pdf, --xlsx F.xlsx hoặc cả hai.</translation>
         </message>
@@ -6029,12 +6079,10 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Chiến dịch</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="87" />
             <source>&amp;Family and domestic violence (yearly)</source>
             <translation>Thông tin &amp;gia đình, bạo lực gia đình (năm)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="196" />
             <source>Family and domestic violence, {year}</source>
             <translation>Thông tin gia đình, bạo lực gia đình năm {year}</translation>
         </message>

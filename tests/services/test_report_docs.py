@@ -23,21 +23,39 @@ def test_the_monthly_report_holds_the_month_s_figures(month):  # noqa: F811
     assert doc.kind == "monthly" and doc.document_id.startswith(f"BC-{MONTH}-")
     assert doc.header.agency_parent == "UBND XÃ CẨM XUYÊN" and doc.header.place == "Cẩm Xuyên"
     assert doc.title == f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG {int(MONTH[5:])} NĂM {MONTH[:4]}"
+    assert [s.heading for s in doc.sections] == [
+        "I. TỔNG HỢP THEO THÔN, TỔ DÂN PHỐ",
+        "II. DÂN SỐ CUỐI THÁNG",
+        "III. BIẾN ĐỘNG DÂN SỐ",
+        "",  # the births, under III
+        "IV. THĂM HỘ GIA ĐÌNH",
+        "V. TRƯỜNG HỢP CẦN HỖ TRỢ",
+        "VI. TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT",
+        "VII. BIỆN PHÁP, CHUYỂN GỬI, HÒA GIẢI VÀ THEO DÕI",
+        "VIII. TRUYỀN THÔNG",
+        "IX. KHÓ KHĂN, VƯỚNG MẮC",
+        "X. ĐỀ XUẤT, KIẾN NGHỊ",
+        "",  # the closing line
+    ]
     villages = _table(doc, "I.").table
     assert [row[0] for row in villages.rows] == [v.village for v in figures.villages]
-    assert villages.rows[0][1:4] == (1, 3, 2)  # village A: a move-in, three visits to two households
-    population = dict(_table(doc, "II.").table.rows)
+    # village A: 2 households and 3 people (one moved in) at the month's end, no birth, no death, 3 visits
+    assert villages.rows[0][1:7] == (2, 3, 0, 0, 3, 2)
+    assert villages.rows[1][1:7] == (0, 0, 0, 1, 0, 0)  # village B: its one member died, nobody lives there
+    population = dict(_table(doc, "III.").table.rows)
     assert population["Chuyển đến"] == 1 and population["Chết"] == 1 and population["Sinh"] == 0
-    cases = {row[0]: row[1:] for row in _table(doc, "IV.").table.rows}
+    cases = {row[0]: row[1:] for row in _table(doc, "V.").table.rows}
     assert cases["Bạo lực gia đình"] == (1, 0, 1) and cases["Hỗ trợ khác"] == (0, 1, 0)
-    actions = dict(_table(doc, "V.").table.rows)
+    assert _table(doc, "VII.").table.total_label == ""  # measures, referrals, mediations: not one kind
+    assert _table(doc, "III.").table.total_label == ""  # births, deaths, moves… neither
+    actions = dict(_table(doc, "VII.").table.rows)
     assert actions == {
         "Biện pháp: Cấm tiếp xúc": 1,
         "Chuyển gửi đến Công an xã": 1,
         "Ghi chép diễn biến": 1,
         "Hòa giải ở cơ sở": 1,
     }
-    communication = _table(doc, "VI.").table.rows
+    communication = _table(doc, "VIII.").table.rows
     assert communication[0][1:] == (2, 3, 12, 15)
     assert len(doc.content_sha256) == 64
 
@@ -49,8 +67,10 @@ def test_without_the_protection_permission_the_report_counts_cases_only(month, r
         doc = monthly_report.monthly_document(ctv, MONTH)
     finally:
         ctv.close()
-    cases = _table(doc, "IV.")
+    cases = _table(doc, "V.")
     assert [row[0] for row in cases.table.rows] == ["Tất cả các trường hợp"]
     assert cases.table.rows[0][1:] == (2, 1, 1)
-    assert "Trong tháng không có biện pháp" in _table(doc, "V.").paragraphs[0]
+    children = _table(doc, "VI.")
+    assert children.table is None and "không có quyền xem nội dung hồ sơ" in children.paragraphs[0]
+    assert "Trong tháng không có biện pháp" in _table(doc, "VII.").paragraphs[0]
     assert doc.signature is not None and doc.signature.name == "Trần Thị Hoa"

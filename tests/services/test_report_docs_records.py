@@ -271,7 +271,8 @@ def test_without_the_protection_permission_the_case_file_is_refused(dv_case, reg
 
 @pytest.fixture
 def campaign_year(register):
-    """Happiness day of last year, moved to 8–21 March: activities inside, on the edges and outside."""
+    """Happiness day of last year, moved to 8–21 March: activities tagged with it inside, on the edges, one
+    inside tagged with none, and untagged ones outside."""
     p = register.profile
     a, b = register.village_a, register.village_b
     campaigns.set_campaign_year(
@@ -280,8 +281,9 @@ def campaign_year(register):
     held = (
         (_march(7), a, 9, 9, ""),  # the day before: not in the report
         (_march(8), a, 3, 5, "happiness_day"),
-        (_march(15), b, 0, 7, ""),
-        (_march(21), a, 2, 4, ""),
+        (_march(10), b, 4, 4, ""),  # during the period but tagged with no campaign: not counted
+        (_march(15), b, 0, 7, "happiness_day"),
+        (_march(21), a, 2, 4, "happiness_day"),
         (_march(22), b, 9, 9, ""),  # the day after
     )
     for on, village, men, women, campaign in held:
@@ -320,6 +322,7 @@ def test_the_campaign_report_lists_the_activities_of_its_period_with_totals(camp
     assert content.total_row(held.table) == ("Tổng cộng", None, None, None, 5, 16, 21, 21)
     assert "Đã tổ chức 3 buổi truyền thông với 21 lượt người tham dự." in held.paragraphs
     assert "Tài liệu đã phát: tờ rơi" in held.paragraphs
+    assert "1 buổi truyền thông trong thời gian này chưa ghi thuộc chiến dịch nào, không được tính." in held.paragraphs
     by_village = section(doc, "THEO THÔN").table
     assert by_village.rows == (("Thôn Đông Hà", 2, 5, 9, 14), ("Thôn Trung Sơn", 1, 0, 7, 7))
     assert content.total_row(by_village) == ("Tổng cộng", 3, 5, 16, 21)
@@ -333,7 +336,7 @@ def test_an_activity_for_another_campaign_stays_out(register):
             p, ActivityInput(june, register.village_a, "talk", "dv_prevention", 1, 2, campaign=campaign)
         )
     doc = campaign_report.campaign_document(p, "dv_action_month", LAST_YEAR)
-    assert len(section(doc, "HOẠT ĐỘNG").table.rows) == 2
+    assert len(section(doc, "HOẠT ĐỘNG").table.rows) == 1  # the children's month's and the untagged one: out
     about = section(doc, "CHỦ ĐỀ").paragraphs
     assert f"Thời gian: từ ngày 01/06/{LAST_YEAR} đến ngày 30/06/{LAST_YEAR}." in about
 

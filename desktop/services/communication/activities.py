@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from db.models.communication import CampaignYear, CommunicationActivity
@@ -210,45 +210,47 @@ def _period_problems(start: date, end: date) -> None:
 def list_activities(profile: Profile, start: date, end: date) -> list[ActivityDTO]:
     """Activities from `start` to `end` inclusive in the villages the user sees, newest first."""
     _period_problems(start, end)
-    user = profile.user
     with profile.sessions() as session:
-        stmt = (
-            select(CommunicationActivity, Village.name, CampaignYear)
-            .join(Village, Village.id == CommunicationActivity.village_id)
-            .outerjoin(CampaignYear, CampaignYear.id == CommunicationActivity.campaign_id)
-            .where(
-                CommunicationActivity.held_on >= start,
-                CommunicationActivity.held_on <= end,
-                live(CommunicationActivity),
-            )
-            .order_by(CommunicationActivity.held_on.desc(), Village.sort_order, CommunicationActivity.created_at)
+        return read_activities(
+            session, profile.user, CommunicationActivity.held_on >= start, CommunicationActivity.held_on <= end
         )
-        if not user.whole_commune:
-            stmt = stmt.where(CommunicationActivity.village_id.in_(sorted(user.villages)))
-        rows = session.execute(stmt).all()
-        themes = {
-            year: {c.code: c.theme for c in campaigns_of_year(session, year)}
-            for year in {a.held_on.year for a, _name, campaign in rows if campaign is not None}
-        }
-        return [
-            ActivityDTO(
-                id=a.id,
-                held_on=a.held_on,
-                village_id=a.village_id,
-                village=name,
-                form=a.form,
-                topic=a.topic,
-                male=a.participants_male,
-                female=a.participants_female,
-                materials=a.materials,
-                materials_count=a.materials_count,
-                campaign=campaign.campaign if campaign is not None else "",
-                campaign_year=campaign.year if campaign is not None else None,
-                campaign_theme=themes[a.held_on.year].get(campaign.campaign, "") if campaign is not None else "",
-                notes=a.notes,
-            )
-            for a, name, campaign in rows
-        ]
+
+
+def read_activities(session: Session, user: CurrentUser, *criteria: ColumnElement[bool]) -> list[ActivityDTO]:
+    """The live activities meeting `criteria` in the villages `user` sees, newest first."""
+    stmt = (
+        select(CommunicationActivity, Village.name, CampaignYear)
+        .join(Village, Village.id == CommunicationActivity.village_id)
+        .outerjoin(CampaignYear, CampaignYear.id == CommunicationActivity.campaign_id)
+        .where(*criteria, live(CommunicationActivity))
+        .order_by(CommunicationActivity.held_on.desc(), Village.sort_order, CommunicationActivity.created_at)
+    )
+    if not user.whole_commune:
+        stmt = stmt.where(CommunicationActivity.village_id.in_(sorted(user.villages)))
+    rows = session.execute(stmt).all()
+    themes = {
+        year: {c.code: c.theme for c in campaigns_of_year(session, year)}
+        for year in {a.held_on.year for a, _name, campaign in rows if campaign is not None}
+    }
+    return [
+        ActivityDTO(
+            id=a.id,
+            held_on=a.held_on,
+            village_id=a.village_id,
+            village=name,
+            form=a.form,
+            topic=a.topic,
+            male=a.participants_male,
+            female=a.participants_female,
+            materials=a.materials,
+            materials_count=a.materials_count,
+            campaign=campaign.campaign if campaign is not None else "",
+            campaign_year=campaign.year if campaign is not None else None,
+            campaign_theme=themes[a.held_on.year].get(campaign.campaign, "") if campaign is not None else "",
+            notes=a.notes,
+        )
+        for a, name, campaign in rows
+    ]
 
 
 def totals(activities: Iterable[ActivityDTO]) -> list[ActivityTotal]:

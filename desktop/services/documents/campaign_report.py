@@ -1,4 +1,9 @@
-"""The campaign report: what was done for one campaign in one year, activity by activity and by village."""
+"""The campaign report: what was done for one campaign in one year, activity by activity and by village.
+
+An activity counts for the campaign it is tagged with, never by its date alone (desktop.services.
+communication.tagging): June has three campaigns at once. The report says how many untagged activities
+were held during the campaign's days, which it does not count.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.reports.content import with_digest
 from desktop.reports.model import Column, ReportDocument, Section, SignatureBlock, Table
 from desktop.services import reference
-from desktop.services.communication import activities, campaigns
+from desktop.services.communication import activities, campaigns, tagging
 from desktop.services.communication.activities import ActivityDTO
 from desktop.services.communication.campaigns import CampaignDTO
 from desktop.services.documents import periods
@@ -41,11 +46,12 @@ def campaign_choices(profile: Profile) -> list[tuple[str, str]]:
 
 
 def campaign_document(profile: Profile, campaign: str, year: int, *, issued_on: date | None = None) -> ReportDocument:
-    """What was done for `campaign` in `year`: the communication activities held during its period that
-    year (in the villages the user keeps), one by one and by village."""
+    """What was done for `campaign` in `year`: the communication activities tagged with it that year (in
+    the villages the user keeps), one by one and by village."""
     found = _campaign(profile, campaign, year)
     periods.require_begun(found.starts_on, profile.today())
     held = _held_during(profile, found)
+    untagged = len(tagging.untagged_during(profile, found.code, found.year))
     with profile.sessions() as session:
         names = {table: reference.code_names(session, table) for table in (activities.FORMS, activities.TOPICS)}
         villages = _villages_with(session, profile, held)
@@ -56,7 +62,7 @@ def campaign_document(profile: Profile, campaign: str, year: int, *, issued_on: 
         title=f"BÁO CÁO KẾT QUẢ {found.name_vi.upper()} NĂM {year}",
         subtitle=periods.with_figures_as_of(_period(found).capitalize(), found.ends_on, profile.today()),
         sections=numbered(
-            (_campaign_about(found), _campaign_activities(held, names), _campaign_villages(held, villages))
+            (_campaign_about(found), _campaign_activities(held, names, untagged), _campaign_villages(held, villages))
         )
         + (closing(f"kết quả {found.name_vi.lower()} năm {year}"),),
         signature=SignatureBlock("NGƯỜI BÁO CÁO", profile.user.name),
@@ -76,10 +82,8 @@ def _campaign(profile: Profile, campaign: str, year: int) -> CampaignDTO:
 
 
 def _held_during(profile: Profile, campaign: CampaignDTO) -> list[ActivityDTO]:
-    listed = activities.list_activities(profile, campaign.starts_on, campaign.ends_on)
-    # June has three campaigns: an activity recorded for another one belongs to that one's report.
-    answering = [a for a in listed if a.campaign in ("", campaign.code)]
-    return sorted(answering, key=lambda a: a.held_on)  # stable: the villages keep their order within a day
+    """The activities tagged with the campaign that year: one tag per activity, so one report at most."""
+    return tagging.tagged_with(profile, campaign.code, campaign.year)
 
 
 def _villages_with(session: Session, profile: Profile, held: Sequence[ActivityDTO]) -> list[tuple[uuid.UUID, str]]:
@@ -104,7 +108,7 @@ def _campaign_about(campaign: CampaignDTO) -> Section:
     return Section("THỜI GIAN VÀ CHỦ ĐỀ", lines)
 
 
-def _campaign_activities(held: Sequence[ActivityDTO], names: dict[str, dict[str, str]]) -> Section:
+def _campaign_activities(held: Sequence[ActivityDTO], names: dict[str, dict[str, str]], untagged: int) -> Section:
     columns = (
         Column("Ngày", 1.1),
         Column("Thôn", 1.5),
@@ -130,13 +134,17 @@ def _campaign_activities(held: Sequence[ActivityDTO], names: dict[str, dict[str,
         for a in held
     )
     heading = "CÁC HOẠT ĐỘNG TRUYỀN THÔNG"
-    scope = "Gồm các buổi truyền thông tổ chức trong thời gian trên, trừ các buổi đã ghi hưởng ứng chiến dịch khác."
+    scope = ["Gồm các buổi truyền thông đã ghi là hưởng ứng chiến dịch này."]
+    if untagged:
+        scope.append(
+            f"{untagged} buổi truyền thông trong thời gian này chưa ghi thuộc chiến dịch nào, không được tính."
+        )
     if not held:
-        return Section(heading, (scope, "Không có buổi truyền thông nào được ghi nhận."))
+        return Section(heading, (*scope, "Không có buổi truyền thông nào được ghi nhận."))
     people = sum(a.participants for a in held)
     summary = f"Đã tổ chức {len(held)} buổi truyền thông với {people} lượt người tham dự."
     materials = list(dict.fromkeys(a.materials for a in held if a.materials))
-    lines = (summary, scope, *given("Tài liệu đã phát", ", ".join(materials)))
+    lines = (summary, *scope, *given("Tài liệu đã phát", ", ".join(materials)))
     return table_section(heading, Table(columns, rows, TOTAL, "Hoạt động"), lines)
 
 

@@ -7,10 +7,14 @@ For a month "YYYY-MM":
 * support cases opened in the month, active at its end and closed in it, by kind;
 * measures decided and referrals sent in the month, by measure and by receiving body;
 * entries written in cases' timelines in the month (mediations, monitoring visits, support…), by kind;
-* communication activities held in the month and their participants by sex (when activities exist).
+* communication activities held in the month and their participants by sex (when activities exist);
+* the population at the month's end, the month's births by sex and birth order, priority households and
+  how many were visited, visits by topic, and children of open child-protection cases by group of Art. 10
+  (`monthly_people`).
 
-Only the villages the user keeps are counted. Case kinds, measures, referrals and entries are case content:
-without the right to it (architecture.md §6) a user gets the number of cases only, under the kind "*".
+Only the villages the user keeps are counted. Case kinds, measures, referrals, entries and children's groups
+are case content: without the right to it (architecture.md §6) a user gets the number of cases only, under
+the kind "*", and no children by group.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from sqlalchemy.orm import Session
 from db.models.casework import CaseAction, CaseMeasure, CaseReferral, SupportCase
 from db.models.register import Household, Person, PopulationEvent, Village, Visit
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.services.documents import monthly_people
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
 from desktop.services.validation import problem, raise_if
@@ -57,6 +62,12 @@ class Figures:
     activities: int = 0
     participants_male: int = 0
     participants_female: int = 0
+    # The keys of these are constants of `monthly_people`.
+    population: dict[str, int] = field(default_factory=dict)  # at the month's end
+    births: dict[str, int] = field(default_factory=dict)  # by sex code and birth order
+    priority: dict[str, int] = field(default_factory=dict)  # priority households, and those visited
+    visit_topics: dict[str, int] = field(default_factory=dict)  # visits by topic code; never to be added up
+    child_groups: dict[str, int] = field(default_factory=dict)  # children by Art. 10 group; with the permission
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +77,7 @@ class MonthlyFigures:
     last_day: date
     villages: tuple[Figures, ...]
     total: Figures
+    as_of: date  # the day of the population and the open cases: the last day, or today during the month
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -95,9 +107,11 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
             _count(per, session, "measures", _measures(first, last))
             _count(per, session, "referrals", _referrals(first, last))
             _count(per, session, "case_entries", _case_entries(first, last))
+        as_of = min(last, profile.today())  # the month's end, or today during the month
+        monthly_people.count_people(per, session, month, (first, last), as_of, content=content)
         activities = _activities(profile, first, last)
     rows = tuple(_figures(village_id, name, per[village_id], visits, activities) for village_id, name in villages)
-    return MonthlyFigures(month, first, last, rows, _sum(rows))
+    return MonthlyFigures(month, first, last, rows, _sum(rows), as_of)
 
 
 def _villages(session: Session, profile: Profile) -> list[tuple[uuid.UUID, str]]:
@@ -247,6 +261,11 @@ def _figures(
         activities=held,
         participants_male=men,
         participants_female=women,
+        population=dict(counted["population"]),
+        births=dict(counted["births"]),
+        priority=dict(counted["priority"]),
+        visit_topics=dict(counted["visit_topics"]),
+        child_groups=dict(counted["child_groups"]),
     )
 
 
@@ -272,4 +291,9 @@ def _sum(rows: tuple[Figures, ...]) -> Figures:
         activities=sum(row.activities for row in rows),
         participants_male=sum(row.participants_male for row in rows),
         participants_female=sum(row.participants_female for row in rows),
+        population=merged("population"),
+        births=merged("births"),
+        priority=merged("priority"),
+        visit_topics=merged("visit_topics"),
+        child_groups=merged("child_groups"),
     )
