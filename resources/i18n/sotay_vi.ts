@@ -153,27 +153,22 @@
             <translation>Các ngày phải theo đúng thứ tự và nằm trong năm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/communication/tagging.py" line="42" />
             <source>Unknown campaign {code}; choose one from the list.</source>
             <translation>Không có chiến dịch {code}; hãy chọn trong danh sách.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/communication/tagging.py" line="109" />
             <source>The activity of {day} is already recorded for another campaign; nothing was tagged.</source>
             <translation>Buổi truyền thông ngày {day} đã được ghi thuộc một chiến dịch khác; chưa buổi nào được ghi.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/communication/tagging.py" line="114" />
             <source>The campaign does not run on {day}, the day of the activity; nothing was tagged.</source>
             <translation>Chiến dịch không diễn ra vào ngày {day}, ngày của buổi truyền thông; chưa buổi nào được ghi.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/communication/tagging.py" line="100" />
             <source>The activity of {day} is in a village you do not keep, so you cannot tag it; nothing was tagged.</source>
             <translation>Buổi truyền thông ngày {day} ở thôn bạn không phụ trách nên bạn không ghi được; chưa buổi nào được ghi.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/communication/tagging.py" line="84" />
             <source>This activity no longer exists.</source>
             <translation>Buổi truyền thông này không còn nữa.</translation>
         </message>
@@ -5961,7 +5956,7 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>Báo cáo chiến dịch: {campaign}, năm {year}</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+51" />
             <source>{report} — as it will look when signed</source>
             <translation>{report} — như khi đã ký</translation>
         </message>
@@ -6012,7 +6007,7 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>Hủy</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+60" />
             <source>The report was saved to {path}.
 
 It was signed by {name} with this computer's key.</source>
@@ -6035,7 +6030,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Hồ sơ này là tài liệu mật: hãy để tệp ở nơi chỉ người được phép mới mở được.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>The file could not be written: {reason}</source>
             <translation>Không ghi được tệp: {reason}</translation>
         </message>
@@ -6045,7 +6040,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Báo cáo chưa được lưu.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+27" />
             <source>The tables of the report were saved to {path}.</source>
             <translation>Đã lưu các bảng của báo cáo vào {path}.</translation>
         </message>
@@ -6085,6 +6080,36 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         <message>
             <source>Family and domestic violence, {year}</source>
             <translation>Thông tin gia đình, bạo lực gia đình năm {year}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="139" />
+            <source>Difficulties</source>
+            <translation>Khó khăn, vướng mắc</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="140" />
+            <source>Proposals</source>
+            <translation>Đề xuất, kiến nghị</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_inputs.py" line="50" />
+            <source>Tag &amp;with this campaign…</source>
+            <translation>Ghi &amp;vào chiến dịch…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_inputs.py" line="185" />
+            <source>Activities of the campaign</source>
+            <translation>Hoạt động của chiến dịch</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_inputs.py" line="39" />
+            <source>None</source>
+            <translation>Không có</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_inputs.py" line="140" />
+            <source>{count} activities held in these days are not recorded as part of any campaign: not counted.</source>
+            <translation>{count} buổi truyền thông trong thời gian này chưa ghi thuộc chiến dịch nào nên chưa được tính.</translation>
         </message>
     </context>
     <context>
@@ -6677,6 +6702,29 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+1" />
             <source>Other place</source>
             <translation>Nơi khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagActivitiesDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/campaign_tagging.py" line="+40" />
+            <source>Activities of the campaign</source>
+            <translation>Hoạt động của chiến dịch</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>These communication activities were held during {campaign} {year} but are not recorded as part of any campaign, so its report does not count them. Tick those that were held for this campaign.</source>
+            <translation>Các buổi truyền thông này được tổ chức trong thời gian {campaign} năm {year} nhưng chưa ghi thuộc chiến dịch nào, nên báo cáo chiến dịch chưa tính. Hãy đánh dấu những buổi tổ chức cho chiến dịch này.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Activities not recorded as part of a campaign</source>
+            <translation>Các buổi chưa ghi thuộc chiến dịch nào</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Record as part of the campaign</source>
+            <translation>&amp;Ghi vào chiến dịch</translation>
         </message>
     </context>
     <context>

@@ -42,6 +42,8 @@ from desktop.services.casework.child_plan import PlanItemInput
 from desktop.services.casework.dv import ActsInput
 from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.parties import PartyInput
+from desktop.services.communication import activities, tagging
+from desktop.services.communication.activities import ActivityInput
 from desktop.services.dto import DuplicateCandidate
 from desktop.services.profile import users
 from desktop.services.register import households, members, visits
@@ -190,6 +192,7 @@ def _main_window(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
 
 def _register_dialogs(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
     from desktop.ui.dialogs.activity import ActivityDialog
+    from desktop.ui.dialogs.campaign_tagging import TagActivitiesDialog
     from desktop.ui.dialogs.category import CategoryDialog
     from desktop.ui.dialogs.dissolve import DissolveDialog
     from desktop.ui.dialogs.duplicate import DuplicateDialog
@@ -213,6 +216,14 @@ def _register_dialogs(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
         candidate = DuplicateCandidate(first.id, first.full_name, first.birth_date, detail().code, "")
         return DuplicateDialog(DuplicatePersonWarning([candidate]))
 
+    def tag_activities() -> TagActivitiesDialog:
+        held = date(profile.today().year - 1, 6, 10)
+        village = detail().village_id
+        for topic in ("dv_prevention", "child_protection"):
+            activities.record_activity(profile, ActivityInput(held, village, "talk", topic, 12, 20))
+        untagged = tagging.untagged_during(profile, "children_month", held.year)
+        return TagActivitiesDialog(ctx.codes, "Tháng hành động vì trẻ em", held.year, untagged)
+
     yield Entry("new household", HouseholdDialog, lambda: shown(HouseholdDialog(ctx)))
     yield Entry("edit household", HouseholdDialog, lambda: shown(HouseholdDialog(ctx, household=detail())))
     yield Entry("new member", MemberDialog, lambda: shown(MemberDialog(ctx, rich.household_id, "021")))
@@ -226,6 +237,7 @@ def _register_dialogs(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
     yield Entry("categories", CategoryDialog, lambda: shown(CategoryDialog(ctx, detail())))
     yield Entry("dissolve household", DissolveDialog, lambda: shown(DissolveDialog(ctx, detail())))
     yield Entry("activity", ActivityDialog, lambda: shown(ActivityDialog(ctx)))
+    yield Entry("tag activities", TagActivitiesDialog, lambda: shown(tag_activities()))
     yield Entry("new task", ManualTaskDialog, lambda: shown(ManualTaskDialog(ctx)))
 
     def snooze() -> SnoozeDialog:

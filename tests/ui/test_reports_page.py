@@ -438,3 +438,72 @@ def test_a_token_s_certificates_are_listed_after_the_pin_and_a_wrong_pin_empties
     assert choice.signer_name == "Lê Thị Ngọc Ánh"
     assert dialog.pin.text() == ""  # the field forgets it once used
     assert asked == ["1111", "2468"]
+
+
+# What the user types for a report ###############################################################
+
+
+def test_the_monthly_remarks_typed_are_printed_kept_and_survive_a_change_of_month(
+    qtbot, ctx, month_with_data, wait_lane, tmp_path, monkeypatch, told
+):
+    from desktop.services.documents import remarks as report_remarks
+
+    page = opened_page(qtbot, ctx, wait_lane)
+    qtbot.waitUntil(lambda: page.remarks_month == month_with_data, timeout=5000)
+    assert page.difficulties.isVisible() and page.proposals.isVisible()
+    page.difficulties.setPlainText("Thiếu tờ rơi về dân số")
+    page.month_picker.setCurrentIndex(2)  # another month: its own (empty) remarks
+    qtbot.waitUntil(lambda: page.remarks_month is not None and page.remarks_month != month_with_data, timeout=5000)
+    assert page.difficulties.toPlainText() == ""
+    page.month_picker.setCurrentIndex(1)  # back: the typing is still there, not saved yet
+    assert page.difficulties.toPlainText() == "Thiếu tờ rơi về dân số"
+    assert report_remarks.monthly_remarks(ctx.profile, month_with_data).difficulties == ""
+
+    page.proposals.setPlainText("x" * (report_remarks.REMARKS_MAX + 1))
+    page.save_pdf()  # refused before asking where to save: nothing is written, the reason is shown
+    assert page.error.isVisible() and "2000" in page.error.text() and page.job is None
+    page.proposals.setPlainText("Cấp thêm sổ A0")
+    target = tmp_path / "thang.pdf"
+    with qtbot.waitSignal(page.saved, timeout=LONG):
+        save_signed(qtbot, page, target, monkeypatch)
+    kept = report_remarks.monthly_remarks(ctx.profile, month_with_data)
+    assert (kept.difficulties, kept.proposals) == ("Thiếu tờ rơi về dân số", "Cấp thêm sổ A0")
+    text = " ".join(_pdftotext(target).split())
+    assert "Thiếu tờ rơi về dân số" in text and "Cấp thêm sổ A0" in text
+
+
+def _pdftotext(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_campaign_s_untagged_activities_are_offered_for_tagging(qtbot, ctx, register, wait_lane, monkeypatch):
+    from desktop.services.communication import activities, tagging
+    from desktop.services.communication.activities import ActivityInput
+    from desktop.ui.pages import report_inputs
+
+    year = TODAY.year - 1
+    talk = activities.record_activity(
+        ctx.profile, ActivityInput(date(year, 6, 10), register.village_a, "talk", "dv_prevention", 3, 4)
+    )
+    page = opened_page(qtbot, ctx, wait_lane)
+    page.set_kind("campaign")
+    page.year.setValue(year)
+    page.campaign_picker.set_value("children_month")
+    wait_lane()
+    qtbot.waitUntil(lambda: page.untagged_box.isVisible(), timeout=5000)
+    assert page.untagged_note.text().startswith("1 buổi truyền thông trong thời gian này chưa ghi")
+
+    def accept_all(dialog):
+        assert dialog.list.count() == 1 and dialog.chosen() == [talk]
+        return dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(report_inputs, "run_modal", accept_all)
+    page.tag_button.click()
+    wait_lane()
+    qtbot.waitUntil(lambda: not page.untagged_box.isVisible(), timeout=5000)
+    assert [a.id for a in tagging.tagged_with(ctx.profile, "children_month", year)] == [talk]
+    page.campaign_picker.set_value("dv_action_month")  # the same days: tagged once, offered no more
+    wait_lane()
+    assert not page.untagged_box.isVisible() and page.untagged == []

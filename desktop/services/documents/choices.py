@@ -17,7 +17,9 @@ from desktop.services.documents import (
     family_dv_report,
     household_card,
     monthly_report,
+    remarks,
 )
+from desktop.services.documents.remarks import Remarks
 from desktop.services.dto import CodeDTO
 from desktop.services.profile.handle import Profile
 from desktop.services.register import households
@@ -39,6 +41,7 @@ class ReportChoice:
     case_id: uuid.UUID | None = None
     campaign: str = ""
     year: int = 0
+    remarks: Remarks | None = None  # the monthly report's difficulties and proposals as typed; None: as saved
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +66,8 @@ class Choices:
 # One choice ################################################################################
 
 
-def monthly_choice(month: str, title: str) -> ReportChoice:
-    return ReportChoice(MONTHLY, title, month, f"bao-cao-thang-{month}", month=month)
+def monthly_choice(month: str, title: str, remarks: Remarks | None = None) -> ReportChoice:
+    return ReportChoice(MONTHLY, title, month, f"bao-cao-thang-{month}", month=month, remarks=remarks)
 
 
 def household_choice(household_id: uuid.UUID, code: str, title: str) -> ReportChoice:
@@ -87,7 +90,7 @@ def family_dv_choice(year: int, title: str) -> ReportChoice:
 def document(profile: Profile, choice: ReportChoice) -> ReportDocument:
     """The report the choice is for, read from the database."""
     if choice.kind == MONTHLY:
-        return monthly_report.monthly_document(profile, choice.month)
+        return monthly_report.monthly_document(profile, choice.month, remarks=choice.remarks)
     if choice.kind == HOUSEHOLD and choice.household_id is not None:
         return household_card.household_document(profile, choice.household_id)
     if choice.kind == CASE and choice.case_id is not None:
@@ -97,6 +100,13 @@ def document(profile: Profile, choice: ReportChoice) -> ReportDocument:
     if choice.kind == FAMILY_DV:
         return family_dv_report.family_dv_document(profile, choice.year)
     raise ValueError(f"incomplete report choice: {choice}")
+
+
+def keep_typed(profile: Profile, choice: ReportChoice) -> None:
+    """Save what the user typed for the report (the monthly remarks) before it is exported, so the next
+    export, in the app or on the command line, prints the same text; a refusal saves nothing."""
+    if choice.kind == MONTHLY and choice.remarks is not None:
+        remarks.save_monthly_remarks(profile, choice.month, choice.remarks)
 
 
 # What the pickers offer ####################################################################

@@ -37,6 +37,7 @@ from desktop.typed_dates import Month, TypedDateError, parse_month
 from desktop.ui.codes import code_label
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
+from desktop.ui.pages.report_inputs import ReportInputs
 from desktop.ui.translation import error_text
 from desktop.ui.widgets.household_picker import HouseholdPicker
 from desktop.ui.widgets.pickers import ValueCombo
@@ -51,7 +52,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-class ChoosesReport:
+class ChoosesReport(ReportInputs):
     """Mix into the Reports page: it places `_choice_box()` and answers `_choice_changed()`."""
 
     def _choice_box(self, ctx: AppContext) -> QWidget:
@@ -68,7 +69,7 @@ class ChoosesReport:
         self.monthly_option.setChecked(True)
         self._make_pickers(ctx)
         self.pickers: dict[str, list[QWidget]] = {
-            MONTHLY: [self.month_picker],
+            MONTHLY: [self.month_picker, self.difficulties, self.proposals],
             HOUSEHOLD: [self.household_picker],
             CASE: [self.case_picker],
             CAMPAIGN: [self.campaign_picker, self.year],
@@ -115,6 +116,8 @@ class ChoosesReport:
         for picker in (self.month_picker, self.case_picker, self.campaign_picker):
             picker.setMinimumWidth(0)
             picker.setMinimumContentsLength(12)
+        self._make_remarks()
+        self._make_untagged()
 
     def _lay_out_choices(self) -> QWidget:
         which = QGroupBox(_tr("Which report"))
@@ -133,6 +136,8 @@ class ChoosesReport:
             (self.case_picker, _tr("Case")),
             (self.campaign_picker, _tr("Campaign")),
             (self.year, _tr("&Year")),
+            (self.difficulties, _tr("Difficulties")),
+            (self.proposals, _tr("Proposals")),
         )
         self.field_labels: dict[QWidget, QLabel] = {}
         for field, text in labels:
@@ -143,6 +148,7 @@ class ChoosesReport:
             if field is self.month_picker:
                 self.details_form.addRow(self.month_problem)  # why a typed month cannot be read, under it
         self.year_label = self.field_labels[self.year]
+        self.details_form.addRow(self.untagged_box)
 
         box = QWidget()
         column = QVBoxLayout(box)
@@ -161,6 +167,9 @@ class ChoosesReport:
         self.case_picker.currentIndexChanged.connect(lambda _i: changed())
         self.campaign_picker.currentIndexChanged.connect(lambda _i: changed())
         self.year.valueChanged.connect(lambda _v: changed())
+        self.difficulties.textChanged.connect(changed)
+        self.proposals.textChanged.connect(changed)
+        self.tag_button.clicked.connect(self.tag_untagged)
 
     # Choosing ##################################################################################
 
@@ -178,7 +187,7 @@ class ChoosesReport:
             if month is None:
                 return None
             title = _tr("Monthly report {month}").format(month=month.label())
-            return report_choices.monthly_choice(month.iso(), title)
+            return report_choices.monthly_choice(month.iso(), title, self.typed_remarks(month.iso()))
         if kind == HOUSEHOLD:
             household = self.household_picker.value()
             if household is None:

@@ -151,6 +151,7 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
 
     def _choice_changed(self) -> None:
         self.error.setVisible(False)
+        self._refresh_inputs()
         self._update()
 
     def _update(self) -> None:
@@ -233,9 +234,7 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
             caption, filters = self.tr("Save the signed report as"), self.tr("PDF files (*.pdf)")
         else:
             caption, filters = self.tr("Save the report's tables as"), self.tr("Excel workbooks (*.xlsx)")
-        name = files.save_file_name(
-            self, caption, str(folder / f"{choice.file_stem}.{extension}"), filters
-        )
+        name = files.save_file_name(self, caption, str(folder / f"{choice.file_stem}.{extension}"), filters)
         if not name:
             return None
         target = Path(name)
@@ -257,7 +256,7 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
     def save_pdf(self) -> None:
         """Ask where and who signs, then build, sign and write in the background behind a progress dialog."""
         choice = self.current_choice()
-        if choice is None or self.job is not None:
+        if choice is None or self.job is not None or not self._typing_ok():
             return
         target = self.ask_target(choice, "pdf")
         if target is None:
@@ -269,8 +268,13 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
         profile = self.ctx.profile
         self.error.setVisible(False)
         self._update()
+
+        def work() -> ExportResult | None:
+            report_choices.keep_typed(profile, choice)  # the remarks typed: kept before the report is built
+            return job.run_pdf(profile, choice, signing)
+
         self.ctx.lane.submit(
-            lambda: job.run_pdf(profile, choice, signing),
+            work,
             lambda result: self._pdf_done(job, choice, signing, result),
             on_error=lambda error: self._export_failed(job, error),
             owner=self,
@@ -299,6 +303,7 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
             text += "\n\n" + self.tr(
                 "This record is confidential: keep the file where only people allowed to read it can open it."
             )
+        self.remarks_kept(choice)
         self.ctx.notify_changed()  # the export is in the change log now
         self.saved.emit(result)
         inform(self, APP_NAME, text)
@@ -319,7 +324,7 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
 
     def save_xlsx(self) -> None:
         choice = self.current_choice()
-        if choice is None or self.job is not None:
+        if choice is None or self.job is not None or not self._typing_ok():
             return
         target = self.ask_target(choice, "xlsx")
         if target is None:
@@ -331,12 +336,14 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
         self._update()
 
         def work() -> ExportResult:
+            report_choices.keep_typed(profile, choice)
             doc = report_choices.document(profile, choice)
             return report_export.export_xlsx(profile, doc, target, subject=choice.subject)
 
         def done(result: ExportResult) -> None:
             self.unsetCursor()
             self.exports.end(job)
+            self.remarks_kept(choice)
             self._update()
             self.ctx.notify_changed()
             self.saved.emit(result)
@@ -371,6 +378,13 @@ class ReportsPage(ReloadsWhenShown, ChoosesReport, QWidget):
             run_modal(dialog)
         finally:
             dialog.deleteLater()
+
+    def _typing_ok(self) -> bool:
+        """Whether what the user typed for the report can be kept; if not, say why and export nothing."""
+        reason = self.remarks_problem()
+        if reason:
+            self._show_error(reason)
+        return not reason
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
