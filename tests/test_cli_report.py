@@ -267,6 +267,9 @@ def test_report_case_writes_a_confidential_file_marked_on_every_page_and_audited
     assert len(book.worksheets) >= 2
     for sheet in book.worksheets:
         assert sheet.oddHeader.right.text == "Dữ liệu cá nhân nhạy cảm"
+    info, *tables = book.worksheets
+    assert {row[0]: row[1] for row in info.iter_rows(values_only=True)}["Dữ liệu cá nhân nhạy cảm"] == "Có"
+    for sheet in tables:
         assert str(sheet["A1"].value).endswith("(dữ liệu cá nhân nhạy cảm)")
 
 

@@ -36,6 +36,18 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 HEADER_WRAP_AT = 20  # a longer header wraps onto more lines rather than widening its column
 
 SENSITIVE = "Dữ liệu cá nhân nhạy cảm"  # Law 91/2025/QH15; never "MẬT", a state-secret level
+# What the document is, in the words of the forms: the workbook is read in Vietnamese only, so a kind's
+# code ("monthly", "case") is never shown; a kind not listed here is named by the document's title.
+KIND_NAMES = {
+    "monthly": "Báo cáo tháng",
+    "household": "Phiếu hộ gia đình",
+    "case": "Hồ sơ trường hợp",
+    "campaign": "Báo cáo chiến dịch",
+    "recovery": "Phiếu mã khôi phục",
+    "p0": "Phiếu thu tin về dân số (P0/CTV)",
+    "a0": "Phiếu hộ dân cư (A0/CTV)",
+    "family-dv": "Thông tin về gia đình và phòng, chống bạo lực gia đình",
+}
 _FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
 
@@ -53,7 +65,7 @@ def render_xlsx(doc: ReportDocument) -> bytes:
         _write_table(workbook.create_sheet(title), doc, section.heading, section.table)
     if doc.confidential:
         for sheet in workbook.worksheets:
-            _mark_confidential(sheet)
+            _mark_confidential(sheet, title_row=sheet is not info)  # the information sheet has its own line
     workbook.properties.title = content.nfc(doc.title)
     workbook.properties.subject = content.nfc(doc.document_id)
     workbook.properties.creator = CREATOR
@@ -62,11 +74,13 @@ def render_xlsx(doc: ReportDocument) -> bytes:
     return buffer.getvalue()
 
 
-def _mark_confidential(sheet: Worksheet) -> None:
-    """As on the PDF: sensitive personal data, said on every printed page (the page header) and above the title."""
+def _mark_confidential(sheet: Worksheet, *, title_row: bool) -> None:
+    """As on the PDF: sensitive personal data, said on every printed page (the page header) and in the title."""
     sheet.oddHeader.right.text = SENSITIVE
     sheet.oddHeader.right.font = "Times New Roman,Italic"
     sheet.evenHeader.right.text = SENSITIVE
+    if not title_row:
+        return
     title = sheet.cell(row=TITLE_ROW, column=1)
     title.value = f"{title.value} ({SENSITIVE.lower()})" if title.value else SENSITIVE
 
@@ -102,7 +116,7 @@ def _info_rows(doc: ReportDocument) -> list[tuple[str, Cell]]:
     signature = doc.signature
     return [
         ("Mã văn bản", doc.document_id),
-        ("Loại báo cáo", doc.kind),
+        ("Loại văn bản", kind_name(doc)),
         ("Tiêu đề", doc.title),
         ("Thời gian, phạm vi", doc.subtitle),
         ("Cơ quan chủ quản", header.agency_parent),
@@ -113,8 +127,13 @@ def _info_rows(doc: ReportDocument) -> list[tuple[str, Cell]]:
         ("Chức danh người ký", signature.capacity if signature else ""),
         ("Người ký", signature.name if signature else ""),
         ("Dữ liệu cá nhân nhạy cảm", "Có" if doc.confidential else "Không"),
-        ("SHA-256 nội dung", content.content_sha256(doc)),
+        ("Mã băm nội dung (SHA-256)", content.content_sha256(doc)),
     ]
+
+
+def kind_name(doc: ReportDocument) -> str:
+    """The kind of document in Vietnamese; the document's own title for a kind without a name."""
+    return KIND_NAMES.get(doc.kind) or doc.title
 
 
 def _write_info(sheet: Worksheet, doc: ReportDocument) -> None:

@@ -575,11 +575,11 @@
         </message>
         <message>
             <source>Dissolved on</source>
-            <translation>Ngày giải thể</translation>
+            <translation>Ngày xóa khỏi sổ</translation>
         </message>
         <message>
             <source>Reason dissolved</source>
-            <translation>Lý do giải thể</translation>
+            <translation>Lý do xóa khỏi sổ</translation>
         </message>
         <message>
             <source>Head of household</source>
@@ -1839,12 +1839,8 @@
     <context>
         <name>CaseParties</name>
         <message>
-            <source>Victim</source>
-            <translation>Người bị bạo lực / bị hại</translation>
-        </message>
-        <message>
             <source>Person who caused harm</source>
-            <translation>Người có hành vi bạo lực / gây hại</translation>
+            <translation>Người gây tổn hại</translation>
         </message>
         <message>
             <source>Carer</source>
@@ -1917,6 +1913,31 @@
         <message>
             <source>{name} (born {year})</source>
             <translation>{name} (sinh năm {year})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="43" />
+            <source>Person supported</source>
+            <translation>Người được hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="37" />
+            <source>Person subjected to domestic violence</source>
+            <translation>Người bị bạo lực gia đình</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="38" />
+            <source>Person who committed domestic violence</source>
+            <translation>Người có hành vi bạo lực gia đình</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="40" />
+            <source>Child</source>
+            <translation>Trẻ em</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="40" />
+            <source>Person who abused the child</source>
+            <translation>Người có hành vi xâm hại trẻ em</translation>
         </message>
     </context>
     <context>
@@ -2316,7 +2337,7 @@
         <message>
             <location line="+1" />
             <source>of which not dissolved</source>
-            <translation>trong đó chưa giải thể</translation>
+            <translation>trong đó còn trong sổ</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2432,7 +2453,7 @@
         <message>
             <location line="+1" />
             <source>dissolved</source>
-            <translation>đã giải thể</translation>
+            <translation>đã xóa khỏi sổ</translation>
         </message>
         <message>
             <location line="+9" />
@@ -2855,7 +2876,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location line="+8" />
             <source>Write a support case's file as a signed, confidential PDF; only for the case's owner and users with the protection permission.</source>
-            <translation>Lập hồ sơ trường hợp cần hỗ trợ thành tệp PDF mật có ký số; chỉ dành cho người phụ trách trường hợp và người dùng có quyền bảo vệ.</translation>
+            <translation>Lập hồ sơ trường hợp cần hỗ trợ thành tệp PDF có ký số, chứa dữ liệu cá nhân nhạy cảm; chỉ dành cho người phụ trách trường hợp và người dùng có quyền bảo vệ.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -3238,7 +3259,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location filename="../../desktop/ui/dialogs/dissolve.py" line="+19" />
             <source>Dissolve household {code}</source>
-            <translation>Giải thể hộ số {code}</translation>
+            <translation>Xóa hộ số {code} khỏi sổ</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3651,7 +3672,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location line="+1" />
             <source>Dissol&amp;ve household</source>
-            <translation>&amp;Giải thể hộ</translation>
+            <translation>Xóa hộ &amp;khỏi sổ</translation>
         </message>
         <message>
             <source>&amp;Show case</source>
@@ -3719,7 +3740,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location line="+9" />
             <source>Dissolved on {date}: {reason}</source>
-            <translation>Đã giải thể ngày {date}: {reason}</translation>
+            <translation>Đã xóa khỏi sổ ngày {date}: {reason}</translation>
         </message>
         <message>
             <location line="+9" />
@@ -3848,7 +3869,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location filename="../../desktop/ui/models/household_list.py" line="+123" />
             <source>Dissolved household</source>
-            <translation>Hộ đã giải thể</translation>
+            <translation>Hộ đã xóa khỏi sổ</translation>
         </message>
         <message>
             <location line="+6" />
@@ -4683,7 +4704,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>This household was dissolved; add people to another one.</source>
-            <translation>Hộ này đã giải thể; hãy thêm người vào hộ khác.</translation>
+            <translation>Hộ này đã xóa khỏi sổ; hãy thêm người vào hộ khác.</translation>
         </message>
         <message>
             <source>This person is no longer in the register.</source>
@@ -4795,7 +4816,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Pickers</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="+58" />
+            <location filename="../../desktop/ui/dialogs/case/party.py" line="+68" />
             <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
@@ -6027,7 +6048,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         <message>
             <location line="+5" />
             <source>This record is confidential: keep the file where only people allowed to read it can open it.</source>
-            <translation>Hồ sơ này là tài liệu mật: hãy để tệp ở nơi chỉ người được phép mới mở được.</translation>
+            <translation>Hồ sơ này chứa dữ liệu cá nhân nhạy cảm: hãy để tệp ở nơi chỉ người được phép mới mở được.</translation>
         </message>
         <message>
             <location line="+14" />

@@ -3,6 +3,7 @@ that agree with the rows and with the printed report."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from datetime import date, datetime
@@ -42,14 +43,14 @@ def test_information_sheet(workbook: Workbook) -> None:
     doc = sample_document()
     info = {row[0]: row[1] for row in workbook["Thông tin"].iter_rows(values_only=True)}
     assert info["Mã văn bản"] == doc.document_id
-    assert info["Loại báo cáo"] == "monthly"
+    assert info["Loại văn bản"] == "Báo cáo tháng"
     assert info["Tiêu đề"] == TITLE
     assert info["Cơ quan chủ quản"] == "UBND XÃ CẨM XUYÊN"
     assert info["Cơ quan ban hành"] == "CỘNG TÁC VIÊN DÂN SỐ THÔN ĐÔNG HÀ"
     assert info["Số, ký hiệu"] == "Số: 12/BC-CTV"
     assert info["Ngày ban hành"] == datetime(2026, 11, 5)
     assert info["Người ký"] == "Nguyễn Thị Hường"
-    assert info["SHA-256 nội dung"] == content.digest(doc)
+    assert info["Mã băm nội dung (SHA-256)"] == content.digest(doc)
 
 
 def test_title_subtitle_and_header_row(workbook: Workbook) -> None:
@@ -161,3 +162,30 @@ def test_same_headings_make_distinct_sheets() -> None:
         "Kết quả (2)",
         "Kết quả (3)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [
+        ("monthly", "Báo cáo tháng"),
+        ("case", "Hồ sơ trường hợp"),
+        ("p0", "Phiếu thu tin về dân số (P0/CTV)"),
+        ("family-dv", "Thông tin về gia đình và phòng, chống bạo lực gia đình"),
+        ("something-new", TITLE),  # a kind without a Vietnamese name is named by the title, never its code
+    ],
+)
+def test_the_kind_of_document_is_said_in_vietnamese(kind: str, shown: str) -> None:
+    info = open_workbook(dataclasses.replace(sample_document(), kind=kind))["Thông tin"]
+    values = {row[0]: row[1] for row in info.iter_rows(values_only=True)}
+    assert values["Loại văn bản"] == shown
+    assert kind not in {str(v) for row in info.iter_rows(values_only=True) for v in row}
+
+
+def test_a_confidential_workbook_says_so_on_every_sheet_but_leaves_the_information_labels_alone() -> None:
+    workbook = open_workbook(sample_document(confidential=True))
+    info = workbook["Thông tin"]
+    assert info["A1"].value == "Mã văn bản"
+    assert {row[0]: row[1] for row in info.iter_rows(values_only=True)}["Dữ liệu cá nhân nhạy cảm"] == "Có"
+    for sheet in workbook.worksheets:
+        assert sheet.oddHeader.right.text == xlsx.SENSITIVE
+    assert workbook[VISITS]["A1"].value == f"{TITLE} (dữ liệu cá nhân nhạy cảm)"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+import shutil
 from datetime import date, timedelta
 
 import pytest
+from openpyxl import load_workbook
 
 from desktop.errors import ValidationError
-from desktop.reports import content
+from desktop.reports import content, pdf, xlsx
+from desktop.services import reference
 from desktop.services.casework import cases, child, child_forms, child_plan, dv, dv_measures, parties
 from desktop.services.casework import timeline as case_actions
 from desktop.services.casework.cases import CaseInput
@@ -31,6 +37,7 @@ from desktop.services.register.events import default_reporting_month
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
+from tests.reports.conftest import pdftotext
 
 TODAY = date.today()
 OPENED = TODAY - timedelta(days=30)
@@ -189,15 +196,19 @@ def test_the_domestic_violence_case_file_is_confidential_and_complete(dv_case):
     assert "Mức độ nguy cơ: Cao" in general and "Đồng ý nhận hỗ trợ: Có" in general
     people_rows = section(doc, "NGƯỜI LIÊN QUAN").table.rows
     assert [row[1:3] for row in people_rows] == [
-        ("Người bị bạo lực / bị hại", "Nguyễn Thị Mai"),
-        ("Người có hành vi bạo lực / gây hại", "Trần Văn Hùng"),
+        ("Người bị bạo lực gia đình", "Nguyễn Thị Mai"),
+        ("Người có hành vi bạo lực gia đình", "Trần Văn Hùng"),
         ("Người báo tin", "Người báo tin giấu tên"),
     ]
     assert people_rows[0][3:5] == ("Nữ", "1984") and people_rows[2][3:] == (None, None, None, None)
-    acts = section(doc, "HÀNH VI").paragraphs
-    assert acts[0].startswith("a) Hành hạ, ngược đãi") and acts[1].startswith("đ) Kỳ thị, phân biệt đối xử")
-    assert "Loại bạo lực: Bạo lực thể chất, Bạo lực tinh thần" in acts and "Tổn hại: Bầm tím tay" in acts
-    assert "Quan hệ giữa các bên: Vợ chồng" in acts and "Số lần xảy ra trong 12 tháng qua: 2" in acts
+    acts = section(doc, "HÀNH VI")
+    assert acts.table.rows == (
+        ("a)", "Hành hạ, ngược đãi, đánh đập, đe dọa hoặc hành vi cố ý khác xâm hại đến sức khỏe, tính mạng"),
+        ("đ)", "Kỳ thị, phân biệt đối xử về hình thể, giới, giới tính, năng lực của thành viên gia đình"),
+    )
+    assert "Tổn hại: Bầm tím tay" in acts.paragraphs and "Quan hệ giữa các bên: Vợ chồng" in acts.paragraphs
+    assert "Số lần xảy ra trong 12 tháng qua: 2" in acts.paragraphs
+    assert section(doc, "LOẠI BẠO LỰC").table.rows == (("Bạo lực thể chất", "a"), ("Bạo lực tinh thần", "đ"))
     [measure] = section(doc, "BIỆN PHÁP").table.rows
     assert measure == ("Cấm tiếp xúc", "1/QĐ", day(1), f"{fmt(day(1))} – {fmt(day(3))}", "100 m", "Trưởng thôn")
     [referral] = section(doc, "CHUYỂN GỬI").table.rows
@@ -252,7 +263,7 @@ def test_a_new_child_case_says_what_is_not_done_yet(family):
     assert section(doc, "MẪU 04").paragraphs == ("Không có.",)
     assert section(doc, "MẪU 06").paragraphs == ("Chưa rà soát, đánh giá.",)
     assert "Mức độ nguy cơ: Chưa đánh giá" in section(doc, "THÔNG TIN CHUNG").paragraphs
-    assert section(doc, "CÁC BƯỚC").paragraphs[0].startswith("Kế hoạch hỗ trợ, can thiệp phải lập xong trước ngày")
+    assert section(doc, "CÁC BƯỚC").paragraphs[0].startswith("Kế hoạch hỗ trợ, can thiệp phải lập xong chậm nhất ngày")
 
 
 def test_without_the_protection_permission_the_case_file_is_refused(dv_case, register):
@@ -390,3 +401,75 @@ def test_a_campaign_that_has_not_begun_is_refused_and_one_under_way_says_how_far
     doc = campaign_report.campaign_document(p, "dv_action_month", LAST_YEAR)  # June, under way
     expected = f"(Từ ngày 01/06/{LAST_YEAR} đến ngày 30/06/{LAST_YEAR}; số liệu tính đến ngày 15/06/{LAST_YEAR})"
     assert doc.subtitle == expected
+
+
+# The case file's workbook ###################################################################
+
+
+def _sheet_rows(workbook, name: str) -> list[tuple]:
+    sheet = workbook[name]
+    return [row for row in sheet.iter_rows(min_row=xlsx.FIRST_DATA_ROW, values_only=True) if any(row)]
+
+
+def _law_text(letter: str) -> str:
+    with open(reference.reference_dir() / "dv_acts.csv", encoding="utf-8", newline="") as handle:
+        return next(row["name_vi"] for row in csv.DictReader(handle) if row["letter"] == letter)
+
+
+def test_the_case_workbook_carries_the_acts_in_the_law_s_words_the_types_and_the_parties_as_the_pdf(dv_case, tmp_path):
+    p, cid = dv_case
+    doc = case_record.case_document(p, cid)
+    workbook = load_workbook(io.BytesIO(xlsx.render_xlsx(doc)))
+    assert {"Hành vi", "Loại bạo lực", "Người liên quan"} <= set(workbook.sheetnames)
+    acts = _sheet_rows(workbook, "Hành vi")
+    assert acts == [("a)", _law_text("a")), ("đ)", _law_text("đ"))]
+    assert _sheet_rows(workbook, "Loại bạo lực") == [("Bạo lực thể chất", "a"), ("Bạo lực tinh thần", "đ")]
+    roles = [row[1] for row in _sheet_rows(workbook, "Người liên quan")]
+    assert roles == ["Người bị bạo lực gia đình", "Người có hành vi bạo lực gia đình", "Người báo tin"]
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    path = tmp_path / "case.pdf"
+    path.write_bytes(pdf.render_pdf(doc).data)
+    printed = pdftotext(path, layout=False).split()
+    # A table cell may wrap, and the next column's text come between its lines: its words, in order, in
+    # the part of the file under the table's heading.
+    for heading, texts in (
+        ("HÀNH VI BẠO LỰC GIA ĐÌNH", [a[1] for a in acts]),
+        ("LOẠI BẠO LỰC GIA ĐÌNH", ["Bạo lực thể chất", "Bạo lực tinh thần"]),
+        ("NGƯỜI LIÊN QUAN", roles),
+    ):
+        part = _part_under(printed, heading)
+        for text in texts:
+            assert _in_order(text.split(), part), (heading, text)
+
+
+def _part_under(words: list[str], heading: str) -> list[str]:
+    """The words from the numbered heading ("II. NGƯỜI …") to the next numbered heading."""
+    first = heading.split()
+    start = next(i for i in range(len(words)) if words[i : i + len(first)] == first)
+    end = next((i for i in range(start + 1, len(words)) if re.fullmatch(r"[IVX]+\.", words[i])), len(words))
+    return words[start:end]
+
+
+def _in_order(wanted: list[str], words: list[str], slack: int = 8) -> bool:
+    """`wanted` in order from one of its first word's places, with at most `slack` other words between."""
+    for start in (i for i, word in enumerate(words) if word == wanted[0]):
+        rest = iter(words[start : start + len(wanted) + slack])
+        if all(any(word == seen for seen in rest) for word in wanted):
+            return True
+    return False
+
+
+def test_the_parties_are_named_in_the_words_of_each_kind_of_case(child_case, family):
+    p, cid = child_case
+    _, hid, who = family
+    parties.add_party(p, cid, PartyInput("victim", person_id=who["son"]))
+    parties.add_party(p, cid, PartyInput("perpetrator", name="Lê Văn Tư"))
+    child_roles = [row[1] for row in section(case_record.case_document(p, cid), "NGƯỜI LIÊN QUAN").table.rows]
+    assert child_roles == ["Trẻ em", "Người có hành vi xâm hại trẻ em"]
+    other = cases.open_case(p, CaseInput("other_support", hid, OPENED, who["head"], support_kind="family_conflict"))
+    parties.add_party(p, other, PartyInput("victim", person_id=who["head"]))
+    parties.add_party(p, other, PartyInput("perpetrator", name="Lê Văn Tư"))
+    other_roles = [row[1] for row in section(case_record.case_document(p, other), "NGƯỜI LIÊN QUAN").table.rows]
+    assert other_roles == ["Người được hỗ trợ", "Người gây tổn hại"]
+    assert not any("bị hại" in role for role in child_roles + other_roles)

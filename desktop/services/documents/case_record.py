@@ -39,11 +39,17 @@ from desktop.services.register import households
 RECIPIENTS = ("- Ủy ban nhân dân xã;", "- Lưu hồ sơ.")
 TABLES = ("sex", *CASE_TABLES)
 LETTERED = (dv.ACTS, child.GROUPS)  # the law numbers these by letter: a), b), … đ), …
+# A party's role in the words of the law of its kind of case: Law 13/2022/QH15 for domestic violence,
+# the Law on Children 2016 (xâm hại trẻ em, Art. 4) for child protection; plain words for other support.
 ROLE_NAMES = {
-    "victim": "Người bị bạo lực / bị hại",
-    "perpetrator": "Người có hành vi bạo lực / gây hại",
+    "victim": "Người được hỗ trợ",
+    "perpetrator": "Người gây tổn hại",
     "carer": "Người chăm sóc",
     "reporter": "Người báo tin",
+}
+KIND_ROLE_NAMES = {
+    dv.KIND: {"victim": "Người bị bạo lực gia đình", "perpetrator": "Người có hành vi bạo lực gia đình"},
+    CHILD_PROTECTION: {"victim": "Trẻ em", "perpetrator": "Người có hành vi xâm hại trẻ em"},
 }
 ANONYMOUS_REPORTER = "Người báo tin giấu tên"
 CLOSING = (
@@ -83,6 +89,7 @@ def _read_case(profile: Profile, case_id: uuid.UUID) -> CaseRecord:
             table: {item.code: str(item.extra.get("letter") or item.code) for item in reference.items(session, table)}
             for table in LETTERED
         }
+        act_types = {item.code: str(item.extra.get("dv_type", "")) for item in reference.items(session, dv.ACTS)}
     record = CaseRecord(
         detail=detail,
         household=households.detail(profile, detail.household_id),
@@ -90,6 +97,7 @@ def _read_case(profile: Profile, case_id: uuid.UUID) -> CaseRecord:
         letters=letters,
         people=parties.parties(profile, case_id),
         timeline=case_actions.timeline(profile, case_id),
+        act_types=act_types,
     )
     if detail.kind == dv.KIND:
         return replace(record, dv_view=dv.view(profile, case_id))
@@ -145,10 +153,15 @@ def _case_people(record: CaseRecord) -> Section:
         Column("Liên hệ", 1.5),
     )
     rows = tuple(
-        (number, ROLE_NAMES.get(party.role, party.role), *_party_cells(record, party))
+        (number, role_name(record.detail.kind, party.role), *_party_cells(record, party))
         for number, party in enumerate(record.people, start=1)
     )
     return table_section("NGƯỜI LIÊN QUAN", Table(columns, rows, sheet_name="Người liên quan"))
+
+
+def role_name(kind: str, role: str) -> str:
+    """A party's role as the file prints it, in the words of the case's kind."""
+    return KIND_ROLE_NAMES.get(kind, {}).get(role) or ROLE_NAMES.get(role, role)
 
 
 def _party_cells(record: CaseRecord, party: PartyDTO) -> tuple[Cell, ...]:

@@ -1,8 +1,9 @@
 """The parts of a support case's file that depend on its kind, and the record the whole file is written from.
 
-Domestic violence: the acts, the measures and the referrals. Child protection: the groups, the steps of
-Decree 56/2017, the intake report, the support plan and the review. In Vietnamese, like the whole file
-(desktop.services.documents.case_record).
+Domestic violence: the acts (in the law's words), the types they make, the measures and the referrals.
+Child protection: the groups, the steps of Decree 56/2017, the intake report, the support plan and the
+review. In Vietnamese, like the whole file (desktop.services.documents.case_record). The acts, the types
+and the people are tables, so that the workbook carries them as well as the PDF.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from desktop.services.casework import cases, child, child_forms, child_plan, dv
 from desktop.services.casework.cases import CLOSED, CaseDetail
 from desktop.services.casework.parties import PartyDTO
 from desktop.services.casework.timeline import TimelineEntry
-from desktop.services.documents.parts import NONE, day_text, given, one_line, table_section
+from desktop.services.documents.parts import day_text, given, one_line, table_section
 from desktop.services.dto import HouseholdDetail
 
 # A referral's status and a plan item's, in the case window's words.
@@ -49,6 +50,7 @@ class CaseRecord:
     intake: child_forms.IntakeInput | None = None
     plan: list[child_plan.PlanItemDTO] = field(default_factory=list)
     review: child_forms.ReviewDTO | None = None
+    act_types: dict[str, str] = field(default_factory=dict)  # act code -> the dv_types code it is counted under
 
     def name(self, table: str, code: str) -> str:
         return self.names.get(table, {}).get(code, code)
@@ -58,7 +60,7 @@ def kind_sections(record: CaseRecord) -> tuple[Section, ...]:
     """The sections only this kind of case has, in the order the file prints them (none for other support)."""
     if record.dv_view is not None:
         view = record.dv_view
-        return _dv_acts(record, view), _dv_measures(record, view), _dv_referrals(record, view)
+        return _dv_acts(record, view), _dv_types(record, view), _dv_measures(record, view), _dv_referrals(record, view)
     if record.child_view is not None:
         return (
             _child_groups(record, record.child_view),
@@ -74,20 +76,39 @@ def kind_sections(record: CaseRecord) -> tuple[Section, ...]:
 
 
 def _dv_acts(record: CaseRecord, view: dv.DvCaseView) -> Section:
-    heading = "HÀNH VI BẠO LỰC GIA ĐÌNH (ĐIỀU 3 LUẬT PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH)"
-    if not view.acts:
-        return Section(heading, ("Chưa ghi nhận hành vi.",))
-    acts = [f"{record.letters[dv.ACTS].get(act, act)}) {record.name(dv.ACTS, act)}" for act in view.acts]
-    types = ", ".join(record.name(dv.TYPES, code) for code in view.summary.types)
-    lines = [
-        *acts,
-        f"Loại bạo lực: {types or NONE}",
+    """The acts in the words of the law, one row per point, with what else is known of the violence above."""
+    heading = "HÀNH VI BẠO LỰC GIA ĐÌNH (KHOẢN 1 ĐIỀU 3 LUẬT PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH)"
+    facts = (
         *given("Quan hệ giữa các bên", record.name(dv.RELATIONSHIPS, view.relationship_context)),
         *given("Tổn hại", view.harm),
         f"Số lần xảy ra trong 12 tháng qua: {view.recurrence_12m}",
         f"Đã bị xử phạt vi phạm hành chính về bạo lực gia đình: {'Có' if view.sanctioned_before else 'Không'}",
-    ]
-    return Section(heading, tuple(lines))
+    )
+    if not view.acts:
+        return Section(heading, ("Chưa ghi nhận hành vi.", *facts))
+    columns = (Column("Điểm", 0.6), Column("Hành vi bạo lực gia đình", 6.0))
+    rows = tuple((f"{_letter(record, act)})", record.name(dv.ACTS, act)) for act in _in_law_order(record, view.acts))
+    return Section(heading, facts, Table(columns, rows, sheet_name="Hành vi"))
+
+
+def _dv_types(record: CaseRecord, view: dv.DvCaseView) -> Section:
+    """The types of violence the acts make (Art. 2.1), each with the points that make it."""
+    columns = (Column("Loại bạo lực", 2.0), Column("Theo hành vi tại điểm", 3.0))
+    acts = _in_law_order(record, view.acts)
+    rows = tuple(
+        (record.name(dv.TYPES, kind), ", ".join(_letter(record, a) for a in acts if record.act_types.get(a) == kind))
+        for kind in view.summary.types
+    )
+    return table_section("LOẠI BẠO LỰC GIA ĐÌNH", Table(columns, rows, sheet_name="Loại bạo lực"))
+
+
+def _letter(record: CaseRecord, act: str) -> str:
+    return record.letters[dv.ACTS].get(act, act)
+
+
+def _in_law_order(record: CaseRecord, acts: tuple[str, ...]) -> list[str]:
+    order = list(record.names.get(dv.ACTS, {}))  # the table's rows, in the law's order
+    return sorted(acts, key=lambda act: order.index(act) if act in order else len(order))
 
 
 def _dv_measures(record: CaseRecord, view: dv.DvCaseView) -> Section:
@@ -153,7 +174,7 @@ def _child_steps(record: CaseRecord, view: child.ChildCaseView) -> Section:
     heading = "CÁC BƯỚC ĐÃ THỰC HIỆN (NGHỊ ĐỊNH 56/2017/NĐ-CP)"
     section = table_section(heading, Table(columns, rows, sheet_name="Các bước"))
     if view.state.plan_due is not None and record.detail.state != CLOSED:
-        due = f"Kế hoạch hỗ trợ, can thiệp phải lập xong trước ngày {day_text(view.state.plan_due)}."
+        due = f"Kế hoạch hỗ trợ, can thiệp phải lập xong chậm nhất ngày {day_text(view.state.plan_due)}."
         return replace(section, paragraphs=(*section.paragraphs, due))
     return section
 

@@ -69,7 +69,7 @@ def _general(detail: HouseholdDetail) -> Section:
         f"Diện hộ: {_categories(detail) or NONE}",
     ]
     if detail.dissolved_on is not None:
-        lines.append(f"Hộ đã giải thể ngày {day_text(detail.dissolved_on)}: {detail.dissolved_reason}")
+        lines.append(f"Hộ đã xóa khỏi sổ ngày {day_text(detail.dissolved_on)}: {detail.dissolved_reason}")
     lines += given("Ghi chú", detail.notes)
     return Section("THÔNG TIN CHUNG", tuple(lines))
 

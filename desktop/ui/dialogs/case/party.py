@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 
 from desktop.errors import FieldProblem
-from desktop.services.casework import parties
+from desktop.services.casework import cases, dv, parties
+from desktop.services.casework.cases import CHILD_PROTECTION
 from desktop.services.casework.parties import REPORTER, PartyInput
 from desktop.services.register import households
 from desktop.services.validation import OLDEST_BIRTH
@@ -28,14 +29,23 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-def role_name(role: str) -> str:
+def role_name(role: str, kind: str) -> str:
+    """A role in the words of the case's kind: Law 13/2022 for domestic violence, the Law on Children for
+    child protection (as the case file prints them, desktop.services.documents.case_record)."""
+    by_kind = {
+        dv.KIND: {
+            "victim": _tr("Person subjected to domestic violence"),
+            "perpetrator": _tr("Person who committed domestic violence"),
+        },
+        CHILD_PROTECTION: {"victim": _tr("Child"), "perpetrator": _tr("Person who abused the child")},
+    }
     names = {
-        "victim": _tr("Victim"),
+        "victim": _tr("Person supported"),
         "perpetrator": _tr("Person who caused harm"),
         "carer": _tr("Carer"),
         "reporter": _tr("Reporter"),
     }
-    return names.get(role, role)
+    return by_kind.get(kind, {}).get(role) or names.get(role, role)
 
 
 def party_name(party: parties.PartyDTO) -> str:
@@ -56,7 +66,8 @@ class PartyDialog(FormDialog):
         household = households.detail(ctx.profile, household_id)
         self.panel = FormPanel()
         self.role = ValueCombo(blank=QCoreApplication.translate("Pickers", "— choose —"))
-        self.role.set_items(((role_name(r), r) for r in parties.ROLES), keep=False)
+        kind = cases.detail(ctx.profile, case_id).kind
+        self.role.set_items(((role_name(r, kind), r) for r in parties.ROLES), keep=False)
         self.person = ValueCombo(blank=_tr("— someone outside the register —"))
         self.person.set_items(
             (_tr("{name} (born {year})").format(name=p.full_name, year=p.birth_date.year), p.id)

@@ -55,13 +55,17 @@ class PeopleTab(CaseTab):
             return self.sex_names.get(p.sex, p.sex) if p.sex else ""
 
         return [
-            Column(_tr("Role"), lambda p: role_name(p.role)),
+            Column(_tr("Role"), lambda p: role_name(p.role, self.kind)),
             Column(_tr("Name"), party_name),
             Column(_tr("Sex"), sex, align_center=True),
             Column(_tr("Born"), lambda p: str(p.birth_year) if p.birth_year else "", align_center=True),
             Column(_tr("Relationship"), lambda p: p.relationship),
             Column(_tr("Contact"), lambda p: p.contact),
         ]
+
+    @property
+    def kind(self) -> str:
+        return self.detail.kind if self.detail is not None else ""
 
     @property
     def sex_names(self) -> dict[str, str]:
@@ -93,7 +97,7 @@ class PeopleTab(CaseTab):
         if chosen is None:
             return False
         question = _tr("Remove {name} ({role}) from the people of this case?").format(
-            name=party_name(chosen), role=role_name(chosen.role)
+            name=party_name(chosen), role=role_name(chosen.role, self.kind)
         )
         if not confirm(self, _tr("Remove person"), question):
             return False
