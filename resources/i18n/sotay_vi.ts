@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>A0</name>
+        <message>
+            <location filename="../../desktop/services/documents/a0_book.py" line="+68" />
+            <source>This village no longer exists.</source>
+            <translation>Thôn này không còn nữa.</translation>
+        </message>
+    </context>
+    <context>
         <name>Access</name>
         <message>
             <location filename="../../desktop/services/profile/access.py" line="+32" />
@@ -2181,7 +2189,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+58" />
+            <location filename="../../desktop/cli/report.py" line="+59" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2202,7 +2210,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+93" />
+            <location filename="../../desktop/cli/report.py" line="+110" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2434,7 +2442,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report.py" line="+150" />
+            <location filename="../../desktop/cli/report.py" line="+173" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2808,12 +2816,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-260" />
+            <location filename="../../desktop/cli/report.py" line="-300" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Write the monthly report of a month as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2831,6 +2839,21 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+5" />
             <source>The household number, as the app shows it.</source>
             <translation>Số hộ, như ứng dụng hiển thị.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Write a household's A0/CTV sheet, or a village's whole Sổ A0, as a signed PDF and/or XLSX.</source>
+            <translation>Lập phiếu A0/CTV của một hộ, hoặc cả Sổ A0 của một thôn, thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The household number.</source>
+            <translation>Số hộ.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Instead, the whole book of this village: its name or its ID.</source>
+            <translation>Thay vào đó, cả sổ của thôn này: tên thôn hoặc mã (ID) của thôn.</translation>
         </message>
         <message>
             <location line="+8" />
@@ -2914,11 +2937,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location line="+27" />
+            <location line="+18" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="-6" />
+            <source>Give either a household number or --village NAME, not both.</source>
+            <translation>Hãy ghi số hộ hoặc --village TÊN-THÔN, không ghi cả hai.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>No single village called {village} among the villages you keep.</source>
+            <translation>Không tìm thấy đúng một thôn tên {village} trong các thôn bạn phụ trách.</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Say where to write the report: --out F.pdf, --xlsx F.xlsx or both.</source>
             <translation>Hãy cho biết nơi ghi báo cáo: --out F.pdf, --xlsx F.xlsx hoặc cả hai.</translation>
         </message>
@@ -4052,6 +4086,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Households</name>
         <message>
+            <location filename="../../desktop/services/documents/a0_sheet.py" line="+77" />
             <source>This household no longer exists.</source>
             <translation>Hộ này không còn tồn tại.</translation>
         </message>
