@@ -48,7 +48,7 @@ class SheetData:
     address: str
     dissolved_on: date | None
     dissolved_reason: str
-    people: tuple[PersonDTO, ...]  # A0 order: the register's member order, people who left in their place
+    people: tuple[PersonDTO, ...]  # in the A0 order; people who left keep their place, as struck lines do
     events: tuple[EventDTO, ...]  # the household's own population events, oldest first
     fp: dict[uuid.UUID, tuple[Use, ...]]  # each member's spells of contraceptive use
 
@@ -60,11 +60,11 @@ def read_sheets(session: Session, households: Select[Any]) -> list[SheetData]:
         .join(Village, Village.id == Household.village_id)
         .where(Household.id.in_(households), live(Household))
     ).all()
-    people = session.scalars(
-        select(Person)
-        .where(Person.household_id.in_(households), live(Person))
-        .order_by(Person.sort_order, Person.birth_date, Person.full_name)
-    ).all()
+    people = session.scalars(select(Person).where(Person.household_id.in_(households), live(Person))).all()
+    # The A0 lists people by their relationship to the head in the order of the relationship table (head,
+    # spouse, children, adopted children and children-in-law, parents, grandchildren, others), older first.
+    rank = {item.code: item.sort_order for item in reference.codes(session, "relationship")}
+    people = sorted(people, key=lambda p: (rank.get(p.relationship, len(rank)), p.birth_date, p.full_name))
     by_household: dict[uuid.UUID, list[PersonDTO]] = defaultdict(list)
     heads = {household.id: household.head_person_id for household, _ in rows}
     for person in people:

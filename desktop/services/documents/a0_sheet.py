@@ -9,7 +9,7 @@ The years shown are those of the five-year book that holds the report's day (202
 the Sổ A0 is renewed every five years). What happened before the book began belongs to the previous
 book: people gone before it are not listed, and changes before it are not repeated. On paper the line of
 a person who moved out (or died) is struck through; a table of the PDF cannot strike a line, so the
-residence column says "(đã chuyển đi dd/mm/yyyy)" or "(đã chết dd/mm/yyyy)" instead.
+residence column says "(đã chuyển đi)" or "(đã chết)" instead, and the day is in Mục III.
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ BOOK_YEARS = 5
 MARRIED = "married"
 RECIPIENTS = ("- Viên chức dân số xã;", "- Lưu.")
 NUMBER = "Số: ……/A0-CTV"
+STRUCK_MOVED, STRUCK_DEAD = "(đã chuyển đi)", "(đã chết)"
+STRUCK_NOTE = (
+    f"Dòng ghi {STRUCK_MOVED} hoặc {STRUCK_DEAD} ở cột Tình trạng cư trú là dòng bị gạch trên sổ giấy; "
+    "ngày chuyển đi, ngày chết ghi ở Mục III."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +156,9 @@ BASIC_COLUMNS = (
 def _basic(people: Sequence[PersonDTO], names: dict[str, dict[str, str]], prefix: str) -> Section:
     rows = tuple(basic_row(number, person, names) for number, person in enumerate(people, start=1))
     table = Table(BASIC_COLUMNS, rows, sheet_name=f"{prefix}Mục I")
-    return table_section("I. THÔNG TIN CƠ BẢN", table)
+    struck = any(p.status in (DEAD, MOVED_OUT) for p in people)
+    note = (STRUCK_NOTE,) if struck else ()
+    return table_section("I. THÔNG TIN CƠ BẢN", table, note)
 
 
 def basic_row(number: int, person: PersonDTO, names: dict[str, dict[str, str]]) -> tuple[Cell, ...]:
@@ -173,12 +180,12 @@ def basic_row(number: int, person: PersonDTO, names: dict[str, dict[str, str]]) 
 
 
 def residence(person: PersonDTO, statuses: dict[str, str]) -> str | None:
-    """The residence column; for someone who left, the mark that stands for the struck line."""
-    left = gone_on(person)
+    """The residence column; for someone who left, the mark that stands for the struck line. The day goes in
+    Mục III, as the form has it (and a date here would be the widest word of the table)."""
     if person.status == MOVED_OUT:
-        return f"(đã chuyển đi {day_text(left)})" if left else "(đã chuyển đi)"
+        return STRUCK_MOVED
     if person.status == DEAD:
-        return f"(đã chết {day_text(left)})" if left else "(đã chết)"
+        return STRUCK_DEAD
     return statuses.get(person.residence_status, person.residence_status) or None
 
 

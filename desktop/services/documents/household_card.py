@@ -54,7 +54,7 @@ def household_document(profile: Profile, household_id: uuid.UUID, *, issued_on: 
                 (
                     _general(detail),
                     _members(detail.members, names),
-                    _contraception(detail.members, spells, names["fp_methods"], issued),
+                    _contraception(detail.members, spells, names["fp_methods"], profile.today()),
                     _population_events(detail),
                     _visits(detail),
                 )
@@ -122,7 +122,9 @@ def _members(members: Sequence[PersonDTO], names: dict[str, dict[str, str]]) -> 
         )
         for number, person in enumerate(members, start=1)
     )
-    return table_section("THÀNH VIÊN HỘ GIA ĐÌNH", Table(columns, rows, sheet_name="Thành viên"))
+    gone = [p for p in members if p.status in (DEAD, MOVED_OUT)]
+    note = ("Ngày chết, ngày chuyển đi: xem mục Biến động dân số.",) if gone else ()
+    return table_section("THÀNH VIÊN HỘ GIA ĐÌNH", Table(columns, rows, sheet_name="Thành viên"), note)
 
 
 def _name(names: dict[str, str], code: str) -> str | None:
@@ -156,11 +158,13 @@ def _contraception(
 
 
 def _residence(person: PersonDTO, statuses: dict[str, str]) -> str:
-    # The register keeps people who died or left: the card must not show them as living there.
+    # The register keeps people who died or left: the card must not show them as living there. The day is
+    # in the population events: a date here would be the widest word of a ten-column table and make it
+    # break numbers apart.
     if person.status == DEAD:
-        return f"Đã chết ({day_text(person.death_date)})" if person.death_date else "Đã chết"
+        return "Đã chết"
     if person.status == MOVED_OUT:
-        return f"Đã chuyển đi ({day_text(person.left_on)})" if person.left_on else "Đã chuyển đi"
+        return "Đã chuyển đi"
     return statuses.get(person.residence_status, person.residence_status)
 
 
