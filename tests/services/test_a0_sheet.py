@@ -20,7 +20,7 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, members, people
+from desktop.services.register import events, households, members, people
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
 
@@ -185,6 +185,19 @@ def test_a_change_of_name_says_the_old_name(family):
     )  # fmt: skip
     log = section(a0_sheet.a0_document(p, hid), "2. Các thay đổi khác").table.rows
     assert log[-1][1:] == ("Thay đổi thông tin (họ và tên cũ: Lê Văn Nam)", "Lê Văn Nam Anh")
+
+
+def test_a_new_head_after_a_death_says_the_old_relationship(family):
+    p, hid, who = family
+    people.record_death(p, who["head"], died_on=date(2026, 9, 1))
+    wife = PersonInput("Phan Thị Hoa", "2", date(1986, 2, 20), "head", ethnicity="04", marital_status="widowed")
+    members.update_member(p, who["wife"], wife)
+    with p.sessions.begin() as session:  # as the demo's year records it
+        before = {"before": {"relationship": "spouse"}}
+        events.add_event(session, kind="info_change", household_id=hid, person_id=who["wife"],
+                         event_date=date(2026, 9, 2), today=p.today(), details=before)  # fmt: skip
+    log = section(a0_sheet.a0_document(p, hid, issued_on=ISSUED), "2. Các thay đổi khác").table.rows
+    assert log[-1][1:] == ("Thay đổi thông tin (quan hệ với chủ hộ trước đây: Vợ/chồng chủ hộ)", "Phan Thị Hoa")
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")

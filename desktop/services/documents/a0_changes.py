@@ -106,7 +106,7 @@ def change_text(event: EventDTO, names: dict[str, dict[str, str]], people: dict[
         week = details.get("week")
         return f"Sàng lọc trước sinh (tuần thai thứ {week})" if isinstance(week, int) else "Sàng lọc trước sinh"
     if event.kind == "info_change":
-        return _info_change(event, people.get(event.person_id) if event.person_id else None)
+        return _info_change(event, people.get(event.person_id) if event.person_id else None, names["relationship"])
     return kind_name
 
 
@@ -115,7 +115,7 @@ def _with(what: str, link: str, place: object) -> str:
     return f"{what} {link} {text}" if text else what
 
 
-def _info_change(event: EventDTO, person: PersonDTO | None) -> str:
+def _info_change(event: EventDTO, person: PersonDTO | None, relationships: dict[str, str]) -> str:
     details = event.details
     if details.get("from_household"):
         return f"Chuyển từ hộ số {details['from_household']} sang hộ số {details.get('to_household', '')}"
@@ -128,6 +128,9 @@ def _info_change(event: EventDTO, person: PersonDTO | None) -> str:
         parts.append(f"họ và tên cũ: {old_name}")
     if old_birth and (person is None or old_birth != person.birth_date.isoformat()):
         parts.append(f"ngày sinh cũ: {_day(old_birth)}")
+    old_relationship = str(before.get("relationship", ""))
+    if old_relationship and (person is None or old_relationship != person.relationship):
+        parts.append(f"quan hệ với chủ hộ trước đây: {relationships.get(old_relationship, old_relationship)}")
     return f"Thay đổi thông tin ({'; '.join(parts)})" if parts else "Thay đổi thông tin"
 
 
