@@ -1,4 +1,4 @@
-"""`sotay report monthly|household|case|campaign|verify`: the signed reports of desktop.services.documents.export.
+"""`sotay report monthly|household|a0|case|campaign|verify`: the signed reports of desktop.services.documents.export.
 
 * ``monthly --month MM/YYYY --out F.pdf [--unsigned]`` (or 11-2026, 2026-11) writes the monthly report, signed with the
   device key (or a USB token with ``--token-module``, ``--token`` and ``--cert-label``; its PIN from
@@ -7,6 +7,7 @@
 * ``household CODE``, ``campaign CODE --year YYYY`` and ``case ID`` write a household's card, a
   campaign's report and a support case's file (confidential, PDF only, for users who may read the
   case), with the same options;
+* ``a0 CODE`` or ``a0 --village ID_OR_NAME`` writes a household's A0/CTV sheet or a village's whole Sổ A0;
 * ``verify F.pdf`` says who signed, when, whether the file is intact and whether the certificate is
   trusted by this profile (its device certificate or the hub CA). It needs no passphrase.
 
@@ -57,11 +58,12 @@ def register(commands: Subparsers) -> None:
         dest="report_command",
         required=True,
         title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
-        metavar="{monthly,family-dv,household,case,campaign,verify}",
+        metavar="{monthly,family-dv,household,a0,case,campaign,verify}",
     )
     _monthly_parser(actions)
     _family_dv_parser(actions)
     _household_parser(actions)
+    _a0_parser(actions)
     _case_parser(actions)
     _campaign_parser(actions)
     _verify_parser(actions)
@@ -137,6 +139,22 @@ def _household_parser(actions: Subparsers) -> None:
     )
     _output_options(household)
     household.set_defaults(run=run_household)
+
+
+def _a0_parser(actions: Subparsers) -> None:
+    about = console.text(
+        QT_TRANSLATE_NOOP(
+            "Cli", "Write a household's A0/CTV sheet, or a village's whole Sổ A0, as a signed PDF and/or XLSX."
+        )
+    )
+    a0 = actions.add_parser("a0", help=about, description=about)
+    a0.add_argument(
+        "code", nargs="?", metavar="CODE", help=console.text(QT_TRANSLATE_NOOP("Cli", "The household number."))
+    )
+    village = QT_TRANSLATE_NOOP("Cli", "Instead, the whole book of this village: its name or its ID.")
+    a0.add_argument("--village", metavar="ID_OR_NAME", help=console.text(village))
+    _output_options(a0)
+    a0.set_defaults(run=run_a0)
 
 
 def _case_parser(actions: Subparsers) -> None:
@@ -287,6 +305,29 @@ def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
                 code=args.code,
             )
         _write(args, profile, household_card.household_document(profile, found), subject=args.code)
+    return console.EXIT_OK
+
+
+def run_a0(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services.documents import a0_book, a0_sheet
+    from desktop.services.register import households
+
+    if (args.code is None) == (args.village is None):
+        raise AccessError(QT_TRANSLATE_NOOP("Cli", "Give either a household number or --village NAME, not both."))
+    _require_output(args)
+    with credentials.opened(args, paths) as profile:
+        if args.village is None:
+            found = households.find_by_code(profile, args.code)
+            if found is None:
+                message = QT_TRANSLATE_NOOP("Cli", "No household numbered {code} among the households you may see.")
+                raise NotFoundError(message, code=args.code)
+            _write(args, profile, a0_sheet.a0_document(profile, found), subject=args.code)
+            return console.EXIT_OK
+        village = a0_book.find_village(profile, args.village)
+        if village is None:
+            message = QT_TRANSLATE_NOOP("Cli", "No single village called {village} among the villages you keep.")
+            raise NotFoundError(message, village=args.village)
+        _write(args, profile, a0_book.a0_book_document(profile, village.id), subject=village.name)
     return console.EXIT_OK
 
 

@@ -34,6 +34,7 @@ class Section:
     paragraphs: tuple[str, ...] = ()
     table: Table | None = None
     emphasis: str = ""  # one line set large and bold under the heading (a recovery code)
+    page_break_before: bool = False  # layout, not content: the section begins a new page (a book's sheets)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from functools import partial
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop.reports import fonts
 from desktop.reports.model import Header, ReportDocument, Section
@@ -144,7 +144,7 @@ def _title(doc: ReportDocument, styles: Styles) -> list[Flowable]:
 
 
 def _section(section: Section, styles: Styles) -> list[Flowable]:
-    parts: list[Flowable] = []
+    parts: list[Flowable] = [PageBreak()] if section.page_break_before else []
     if section.heading:
         parts.append(Paragraph(markup(section.heading), styles.heading))
     if section.emphasis:

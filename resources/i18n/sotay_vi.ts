@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>A0</name>
+        <message>
+            <location filename="../../desktop/services/documents/a0_book.py" line="+68" />
+            <source>This village no longer exists.</source>
+            <translation>Thôn này không còn nữa.</translation>
+        </message>
+    </context>
+    <context>
         <name>Access</name>
         <message>
             <location filename="../../desktop/services/profile/access.py" line="+32" />
@@ -1915,27 +1923,22 @@
             <translation>{name} (sinh năm {year})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="43" />
             <source>Person supported</source>
             <translation>Người được hỗ trợ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="37" />
             <source>Person subjected to domestic violence</source>
             <translation>Người bị bạo lực gia đình</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="38" />
             <source>Person who committed domestic violence</source>
             <translation>Người có hành vi bạo lực gia đình</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="40" />
             <source>Child</source>
             <translation>Trẻ em</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/case/party.py" line="40" />
             <source>Person who abused the child</source>
             <translation>Người có hành vi xâm hại trẻ em</translation>
         </message>
@@ -2222,7 +2225,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+59" />
+            <location filename="../../desktop/cli/report.py" line="+60" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2243,7 +2246,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+151" />
+            <location filename="../../desktop/cli/report.py" line="+168" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2475,7 +2478,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report.py" line="+184" />
+            <location filename="../../desktop/cli/report.py" line="+207" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2849,12 +2852,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-352" />
+            <location filename="../../desktop/cli/report.py" line="-392" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Write the monthly report of a month as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2874,7 +2877,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Số hộ, như ứng dụng hiển thị.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+24" />
             <source>Write a support case's file as a signed, confidential PDF; only for the case's owner and users with the protection permission.</source>
             <translation>Lập hồ sơ trường hợp cần hỗ trợ thành tệp PDF có ký số, chứa dữ liệu cá nhân nhạy cảm; chỉ dành cho người phụ trách trường hợp và người dùng có quyền bảo vệ.</translation>
         </message>
@@ -2894,13 +2897,13 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Mã chiến dịch, ví dụ dv_action_month hoặc population_month.</translation>
         </message>
         <message>
-            <location line="-54" />
-            <location line="+61" />
+            <location line="-70" />
+            <location line="+77" />
             <source>The year, e.g. 2025.</source>
             <translation>Năm, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="-92" />
+            <location line="-108" />
             <source>The report's difficulties and obstacles; kept for the month and printed again next time.</source>
             <translation>Khó khăn, vướng mắc của báo cáo; được lưu cho tháng này và in lại ở lần sau.</translation>
         </message>
@@ -2920,7 +2923,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{value} không phải là một năm: hãy viết năm đủ bốn chữ số, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+19" />
+            <source>Write a household's A0/CTV sheet, or a village's whole Sổ A0, as a signed PDF and/or XLSX.</source>
+            <translation>Lập phiếu A0/CTV của một hộ, hoặc cả Sổ A0 của một thôn, thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The household number.</source>
+            <translation>Số hộ.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Instead, the whole book of this village: its name or its ID.</source>
+            <translation>Thay vào đó, cả sổ của thôn này: tên thôn hoặc mã (ID) của thôn.</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>First tag with this campaign the activities held during its days that are tagged with none, so the report counts them.</source>
             <translation>Trước hết ghi thuộc chiến dịch này các buổi truyền thông tổ chức trong thời gian chiến dịch mà chưa ghi thuộc chiến dịch nào, để báo cáo tính cả các buổi đó.</translation>
         </message>
@@ -2981,11 +2999,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <location line="+48" />
+            <location line="+18" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="-6" />
+            <source>Give either a household number or --village NAME, not both.</source>
+            <translation>Hãy ghi số hộ hoặc --village TÊN-THÔN, không ghi cả hai.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>No single village called {village} among the villages you keep.</source>
+            <translation>Không tìm thấy đúng một thôn tên {village} trong các thôn bạn phụ trách.</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>Tagged {count} activities with the campaign.</source>
             <translation>Đã ghi {count} buổi truyền thông thuộc chiến dịch.</translation>
         </message>
@@ -4129,6 +4158,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Households</name>
         <message>
+            <location filename="../../desktop/services/documents/a0_sheet.py" line="+82" />
             <source>This household no longer exists.</source>
             <translation>Hộ này không còn tồn tại.</translation>
         </message>
@@ -6103,32 +6133,26 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Thông tin gia đình, bạo lực gia đình năm {year}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="139" />
             <source>Difficulties</source>
             <translation>Khó khăn, vướng mắc</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="140" />
             <source>Proposals</source>
             <translation>Đề xuất, kiến nghị</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_inputs.py" line="50" />
             <source>Tag &amp;with this campaign…</source>
             <translation>Ghi &amp;vào chiến dịch…</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_inputs.py" line="185" />
             <source>Activities of the campaign</source>
             <translation>Hoạt động của chiến dịch</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_inputs.py" line="39" />
             <source>None</source>
             <translation>Không có</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_inputs.py" line="140" />
             <source>{count} activities held in these days are not recorded as part of any campaign: not counted.</source>
             <translation>{count} buổi truyền thông trong thời gian này chưa ghi thuộc chiến dịch nào nên chưa được tính.</translation>
         </message>

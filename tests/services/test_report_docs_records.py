@@ -63,11 +63,16 @@ def family(register):
     year; two visits; a domestic-violence case the card must not mention."""
     p = register.profile
     hid = households.create(p, HouseholdInput(code="A1", village_id=register.village_a, address="Xóm 3"))
-    head = members.add_member(p, hid, PersonInput("Trần Văn Hùng", "1", date(1980, 3, 4), "head"))
-    wife = members.add_member(p, hid, PersonInput("Nguyễn Thị Mai", "2", date(1984, 7, 9), "spouse"))
+    head = members.add_member(
+        p, hid, PersonInput("Trần Văn Hùng", "1", date(1980, 3, 4), "head", education="upper_secondary",
+                            marital_status="married", insurance_no="GD4421234567890"),
+    )  # fmt: skip
+    wife = members.add_member(p, hid, PersonInput("Nguyễn Thị Mai", "2", date(1984, 7, 9), "spouse", ethnicity="04"))
     son = members.add_member(p, hid, PersonInput("Trần Văn An", "1", date(2014, 9, 2), "child"))
     grandpa = members.add_member(p, hid, PersonInput("Trần Văn Lộc", "1", date(1940, 1, 1), "parent"))
     people.record_death(p, grandpa, died_on=day(2))
+    people.record_care_event(p, wife, kind="fp_start", on=day(1), details={"method": "pill"})
+    people.record_care_event(p, wife, kind="fp_stop", on=day(3), details={"method": "pill"})
     households.add_category(p, hid, category="poor", year=LAST_YEAR, decision_no="12/QĐ-UBND")
     visits.record(p, hid, VisitInput(day(5), "Nguyễn Thị Lan", (wife,), ("family_planning",), "Hẹn khám thai"))
     visits.record(p, hid, VisitInput(day(1), "Nguyễn Thị Lan", topics=("elderly_care",)))
@@ -135,19 +140,32 @@ def test_the_household_card_holds_the_household_its_members_events_and_visits(fa
         "Ngày sinh",
         "Giới tính",
         "Quan hệ với chủ hộ",
+        "Dân tộc",
+        "Trình độ học vấn",
+        "Tình trạng hôn nhân",
+        "Số thẻ BHYT",
         "Tình trạng cư trú",
     ]
-    assert members.rows[0] == (1, "Trần Văn Hùng", date(1980, 3, 4), "Nam", "Chủ hộ", "Thường trú có mặt")
+    assert members.rows[0] == (
+        1, "Trần Văn Hùng", date(1980, 3, 4), "Nam", "Chủ hộ", "Kinh", "Trung học phổ thông", "Có vợ/chồng",
+        "GD4421234567890", "Thường trú có mặt",
+    )  # fmt: skip
     assert members.rows[1][1:5] == ("Nguyễn Thị Mai", date(1984, 7, 9), "Nữ", "Vợ/chồng chủ hộ")
-    # The grandfather is still on the card, not as someone living there.
-    assert members.rows[-1][1] == "Trần Văn Lộc" and members.rows[-1][5] == f"Đã chết ({fmt(day(2))})"
-    [event] = section(doc, "BIẾN ĐỘNG").table.rows
+    assert members.rows[1][5:9] == ("Mường", None, None, None)  # what was never entered stays empty
+    # The grandfather is still on the card, not as someone living there; the day is among the events.
+    assert members.rows[-1][1] == "Trần Văn Lộc" and members.rows[-1][9] == "Đã chết"
+    assert section(doc, "THÀNH VIÊN").paragraphs == ("Ngày chết, ngày chuyển đi: xem mục Biến động dân số.",)
+    # The wife took the pill, then stopped; the summary says since when.
+    assert section(doc, "BIỆN PHÁP TRÁNH THAI").table.rows == (
+        ("Nguyễn Thị Mai", "1984", "Đã thôi: Thuốc uống tránh thai", f"{day(3):%m/%Y}"),
+    )
+    death = section(doc, "BIẾN ĐỘNG").table.rows[1]
     month = default_reporting_month(day(2), TODAY)
-    assert event == (day(2), "Chết", "Trần Văn Lộc", f"{month[5:]}/{month[:4]}")
+    assert death == (day(2), "Chết", "Trần Văn Lộc", f"{month[5:]}/{month[:4]}")
     visited = section(doc, "THĂM HỘ").table.rows
     assert [row[0] for row in visited] == [day(1), day(5)]  # oldest first
     assert visited[1] == (day(5), "Nguyễn Thị Lan", "KHHGĐ / sức khỏe sinh sản. Gặp: Nguyễn Thị Mai. Hẹn khám thai")
-    assert [s.heading[:4] for s in doc.sections] == ["I. T", "II. ", "III.", "IV. ", ""]
+    assert [s.heading[:4] for s in doc.sections] == ["I. T", "II. ", "III.", "IV. ", "V. L", ""]
     assert doc.sections[-1].paragraphs == ("Thông tin trên được trích từ sổ tay cộng tác viên ngày 05/11/2026.",)
     assert len(doc.content_sha256) == 64 and doc.document_id.startswith("PH-A1-")
 
@@ -164,7 +182,7 @@ def test_empty_parts_of_a_new_household_say_so(register):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="B7", village_id=register.village_b))
     doc = household_card.household_document(p, hid)
-    for words in ("THÀNH VIÊN", "BIẾN ĐỘNG", "THĂM HỘ"):
+    for words in ("THÀNH VIÊN", "BIỆN PHÁP TRÁNH THAI", "BIẾN ĐỘNG", "THĂM HỘ"):
         part = section(doc, words)
         assert part.table is None and part.paragraphs == ("Không có.",)
     assert "Chủ hộ: Chưa xác định" in section(doc, "THÔNG TIN CHUNG").paragraphs

@@ -12,6 +12,8 @@ from desktop.reports.model import ReportDocument
 from desktop.services import reference
 from desktop.services.casework import cases
 from desktop.services.documents import (
+    a0_book,
+    a0_sheet,
     campaign_report,
     case_record,
     family_dv_report,
@@ -24,17 +26,19 @@ from desktop.services.dto import CodeDTO
 from desktop.services.profile.handle import Profile
 from desktop.services.register import households
 from desktop.services.register.events import month_of
+from desktop.textnorm import fold
 
 MONTHLY, HOUSEHOLD, CASE, CAMPAIGN = "monthly", "household", "case", "campaign"
 FAMILY_DV = "family-dv"  # the yearly family and domestic-violence report of Thông tư 07/2017
+A0 = "a0"  # the A0/CTV sheet of a household, or the Sổ A0 of a village
 SEARCH_CAP = 30  # households offered while typing
 
 
 @dataclass(frozen=True, slots=True)
 class ReportChoice:
-    kind: str  # MONTHLY, HOUSEHOLD, CASE, CAMPAIGN or FAMILY_DV
+    kind: str  # MONTHLY, HOUSEHOLD, CASE, CAMPAIGN, FAMILY_DV or A0
     title: str  # on screen, in the UI language
-    subject: str  # recorded with the export: the month, the household number, the case, the campaign
+    subject: str  # recorded with the export: the month, the household number, the case, the campaign, the village
     file_stem: str  # the suggested file name, without extension
     month: str = ""
     household_id: uuid.UUID | None = None
@@ -42,6 +46,7 @@ class ReportChoice:
     campaign: str = ""
     year: int = 0
     remarks: Remarks | None = None  # the monthly report's difficulties and proposals as typed; None: as saved
+    village_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +92,34 @@ def family_dv_choice(year: int, title: str) -> ReportChoice:
     return ReportChoice(FAMILY_DV, title, str(year), f"bao-cao-gia-dinh-{year}", year=year)
 
 
+def a0_choice(
+    title: str,
+    *,
+    household_id: uuid.UUID | None = None,
+    code: str = "",
+    village_id: uuid.UUID | None = None,
+    village: str = "",
+) -> ReportChoice:
+    """The A0/CTV sheet of the household (`household_id`, its number `code`) or the whole Sổ A0 of the
+    village (`village_id`, its name `village`): exactly one of the two. The file name carries the household
+    number or the village's name without accents, never a person's name."""
+    if (household_id is None) == (village_id is None):
+        raise ValueError("an A0 choice is for one household or one village")
+    if household_id is not None:
+        return ReportChoice(A0, title, code, f"phieu-a0-ho-{safe_name(code)}", household_id=household_id)
+    return ReportChoice(A0, title, village, f"so-a0-{safe_name(fold(village))}", village_id=village_id)
+
+
 def document(profile: Profile, choice: ReportChoice) -> ReportDocument:
     """The report the choice is for, read from the database."""
     if choice.kind == MONTHLY:
         return monthly_report.monthly_document(profile, choice.month, remarks=choice.remarks)
     if choice.kind == HOUSEHOLD and choice.household_id is not None:
         return household_card.household_document(profile, choice.household_id)
+    if choice.kind == A0 and choice.household_id is not None:
+        return a0_sheet.a0_document(profile, choice.household_id)
+    if choice.kind == A0 and choice.village_id is not None:
+        return a0_book.a0_book_document(profile, choice.village_id)
     if choice.kind == CASE and choice.case_id is not None:
         return case_record.case_document(profile, choice.case_id)
     if choice.kind == CAMPAIGN:

@@ -15,6 +15,8 @@ from datetime import date
 from desktop.reports.content import with_digest
 from desktop.reports.model import Column, ReportDocument, Section, SignatureBlock, Table
 from desktop.services import reference
+from desktop.services.documents import a0_data
+from desktop.services.documents.a0_fp import Use, latest_start, method_on
 from desktop.services.documents.parts import (
     NONE,
     day_text,
@@ -31,7 +33,7 @@ from desktop.services.register import households
 from desktop.services.register.members import DEAD, MOVED_OUT
 
 RECIPIENTS = ("- Trạm Y tế xã;", "- Lưu.")
-TABLES = ("sex", "relationship", "residence_status")
+TABLES = ("sex", "relationship", "residence_status", "ethnic_groups", "education", "marital_status", "fp_methods")
 
 
 def household_document(profile: Profile, household_id: uuid.UUID, *, issued_on: date | None = None) -> ReportDocument:
@@ -40,6 +42,7 @@ def household_document(profile: Profile, household_id: uuid.UUID, *, issued_on: 
     issued = issued_on or profile.today()
     with profile.sessions() as session:
         names = {table: reference.code_names(session, table) for table in TABLES}
+        spells = a0_data.fp_of_people(session, (person.id for person in detail.members))
     doc = ReportDocument(
         document_id=new_document_id("PH", detail.code),
         kind="household",
@@ -47,7 +50,15 @@ def household_document(profile: Profile, household_id: uuid.UUID, *, issued_on: 
         title="PHIẾU THÔNG TIN HỘ GIA ĐÌNH",
         subtitle=f"(Hộ số {detail.code} – {detail.village})",
         sections=(
-            *numbered((_general(detail), _members(detail.members, names), _population_events(detail), _visits(detail))),
+            *numbered(
+                (
+                    _general(detail),
+                    _members(detail.members, names),
+                    _contraception(detail.members, spells, names["fp_methods"], profile.today()),
+                    _population_events(detail),
+                    _visits(detail),
+                )
+            ),
             # Unnumbered, so the signature that follows never stands alone on the last page.
             Section("", (f"Thông tin trên được trích từ sổ tay cộng tác viên ngày {day_text(issued)}.",)),
         ),
@@ -83,13 +94,18 @@ def _categories(detail: HouseholdDetail) -> str:
 
 
 def _members(members: Sequence[PersonDTO], names: dict[str, dict[str, str]]) -> Section:
+    # The columns of the A0/CTV's Mục I (domain.md §3.3), so the card and the Sổ A0 say the same of a person.
     columns = (
-        Column("STT", 0.5),
-        Column("Họ và tên", 2.4),
-        Column("Ngày sinh", 1.2),
-        Column("Giới tính", 0.9),
-        Column("Quan hệ với chủ hộ", 1.6),
-        Column("Tình trạng cư trú", 1.6),
+        Column("STT", 0.45),
+        Column("Họ và tên", 2.2),
+        Column("Ngày sinh", 1.1),
+        Column("Giới tính", 0.6),
+        Column("Quan hệ với chủ hộ", 1.3),
+        Column("Dân tộc", 0.7),
+        Column("Trình độ học vấn", 1.3),
+        Column("Tình trạng hôn nhân", 1.15),
+        Column("Số thẻ BHYT", 1.4),
+        Column("Tình trạng cư trú", 1.3),
     )
     rows = tuple(
         (
@@ -98,19 +114,57 @@ def _members(members: Sequence[PersonDTO], names: dict[str, dict[str, str]]) -> 
             person.birth_date,
             names["sex"].get(person.sex, person.sex),
             names["relationship"].get(person.relationship, person.relationship),
+            _name(names["ethnic_groups"], person.ethnicity),
+            _name(names["education"], person.education),
+            _name(names["marital_status"], person.marital_status),
+            person.insurance_no or None,
             _residence(person, names["residence_status"]),
         )
         for number, person in enumerate(members, start=1)
     )
-    return table_section("THÀNH VIÊN HỘ GIA ĐÌNH", Table(columns, rows, sheet_name="Thành viên"))
+    gone = [p for p in members if p.status in (DEAD, MOVED_OUT)]
+    note = ("Ngày chết, ngày chuyển đi: xem mục Biến động dân số.",) if gone else ()
+    return table_section("THÀNH VIÊN HỘ GIA ĐÌNH", Table(columns, rows, sheet_name="Thành viên"), note)
+
+
+def _name(names: dict[str, str], code: str) -> str | None:
+    return names.get(code, code) or None
+
+
+def _contraception(
+    members: Sequence[PersonDTO], spells: dict[uuid.UUID, tuple[Use, ...]], methods: dict[str, str], on: date
+) -> Section:
+    """Each woman with recorded contraceptive use: the method in use on the card's day and since when, or
+    when she stopped (the month-by-month grid is the A0/CTV's Mục II)."""
+    columns = (
+        Column("Họ và tên", 2.2),
+        Column("Năm sinh", 0.8),
+        Column("Biện pháp tránh thai", 2.6),
+        Column("Từ tháng", 1.0),
+    )
+    rows = []
+    for person in members:
+        last = latest_start(spells.get(person.id, ()), on)
+        if last is None:
+            continue
+        method = methods.get(last.method, last.method)
+        if method_on((last,), on):
+            rows.append(
+                (person.full_name, str(person.birth_date.year), f"Đang sử dụng: {method}", f"{last.start:%m/%Y}")
+            )
+        elif last.stop is not None:
+            rows.append((person.full_name, str(person.birth_date.year), f"Đã thôi: {method}", f"{last.stop:%m/%Y}"))
+    return table_section("SỬ DỤNG BIỆN PHÁP TRÁNH THAI", Table(columns, tuple(rows), sheet_name="BPTT"))
 
 
 def _residence(person: PersonDTO, statuses: dict[str, str]) -> str:
-    # The register keeps people who died or left: the card must not show them as living there.
+    # The register keeps people who died or left: the card must not show them as living there. The day is
+    # in the population events: a date here would be the widest word of a ten-column table and make it
+    # break numbers apart.
     if person.status == DEAD:
-        return f"Đã chết ({day_text(person.death_date)})" if person.death_date else "Đã chết"
+        return "Đã chết"
     if person.status == MOVED_OUT:
-        return f"Đã chuyển đi ({day_text(person.left_on)})" if person.left_on else "Đã chuyển đi"
+        return "Đã chuyển đi"
     return statuses.get(person.residence_status, person.residence_status)
 
 
