@@ -312,5 +312,5 @@ class DemoRegister:
         bride.arrived_on = self.day_in_year(earliest=wedding, latest=wedding + timedelta(days=15))
         if self.rng.random() < 0.3:
             bride.residence_status = "temporary_resident"
-        came_from = names.weighted(self.rng, names.MOVE_IN_PLACES)
+        came_from = names.place_on(self.rng, names.MOVE_IN_PLACES, bride.arrived_on)
         self.event("move_in", household, bride, bride.arrived_on, **{"from": came_from})

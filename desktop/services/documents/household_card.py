@@ -77,8 +77,11 @@ def _general(detail: HouseholdDetail) -> Section:
 def _categories(detail: HouseholdDetail) -> str:
     parts = []
     for category in detail.categories:
-        decision = f" (Quyết định số {category.decision_no})" if category.decision_no else ""
-        parts.append(f"{category.name} năm {category.year}{decision}")
+        standard = category.poverty_standard_decree or category.poverty_standard_name
+        basis = [f"chuẩn nghèo theo {standard}"] if standard else []
+        basis += [f"Quyết định số {category.decision_no}"] if category.decision_no else []
+        said = f" ({'; '.join(basis)})" if basis else ""
+        parts.append(f"{category.name} năm {category.year}{said}")
     return "; ".join(parts)
 
 
@@ -89,7 +92,8 @@ def _members(members: Sequence[PersonDTO], names: dict[str, dict[str, str]]) -> 
         Column("Ngày sinh", 1.2),
         Column("Giới tính", 0.9),
         Column("Quan hệ với chủ hộ", 1.6),
-        Column("Tình trạng cư trú", 1.6),
+        Column("Tình trạng cư trú", 1.3),
+        Column("Hiện trạng", 1.5),
     )
     rows = tuple(
         (
@@ -97,21 +101,36 @@ def _members(members: Sequence[PersonDTO], names: dict[str, dict[str, str]]) -> 
             person.full_name,
             person.birth_date,
             names["sex"].get(person.sex, person.sex),
-            names["relationship"].get(person.relationship, person.relationship),
+            _relationship(person, names["relationship"]),
             _residence(person, names["residence_status"]),
+            _vital(person),
         )
         for number, person in enumerate(members, start=1)
     )
     return table_section("THÀNH VIÊN HỘ GIA ĐÌNH", Table(columns, rows, sheet_name="Thành viên"))
 
 
+def _relationship(person: PersonDTO, relationships: dict[str, str]) -> str:
+    # A head who died or left keeps the code the slip reported; the card names one head only.
+    if person.relationship == "head" and not person.is_head and person.status in (DEAD, MOVED_OUT):
+        return "Chủ hộ cũ"
+    return relationships.get(person.relationship, person.relationship)
+
+
 def _residence(person: PersonDTO, statuses: dict[str, str]) -> str:
+    """Thường trú, tạm trú, tạm vắng: only for someone who still lives here (their vital status says the rest)."""
+    if person.status in (DEAD, MOVED_OUT):
+        return ""
+    return statuses.get(person.residence_status, person.residence_status)
+
+
+def _vital(person: PersonDTO) -> str:
     # The register keeps people who died or left: the card must not show them as living there.
     if person.status == DEAD:
         return f"Đã chết ({day_text(person.death_date)})" if person.death_date else "Đã chết"
     if person.status == MOVED_OUT:
         return f"Đã chuyển đi ({day_text(person.left_on)})" if person.left_on else "Đã chuyển đi"
-    return statuses.get(person.residence_status, person.residence_status)
+    return "Đang sinh sống"
 
 
 def _population_events(detail: HouseholdDetail) -> Section:
