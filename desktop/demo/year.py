@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from desktop.demo import names
+from desktop.demo import names, places
 from desktop.demo.families import DemoRegister
 from desktop.demo.records import DEAD, MOVED_OUT, DemoCategory, DemoHousehold, DemoPerson, DemoVisit
 
@@ -90,7 +90,7 @@ class DemoYear:
 
     def _leave(self, household: DemoHousehold, person: DemoPerson, day: date) -> None:
         person.status, person.left_on = MOVED_OUT, day
-        self.reg.event("move_out", household, person, day, to=names.place_on(self.rng, names.MOVE_OUT_PLACES, day))
+        self.reg.event("move_out", household, person, day, to=places.place_on(self.rng, places.MOVE_OUT_PLACES, day))
 
     def _divorce(self, household: DemoHousehold) -> None:
         head = household.head

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from db.models.register import Household, HouseholdCategory, PopulationEvent
-from desktop.demo import names
+from desktop.demo import places
 from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
 from desktop.services.communication import activities
@@ -41,22 +41,22 @@ def _place(event: PopulationEvent) -> str:
 
 def test_after_the_reform_no_place_names_a_province_or_district_that_no_longer_exists(demo):
     moves = [e for e in _all(demo, PopulationEvent) if e.kind in ("move_in", "move_out") and _place(e)]
-    after = [e for e in moves if e.event_date >= names.REFORM_DAY]
-    before = [e for e in moves if e.event_date < names.REFORM_DAY]
+    after = [e for e in moves if e.event_date >= places.REFORM_DAY]
+    before = [e for e in moves if e.event_date < places.REFORM_DAY]
     assert len(after) >= 3 and len(before) >= 3  # both sides of the reform are in the demo year
     for event in after:
         place = _place(event)
-        assert not any(province in place for province in names.FORMER_PROVINCES), place
+        assert not any(province in place for province in places.FORMER_PROVINCES), place
         assert "huyện" not in place and "Thị trấn" not in place, place  # no districts, no townships
     # Before the reform the old units are what people wrote.
-    assert {_place(e) for e in before} <= {p[0] for p in names.MOVE_IN_PLACES + names.MOVE_OUT_PLACES}
+    assert {_place(e) for e in before} <= {p[0] for p in places.MOVE_IN_PLACES + places.MOVE_OUT_PLACES}
 
 
 def test_former_provinces_are_named_in_the_places_of_before_the_reform_only():
-    olds = {b for b, _a, _w in names.MOVE_IN_PLACES + names.MOVE_OUT_PLACES}
-    news = {a for _b, a, _w in names.MOVE_IN_PLACES + names.MOVE_OUT_PLACES}
+    olds = {b for b, _a, _w in places.MOVE_IN_PLACES + places.MOVE_OUT_PLACES}
+    news = {a for _b, a, _w in places.MOVE_IN_PLACES + places.MOVE_OUT_PLACES}
     assert {"Tỉnh Quảng Bình", "Tỉnh Bình Dương"} <= olds
-    assert "Tỉnh Quảng Trị" in news and not any(p in n for n in news for p in names.FORMER_PROVINCES)
+    assert "Tỉnh Quảng Trị" in news and not any(p in n for n in news for p in places.FORMER_PROVINCES)
 
 
 def test_counselling_is_for_one_person_or_a_couple_and_a_home_visit_meets_a_family(demo):
