@@ -55,6 +55,8 @@ class HouseholdCategory(SyncedMixin, Base):
     category: Mapped[str] = mapped_column(String(40))
     year: Mapped[int] = mapped_column(Integer)
     decision_no: Mapped[str] = mapped_column(String(60), default="")
+    # The poverty standard a poor or near-poor decision was made under (poverty_standards.csv); "" for others.
+    poverty_standard: Mapped[str] = mapped_column(String(20), default="", server_default="")
     notes: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
 
 

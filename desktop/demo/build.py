@@ -32,6 +32,7 @@ from desktop.paths import ProfilePaths
 from desktop.services import reference
 from desktop.services.profile.handle import Created, Profile
 from desktop.services.profile.opening import create_profile, is_set_up, set_up
+from desktop.services.register import categories
 from desktop.services.register.events import default_reporting_month
 from desktop.services.validation import problem, raise_if
 from desktop.textnorm import clean, fold
@@ -180,7 +181,7 @@ def _insert(session: Session, profile: Profile, register: DemoRegister) -> None:
     batches: list[tuple[type[Any], Iterable[dict[str, Any]]]] = [
         (Household, _household_rows(profile, register, stamp)),
         (Person, _person_rows(register, stamp)),
-        (HouseholdCategory, _category_rows(register, stamp)),
+        (HouseholdCategory, _category_rows(register, categories.standards_of(session), stamp)),
         (PopulationEvent, _event_rows(register, stamp)),
         (Visit, _visit_rows(register, profile.collaborator, stamp)),
     ]
@@ -263,7 +264,9 @@ def _person_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[dict
             }
 
 
-def _category_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[dict[str, Any]]:
+def _category_rows(
+    register: DemoRegister, standards: list[categories.PovertyStandard], stamp: dict[str, Any]
+) -> Iterable[dict[str, Any]]:
     for h in register.households:
         for c in h.categories:
             yield {
@@ -273,6 +276,8 @@ def _category_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[di
                 "year": c.year,
                 "decision_no": c.decision_no,
                 "notes": c.notes,
+                # A poor or near-poor decision was made under the standard in force that year.
+                "poverty_standard": categories.standard_for(c.category, c.year, standards),
                 **stamp,
             }
 

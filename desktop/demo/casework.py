@@ -4,7 +4,8 @@ About one household in 80 has a domestic-violence case (acts, a measure, a refer
 some with a no-contact order ending soon, older ones closed), one in 100 a child-protection case with
 its intake report at some step of Decree 56/2017 (monitoring visits once it is being monitored), one in
 120 an older person living alone followed as "other support" with the help given; two tasks
-written by hand; and in each village two communication activities a month over the last three months.
+written by hand; and in each village two communication activities a month over the last three months, each
+reaching as many people as its form does (a talk dozens, individual counselling one person or a couple).
 The same seed and day give the same cases. Nothing here is real.
 """
 
@@ -74,11 +75,12 @@ def _activities(profile: Profile, rng: random.Random, today: date) -> None:
         for months_back in range(ACTIVITY_MONTHS):
             for _ in range(ACTIVITIES_PER_MONTH):
                 held_on = today - timedelta(days=30 * months_back + rng.randint(0, 27))
-                men, women = rng.randint(2, 15), rng.randint(8, 30)
+                form = rng.choice(ACTIVITY_FORMS)
+                men, women = _audience(rng, form)
                 data = ActivityInput(
                     held_on=held_on,
                     village_id=village_id,
-                    form=rng.choice(ACTIVITY_FORMS),
+                    form=form,
                     topic=rng.choice(ACTIVITY_TOPICS),
                     male=men,
                     female=women,
@@ -86,6 +88,21 @@ def _activities(profile: Profile, rng: random.Random, today: date) -> None:
                     materials_count=men + women,
                 )
                 activities.record_activity(profile, data)
+
+
+def _audience(rng: random.Random, form: str) -> tuple[int, int]:
+    """Men and women reached: a talk fills a meeting hall, a home visit meets a family, individual
+    counselling one person or a couple (activity_forms.csv has no group sizes: these are the demo's)."""
+    if form == "individual_counselling":
+        return _one_or_a_couple(rng)
+    if form == "home_visit":
+        return rng.randint(0, 2), rng.randint(1, 3)
+    return rng.randint(2, 15), rng.randint(8, 30)
+
+
+def _one_or_a_couple(rng: random.Random) -> tuple[int, int]:
+    """One woman, one man, or the two of them together (family planning is most often the wife's)."""
+    return rng.choice(((0, 1), (0, 1), (0, 1), (1, 0), (1, 1)))
 
 
 def _homes(profile: Profile) -> list[_Home]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from desktop.demo import names
+from desktop.demo import names, places
 from desktop.demo.records import DemoEvent, DemoHousehold, DemoPerson, DemoVisit
 
 YEAR_DAYS = 365
@@ -312,5 +312,5 @@ class DemoRegister:
         bride.arrived_on = self.day_in_year(earliest=wedding, latest=wedding + timedelta(days=15))
         if self.rng.random() < 0.3:
             bride.residence_status = "temporary_resident"
-        came_from = names.weighted(self.rng, names.MOVE_IN_PLACES)
+        came_from = places.place_on(self.rng, places.MOVE_IN_PLACES, bride.arrived_on)
         self.event("move_in", household, bride, bride.arrived_on, **{"from": came_from})

@@ -253,29 +253,6 @@ VILLAGE_NAMES: tuple[str, ...] = (
 )
 STREETS: tuple[str, ...] = ("Hà Huy Tập", "Trần Phú", "Nguyễn Du", "Phan Đình Phùng", "Lê Lợi", "Hàm Nghi")
 
-# Where people move to or come from; Hà Tĩnh sends many workers to the south and abroad.
-MOVE_OUT_PLACES: tuple[tuple[str, int], ...] = (
-    ("Thành phố Hồ Chí Minh", 22),
-    ("Tỉnh Bình Dương", 14),
-    ("Thành phố Hà Nội", 14),
-    ("Phường Thành Sen, Hà Tĩnh", 10),
-    ("Tỉnh Đồng Nai", 6),
-    ("Tỉnh Nghệ An", 6),
-    ("Hàn Quốc (lao động)", 8),
-    ("Nhật Bản (lao động)", 8),
-    ("Đài Loan (Trung Quốc) (lao động)", 7),
-    ("Xã Cẩm Bình, Hà Tĩnh", 5),
-)
-MOVE_IN_PLACES: tuple[tuple[str, int], ...] = (
-    ("Xã Cẩm Bình, Hà Tĩnh", 14),
-    ("Xã Thiên Cầm, Hà Tĩnh", 12),
-    ("Xã Cẩm Duệ, Hà Tĩnh", 10),
-    ("Phường Thành Sen, Hà Tĩnh", 10),
-    ("Xã Thạch Hà, Hà Tĩnh", 8),
-    ("Tỉnh Nghệ An", 8),
-    ("Tỉnh Quảng Bình", 6),
-    ("Thành phố Hồ Chí Minh", 6),
-)
 DEATH_CAUSES: tuple[tuple[str, int], ...] = (
     ("Tuổi cao, bệnh già", 45),
     ("Bệnh tim mạch", 14),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from desktop.demo import names
+from desktop.demo import names, places
 from desktop.demo.families import DemoRegister
 from desktop.demo.records import DEAD, MOVED_OUT, DemoCategory, DemoHousehold, DemoPerson, DemoVisit
 
@@ -65,7 +65,8 @@ class DemoYear:
     def _succeed(self, household: DemoHousehold, old: DemoPerson, day: date) -> None:
         """After the head's death the spouse, or else the eldest adult, becomes head (an info change)."""
         present = household.present_members()
-        if not present:
+        if not present:  # nobody to head it: the household ends, headless, as the services leave it
+            household.head = None
             household.dissolved_on = self.reg.day_in_year(earliest=day, latest=day + timedelta(days=30))
             household.dissolved_reason = "Chủ hộ qua đời, không còn thành viên nào trong hộ"
             return
@@ -89,7 +90,7 @@ class DemoYear:
 
     def _leave(self, household: DemoHousehold, person: DemoPerson, day: date) -> None:
         person.status, person.left_on = MOVED_OUT, day
-        self.reg.event("move_out", household, person, day, to=names.weighted(self.rng, names.MOVE_OUT_PLACES))
+        self.reg.event("move_out", household, person, day, to=places.place_on(self.rng, places.MOVE_OUT_PLACES, day))
 
     def _divorce(self, household: DemoHousehold) -> None:
         head = household.head

@@ -63,6 +63,9 @@ class CategoryDTO:
     year: int
     decision_no: str
     notes: str
+    poverty_standard: str = ""  # code of poverty_standards.csv, for a poor or near-poor decision
+    poverty_standard_name: str = ""
+    poverty_standard_decree: str = ""  # "Nghị định 07/2021/NĐ-CP"
 
 
 @dataclass(frozen=True, slots=True)

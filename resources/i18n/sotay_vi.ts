@@ -1977,12 +1977,22 @@
     <context>
         <name>CategoryDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/category.py" line="+21" />
+            <location filename="../../desktop/ui/dialogs/category.py" line="+20" />
             <source>Add a category — household {code}</source>
             <translation>Thêm diện hộ — hộ số {code}</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
+            <source>— choose the standard —</source>
+            <translation>— chọn chuẩn nghèo —</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{name} — {decree}</source>
+            <translation>{name} — {decree}</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>e.g. 125/QĐ-UBND</source>
             <translation>ví dụ: 125/QĐ-UBND</translation>
         </message>
@@ -1997,7 +2007,12 @@
             <translation>&amp;Năm</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
+            <source>Poverty &amp;standard</source>
+            <translation>&amp;Chuẩn nghèo</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>&amp;Decision no.</source>
             <translation>Số &amp;quyết định</translation>
         </message>
@@ -3273,7 +3288,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/demo/build.py" line="+77" />
+            <location filename="../../desktop/demo/build.py" line="+78" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
@@ -3582,6 +3597,36 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>mm/yyyy</source>
             <translation>tt/nnnn</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="218" />
+            <source>Nobody else lives in this household. After saving, record the end of the household with “Dissolve household” on its page.</source>
+            <translation>Trong hộ không còn ai khác. Sau khi lưu, hãy ghi việc hộ chấm dứt bằng nút “Giải thể hộ” trên trang của hộ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="169" />
+            <source>— choose the new head —</source>
+            <translation>— chọn chủ hộ mới —</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="176" />
+            <source>New h&amp;ead</source>
+            <translation>C&amp;hủ hộ mới</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="238" />
+            <source>{name} (born {date}), now: {relationship}</source>
+            <translation>{name} (sinh {date}), hiện là: {relationship}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="223" />
+            <source>Nobody who stays is old enough to head the household ({age} or over). After saving, record where the children live now, for example by adding them to a relative's household.</source>
+            <translation>Những người còn lại trong hộ đều chưa đủ tuổi làm chủ hộ (từ {age} tuổi). Sau khi lưu, hãy ghi nơi các cháu đang sống, ví dụ chuyển các cháu sang hộ của người thân.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="228" />
+            <source>{name} heads this household. Choose who heads it from now on: their relationship becomes “head”. Then check each member's relationship to the new head. If the whole household is leaving, record the other members first.</source>
+            <translation>{name} là chủ hộ. Hãy chọn người làm chủ hộ từ nay: quan hệ của người đó sẽ thành “Chủ hộ”. Sau đó kiểm tra lại quan hệ của từng thành viên với chủ hộ mới. Nếu cả hộ chuyển đi, hãy ghi những thành viên khác trước.</translation>
+        </message>
     </context>
     <context>
         <name>Events</name>
@@ -3802,7 +3847,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hãy chọn một thành viên trong danh sách trước.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+11" />
+            <source>Nobody lives here any more</source>
+            <translation>Trong hộ không còn ai</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nobody lives in household {code} any more. If the household has ended, record its end with “Dissolve household”; if someone still lives there, add them as a member.</source>
+            <translation>Hộ số {code} không còn ai sinh sống. Nếu hộ đã chấm dứt, hãy ghi bằng nút “Giải thể hộ”; nếu vẫn có người đang ở, hãy thêm họ làm thành viên.</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>household {code}</source>
             <translation>hộ số {code}</translation>
         </message>
@@ -4023,10 +4078,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tuổi</translation>
         </message>
         <message>
-            <source>Status</source>
-            <translation>Tình trạng</translation>
-        </message>
-        <message>
             <source>Citizen ID</source>
             <translation>Số định danh cá nhân</translation>
         </message>
@@ -4154,6 +4205,26 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>at: {place}</source>
             <translation>tại: {place}</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/detail_tables.py" line="57" />
+            <source>Former head</source>
+            <translation>Chủ hộ cũ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/detail_tables.py" line="46" />
+            <source>Residence</source>
+            <translation>Tình trạng cư trú</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/detail_tables.py" line="47" />
+            <source>Living status</source>
+            <translation>Hiện trạng</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/detail_tables.py" line="73" />
+            <source>Poverty standard</source>
+            <translation>Chuẩn nghèo</translation>
+        </message>
     </context>
     <context>
         <name>Households</name>
@@ -4181,6 +4252,21 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>This household already has that category for {year}.</source>
             <translation>Hộ đã có diện này trong năm {year}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/categories.py" line="111" />
+            <source>Choose the poverty standard the decision was made under.</source>
+            <translation>Hãy chọn chuẩn nghèo mà quyết định căn cứ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/categories.py" line="102" />
+            <source>Only a poor or near-poor decision names a poverty standard.</source>
+            <translation>Chỉ quyết định công nhận hộ nghèo, hộ cận nghèo mới ghi chuẩn nghèo.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/categories.py" line="120" />
+            <source>The standard of {decree} applies to {first}–{last}, not to {year}.</source>
+            <translation>Chuẩn nghèo theo {decree} áp dụng cho các năm {first}–{last}, không áp dụng cho năm {year}.</translation>
         </message>
     </context>
     <context>
@@ -4600,7 +4686,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>MemberDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/member.py" line="+31" />
+            <location filename="../../desktop/ui/dialogs/member.py" line="+32" />
             <source>Edit member — household {code}</source>
             <translation>Sửa thông tin thành viên — hộ số {code}</translation>
         </message>
@@ -4610,7 +4696,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thêm thành viên — hộ số {code}</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+21" />
+            <source>Living status: {status}</source>
+            <translation>Hiện trạng: {status}</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>This is a real change (not a typing correction): report it on the monthly slip</source>
             <translation>Đây là thay đổi thực tế (không phải sửa lỗi nhập): ghi vào phiếu báo cáo tháng</translation>
         </message>
@@ -4779,6 +4870,31 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>The child cannot be born before the mother.</source>
             <translation>Trẻ không thể sinh trước ngày sinh của mẹ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/heads.py" line="50" />
+            <source>Only when the head leaves is a new head chosen.</source>
+            <translation>Chỉ chọn chủ hộ mới khi chủ hộ mất hoặc chuyển đi.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/heads.py" line="55" />
+            <source>Nobody who stays in this household can head it.</source>
+            <translation>Không ai còn lại trong hộ có thể làm chủ hộ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/heads.py" line="57" />
+            <source>Choose who heads the household now.</source>
+            <translation>Hãy chọn người làm chủ hộ từ nay.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/heads.py" line="59" />
+            <source>Choose the new head among the members who still live here.</source>
+            <translation>Hãy chọn chủ hộ mới trong số thành viên còn ở trong hộ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/register/members.py" line="205" />
+            <source>{name} no longer lives in this household and cannot be its head.</source>
+            <translation>{name} không còn ở trong hộ nên không thể làm chủ hộ.</translation>
         </message>
     </context>
     <context>

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import csv
+import importlib.util
 import sqlite3
+from pathlib import Path
 
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
+import db
 from db.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
 from db.session import make_engine
 
@@ -65,3 +69,47 @@ def test_start_up_shortcut_agrees_with_alembic_on_the_head(tmp_path):
     upgrade_to_head(engine)
     upgrade_to_head(engine)  # already at head: nothing to do, no error
     assert current_revision(engine) == newest_revision()
+
+
+def test_0011_gives_existing_poor_and_near_poor_entries_the_standard_of_their_year(tmp_path):
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0010")
+    raw = sqlite3.connect(tmp_path / "p.db")  # foreign keys off: the rows need no household here
+    rows = [
+        ("a", "poor", 2019),
+        ("b", "near_poor", 2022),
+        ("c", "poor", 2026),
+        ("d", "near_poor", 2027),
+        ("e", "poor", 2010),  # before every known standard: left for the user to see
+        ("f", "policy", 2024),  # not decided under a poverty standard
+    ]
+    raw.executemany(
+        "INSERT INTO household_categories (id, household_id, category, year, decision_no, notes, created_at,"
+        " updated_at, usn, origin) VALUES (?, 'h', ?, ?, '', '', '2025-01-01', '2025-01-01', 0, 'x')",
+        rows,
+    )
+    raw.commit()
+    raw.close()
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        found = dict(conn.execute(text("SELECT id, poverty_standard FROM household_categories")).all())
+    assert found == {"a": "qd59_2015", "b": "nd07_2021", "c": "nd07_2021", "d": "nd351_2025", "e": "", "f": ""}
+    with engine.begin() as conn:  # the copy a downgrade makes checks foreign keys these rows lack
+        conn.execute(text("DELETE FROM household_categories"))
+    command.downgrade(alembic_config(engine), "0010")
+    with engine.connect() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("household_categories")}
+    assert "poverty_standard" not in columns
+
+
+def test_0011_fills_in_the_periods_the_code_table_gives_each_standard():
+    path = Path(db.__file__).parent / "migrations" / "versions" / "0011_poverty_standard.py"
+    spec = importlib.util.spec_from_file_location("migration_0011", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with (Path(db.__file__).parent.parent / "resources" / "reference" / "poverty_standards.csv").open(
+        encoding="utf-8"
+    ) as handle:
+        shipped = {row["code"]: (int(row["first_year"]), int(row["last_year"])) for row in csv.DictReader(handle)}
+    assert {code: (first, last) for code, first, last in migration.PERIODS} == shipped

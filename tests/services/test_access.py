@@ -125,7 +125,7 @@ def test_a_ctv_cannot_change_another_village_and_nothing_is_saved(commune, login
         lambda: people.transfer_member(ctv, commune.east_person, commune.west, relationship="other", on=DAY),
         lambda: visits.record(ctv, commune.west, VisitInput(visited_on=DAY, collaborator=CTV, topics=("other",))),
         lambda: cases.open_case(ctv, CaseInput("other_support", commune.west, DAY, support_kind="elderly_alone")),
-        lambda: households.add_category(ctv, commune.west, category="poor", year=2025),
+        lambda: households.add_category(ctv, commune.west, category="poor", year=2025, poverty_standard="nd07_2021"),
     )
     for attempt in attempts:
         with pytest.raises(PermissionDeniedError):

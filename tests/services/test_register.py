@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import functools
 import unicodedata
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from desktop.errors import NotFoundError, SotayError, ValidationError
 from desktop.services import stats
-from desktop.services.register import households, members, people
+from desktop.services.register import categories, households, members, people
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import DuplicatePersonWarning, PersonInput
 
@@ -52,7 +54,7 @@ def test_dissolving_is_refused_while_people_live_there_then_allowed(family):
     p = register.profile
     with pytest.raises(ValidationError):
         households.dissolve(p, hid, on=p.today(), reason="Cả hộ chuyển đi")
-    for person in (head, wife):
+    for person in (wife, head):  # the head last: nobody is left to head the household
         people.record_move_out(p, person, moved_on=p.today(), destination="TP. Hà Tĩnh")
     households.dissolve(p, hid, on=p.today(), reason="Cả hộ chuyển đi")
     assert households.detail(p, hid).dissolved_on == p.today()
@@ -60,18 +62,68 @@ def test_dissolving_is_refused_while_people_live_there_then_allowed(family):
         members.add_member(p, hid, adult("Lê Văn Nam"))
 
 
+def standard_of(profile, category: str, year: int) -> str:
+    return categories.standard_for(category, year, categories.poverty_standards(profile))
+
+
 def test_categories_need_a_known_code_and_a_sane_year(family):
     register, hid, *_ = family
     p = register.profile
-    households.add_category(p, hid, category="poor", year=p.today().year, decision_no="125/QĐ-UBND")
+    year = p.today().year
+    households.add_category(
+        p, hid, category="poor", year=year, decision_no="125/QĐ-UBND", poverty_standard=standard_of(p, "poor", year)
+    )
+    with pytest.raises(ValidationError):  # the same category twice in a year
+        households.add_category(p, hid, category="poor", year=year, poverty_standard=standard_of(p, "poor", year))
     with pytest.raises(ValidationError):
-        households.add_category(p, hid, category="poor", year=p.today().year)
+        households.add_category(p, hid, category="rich", year=year)
     with pytest.raises(ValidationError):
-        households.add_category(p, hid, category="rich", year=p.today().year)
-    with pytest.raises(ValidationError):
-        households.add_category(p, hid, category="near_poor", year=1990)
+        households.add_category(p, hid, category="near_poor", year=1990, poverty_standard="qd59_2015")
     [row] = households.rows(p, [hid])
     assert row.categories == ("Hộ nghèo",)
+
+
+def refused_on(call) -> dict[str, str]:
+    with pytest.raises(ValidationError) as refused:
+        call()
+    return {problem.field: problem.message for problem in refused.value.problems}
+
+
+def test_a_poor_or_near_poor_decision_names_the_standard_whose_period_holds_its_year(family):
+    register, hid, *_ = family
+    p = register.profile
+    add = functools.partial(households.add_category, p, hid)
+    assert refused_on(lambda: add(category="poor", year=2024)) == {
+        "poverty_standard": "Choose the poverty standard the decision was made under."
+    }
+    assert "poverty_standard" in refused_on(lambda: add(category="near_poor", year=2024, poverty_standard="nd351_2025"))
+    assert "poverty_standard" in refused_on(lambda: add(category="poor", year=2024, poverty_standard="made_up"))
+    # Decree 351/2025 keeps the 2022-2025 standard for 2026; its own criteria start in 2027.
+    assert "poverty_standard" in refused_on(lambda: add(category="poor", year=2026, poverty_standard="nd351_2025"))
+    add(category="poor", year=2026, poverty_standard="nd07_2021", decision_no="12/QĐ-UBND")
+    add(category="near_poor", year=2024, poverty_standard="nd07_2021")
+    # Other categories are not decided under a poverty standard.
+    assert refused_on(lambda: add(category="policy", year=2024, poverty_standard="nd07_2021")) == {
+        "poverty_standard": "Only a poor or near-poor decision names a poverty standard."
+    }
+    add(category="policy", year=2024)
+    shown = {(c.category, c.year): c for c in households.detail(p, hid).categories}
+    assert shown["poor", 2026].poverty_standard == "nd07_2021"
+    assert shown["poor", 2026].poverty_standard_name.startswith("Chuẩn nghèo đa chiều giai đoạn 2022–2025")
+    assert shown["policy", 2024].poverty_standard == shown["policy", 2024].poverty_standard_name == ""
+
+
+def test_the_standard_of_a_year_is_the_one_in_force_that_year(profile):
+    standards = categories.poverty_standards(profile)
+    assert [categories.standard_for("poor", y, standards) for y in (2015, 2021, 2022, 2026, 2027, 2030)] == [
+        "",
+        "qd59_2015",
+        "nd07_2021",
+        "nd07_2021",
+        "nd351_2025",
+        "nd351_2025",
+    ]
+    assert categories.standard_for("policy", 2024, standards) == ""
 
 
 @pytest.mark.parametrize(
@@ -166,16 +218,90 @@ def test_death_before_birth_is_refused_and_person_stays_present(family):
     assert households.detail(p, hid).events == ()
 
 
-def test_death_of_the_head_clears_the_head_and_reports_an_event(family):
+def test_death_of_the_head_names_the_new_head_and_keeps_one_head(family):
     register, hid, head, wife = family
     p = register.profile
-    people.record_death(p, head, died_on=p.today() - timedelta(days=2), cause="Bệnh")
+    died = p.today() - timedelta(days=2)
+    assert refused_on(lambda: people.record_death(p, head, died_on=died)) == {
+        "new_head_id": "Choose who heads the household now."
+    }
+    assert members.get(p, head).status == "present"  # nothing was saved
+    people.record_death(p, head, died_on=died, cause="Bệnh", new_head_id=wife)
     detail = households.detail(p, hid)
-    assert detail.head_person_id is None
-    assert members.get(p, head).status == "dead"
-    assert [e.kind for e in detail.events] == ["death"]
+    assert detail.head_person_id == wife and detail.head_name == "Nguyễn Thị Hường"
+    by_id = {m.id: m for m in detail.members}
+    assert (by_id[wife].relationship, by_id[wife].is_head) == ("head", True)
+    # The old head's row keeps the code the death line reports, but no longer heads the household.
+    assert (by_id[head].status, by_id[head].relationship, by_id[head].is_head) == ("dead", "head", False)
+    assert sum(m.is_head for m in detail.members) == 1
+    changes = {e.kind: e for e in detail.events}
+    assert set(changes) == {"death", "info_change"}
+    assert changes["info_change"].person_id == wife
+    assert changes["info_change"].details == {"before": {"relationship": "spouse"}}
+    assert changes["info_change"].reporting_month == changes["death"].reporting_month
     with pytest.raises(ValidationError):
         people.record_death(p, head, died_on=p.today())
+
+
+def test_moving_out_the_head_needs_a_new_head_who_stays_and_is_old_enough(family):
+    register, hid, head, wife = family
+    p = register.profile
+    child = members.add_member(
+        p, hid, adult("Đặng Minh An", born=p.today().replace(year=p.today().year - 10), rel="child")
+    )
+    move = functools.partial(people.record_move_out, p, head, moved_on=p.today(), destination="Hà Nội")
+    assert refused_on(lambda: move(new_head_id=head)) == {
+        "new_head_id": "Choose the new head among the members who still live here."
+    }
+    assert refused_on(lambda: move(new_head_id=child)) == {
+        "new_head_id": "A head of household must be at least {age} years old."
+    }
+    # Choosing a head is for the head's own leaving only.
+    assert "new_head_id" in refused_on(lambda: people.record_move_out(p, wife, moved_on=p.today(), new_head_id=child))
+    move(new_head_id=wife)
+    detail = households.detail(p, hid)
+    assert detail.head_name == "Nguyễn Thị Hường"
+    assert [m.full_name for m in detail.members if m.status == "present" and m.relationship == "head"] == [
+        "Nguyễn Thị Hường"
+    ]
+
+
+def test_the_last_member_leaves_without_a_new_head_and_the_household_can_then_end(family):
+    register, hid, head, wife = family
+    p = register.profile
+    people.record_move_out(p, wife, moved_on=p.today())
+    assert "new_head_id" in refused_on(lambda: people.record_death(p, head, died_on=p.today(), new_head_id=wife))
+    people.record_death(p, head, died_on=p.today())
+    detail = households.detail(p, hid)
+    assert detail.head_person_id is None and all(m.status != "present" for m in detail.members)
+    households.dissolve(p, hid, on=p.today(), reason="Không còn ai trong hộ")
+
+
+def test_children_too_young_to_head_the_household_do_not_stop_the_death_being_recorded(register):
+    p = register.profile
+    hid = households.create(p, HouseholdInput(code="040", village_id=register.village_a))
+    mother = members.add_member(p, hid, adult("Lê Thị Thu", sex="2", rel="head"))
+    young = p.today().replace(year=p.today().year - 8)
+    child = members.add_member(p, hid, adult("Lê Văn Bình", born=young, rel="child"))
+    people.record_death(p, mother, died_on=p.today())
+    detail = households.detail(p, hid)
+    assert detail.head_person_id is None
+    assert [m.id for m in detail.members if m.status == "present"] == [child]
+
+
+def test_a_former_head_cannot_come_back_as_a_second_head(family):
+    register, hid, head, wife = family
+    p = register.profile
+    people.record_death(p, head, died_on=p.today(), new_head_id=wife)
+    # Correcting the deceased's record keeps their code and does not make them head again.
+    old = members.get(p, head)
+    members.update_member(p, head, members.to_input(old))
+    assert households.detail(p, hid).head_person_id == wife
+    son = members.add_member(p, hid, adult("Đặng Văn Tú", born=date(2000, 1, 1), rel="child"))
+    refused = refused_on(
+        lambda: members.update_member(p, son, replace(members.to_input(members.get(p, son)), relationship="head"))
+    )
+    assert refused == {"relationship": "{name} is already the head of this household. Change that first."}
 
 
 def test_marriage_below_legal_age_is_refused(family):

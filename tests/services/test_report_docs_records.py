@@ -32,7 +32,7 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, members, people, visits
+from desktop.services.register import categories, households, members, people, visits
 from desktop.services.register.events import default_reporting_month
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
@@ -42,6 +42,10 @@ from tests.reports.conftest import pdftotext
 TODAY = date.today()
 OPENED = TODAY - timedelta(days=30)
 LAST_YEAR = TODAY.year - 1
+
+
+def _standard(p, year: int) -> str:
+    return categories.standard_for("poor", year, categories.poverty_standards(p))
 
 
 def day(n: int) -> date:
@@ -73,7 +77,9 @@ def family(register):
     people.record_death(p, grandpa, died_on=day(2))
     people.record_care_event(p, wife, kind="fp_start", on=day(1), details={"method": "pill"})
     people.record_care_event(p, wife, kind="fp_stop", on=day(3), details={"method": "pill"})
-    households.add_category(p, hid, category="poor", year=LAST_YEAR, decision_no="12/QĐ-UBND")
+    households.add_category(
+        p, hid, category="poor", year=LAST_YEAR, decision_no="12/QĐ-UBND", poverty_standard=_standard(p, LAST_YEAR)
+    )
     visits.record(p, hid, VisitInput(day(5), "Nguyễn Thị Lan", (wife,), ("family_planning",), "Hẹn khám thai"))
     visits.record(p, hid, VisitInput(day(1), "Nguyễn Thị Lan", topics=("elderly_care",)))
     return p, hid, {"head": head, "wife": wife, "son": son, "grandpa": grandpa}
@@ -132,7 +138,9 @@ def test_the_household_card_holds_the_household_its_members_events_and_visits(fa
     general = section(doc, "THÔNG TIN CHUNG").paragraphs
     assert "Số hộ: A1" in general and "Thôn, tổ dân phố: Thôn Đông Hà" in general and "Địa chỉ: Xóm 3" in general
     assert "Chủ hộ: Trần Văn Hùng" in general and "Số nhân khẩu đang sinh sống: 3" in general
-    assert f"Diện hộ: Hộ nghèo năm {LAST_YEAR} (Quyết định số 12/QĐ-UBND)" in general
+    decree = {s.code: s.decree for s in categories.poverty_standards(p)}[_standard(p, LAST_YEAR)]
+    assert decree.startswith("Nghị định ")
+    assert f"Diện hộ: Hộ nghèo năm {LAST_YEAR} (chuẩn nghèo theo {decree}; Quyết định số 12/QĐ-UBND)" in general
     members = section(doc, "THÀNH VIÊN").table
     assert [c.title for c in members.columns] == [
         "STT",
@@ -145,15 +153,17 @@ def test_the_household_card_holds_the_household_its_members_events_and_visits(fa
         "Tình trạng hôn nhân",
         "Số thẻ BHYT",
         "Tình trạng cư trú",
+        "Hiện trạng",
     ]
     assert members.rows[0] == (
         1, "Trần Văn Hùng", date(1980, 3, 4), "Nam", "Chủ hộ", "Kinh", "Trung học phổ thông", "Có vợ/chồng",
-        "GD4421234567890", "Thường trú có mặt",
+        "GD4421234567890", "Thường trú có mặt", "Đang sinh sống",
     )  # fmt: skip
     assert members.rows[1][1:5] == ("Nguyễn Thị Mai", date(1984, 7, 9), "Nữ", "Vợ/chồng chủ hộ")
     assert members.rows[1][5:9] == ("Mường", None, None, None)  # what was never entered stays empty
-    # The grandfather is still on the card, not as someone living there; the day is among the events.
-    assert members.rows[-1][1] == "Trần Văn Lộc" and members.rows[-1][9] == "Đã chết"
+    # The grandfather is still on the card, not as someone living there: residence and vital status apart,
+    # the day among the events.
+    assert members.rows[-1][1] == "Trần Văn Lộc" and members.rows[-1][9:] == ("", "Đã chết")
     assert section(doc, "THÀNH VIÊN").paragraphs == ("Ngày chết, ngày chuyển đi: xem mục Biến động dân số.",)
     # The wife took the pill, then stopped; the summary says since when.
     assert section(doc, "BIỆN PHÁP TRÁNH THAI").table.rows == (
@@ -168,6 +178,17 @@ def test_the_household_card_holds_the_household_its_members_events_and_visits(fa
     assert [s.heading[:4] for s in doc.sections] == ["I. T", "II. ", "III.", "IV. ", "V. L", ""]
     assert doc.sections[-1].paragraphs == ("Thông tin trên được trích từ sổ tay cộng tác viên ngày 05/11/2026.",)
     assert len(doc.content_sha256) == 64 and doc.document_id.startswith("PH-A1-")
+
+
+def test_the_card_names_one_head_after_the_head_died(family):
+    p, hid, who = family
+    people.record_death(p, who["head"], died_on=day(3), new_head_id=who["wife"])
+    doc = household_card.household_document(p, hid, issued_on=date(2026, 11, 5))
+    assert "Chủ hộ: Nguyễn Thị Mai" in section(doc, "THÔNG TIN CHUNG").paragraphs
+    rows = {row[1]: row for row in section(doc, "THÀNH VIÊN").table.rows}
+    assert rows["Nguyễn Thị Mai"][4] == "Chủ hộ"
+    assert rows["Trần Văn Hùng"][4] == "Chủ hộ cũ" and rows["Trần Văn Hùng"][9:] == ("", "Đã chết")
+    assert [row[4] for row in rows.values()].count("Chủ hộ") == 1
 
 
 def test_the_household_card_says_nothing_of_support_cases(dv_case, family):

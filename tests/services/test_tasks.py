@@ -16,7 +16,7 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, members, people, visits
+from desktop.services.register import categories, households, members, people, visits
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
 from desktop.services.register.visits import VisitInput
@@ -31,6 +31,11 @@ def home(register):
     wife = members.add_member(p, hid, PersonInput("Võ Thị Lài", "2", date(1992, 2, 2), "head"))
     son = members.add_member(p, hid, PersonInput("Võ Văn Tí", "1", date(2015, 5, 5), "child"))
     return p, hid, wife, son
+
+
+def _standard(p) -> str:
+    """The poverty standard of this year's poor and near-poor decisions."""
+    return categories.standard_for("poor", TODAY.year, categories.poverty_standards(p))
 
 
 def _kinds(found: list[task_sources.TaskDTO]) -> list[str]:
@@ -67,7 +72,7 @@ def test_a_child_plan_deadline_is_a_task_until_the_plan_is_approved(home):
 def test_follow_ups_and_priority_households(home):
     p, hid, _wife, _son = home
     assert "priority_visit" not in _kinds(tasks.open_tasks(p))
-    households.add_category(p, hid, category="poor", year=TODAY.year)
+    households.add_category(p, hid, category="poor", year=TODAY.year, poverty_standard=_standard(p))
     [never] = [t for t in tasks.open_tasks(p) if t.kind == "priority_visit"]
     assert never.due == TODAY and never.household_id == hid  # never visited: due now
     visits.record(
@@ -127,7 +132,7 @@ def test_manual_tasks_are_checked(home):
 
 def test_a_ctv_sees_neither_other_villages_nor_case_tasks_without_the_permission(home, register):
     p, hid, wife, _son = home
-    households.add_category(p, hid, category="poor", year=TODAY.year)
+    households.add_category(p, hid, category="poor", year=TODAY.year, poverty_standard=_standard(p))
     cid = cases.open_case(p, CaseInput("domestic_violence", hid, TODAY, person_id=wife))
     dv_measures.apply_measure(p, cid, MeasureInput("no_contact", TODAY, "", TODAY, TODAY + timedelta(days=2), 100))
     users.add_user(p, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_b,)), "hoa giữ thôn trung")
@@ -214,7 +219,7 @@ def test_a_case_entry_with_a_follow_up_day_is_a_task_until_a_later_entry(home):
 
 def test_the_priority_visit_interval_is_the_notebook_s_own(home):
     p, hid, _wife, _son = home
-    households.add_category(p, hid, category="near_poor", year=TODAY.year)
+    households.add_category(p, hid, category="near_poor", year=TODAY.year, poverty_standard=_standard(p))
     visits.record(
         p, hid, VisitInput(visited_on=TODAY - timedelta(days=20), collaborator="Lan", topics=("family_planning",))
     )

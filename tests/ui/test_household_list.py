@@ -118,7 +118,7 @@ def test_a_stale_search_result_never_replaces_a_newer_one(qtbot, ctx, register_o
 
 def test_village_filter_and_dissolved_rows_are_greyed(qtbot, ctx, register, register_of, wait_lane):
     ids = register_of(4)
-    for person in households.detail(ctx.profile, ids[0]).members:
+    for person in reversed(households.detail(ctx.profile, ids[0]).members):  # the head last
         people.record_move_out(ctx.profile, person.id, moved_on=date.today())
     households.dissolve(ctx.profile, ids[0], on=date.today(), reason="Chuyển đi")
     page = HouseholdListPage(ctx)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.paths import ProfilePaths
-from desktop.services.register import households, visits
+from desktop.services.register import categories, households, visits
 from desktop.services.register.visits import VisitInput
 from desktop.ui import app as ui_app
 from desktop.ui.dialogs.household import HouseholdDialog
@@ -22,7 +22,6 @@ from tests.conftest import PASSPHRASE
 from tests.ui.helpers import open_main_window, type_text
 
 TODAY = date.today()
-
 
 
 def test_sections_and_status_bar(qtbot, ctx, family, wait_lane):
@@ -196,7 +195,8 @@ def test_headless_screenshot_of_a_profile_not_yet_set_up(qtbot, tmp_path):
 
 
 def test_the_priority_visit_interval_is_set_in_settings_and_the_dashboard_follows(qtbot, ctx, family, wait_lane):
-    households.add_category(ctx.profile, family, category="poor", year=TODAY.year)
+    standard = categories.standard_for("poor", TODAY.year, categories.poverty_standards(ctx.profile))
+    households.add_category(ctx.profile, family, category="poor", year=TODAY.year, poverty_standard=standard)
     visits.record(ctx.profile, family, VisitInput(TODAY - timedelta(days=40), "Nguyễn Thị Lan", (), ("immunization",)))
     window = open_main_window(qtbot, ctx, wait_lane)
     assert window.dashboard.due.rowCount() == 0  # visited 40 days ago: within the usual 90 days

@@ -88,8 +88,11 @@ def _general(detail: HouseholdDetail) -> Section:
 def _categories(detail: HouseholdDetail) -> str:
     parts = []
     for category in detail.categories:
-        decision = f" (Quyết định số {category.decision_no})" if category.decision_no else ""
-        parts.append(f"{category.name} năm {category.year}{decision}")
+        standard = category.poverty_standard_decree or category.poverty_standard_name
+        basis = [f"chuẩn nghèo theo {standard}"] if standard else []
+        basis += [f"Quyết định số {category.decision_no}"] if category.decision_no else []
+        said = f" ({'; '.join(basis)})" if basis else ""
+        parts.append(f"{category.name} năm {category.year}{said}")
     return "; ".join(parts)
 
 
@@ -97,15 +100,16 @@ def _members(members: Sequence[PersonDTO], names: dict[str, dict[str, str]]) -> 
     # The columns of the A0/CTV's Mục I (domain.md §3.3), so the card and the Sổ A0 say the same of a person.
     columns = (
         Column("STT", 0.45),
-        Column("Họ và tên", 2.2),
+        Column("Họ và tên", 2.1),
         Column("Ngày sinh", 1.1),
         Column("Giới tính", 0.6),
-        Column("Quan hệ với chủ hộ", 1.3),
+        Column("Quan hệ với chủ hộ", 1.2),
         Column("Dân tộc", 0.7),
-        Column("Trình độ học vấn", 1.3),
-        Column("Tình trạng hôn nhân", 1.15),
+        Column("Trình độ học vấn", 1.2),
+        Column("Tình trạng hôn nhân", 1.1),
         Column("Số thẻ BHYT", 1.4),
-        Column("Tình trạng cư trú", 1.3),
+        Column("Tình trạng cư trú", 1.2),
+        Column("Hiện trạng", 1.0),
     )
     rows = tuple(
         (
@@ -113,12 +117,13 @@ def _members(members: Sequence[PersonDTO], names: dict[str, dict[str, str]]) -> 
             person.full_name,
             person.birth_date,
             names["sex"].get(person.sex, person.sex),
-            names["relationship"].get(person.relationship, person.relationship),
+            _relationship(person, names["relationship"]),
             _name(names["ethnic_groups"], person.ethnicity),
             _name(names["education"], person.education),
             _name(names["marital_status"], person.marital_status),
             person.insurance_no or None,
             _residence(person, names["residence_status"]),
+            _vital(person),
         )
         for number, person in enumerate(members, start=1)
     )
@@ -157,15 +162,29 @@ def _contraception(
     return table_section("SỬ DỤNG BIỆN PHÁP TRÁNH THAI", Table(columns, tuple(rows), sheet_name="BPTT"))
 
 
+def _relationship(person: PersonDTO, relationships: dict[str, str]) -> str:
+    # A head who died or left keeps the code the slip reported; the card names one head only.
+    if person.relationship == "head" and not person.is_head and person.status in (DEAD, MOVED_OUT):
+        return "Chủ hộ cũ"
+    return relationships.get(person.relationship, person.relationship)
+
+
 def _residence(person: PersonDTO, statuses: dict[str, str]) -> str:
+    """Thường trú, tạm trú, tạm vắng: only for someone who still lives here (their vital status says the rest)."""
+    if person.status in (DEAD, MOVED_OUT):
+        return ""
+    return statuses.get(person.residence_status, person.residence_status)
+
+
+def _vital(person: PersonDTO) -> str:
     # The register keeps people who died or left: the card must not show them as living there. The day is
-    # in the population events: a date here would be the widest word of a ten-column table and make it
+    # in the population events: a date here would be the widest word of an eleven-column table and make it
     # break numbers apart.
     if person.status == DEAD:
         return "Đã chết"
     if person.status == MOVED_OUT:
         return "Đã chuyển đi"
-    return statuses.get(person.residence_status, person.residence_status)
+    return "Đang sinh sống"
 
 
 def _population_events(detail: HouseholdDetail) -> Section:

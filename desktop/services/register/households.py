@@ -13,27 +13,25 @@ from sqlalchemy.orm import Session
 from db.base import utcnow
 from db.models.reference import AdminUnit
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
-from desktop.errors import FieldProblem, ValidationError
+from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import CategoryDTO, HouseholdDetail, HouseholdRow, IdList, MemberMatch
 from desktop.services.profile import access
 from desktop.services.profile.handle import Profile
-from desktop.services.register import search
+from desktop.services.register import categories, search
 from desktop.services.register.members import person_dto
 from desktop.services.register.visits import visit_dtos
 from desktop.services.rows import live, live_or_none, live_row
 from desktop.services.validation import (
     ADDRESS_MAX,
     NOTE_MAX,
-    code_problems,
     event_date_problems,
     household_code_problems,
     pattern_problems,
     problem,
     raise_if,
     text_problems,
-    year_problems,
 )
 from desktop.textnorm import clean, fold
 
@@ -146,36 +144,28 @@ def dissolve(profile: Profile, household_id: uuid.UUID, *, on: date, reason: str
 
 
 def add_category(
-    profile: Profile, household_id: uuid.UUID, *, category: str, year: int, decision_no: str = "", notes: str = ""
+    profile: Profile,
+    household_id: uuid.UUID,
+    *,
+    category: str,
+    year: int,
+    decision_no: str = "",
+    notes: str = "",
+    poverty_standard: str = "",
 ) -> uuid.UUID:
+    """A category decided for a year; a poor or near-poor one names the poverty standard it was decided
+    under, whose period must contain the year (categories.entry_problems)."""
     with profile.sessions.begin() as session:
         _require(session, household_id, profile)
-        allowed = reference.code_names(session, "household_categories")
-        found = code_problems("category", category, allowed)
-        found += year_problems("year", year, profile.today())
-        found += text_problems("decision_no", decision_no, required=False, max_len=60)
-        found += text_problems("notes", notes, required=False, max_len=ADDRESS_MAX)
-        raise_if(found)
-        duplicate = session.scalar(
-            select(func.count()).where(
-                HouseholdCategory.household_id == household_id,
-                HouseholdCategory.category == category,
-                HouseholdCategory.year == year,
-                live(HouseholdCategory),
-            )
-        )
-        if duplicate:
-            raise ValidationError(
-                [
-                    problem(
-                        "category",
-                        QT_TRANSLATE_NOOP(CTX, "This household already has that category for {year}."),
-                        year=year,
-                    )
-                ]
-            )
+        entry = categories.Entry(category, year, poverty_standard, decision_no, notes)
+        raise_if(categories.stored_entry_problems(session, household_id, entry, profile.today()))
         row = HouseholdCategory(
-            household_id=household_id, category=category, year=year, decision_no=clean(decision_no), notes=clean(notes)
+            household_id=household_id,
+            category=category,
+            year=year,
+            decision_no=clean(decision_no),
+            notes=clean(notes),
+            poverty_standard=poverty_standard,
         )
         session.add(row)
         session.flush()
@@ -335,8 +325,19 @@ def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:
         names = {p.id: p.full_name for p in people}
         members = tuple(person_dto(p, household.head_person_id) for p in people)
         category_names = reference.code_names(session, "household_categories")
-        categories = tuple(
-            CategoryDTO(c.id, c.category, category_names.get(c.category, c.category), c.year, c.decision_no, c.notes)
+        standards = {s.code: s for s in categories.standards_of(session)}
+        entries = tuple(
+            CategoryDTO(
+                c.id,
+                c.category,
+                category_names.get(c.category, c.category),
+                c.year,
+                c.decision_no,
+                c.notes,
+                c.poverty_standard,
+                standards[c.poverty_standard].name if c.poverty_standard in standards else c.poverty_standard,
+                standards[c.poverty_standard].decree if c.poverty_standard in standards else "",
+            )
             for c in session.scalars(
                 select(HouseholdCategory)
                 .where(HouseholdCategory.household_id == household_id, live(HouseholdCategory))
@@ -370,7 +371,7 @@ def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:
             dissolved_on=household.dissolved_on,
             dissolved_reason=household.dissolved_reason,
             members=members,
-            categories=categories,
+            categories=entries,
             events=tuple(events),
             visits=tuple(visits),
         )

@@ -172,17 +172,38 @@ def require_person(session: Session, person_id: uuid.UUID, user: CurrentUser, *,
 def head_problems(
     session: Session, household: Household, person_id: uuid.UUID | None, relationship: str
 ) -> list[FieldProblem]:
-    """A household has one head: making someone else head waits until the present one is changed."""
-    if relationship != HEAD or household.head_person_id in (None, person_id):
+    """A household has one present head: making someone else head waits until the present one is changed."""
+    if relationship != HEAD:
         return []
-    head = session.get(Person, household.head_person_id)
-    if head is None or head.status != PRESENT:
+    stmt = select(Person.full_name).where(
+        Person.household_id == household.id,
+        Person.status == PRESENT,
+        Person.relationship == HEAD,
+        live(Person),
+    )
+    if person_id is not None:
+        stmt = stmt.where(Person.id != person_id)
+    head = session.scalars(stmt.limit(1)).first()
+    if head is None:
         return []
     return [
         problem(
             "relationship",
             QT_TRANSLATE_NOOP(CTX, "{name} is already the head of this household. Change that first."),
-            name=head.full_name,
+            name=head,
+        )
+    ]
+
+
+def _former_member_problems(person: Person, relationship: str) -> list[FieldProblem]:
+    """Someone who died or moved out cannot become the head; a former head keeps the code they had."""
+    if person.status == PRESENT or relationship != HEAD or person.relationship == HEAD:
+        return []
+    return [
+        problem(
+            "relationship",
+            QT_TRANSLATE_NOOP(CTX, "{name} no longer lives in this household and cannot be its head."),
+            name=person.full_name,
         )
     ]
 
@@ -248,7 +269,9 @@ def update_member(
         person = require_person(session, person_id, profile.user)
         household = writable_household(session, person.household_id, profile.user)
         found = _input_problems(session, data, profile.today())
-        found += head_problems(session, household, person_id, data.relationship)
+        if person.status == PRESENT:
+            found += head_problems(session, household, person_id, data.relationship)
+        found += _former_member_problems(person, data.relationship)
         if person.death_date and data.birth_date and person.death_date < data.birth_date:
             found.append(
                 problem("birth_date", QT_TRANSLATE_NOOP(CTX, "The date of birth is after the recorded date of death."))
@@ -258,9 +281,10 @@ def update_member(
         raise_if(found)
         before = {"full_name": person.full_name, "birth_date": person.birth_date.isoformat()}
         _apply(person, data)
-        if data.relationship == HEAD:
+        # Correcting a former member's record never changes who heads the household.
+        if person.status == PRESENT and data.relationship == HEAD:
             household.head_person_id = person.id
-        elif household.head_person_id == person.id:
+        elif person.status == PRESENT and household.head_person_id == person.id:
             household.head_person_id = None
         if as_change_event:
             add_event(

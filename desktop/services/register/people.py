@@ -12,6 +12,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.profile.handle import Profile
 from desktop.services.register import events as events_service
+from desktop.services.register import heads
 from desktop.services.register.events import add_event, reporting_month_problems
 from desktop.services.register.members import (
     DEAD,
@@ -133,6 +134,7 @@ def _leave(
     status: str,
     details: dict[str, object],
     reporting_month: str | None,
+    new_head_id: uuid.UUID | None,
 ) -> None:
     with profile.sessions.begin() as session:
         person = require_person(session, person_id, profile.user)
@@ -154,14 +156,16 @@ def _leave(
             found = event_date_problems("left_on", on, profile.today(), not_before=person.birth_date)
         if reporting_month:
             found += reporting_month_problems(reporting_month, on, profile.today())
+        found += heads.succession_problems(session, household, person, new_head_id, on)
         raise_if(found)
+        heads.hand_over(
+            session, household, person, new_head_id, on=on, today=profile.today(), reporting_month=reporting_month
+        )
         person.status = status
         if status == DEAD:
             person.death_date = on
         else:
             person.left_on = on
-        if household.head_person_id == person.id:
-            household.head_person_id = None
         add_event(
             session,
             kind=kind,
@@ -175,8 +179,15 @@ def _leave(
 
 
 def record_death(
-    profile: Profile, person_id: uuid.UUID, *, died_on: date, cause: str = "", reporting_month: str | None = None
+    profile: Profile,
+    person_id: uuid.UUID,
+    *,
+    died_on: date,
+    cause: str = "",
+    reporting_month: str | None = None,
+    new_head_id: uuid.UUID | None = None,
 ) -> None:
+    """A member died. If they headed the household, `new_head_id` names who heads it now (heads.py)."""
     raise_if(text_problems("cause", cause, required=False, max_len=ADDRESS_MAX))
     _leave(
         profile,
@@ -186,12 +197,20 @@ def record_death(
         status=DEAD,
         details={"cause": clean(cause)},
         reporting_month=reporting_month,
+        new_head_id=new_head_id,
     )
 
 
 def record_move_out(
-    profile: Profile, person_id: uuid.UUID, *, moved_on: date, destination: str = "", reporting_month: str | None = None
+    profile: Profile,
+    person_id: uuid.UUID,
+    *,
+    moved_on: date,
+    destination: str = "",
+    reporting_month: str | None = None,
+    new_head_id: uuid.UUID | None = None,
 ) -> None:
+    """A member moved away. If they headed the household, `new_head_id` names who heads it now (heads.py)."""
     raise_if(text_problems("destination", destination, required=False, max_len=ADDRESS_MAX))
     _leave(
         profile,
@@ -201,6 +220,7 @@ def record_move_out(
         status=MOVED_OUT,
         details={"to": clean(destination)},
         reporting_month=reporting_month,
+        new_head_id=new_head_id,
     )
 
 
@@ -262,10 +282,12 @@ def transfer_member(
     relationship: str,
     on: date,
     reporting_month: str | None = None,
+    new_head_id: uuid.UUID | None = None,
 ) -> None:
     """Move someone to another household of the register (e.g. a son setting up his own home).
 
-    The person stays in the commune, so this is an information change on the P0 slip, not a move.
+    The person stays in the commune, so this is an information change on the P0 slip, not a move. If they
+    headed their household, `new_head_id` names who heads it now (heads.py).
     """
     with profile.sessions.begin() as session:
         person = require_person(session, person_id, profile.user)
@@ -289,9 +311,12 @@ def transfer_member(
             found += head_problems(session, target, person_id, relationship)
         if reporting_month:
             found += reporting_month_problems(reporting_month, on, profile.today())
+        if person.status == PRESENT:
+            found += heads.succession_problems(session, source, person, new_head_id, on)
         raise_if(found)
-        if source.head_person_id == person.id:
-            source.head_person_id = None
+        heads.hand_over(
+            session, source, person, new_head_id, on=on, today=profile.today(), reporting_month=reporting_month
+        )
         person.household_id = target.id
         person.relationship = relationship
         if relationship == HEAD:

@@ -77,5 +77,15 @@ class EventDialog(FormDialog):
     def live_problems(self) -> list[FieldProblem]:
         return self.current_page().problems()
 
+    def revalidate(self) -> list[FieldProblem]:
+        problems = super().revalidate()
+        self.grow_to_fit()  # the new-head row or its note may have appeared
+        return problems
+
+    def leaves_nobody(self) -> bool:
+        """Whether the event shown leaves nobody living in the household (then its end is to be recorded)."""
+        page = self.current_page()
+        return isinstance(page, MemberEventPage) and page.leaves_nobody()
+
     def perform_save(self) -> bool:
         return self.current_page().save()

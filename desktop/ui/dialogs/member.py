@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.services.dto import PersonDTO
@@ -13,6 +13,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.duplicate import save_checking_duplicates
 from desktop.ui.dialogs.person_form import PersonFields
+from desktop.ui.pages.detail_tables import member_status
 from desktop.ui.widgets.form import FormPanel
 
 
@@ -43,6 +44,15 @@ class MemberDialog(FormDialog):
         else:
             self.fields.set_value(members.to_input(person))
         self.body.addWidget(self.panel)
+        # The residence status above is where someone is registered; whether they still live here, left or
+        # died is recorded by events, and shown apart.
+        self.living_status = QLabel()
+        self.living_status.setObjectName("subtitle")
+        self.living_status.setWordWrap(True)
+        if person is not None:
+            self.living_status.setText(self.tr("Living status: {status}").format(status=member_status(person)))
+        self.living_status.setVisible(person is not None)
+        self.body.addWidget(self.living_status)
         self.as_change = QCheckBox(
             self.tr("This is a real change (not a typing correction): report it on the monthly slip")
         )

@@ -30,7 +30,12 @@ def members_model(codes: CodeCache, today_fn: Callable[[], date]) -> RecordTable
         return str(p.age_on(p.death_date or today_fn()))
 
     def relationship(p: PersonDTO) -> str:
-        return codes.label("relationship", p.relationship)
+        return relationship_label(p, codes)
+
+    def residence(p: PersonDTO) -> str:
+        # Thường trú / tạm trú / tạm vắng is where someone living here is registered; for people who died
+        # or left it says nothing any more, and their vital status says why.
+        return codes.label("residence_status", p.residence_status) if p.status == "present" else ""
 
     columns = [
         Column(_tr("Full name"), lambda p: p.full_name),
@@ -38,13 +43,23 @@ def members_model(codes: CodeCache, today_fn: Callable[[], date]) -> RecordTable
         Column(_tr("Sex"), lambda p: codes.label("sex", p.sex), align_center=True),
         Column(_tr("Date of birth"), lambda p: fmt_date(p.birth_date), align_center=True),
         Column(_tr("Age"), age, align_center=True),
-        Column(_tr("Status"), _member_status),
+        Column(_tr("Residence"), residence),
+        Column(_tr("Living status"), member_status),
         Column(_tr("Citizen ID"), lambda p: p.national_id),
     ]
     return RecordTableModel(columns, muted=lambda p: p.status != "present")
 
 
-def _member_status(p: PersonDTO) -> str:
+def relationship_label(p: PersonDTO, codes: CodeCache) -> str:
+    """The relationship to the head; a head who died or left is shown as a former head, so the household
+    shows one head only (their stored code stays what the slip reported: domain.md §3.5)."""
+    if p.relationship == "head" and not p.is_head and p.status != "present":
+        return _tr("Former head")
+    return codes.label("relationship", p.relationship)
+
+
+def member_status(p: PersonDTO) -> str:
+    """Living here, moved out or died, with the date: the vital status, apart from the residence status."""
     when = p.death_date or p.left_on
     status = person_status(p.status)
     return _tr("{status} on {date}").format(status=status, date=fmt_date(when)) if when else status
@@ -55,6 +70,7 @@ def categories_model() -> RecordTableModel[CategoryDTO]:
         Column(_tr("Category"), lambda c: c.name),
         Column(_tr("Year"), lambda c: str(c.year), align_center=True),
         Column(_tr("Decision no."), lambda c: c.decision_no),
+        Column(_tr("Poverty standard"), lambda c: c.poverty_standard_name),
         Column(_tr("Notes"), lambda c: c.notes),
     ]
     return RecordTableModel(columns)

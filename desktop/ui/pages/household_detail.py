@@ -78,10 +78,10 @@ class HouseholdDetailPage(QWidget):
         self.visits = detail_tables.visits_model(ctx.codes)
         self.members_view = make_table(self.members)
         self.members_view.setAccessibleName(self.tr("Members"))
-        fit_columns(self.members_view, {0: 24, 1: 18, 2: 6, 3: 11, 4: 5, 5: 22})
+        fit_columns(self.members_view, {0: 24, 1: 18, 2: 6, 3: 11, 4: 5, 5: 16, 6: 20})
         self.categories_view = make_table(self.categories)
         self.categories_view.setAccessibleName(self.tr("Categories"))
-        fit_columns(self.categories_view, {0: 30, 1: 6, 2: 18})
+        fit_columns(self.categories_view, {0: 30, 1: 6, 2: 18, 3: 30})
         self.events_view = make_table(self.events)
         self.events_view.setAccessibleName(self.tr("Population events"))
         fit_columns(self.events_view, {0: 11, 1: 14, 2: 24, 3: 12})
@@ -290,8 +290,18 @@ class HouseholdDetailPage(QWidget):
         MemberDialog(self.ctx, self.detail.id, self.detail.code, person=person, parent=self).exec()
 
     def record_event(self) -> None:
-        if self.detail:
-            EventDialog(self.ctx, self.detail, parent=self).exec()
+        if not self.detail:
+            return
+        dialog = EventDialog(self.ctx, self.detail, parent=self)
+        if dialog.exec() and dialog.leaves_nobody():
+            inform(
+                self,
+                self.tr("Nobody lives here any more"),
+                self.tr(
+                    "Nobody lives in household {code} any more. If the household has ended, record its end with "
+                    "“Dissolve household”; if someone still lives there, add them as a member."
+                ).format(code=self.detail.code),
+            )
 
     def record_visit(self) -> None:
         if self.detail:

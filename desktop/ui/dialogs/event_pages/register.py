@@ -3,16 +3,19 @@ out, death, marriage, divorce); each changes the household's members."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QSpinBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from desktop.errors import FieldProblem
 from desktop.services.dto import HouseholdDetail, PersonDTO
-from desktop.services.register import people
+from desktop.services.register import heads, people
+from desktop.services.register.members import HEAD
 from desktop.services.validation import (
     ADDRESS_MAX,
+    HEAD_MIN_AGE,
     death_date_problems,
     event_date_problems,
     name_problems,
@@ -135,8 +138,14 @@ class MoveInPage(EventPage):
         return saved is not None
 
 
+LEAVING_KINDS = ("death", "move_out")  # after these the person no longer lives in the household
+
+
 class MemberEventPage(EventPage):
-    """Events about a present member: move out, death, marriage, divorce."""
+    """Events about a present member: move out, death, marriage, divorce.
+
+    When the head dies or moves out, the page asks who heads the household now (required while someone
+    old enough stays) and says what to do when nobody, or only children, stay (heads.py)."""
 
     def __init__(self, ctx: AppContext, household: HouseholdDetail, kind: str) -> None:
         super().__init__(ctx, household)
@@ -157,6 +166,20 @@ class MemberEventPage(EventPage):
         self.panel.add("person", _tr("Mem&ber"), self.member, self.member.currentIndexChanged, span=True)
         self.panel.add(date_field, date_label, self.on, self.on.value_changed, span=True)
         self.panel.add(text_field, text_label, self.text, self.text.textChanged, span=True)
+        self.new_head = ValueCombo(blank=_tr("— choose the new head —"))
+        self.new_head.setMaximumWidth(EXTRA_FIELD_WIDTH)
+        self.head_note = QLabel()
+        self.head_note.setObjectName("subtitle")
+        self.head_note.setWordWrap(True)
+        self.head_note.setVisible(False)
+        if kind in LEAVING_KINDS:
+            self.panel.add("new_head_id", _tr("New h&ead"), self.new_head, self.new_head.currentIndexChanged, span=True)
+            self.panel.set_visible("new_head_id", False)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.head_note)  # under the form, above the spare space
+            self.member.currentIndexChanged.connect(self._follow_member)
+            self.on.value_changed.connect(self._follow_member)
         self._finish(self.on.value_changed)
 
     def _labels(self) -> tuple[str, str, str, str]:
@@ -171,6 +194,57 @@ class MemberEventPage(EventPage):
 
     def event_date(self) -> date | None:
         return self.on.value()
+
+    # Who heads the household after a death or a move-out ######################################
+
+    def _leaving_head(self) -> bool:
+        person = self.selected()
+        return person is not None and (person.is_head or person.relationship == HEAD)
+
+    def staying(self) -> list[PersonDTO]:
+        """The members who still live in the household once the chosen member has died or left."""
+        person = self.selected()
+        return [p for p in self._members.values() if person is not None and p.id != person.id]
+
+    def _follow_member(self, *_args: object) -> None:
+        """Offer the members who may head the household, keeping a choice already made when it still fits."""
+        person, on = self.selected(), self.on.value() or self.ctx.profile.today()
+        staying = self.staying()
+        able = [p for p in staying if heads.may_head(p.birth_date, on)]
+        self.new_head.set_items((self._candidate_label(p), p.id) for p in able)
+        self.panel.set_visible("new_head_id", self._leaving_head() and bool(able))
+        note = ""
+        if person is not None and not staying:
+            note = _tr(
+                "Nobody else lives in this household. After saving, record the end of the household with "
+                "“Dissolve household” on its page."
+            )
+        elif self._leaving_head() and not able:
+            note = _tr(
+                "Nobody who stays is old enough to head the household ({age} or over). After saving, record where "
+                "the children live now, for example by adding them to a relative's household."
+            ).format(age=HEAD_MIN_AGE)
+        elif self._leaving_head():
+            note = _tr(
+                "{name} heads this household. Choose who heads it from now on: their relationship becomes "
+                "“head”. Then check each member's relationship to the new head. If the whole household is "
+                "leaving, record the other members first."
+            ).format(name=person.full_name if person else "")
+        self.head_note.setText(note)
+        self.head_note.setVisible(bool(note))
+
+    def _candidate_label(self, person: PersonDTO) -> str:
+        relationship = self.ctx.codes.label("relationship", person.relationship)
+        return _tr("{name} (born {date}), now: {relationship}").format(
+            name=person.full_name, date=fmt_date(person.birth_date), relationship=relationship
+        )
+
+    def chosen_head(self) -> uuid.UUID | None:
+        return self.new_head.value() if self.panel.has_field("new_head_id") and self._leaving_head() else None
+
+    def leaves_nobody(self) -> bool:
+        """Whether nobody will live in the household once this event is saved."""
+        return self.kind in LEAVING_KINDS and self.selected() is not None and not self.staying()
 
     def problems(self) -> list[FieldProblem]:
         today = self.ctx.profile.today()
@@ -192,6 +266,13 @@ class MemberEventPage(EventPage):
                 found += name_problems("partner_name", self.text.text())
         else:
             found += text_problems(self.text_field, self.text.text(), required=False, max_len=ADDRESS_MAX)
+        if self.kind in LEAVING_KINDS and person is not None:
+            found += heads.successor_problems(
+                leaving_is_head=self._leaving_head(),
+                staying={p.id: p.birth_date for p in self.staying()},
+                new_head_id=self.chosen_head(),
+                on=self.on.value(),
+            )
         return found + self._month_problems()
 
     def save(self) -> bool:
@@ -199,9 +280,13 @@ class MemberEventPage(EventPage):
         assert person is not None and on is not None  # checked by problems()
         profile, month, text = self.ctx.profile, self.reporting_month(), self.text.text()
         if self.kind == "death":
-            people.record_death(profile, person.id, died_on=on, cause=text, reporting_month=month)
+            people.record_death(
+                profile, person.id, died_on=on, cause=text, reporting_month=month, new_head_id=self.chosen_head()
+            )
         elif self.kind == "move_out":
-            people.record_move_out(profile, person.id, moved_on=on, destination=text, reporting_month=month)
+            people.record_move_out(
+                profile, person.id, moved_on=on, destination=text, reporting_month=month, new_head_id=self.chosen_head()
+            )
         else:
             people.record_marital_change(
                 profile, person.id, kind=self.kind, on=on, partner_name=text, reporting_month=month
