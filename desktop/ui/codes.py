@@ -18,6 +18,7 @@ TABLES = (
     "population_event_kinds",
     "visit_topics",
     "fp_methods",
+    "screening_conditions",
 )
 
 

@@ -2181,7 +2181,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+58" />
+            <location filename="../../desktop/cli/report.py" line="+60" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2202,7 +2202,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+93" />
+            <location filename="../../desktop/cli/report.py" line="+110" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2434,7 +2434,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report.py" line="+150" />
+            <location filename="../../desktop/cli/report.py" line="+159" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2808,22 +2808,28 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-260" />
+            <location filename="../../desktop/cli/report.py" line="-286" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Write the monthly report of a month as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
             <location line="+7" />
+            <location line="+16" />
             <source>The month, written 11/2026, 11-2026 or 2026-11.</source>
             <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-8" />
+            <source>Write the P0/CTV slip (population events) of a month as a signed PDF and/or XLSX.</source>
+            <translation>Lập phiếu thu tin về dân số (P0/CTV) của một tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Write a household's card as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2913,7 +2919,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+36" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
         </message>
@@ -3461,10 +3467,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tuần t&amp;hai</translation>
         </message>
         <message>
-            <source>Res&amp;ult</source>
-            <translation>Kết &amp;quả</translation>
-        </message>
-        <message>
             <source>e.g. commune health station</source>
             <translation>ví dụ: trạm y tế xã</translation>
         </message>
@@ -3476,11 +3478,26 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>mm/yyyy</source>
             <translation>tt/nnnn</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/care.py" line="95" />
+            <source>Res&amp;ults</source>
+            <translation>Kết &amp;quả</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/screening.py" line="26" />
+            <source>High risk</source>
+            <translation>Nguy cơ cao</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/screening.py" line="42" />
+            <source>Not screened</source>
+            <translation>Không sàng lọc</translation>
+        </message>
     </context>
     <context>
         <name>Events</name>
         <message>
-            <location filename="../../desktop/services/register/events.py" line="+46" />
+            <location filename="../../desktop/services/register/events.py" line="+48" />
             <source>Write the reporting month as YYYY-MM.</source>
             <translation>Ghi tháng báo cáo theo dạng YYYY-MM, ví dụ 2025-03.</translation>
         </message>
@@ -3490,7 +3507,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tháng báo cáo phải nằm trong khoảng từ tháng xảy ra biến động đến tháng hiện tại.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+43" />
             <source>Only for a woman aged {low}–{high} on the date of the event.</source>
             <translation>Chỉ áp dụng cho phụ nữ từ {low} đến {high} tuổi vào ngày xảy ra biến động.</translation>
         </message>
@@ -3515,7 +3532,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hãy nhập một số từ {low} đến {high}.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Choose the contraceptive method.</source>
             <translation>Hãy chọn biện pháp tránh thai.</translation>
         </message>
@@ -3530,9 +3547,19 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hãy chọn diễn biến.</translation>
         </message>
         <message>
+            <location line="+16" />
+            <source>Give the result of at least one condition that was screened.</source>
+            <translation>Hãy cho biết kết quả của ít nhất một bệnh đã được sàng lọc.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>“{condition}” is not a condition of this screening; choose the conditions from the list.</source>
+            <translation>“{condition}” không phải là bệnh thuộc lần sàng lọc này; hãy chọn bệnh trong danh sách.</translation>
+        </message>
+        <message>
             <location line="+5" />
-            <source>Choose the result of the screening.</source>
-            <translation>Hãy chọn kết quả sàng lọc.</translation>
+            <source>The result “{result}” is unknown; a condition screened is either normal or at high risk.</source>
+            <translation>Không rõ kết quả “{result}”; một bệnh đã sàng lọc chỉ có kết quả bình thường hoặc nguy cơ cao.</translation>
         </message>
     </context>
     <context>
