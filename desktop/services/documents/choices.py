@@ -11,19 +11,20 @@ from datetime import date
 from desktop.reports.model import ReportDocument
 from desktop.services import reference
 from desktop.services.casework import cases
-from desktop.services.documents import campaign_report, case_record, household_card, monthly_report
+from desktop.services.documents import campaign_report, case_record, household_card, monthly_report, p0_slip
 from desktop.services.dto import CodeDTO
 from desktop.services.profile.handle import Profile
 from desktop.services.register import households
 from desktop.services.register.events import month_of
 
 MONTHLY, HOUSEHOLD, CASE, CAMPAIGN = "monthly", "household", "case", "campaign"
+P0 = "p0"
 SEARCH_CAP = 30  # households offered while typing
 
 
 @dataclass(frozen=True, slots=True)
 class ReportChoice:
-    kind: str  # MONTHLY, HOUSEHOLD, CASE or CAMPAIGN
+    kind: str  # MONTHLY, HOUSEHOLD, CASE, CAMPAIGN or P0
     title: str  # on screen, in the UI language
     subject: str  # recorded with the export: the month, the household number, the case, the campaign
     file_stem: str  # the suggested file name, without extension
@@ -60,6 +61,11 @@ def monthly_choice(month: str, title: str) -> ReportChoice:
     return ReportChoice(MONTHLY, title, month, f"bao-cao-thang-{month}", month=month)
 
 
+def p0_choice(month: str, title: str) -> ReportChoice:
+    """The P0/CTV slip of a month; its file name names the month only, never a person."""
+    return ReportChoice(P0, title, month, f"phieu-thu-tin-p0-{safe_name(month)}", month=month)
+
+
 def household_choice(household_id: uuid.UUID, code: str, title: str) -> ReportChoice:
     return ReportChoice(HOUSEHOLD, title, code, f"phieu-ho-{safe_name(code)}", household_id=household_id)
 
@@ -77,6 +83,8 @@ def document(profile: Profile, choice: ReportChoice) -> ReportDocument:
     """The report the choice is for, read from the database."""
     if choice.kind == MONTHLY:
         return monthly_report.monthly_document(profile, choice.month)
+    if choice.kind == P0:
+        return p0_slip.p0_document(profile, choice.month)
     if choice.kind == HOUSEHOLD and choice.household_id is not None:
         return household_card.household_document(profile, choice.household_id)
     if choice.kind == CASE and choice.case_id is not None:
