@@ -15,6 +15,10 @@ from sqlalchemy import text
 from desktop.reports.model import ReportDocument
 from desktop.services.documents import choices, p0_slip, periods
 from desktop.services.documents import export as report_export
+from desktop.services.profile import opening as profile_service
+from desktop.services.profile import users
+from desktop.services.profile.access import Role
+from desktop.services.profile.users import UserInput
 from desktop.services.register import events, households, members, people
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
@@ -368,3 +372,19 @@ def test_a_month_not_begun_yet_is_refused(profile):
 def test_the_file_name_names_the_month_only():
     choice = choices.p0_choice("2026-11", "Phiếu thu tin P0 tháng 11/2026")
     assert (choice.kind, choice.month, choice.file_stem) == (choices.P0, "2026-11", "phieu-thu-tin-p0-2026-11")
+
+
+def test_a_collaborator_s_slip_holds_the_villages_they_keep_only(slip_month, register):
+    officer = slip_month.profile
+    users.add_user(officer, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_b,)), "hoa giữ thôn trung")
+    ctv = profile_service.unlock(officer.paths, "Trần Thị Hoa", "hoa giữ thôn trung")
+    try:
+        doc = p0_slip.p0_document(ctv, slip_month.month)
+    finally:
+        ctv.close()
+    assert doc.sections[0].paragraphs == ("Họ và tên cộng tác viên: Trần Thị Hoa", "Địa bàn: Thôn Trung Sơn")
+    households_on_slip = {row[0] for rows in _tables(doc).values() for row in rows}
+    assert households_on_slip == {"034"}  # household 021 is in the other village
+    # The groom's line stays; the bride's household is not hers to see, but the couple is one line all the same.
+    [(_code, groom, *_rest, partner)] = _tables(doc)[12]
+    assert (groom, partner) == ("Lê Văn Toàn", "Trần Thị Hoa")
