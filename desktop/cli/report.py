@@ -1,9 +1,12 @@
-"""`sotay report monthly|household|a0|case|campaign|verify`: the signed reports of desktop.services.documents.export.
+"""`sotay report monthly|p0|family-dv|household|a0|case|campaign|verify`: the signed reports of
+desktop.services.documents.export.
 
 * ``monthly --month MM/YYYY --out F.pdf [--unsigned]`` (or 11-2026, 2026-11) writes the monthly report, signed with the
   device key (or a USB token with ``--token-module``, ``--token`` and ``--cert-label``; its PIN from
   SOTAY_TOKEN_PIN or --pin-file, else asked for, never stored); ``--xlsx F.xlsx`` writes its tables;
 * ``family-dv --year YYYY`` writes the yearly report on families and domestic violence (Thông tư 07/2017);
+* ``p0 --month MM/YYYY`` writes the month's P0/CTV slip (its population events, section by section), with the
+  same options;
 * ``household CODE``, ``campaign CODE --year YYYY`` and ``case ID`` write a household's card, a
   campaign's report and a support case's file (confidential, PDF only, for users who may read the
   case), with the same options;
@@ -58,9 +61,10 @@ def register(commands: Subparsers) -> None:
         dest="report_command",
         required=True,
         title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
-        metavar="{monthly,family-dv,household,a0,case,campaign,verify}",
+        metavar="{monthly,p0,family-dv,household,a0,case,campaign,verify}",
     )
     _monthly_parser(actions)
+    _p0_parser(actions)
     _family_dv_parser(actions)
     _household_parser(actions)
     _a0_parser(actions)
@@ -127,6 +131,22 @@ def _year_argument(text: str) -> int:
         message = QT_TRANSLATE_NOOP("Cli", "{value} is not a year: write it with four digits, e.g. 2025.")
         raise argparse.ArgumentTypeError(console.text(message, value=text))
     return int(cleaned)
+
+
+def _p0_parser(actions: Subparsers) -> None:
+    about = console.text(
+        QT_TRANSLATE_NOOP("Cli", "Write the P0/CTV slip (population events) of a month as a signed PDF and/or XLSX.")
+    )
+    p0 = actions.add_parser("p0", help=about, description=about)
+    p0.add_argument(
+        "--month",
+        required=True,
+        type=month_argument,
+        metavar="MM/YYYY",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The month, written 11/2026, 11-2026 or 2026-11.")),
+    )
+    _output_options(p0)
+    p0.set_defaults(run=run_p0)
 
 
 def _household_parser(actions: Subparsers) -> None:
@@ -289,6 +309,15 @@ def run_family_dv(args: argparse.Namespace, paths: ProfilePaths) -> int:
     with credentials.opened(args, paths) as profile:
         doc = family_dv_report.family_dv_document(profile, args.year)
         _write(args, profile, doc, subject=str(args.year))
+    return console.EXIT_OK
+
+
+def run_p0(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services.documents import p0_slip
+
+    _require_output(args)
+    with credentials.opened(args, paths) as profile:
+        _write(args, profile, p0_slip.p0_document(profile, args.month), subject=args.month)
     return console.EXIT_OK
 
 

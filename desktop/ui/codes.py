@@ -19,6 +19,7 @@ TABLES = (
     "visit_topics",
     "fp_methods",
     "activity_forms",
+    "screening_conditions",
 )
 
 

@@ -2240,7 +2240,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+60" />
+            <location filename="../../desktop/cli/report.py" line="+63" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2261,7 +2261,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+168" />
+            <location filename="../../desktop/cli/report.py" line="+185" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2493,7 +2493,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report.py" line="+207" />
+            <location filename="../../desktop/cli/report.py" line="+216" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2867,22 +2867,23 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-392" />
+            <location filename="../../desktop/cli/report.py" line="-418" />
             <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Write the monthly report of a month as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
             <location line="+7" />
+            <location line="+62" />
             <source>The month, written 11/2026, 11-2026 or 2026-11.</source>
             <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+7" />
             <source>Write a household's card as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2912,13 +2913,13 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Mã chiến dịch, ví dụ dv_action_month hoặc population_month.</translation>
         </message>
         <message>
-            <location line="-70" />
-            <location line="+77" />
+            <location line="-86" />
+            <location line="+93" />
             <source>The year, e.g. 2025.</source>
             <translation>Năm, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="-108" />
+            <location line="-124" />
             <source>The report's difficulties and obstacles; kept for the month and printed again next time.</source>
             <translation>Khó khăn, vướng mắc của báo cáo; được lưu cho tháng này và in lại ở lần sau.</translation>
         </message>
@@ -2938,7 +2939,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{value} không phải là một năm: hãy viết năm đủ bốn chữ số, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+7" />
+            <source>Write the P0/CTV slip (population events) of a month as a signed PDF and/or XLSX.</source>
+            <translation>Lập phiếu thu tin về dân số (P0/CTV) của một tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Write a household's A0/CTV sheet, or a village's whole Sổ A0, as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu A0/CTV của một hộ, hoặc cả Sổ A0 của một thôn, thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -3013,7 +3019,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+57" />
             <location line="+18" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
@@ -3582,10 +3588,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tuần t&amp;hai</translation>
         </message>
         <message>
-            <source>Res&amp;ult</source>
-            <translation>Kết &amp;quả</translation>
-        </message>
-        <message>
             <source>e.g. commune health station</source>
             <translation>ví dụ: trạm y tế xã</translation>
         </message>
@@ -3598,40 +3600,49 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>tt/nnnn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="218" />
             <source>Nobody else lives in this household. After saving, record the end of the household with “Dissolve household” on its page.</source>
             <translation>Trong hộ không còn ai khác. Sau khi lưu, hãy ghi việc hộ chấm dứt bằng nút “Giải thể hộ” trên trang của hộ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="169" />
             <source>— choose the new head —</source>
             <translation>— chọn chủ hộ mới —</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="176" />
             <source>New h&amp;ead</source>
             <translation>C&amp;hủ hộ mới</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="238" />
             <source>{name} (born {date}), now: {relationship}</source>
             <translation>{name} (sinh {date}), hiện là: {relationship}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="223" />
             <source>Nobody who stays is old enough to head the household ({age} or over). After saving, record where the children live now, for example by adding them to a relative's household.</source>
             <translation>Những người còn lại trong hộ đều chưa đủ tuổi làm chủ hộ (từ {age} tuổi). Sau khi lưu, hãy ghi nơi các cháu đang sống, ví dụ chuyển các cháu sang hộ của người thân.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/register.py" line="228" />
             <source>{name} heads this household. Choose who heads it from now on: their relationship becomes “head”. Then check each member's relationship to the new head. If the whole household is leaving, record the other members first.</source>
             <translation>{name} là chủ hộ. Hãy chọn người làm chủ hộ từ nay: quan hệ của người đó sẽ thành “Chủ hộ”. Sau đó kiểm tra lại quan hệ của từng thành viên với chủ hộ mới. Nếu cả hộ chuyển đi, hãy ghi những thành viên khác trước.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/care.py" line="95" />
+            <source>Res&amp;ults</source>
+            <translation>Kết &amp;quả</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/screening.py" line="26" />
+            <source>High risk</source>
+            <translation>Nguy cơ cao</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/event_pages/screening.py" line="42" />
+            <source>Not screened</source>
+            <translation>Không sàng lọc</translation>
         </message>
     </context>
     <context>
         <name>Events</name>
         <message>
-            <location filename="../../desktop/services/register/events.py" line="+46" />
+            <location filename="../../desktop/services/register/events.py" line="+48" />
             <source>Write the reporting month as YYYY-MM.</source>
             <translation>Ghi tháng báo cáo theo dạng YYYY-MM, ví dụ 2025-03.</translation>
         </message>
@@ -3641,7 +3652,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tháng báo cáo phải nằm trong khoảng từ tháng xảy ra biến động đến tháng hiện tại.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+43" />
             <source>Only for a woman aged {low}–{high} on the date of the event.</source>
             <translation>Chỉ áp dụng cho phụ nữ từ {low} đến {high} tuổi vào ngày xảy ra biến động.</translation>
         </message>
@@ -3666,7 +3677,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hãy nhập một số từ {low} đến {high}.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Choose the contraceptive method.</source>
             <translation>Hãy chọn biện pháp tránh thai.</translation>
         </message>
@@ -3681,9 +3692,19 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hãy chọn diễn biến.</translation>
         </message>
         <message>
+            <location line="+16" />
+            <source>Give the result of at least one condition that was screened.</source>
+            <translation>Hãy cho biết kết quả của ít nhất một bệnh đã được sàng lọc.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>“{condition}” is not a condition of this screening; choose the conditions from the list.</source>
+            <translation>“{condition}” không phải là bệnh thuộc lần sàng lọc này; hãy chọn bệnh trong danh sách.</translation>
+        </message>
+        <message>
             <location line="+5" />
-            <source>Choose the result of the screening.</source>
-            <translation>Hãy chọn kết quả sàng lọc.</translation>
+            <source>The result “{result}” is unknown; a condition screened is either normal or at high risk.</source>
+            <translation>Không rõ kết quả “{result}”; một bệnh đã sàng lọc chỉ có kết quả bình thường hoặc nguy cơ cao.</translation>
         </message>
     </context>
     <context>
@@ -4206,22 +4227,18 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>tại: {place}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/detail_tables.py" line="57" />
             <source>Former head</source>
             <translation>Chủ hộ cũ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/detail_tables.py" line="46" />
             <source>Residence</source>
             <translation>Tình trạng cư trú</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/detail_tables.py" line="47" />
             <source>Living status</source>
             <translation>Hiện trạng</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/detail_tables.py" line="73" />
             <source>Poverty standard</source>
             <translation>Chuẩn nghèo</translation>
         </message>
@@ -4254,17 +4271,14 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hộ đã có diện này trong năm {year}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/categories.py" line="111" />
             <source>Choose the poverty standard the decision was made under.</source>
             <translation>Hãy chọn chuẩn nghèo mà quyết định căn cứ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/categories.py" line="102" />
             <source>Only a poor or near-poor decision names a poverty standard.</source>
             <translation>Chỉ quyết định công nhận hộ nghèo, hộ cận nghèo mới ghi chuẩn nghèo.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/categories.py" line="120" />
             <source>The standard of {decree} applies to {first}–{last}, not to {year}.</source>
             <translation>Chuẩn nghèo theo {decree} áp dụng cho các năm {first}–{last}, không áp dụng cho năm {year}.</translation>
         </message>
@@ -4872,27 +4886,22 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Trẻ không thể sinh trước ngày sinh của mẹ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/heads.py" line="50" />
             <source>Only when the head leaves is a new head chosen.</source>
             <translation>Chỉ chọn chủ hộ mới khi chủ hộ mất hoặc chuyển đi.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/heads.py" line="55" />
             <source>Nobody who stays in this household can head it.</source>
             <translation>Không ai còn lại trong hộ có thể làm chủ hộ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/heads.py" line="57" />
             <source>Choose who heads the household now.</source>
             <translation>Hãy chọn người làm chủ hộ từ nay.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/heads.py" line="59" />
             <source>Choose the new head among the members who still live here.</source>
             <translation>Hãy chọn chủ hộ mới trong số thành viên còn ở trong hộ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/register/members.py" line="205" />
             <source>{name} no longer lives in this household and cannot be its head.</source>
             <translation>{name} không còn ở trong hộ nên không thể làm chủ hộ.</translation>
         </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -135,7 +136,7 @@ def test_dates_not_in_the_future_nor_before_birth_nor_after_leaving(family):
     )
     assert "event_date" in refused_fields(future)
     before_birth = lambda: people.record_care_event(  # noqa: E731
-        p, family.baby, kind="newborn_screening", on=p.today() - timedelta(days=30), details={"result": "normal"}
+        p, family.baby, kind="newborn_screening", on=p.today() - timedelta(days=30), details=NEWBORN_NORMAL
     )
     assert refused_fields(before_birth) == {"event_date"}
     people.record_death(p, family.grandmother, died_on=p.today() - timedelta(days=5))
@@ -184,18 +185,26 @@ def test_bad_pregnancy_is_refused(family, who, details, fields):
     assert event_count(p) == 0
 
 
-def test_prenatal_screening(family):
+NEWBORN_NORMAL = {"results": {"congenital_hypothyroidism": "normal"}}
+PRENATAL_NORMAL = {"down_syndrome": "normal"}
+
+
+def test_prenatal_screening_keeps_a_result_per_condition(family):
     p = family.profile
-    details = {"week": 12, "result": "normal", "done_at": "  Bệnh viện  Đa khoa tỉnh "}
+    results = {"down_syndrome": "normal", "edwards_syndrome": "at_risk", "thalassemia": "normal"}
+    details = {"week": 12, "results": results, "done_at": "  Bệnh viện  Đa khoa tỉnh "}
     people.record_care_event(p, family.wife, kind="prenatal_screening", on=p.today(), details=details)
     [event] = households.detail(p, family.household).events
-    assert event.details == {"week": 12, "result": "normal", "done_at": "Bệnh viện Đa khoa tỉnh"}
+    assert event.details == {"week": 12, "results": results, "done_at": "Bệnh viện Đa khoa tỉnh"}
+    # Patau was not screened: it is simply not among the results.
+    assert events.condition_results(event.details) == results
 
     for who, bad, fields in [
-        ("husband", {"result": "normal"}, {"person"}),
-        ("wife", {"week": 50, "result": "normal"}, {"week"}),
-        ("wife", {"result": "great"}, {"result"}),
-        ("wife", {"result": "normal", "done_at": "x" * 201}, {"done_at"}),
+        ("husband", {"results": PRENATAL_NORMAL}, {"person"}),
+        ("wife", {"week": 50, "results": PRENATAL_NORMAL}, {"week"}),
+        ("wife", {"results": {}}, {"results"}),
+        ("wife", {"week": 21}, {"results"}),
+        ("wife", {"results": PRENATAL_NORMAL, "done_at": "x" * 201}, {"done_at"}),
     ]:
         call = lambda who=who, bad=bad: people.record_care_event(  # noqa: E731
             p, getattr(family, who), kind="prenatal_screening", on=p.today(), details=bad
@@ -204,14 +213,73 @@ def test_prenatal_screening(family):
     assert event_count(p) == 1
 
 
+@pytest.mark.parametrize(
+    ("kind", "who", "results", "said"),
+    [
+        # A newborn condition on a prenatal screening, and the reverse: each screening names its own conditions.
+        ("prenatal_screening", "wife", {"congenital_hypothyroidism": "normal"},
+         "“congenital_hypothyroidism” is not a condition of this screening"),
+        ("newborn_screening", "baby", {"down_syndrome": "normal"},
+         "“down_syndrome” is not a condition of this screening"),
+        ("newborn_screening", "baby", {"rubella": "normal"}, "“rubella” is not a condition"),
+        ("newborn_screening", "baby", {"g6pd_deficiency": "great"}, "The result “great” is unknown"),
+        ("prenatal_screening", "wife", {"patau_syndrome": "pending"}, "The result “pending” is unknown"),
+    ],
+)  # fmt: skip
+def test_an_unknown_condition_or_result_is_refused_with_a_clear_message(family, kind, who, results, said):
+    p = family.profile
+    with pytest.raises(ValidationError) as refused:
+        people.record_care_event(p, getattr(family, who), kind=kind, on=p.today(), details={"results": results})
+    [found] = refused.value.problems
+    assert found.field == "results" and said in found.message.format(**found.params)
+    assert event_count(p) == 0
+
+
+def test_the_conditions_table_names_what_each_screening_looks_for(profile):
+    with profile.sessions() as session:
+        newborn = [c.name_vi for c in events.screening_conditions(session, "newborn_screening")]
+        prenatal = [c.name_vi for c in events.screening_conditions(session, "prenatal_screening")]
+    assert newborn == [
+        "Suy giáp trạng bẩm sinh",
+        "Thiếu men G6PD",
+        "Tăng sản thượng thận bẩm sinh",
+        "Khiếm thính bẩm sinh",
+        "Bệnh tim bẩm sinh",
+    ]
+    assert prenatal == ["Hội chứng Down", "Hội chứng Edwards", "Hội chứng Patau", "Bệnh tan máu bẩm sinh (Thalassemia)"]
+    with open(reference.reference_dir() / "screening_conditions.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    # The confidence tag matches the source: a decision known from news reports and a third-party layout.
+    assert {row["source_confidence"] for row in rows} == {"P"}
+    assert all("3845/QĐ-BYT" in row["source"] for row in rows)
+
+
+def test_a_screening_recorded_with_one_overall_result_is_still_read(family):
+    """Screenings saved before results were kept per condition carry one "result"; it reads as it was."""
+    p = family.profile
+    with p.sessions.begin() as session:
+        events.add_event(
+            session,
+            kind="newborn_screening",
+            household_id=family.household,
+            person_id=family.baby,
+            event_date=p.today(),
+            today=p.today(),
+            details={"result": "at_risk", "done_at": "Trạm Y tế xã"},
+        )
+    [event] = households.detail(p, family.household).events
+    assert events.overall_result(event.details) == "at_risk"
+    assert events.condition_results(event.details) == {}
+
+
 def test_newborn_screening_only_for_a_child_under_one(family):
     p = family.profile
     people.record_care_event(
-        p, family.baby, kind="newborn_screening", on=p.today() - timedelta(days=17), details={"result": "pending"}
+        p, family.baby, kind="newborn_screening", on=p.today() - timedelta(days=17), details=NEWBORN_NORMAL
     )
     for who in ("girl", "wife"):
         call = lambda who=who: people.record_care_event(  # noqa: E731
-            p, getattr(family, who), kind="newborn_screening", on=p.today(), details={"result": "normal"}
+            p, getattr(family, who), kind="newborn_screening", on=p.today(), details=NEWBORN_NORMAL
         )
         assert refused_fields(call) == {"person"}
     # A child who had their first birthday is too old on the day, even if they were a baby a month ago.

@@ -174,7 +174,11 @@ def test_a_newborn_without_screening_is_a_task_until_screened(home):
     [task] = [t for t in tasks.open_tasks(p) if t.kind == "newborn_screening_due"]
     assert (task.due, task.text, task.overdue) == (born + timedelta(days=7), "Võ Văn Nhỏ", True)
     people.record_care_event(
-        p, baby, kind="newborn_screening", on=born + timedelta(days=2), details={"result": "normal"}
+        p,
+        baby,
+        kind="newborn_screening",
+        on=born + timedelta(days=2),
+        details={"results": {"congenital_hearing_loss": "normal"}},
     )
     assert "newborn_screening_due" not in _kinds(tasks.open_tasks(p))
 
@@ -187,11 +191,19 @@ def test_a_pregnancy_without_prenatal_screening_is_a_task_until_screened(home):
     assert (task.due, task.text, task.overdue) == (found + timedelta(days=28), "Võ Thị Lài", True)
     # A screening before this pregnancy was found does not count for it.
     people.record_care_event(
-        p, wife, kind="prenatal_screening", on=found - timedelta(days=1), details={"week": 12, "result": "normal"}
+        p,
+        wife,
+        kind="prenatal_screening",
+        on=found - timedelta(days=1),
+        details={"week": 12, "results": {"down_syndrome": "normal"}},
     )
     assert "prenatal_screening_due" in _kinds(tasks.open_tasks(p))
     people.record_care_event(
-        p, wife, kind="prenatal_screening", on=TODAY - timedelta(days=2), details={"week": 12, "result": "normal"}
+        p,
+        wife,
+        kind="prenatal_screening",
+        on=TODAY - timedelta(days=2),
+        details={"week": 12, "results": {"down_syndrome": "normal"}},
     )
     assert "prenatal_screening_due" not in _kinds(tasks.open_tasks(p))
 

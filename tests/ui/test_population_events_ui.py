@@ -93,8 +93,14 @@ def test_every_new_kind_has_a_page_and_a_name(qtbot, ctx, family):
         assert ctx.codes.label("population_event_kinds", kind) != kind
     cases = {
         "pregnancy": ("Nguyễn Thị Hường", lambda f: f.number.setValue(2)),
-        "prenatal_screening": ("Nguyễn Thị Hường", lambda f: (f.week.setValue(12), f.result.set_value("normal"))),
-        "newborn_screening": ("Đặng Thị Na", lambda f: f.done_at.setText("Bệnh viện huyện")),
+        "prenatal_screening": (
+            "Nguyễn Thị Hường",
+            lambda f: (f.week.setValue(12), f.results.set_result("down_syndrome", "normal")),
+        ),
+        "newborn_screening": (
+            "Đặng Thị Na",
+            lambda f: (f.done_at.setText("Bệnh viện huyện"), f.results.set_result("g6pd_deficiency", "normal")),
+        ),
         "elderly_checkup": ("Đặng Văn Cả", lambda f: None),
     }
     for kind, (name, fill) in cases.items():
@@ -107,3 +113,55 @@ def test_every_new_kind_has_a_page_and_a_name(qtbot, ctx, family):
         assert dialog.perform_save()
     recorded = sorted(e.kind for e in households.detail(ctx.profile, family).events)
     assert recorded == sorted(cases)
+
+
+def test_a_newborn_screening_is_recorded_condition_by_condition(qtbot, ctx, wait_lane, family):
+    baby = members.add_member(ctx.profile, family, PersonInput("Đặng Thị Na", "2", TODAY - timedelta(days=12), "child"))
+    page = HouseholdDetailPage(ctx)
+    qtbot.addWidget(page)
+    page.show_household(family)
+    wait_lane()
+    assert page.detail is not None
+    dialog = opened(qtbot, EventDialog(ctx, page.detail, kind="newborn_screening"))
+    form = dialog.current_page()
+    assert form.member.value() == baby
+    # One choice per condition of screening_conditions.csv, named in Vietnamese, none screened yet.
+    labels = [form.results.combos[code].accessibleName() for code in form.results.combos]
+    assert labels == [
+        "Suy giáp trạng bẩm sinh",
+        "Thiếu men G6PD",
+        "Tăng sản thượng thận bẩm sinh",
+        "Khiếm thính bẩm sinh",
+        "Bệnh tim bẩm sinh",
+    ]
+    hearing = form.results.combos["congenital_hearing_loss"]
+    assert [hearing.itemText(i) for i in range(hearing.count())] == ["Không sàng lọc", "Bình thường", "Nguy cơ cao"]
+    form.on.set_value(TODAY - timedelta(days=10))
+    form.panel.touch_all()
+    dialog.revalidate()
+    assert form.panel.error_text("results") == "Hãy cho biết kết quả của ít nhất một bệnh đã được sàng lọc."
+    assert not dialog.save_button.isEnabled()
+
+    form.results.set_result("g6pd_deficiency", "at_risk")
+    hearing.setCurrentIndex(1)
+    type_text(qtbot, form.done_at, "Bệnh viện huyện")
+    # Looking at another kind of event and coming back keeps what was chosen and typed.
+    dialog.kind.set_value("elderly_checkup")
+    dialog.kind.set_value("newborn_screening")
+    assert dialog.current_page() is form and form.results.results() == {
+        "g6pd_deficiency": "at_risk",
+        "congenital_hearing_loss": "normal",
+    }
+    assert form.panel.error_text("results") == "" and dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+    [event] = [e for e in households.detail(ctx.profile, family).events if e.kind == "newborn_screening"]
+    assert event.details == {
+        "results": {"g6pd_deficiency": "at_risk", "congenital_hearing_loss": "normal"},
+        "done_at": "Bệnh viện huyện",
+    }
+    page.reload()
+    wait_lane()
+    shown = [page.events.data(page.events.index(row, 4)) for row in range(page.events.rowCount())]
+    assert any("Thiếu men G6PD: Nguy cơ cao" in text and "Khiếm thính bẩm sinh: Bình thường" in text for text in shown)

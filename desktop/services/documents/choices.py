@@ -19,6 +19,7 @@ from desktop.services.documents import (
     family_dv_report,
     household_card,
     monthly_report,
+    p0_slip,
     remarks,
 )
 from desktop.services.documents.remarks import Remarks
@@ -31,12 +32,13 @@ from desktop.textnorm import fold
 MONTHLY, HOUSEHOLD, CASE, CAMPAIGN = "monthly", "household", "case", "campaign"
 FAMILY_DV = "family-dv"  # the yearly family and domestic-violence report of Thông tư 07/2017
 A0 = "a0"  # the A0/CTV sheet of a household, or the Sổ A0 of a village
+P0 = "p0"  # the P0/CTV slip of a month: its population events, section by section
 SEARCH_CAP = 30  # households offered while typing
 
 
 @dataclass(frozen=True, slots=True)
 class ReportChoice:
-    kind: str  # MONTHLY, HOUSEHOLD, CASE, CAMPAIGN, FAMILY_DV or A0
+    kind: str  # MONTHLY, P0, HOUSEHOLD, A0, CASE, CAMPAIGN or FAMILY_DV
     title: str  # on screen, in the UI language
     subject: str  # recorded with the export: the month, the household number, the case, the campaign, the village
     file_stem: str  # the suggested file name, without extension
@@ -73,6 +75,11 @@ class Choices:
 
 def monthly_choice(month: str, title: str, remarks: Remarks | None = None) -> ReportChoice:
     return ReportChoice(MONTHLY, title, month, f"bao-cao-thang-{month}", month=month, remarks=remarks)
+
+
+def p0_choice(month: str, title: str) -> ReportChoice:
+    """The P0/CTV slip of a month; its file name names the month only, never a person."""
+    return ReportChoice(P0, title, month, f"phieu-thu-tin-p0-{safe_name(month)}", month=month)
 
 
 def household_choice(household_id: uuid.UUID, code: str, title: str) -> ReportChoice:
@@ -114,6 +121,8 @@ def document(profile: Profile, choice: ReportChoice) -> ReportDocument:
     """The report the choice is for, read from the database."""
     if choice.kind == MONTHLY:
         return monthly_report.monthly_document(profile, choice.month, remarks=choice.remarks)
+    if choice.kind == P0:
+        return p0_slip.p0_document(profile, choice.month)
     if choice.kind == HOUSEHOLD and choice.household_id is not None:
         return household_card.household_document(profile, choice.household_id)
     if choice.kind == A0 and choice.household_id is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,8 @@ from db.models.register import Person, PopulationEvent
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
-from desktop.services.dto import EventDTO
+from desktop.services.dto import CodeDTO, EventDTO
+from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
 from desktop.services.validation import ADDRESS_MAX, age_on, event_date_problems, problem, text_problems
 
@@ -68,7 +70,14 @@ NEWBORN_MAX_AGE = 1
 ELDERLY_MIN_AGE = 60
 FEMALE = "2"
 PREGNANCY_STAGES = ("detected", "ended")
-SCREENING_RESULTS = ("pending", "normal", "at_risk")
+# Screenings (P0 sections 2 and 10) name each condition screened with its result; a condition left out was
+# not screened. The conditions are screening_conditions.csv, `screening` = newborn | prenatal (domain.md §3.4).
+CONDITIONS_TABLE = "screening_conditions"
+SCREENING_OF = {"newborn_screening": "newborn", "prenatal_screening": "prenatal"}
+CONDITION_RESULTS = ("normal", "at_risk")
+# Screenings recorded before results were kept per condition carry one "result" for the whole screening;
+# they are read and shown as they were, never written any more.
+OVERALL_RESULTS = ("pending", "normal", "at_risk")
 PREGNANCY_MAX_NO = 20
 GESTATION_WEEKS = (1, 42)
 
@@ -128,8 +137,11 @@ def _int_problems(field: str, value: object, low: int, high: int) -> list[FieldP
     return []
 
 
-def care_details_problems(kind: str, details: dict[str, Any], methods: Any) -> list[FieldProblem]:
-    """The kind's own fields (see CARE_FIELDS); `methods` = the codes of the fp_methods table."""
+def care_details_problems(
+    kind: str, details: dict[str, Any], methods: Any, *, conditions: Collection[str] = ()
+) -> list[FieldProblem]:
+    """The kind's own fields (see CARE_FIELDS); `methods` = the codes of the fp_methods table, `conditions`
+    = the codes of the conditions this kind of screening names (`screening_conditions`)."""
     found: list[FieldProblem] = []
     unknown = set(details) - set(CARE_FIELDS[kind])
     if unknown:
@@ -146,11 +158,62 @@ def care_details_problems(kind: str, details: dict[str, Any], methods: Any) -> l
         found += _int_problems("pregnancy_no", details.get("pregnancy_no"), 1, PREGNANCY_MAX_NO)
     if kind == "prenatal_screening":
         found += _int_problems("week", details.get("week"), *GESTATION_WEEKS)
-    if kind in ("prenatal_screening", "newborn_screening") and details.get("result") not in SCREENING_RESULTS:
-        found.append(problem("result", QT_TRANSLATE_NOOP("Events", "Choose the result of the screening.")))
+    if kind in SCREENING_OF:
+        found += screening_problems(details.get("results"), conditions)
     if "done_at" in details:
         found += text_problems("done_at", str(details["done_at"]), required=False, max_len=ADDRESS_MAX)
     return found
+
+
+def screening_problems(results: object, conditions: Collection[str]) -> list[FieldProblem]:
+    """`results` maps condition codes to CONDITION_RESULTS: at least one, each a known condition and result."""
+    if not isinstance(results, dict) or not results:
+        return [
+            problem(
+                "results", QT_TRANSLATE_NOOP("Events", "Give the result of at least one condition that was screened.")
+            )
+        ]
+    found: list[FieldProblem] = []
+    for code, result in results.items():
+        if code not in conditions:
+            message = QT_TRANSLATE_NOOP(
+                "Events", "“{condition}” is not a condition of this screening; choose the conditions from the list."
+            )
+            found.append(problem("results", message, condition=code))
+        elif result not in CONDITION_RESULTS:
+            message = QT_TRANSLATE_NOOP(
+                "Events", "The result “{result}” is unknown; a condition screened is either normal or at high risk."
+            )
+            found.append(problem("results", message, result=result))
+    return found
+
+
+def screening_conditions(session: Session, kind: str) -> list[CodeDTO]:
+    """The conditions a screening of `kind` names, in the table's order."""
+    screening = SCREENING_OF[kind]
+    return [
+        CodeDTO(item.code, item.name_vi, item.name_en, item.sort_order)
+        for item in reference.items(session, CONDITIONS_TABLE)
+        if (item.extra or {}).get("screening") == screening
+    ]
+
+
+def condition_choices(profile: Profile, kind: str) -> list[CodeDTO]:
+    """`screening_conditions` for a form, in a short transaction of its own."""
+    with profile.sessions() as session:
+        return screening_conditions(session, kind)
+
+
+def condition_results(details: Mapping[str, Any]) -> dict[str, str]:
+    """Condition code → result of the conditions screened; {} for a screening recorded with one overall result."""
+    results = details.get("results")
+    return {str(code): str(result) for code, result in results.items()} if isinstance(results, dict) else {}
+
+
+def overall_result(details: Mapping[str, Any]) -> str:
+    """The one result of a screening recorded before results were kept per condition; "" for any other."""
+    value = details.get("result")
+    return value if isinstance(value, str) and value in OVERALL_RESULTS else ""
 
 
 # The details each care event may carry.
@@ -158,8 +221,8 @@ CARE_FIELDS: dict[str, tuple[str, ...]] = {
     "fp_start": ("method",),
     "fp_stop": ("method",),
     "pregnancy": ("stage", "pregnancy_no"),
-    "prenatal_screening": ("week", "result", "done_at"),
-    "newborn_screening": ("result", "done_at"),
+    "prenatal_screening": ("week", "results", "done_at"),
+    "newborn_screening": ("results", "done_at"),
     "elderly_checkup": ("done_at",),
 }
 

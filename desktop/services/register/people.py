@@ -358,7 +358,14 @@ def record_care_event(
             on, person.birth_date, today, gone_on=person.death_date or person.left_on
         )
         found += events_service.subject_problems(kind, person.sex, person.birth_date, on)
-        found += events_service.care_details_problems(kind, clean_details, reference.code_names(session, "fp_methods"))
+        conditions = (
+            [c.code for c in events_service.screening_conditions(session, kind)]
+            if kind in events_service.SCREENING_OF
+            else []
+        )
+        found += events_service.care_details_problems(
+            kind, clean_details, reference.code_names(session, "fp_methods"), conditions=conditions
+        )
         found += text_problems("notes", notes, required=False, max_len=NOTE_MAX, multiline=True)
         if reporting_month and on is not None:
             found += reporting_month_problems(reporting_month, on, today)

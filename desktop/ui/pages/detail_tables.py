@@ -11,6 +11,7 @@ from desktop.services.casework.cases import CaseListItem
 from desktop.services.dto import CategoryDTO, EventDTO, PersonDTO, VisitDTO
 from desktop.ui.codes import CodeCache
 from desktop.ui.dialogs.event_pages.care import pregnancy_stage, screening_result
+from desktop.ui.dialogs.event_pages.screening import condition_result
 from desktop.ui.formatting import fmt_date, person_status, place_of_birth
 from desktop.ui.models.record_table import Column, RecordTableModel
 
@@ -104,8 +105,13 @@ def _event_details(e: EventDTO, codes: CodeCache) -> str:
         parts.append(_tr("pregnancy no. {n}").format(n=d["pregnancy_no"]))
     if d.get("week"):
         parts.append(_tr("week {n}").format(n=d["week"]))
-    if d.get("result"):
+    if d.get("result"):  # a screening recorded with one result for all its conditions, shown as it was
         parts.append(screening_result(str(d["result"])))
+    if isinstance(d.get("results"), dict):
+        parts += [
+            f"{codes.label('screening_conditions', str(code))}: {condition_result(str(result))}"
+            for code, result in d["results"].items()
+        ]
     if d.get("done_at"):
         parts.append(_tr("at: {place}").format(place=d["done_at"]))
     if d.get("place"):

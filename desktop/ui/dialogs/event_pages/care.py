@@ -14,6 +14,7 @@ from desktop.services.register import events, people
 from desktop.services.validation import NOTE_MAX, event_date_problems, problem, text_problems
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.event_pages.base import EXTRA_FIELD_WIDTH, EventPage
+from desktop.ui.dialogs.event_pages.screening import ConditionResults
 from desktop.ui.formatting import fmt_date
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.pickers import CodeCombo, ValueCombo
@@ -31,6 +32,7 @@ def pregnancy_stage(code: str) -> str:
 
 
 def screening_result(code: str) -> str:
+    """The one result of a screening recorded before results were kept per condition (events.OVERALL_RESULTS)."""
     labels = {"pending": _tr("Result not yet known"), "normal": _tr("Normal"), "at_risk": _tr("At risk, referred")}
     return labels.get(code, code)
 
@@ -64,7 +66,8 @@ class CarePage(EventPage):
         self.stage: ValueCombo | None = None
         self.number: QSpinBox | None = None
         self.week: QSpinBox | None = None
-        self.result: ValueCombo | None = None
+        self.results: ConditionResults | None = None
+        self._conditions: list[str] = []
         self.done_at: QLineEdit | None = None
         if kind in events.FP_KINDS:
             self.method = CodeCombo(ctx.codes.items("fp_methods"))
@@ -84,11 +87,12 @@ class CarePage(EventPage):
         if kind == "prenatal_screening":
             self.week = self._spin(*events.GESTATION_WEEKS)
             self.panel.add("week", _tr("&Week of pregnancy"), self.week, self.week.valueChanged, span=True)
-        if kind in ("prenatal_screening", "newborn_screening"):
-            self.result = ValueCombo()
-            self.result.set_items((screening_result(code), code) for code in events.SCREENING_RESULTS)
-            self.result.setMaximumWidth(EXTRA_FIELD_WIDTH)
-            self.panel.add("result", _tr("Res&ult"), self.result, self.result.currentIndexChanged, span=True)
+        if kind in events.SCREENING_OF:
+            # The conditions come with the form, like any code table; the save checks them again.
+            choices = events.condition_choices(ctx.profile, kind)
+            self._conditions = [c.code for c in choices]
+            self.results = ConditionResults(choices)
+            self.panel.add("results", _tr("Res&ults"), self.results, self.results.changed, span=True)
         if "done_at" in events.CARE_FIELDS[kind]:
             self.done_at = QLineEdit()
             self.done_at.setMaximumWidth(EXTRA_FIELD_WIDTH)
@@ -145,8 +149,8 @@ class CarePage(EventPage):
             found["pregnancy_no"] = self.number.value()
         if self.week is not None and self.week.value() >= events.GESTATION_WEEKS[0]:
             found["week"] = self.week.value()
-        if self.result is not None:
-            found["result"] = self.result.value()
+        if self.results is not None:
+            found["results"] = self.results.results()
         if self.done_at is not None:
             found["done_at"] = self.done_at.text()
         return found
@@ -162,7 +166,7 @@ class CarePage(EventPage):
             found += events.care_date_problems(on, person.birth_date, today)
             found += events.subject_problems(self.kind, person.sex, person.birth_date, on)
         methods = [c.code for c in self.ctx.codes.items("fp_methods")]
-        found += events.care_details_problems(self.kind, self.details(), methods)
+        found += events.care_details_problems(self.kind, self.details(), methods, conditions=self._conditions)
         found += text_problems("notes", self.notes.text(), required=False, max_len=NOTE_MAX)
         return found + self._month_problems()
 

@@ -1,0 +1,76 @@
+"""`sotay report p0` as a collaborator runs it on a demo profile: the month's slip, signed, and its XLSX."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop import i18n
+from desktop.cli.main import main
+from desktop.demo.build import DEMO_PASSPHRASE
+from tests.security import pdf_helpers as helpers
+
+DEMO_ARGS = ["demo", "--households", "40", "--seed", "11", "--today", "2025-06-30"]
+MONTH = "02/2025"  # the demo has a death and an information change on that slip
+
+pytestmark = pytest.mark.skipif(bool(helpers.tools_missing()), reason="poppler-utils or NSS tools missing")
+
+
+@pytest.fixture(autouse=True)
+def _clean_process_state(monkeypatch):
+    for name in ("SOTAY_HOME", "SOTAY_USER", "SOTAY_TOKEN_PIN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
+    yield
+    i18n.set_translator(lambda _context, text: text)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def home(tmp_path, capsys) -> Path:
+    folder = tmp_path / "home"
+    code, _out, err = run(capsys, "--home", str(folder), "--lang", "vi", *DEMO_ARGS)
+    assert (code, err) == (0, ""), err
+    return folder
+
+
+def test_report_p0_writes_the_signed_slip_and_its_tables(home, tmp_path, capsys):
+    out, book = tmp_path / "p0.pdf", tmp_path / "p0.xlsx"
+    code, said, err = run(capsys, "--home", str(home), "report", "p0", "--month", MONTH, "--out", str(out),
+                          "--xlsx", str(book))  # fmt: skip
+    assert (code, err) == (0, ""), err
+    assert said.split() == [str(out), str(book)]
+    assert "Signature is Valid." in helpers.pdfsig(out, helpers.nss_db(tmp_path / "nss"))
+    printed = " ".join(helpers.pdftotext(out, "-raw").split())
+    assert "PHIẾU THU TIN VỀ DÂN SỐ (Tháng 2 năm 2025)" in printed
+    assert "1. Trẻ sinh ra" in printed and "12. Kết hôn, ly hôn" in printed
+    sheets = load_workbook(book).sheetnames
+    # A sheet for each section the month had lines in; every one of them is printed in the PDF too.
+    assert sheets[0] == "Thông tin" and len(sheets) > 1
+    for sheet in sheets[1:]:
+        number = sheet.removeprefix("Mục ")
+        assert f" {number}. " in f" {printed}"
+
+
+def test_a_month_that_has_not_begun_is_refused_and_nothing_is_written(home, tmp_path, capsys):
+    today = date.today()
+    coming = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    out, book = tmp_path / "x.pdf", tmp_path / "x.xlsx"
+    args = ["--home", str(home), "--lang", "vi", "report", "p0", "--month", f"{coming:%m/%Y}"]
+    code, printed, err = run(capsys, *args, "--out", str(out), "--xlsx", str(book))
+    assert code == 2 and printed == ""
+    assert f"Kỳ báo cáo này chưa bắt đầu: từ ngày {coming:%d/%m/%Y} mới làm được báo cáo" in err
+    assert not out.exists() and not book.exists()
+
+
+def test_p0_is_listed_among_the_reports(capsys):
+    code, out, _err = run(capsys, "report", "--help")
+    assert code == 0 and "{monthly,p0,household,case,campaign,verify}" in out
