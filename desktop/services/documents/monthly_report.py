@@ -27,8 +27,9 @@ def monthly_document(profile: Profile, month: str, *, issued_on: date | None = N
     doc = ReportDocument(
         document_id=new_document_id("BC", month),
         kind="monthly",
-        header=document_header(profile, number=f"Số: {first.month:02d}/BC-CTV", issued_on=issued_on or profile.today()),
-        title=f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG {first.month} NĂM {first.year}",
+        header=document_header(profile, kind="monthly", subject=month, issued_on=issued_on or today),
+        title="BÁO CÁO",
+        subject=f"Kết quả hoạt động tháng {first.month} năm {first.year}",
         subtitle=periods.with_figures_as_of(f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}", last, today),
         sections=(
             _by_village(figures),
@@ -55,7 +56,6 @@ def _code_names(profile: Profile) -> dict[str, dict[str, str]]:
     )
     with profile.sessions() as session:
         return {table: reference.code_names(session, table) for table in tables}
-
 
 
 def _by_village(figures: MonthlyFigures) -> Section:
