@@ -452,7 +452,7 @@ def verification_lines(found: PdfVerification) -> list[str]:
     from desktop.security.pdf.stamp import VIETNAM
 
     # In Vietnam time whatever the computer's zone, as on the stamp.
-    when = f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M} (UTC+7)" if found.signed_at else "?"
+    when = f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M:%S} (UTC+7)" if found.signed_at else "?"
     return [
         console.text(QT_TRANSLATE_NOOP("Cli", "Signed by: {name}"), name=found.signer_name or "?"),
         console.text(QT_TRANSLATE_NOOP("Cli", "Signed at: {when}"), when=when),

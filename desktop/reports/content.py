@@ -44,6 +44,11 @@ def qr_payload(doc: ReportDocument) -> str:
     return f"{QR_PREFIX}:{doc.kind}:{doc.document_id}:{content_sha256(doc)}"
 
 
+def full_title(doc: ReportDocument) -> str:
+    """The type and the subject on one line, as a file's properties or a sheet's first row show a title."""
+    return f"{doc.title} – {doc.subject}" if doc.subject else doc.title
+
+
 def canonical_json(doc: ReportDocument) -> bytes:
     payload = {
         "format": CANONICAL_FORMAT,
@@ -57,6 +62,8 @@ def canonical_json(doc: ReportDocument) -> bytes:
         "recipients": [nfc(line) for line in doc.recipients],
         "confidential": doc.confidential,
     }
+    if doc.subject:  # only when used, so the digests of documents without one stay as they were
+        payload["subject"] = nfc(doc.subject)
     # allow_nan=False: NaN has no JSON form, and a NaN in a report is a bug to surface, not to hash.
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return text.encode("utf-8")

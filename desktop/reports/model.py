@@ -38,14 +38,27 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class NumberKey:
+    """Which document a number belongs to: the same (kind, year, subject) always prints the same number.
+
+    Not content: the number it stands for is (Header.number); the export takes the number for the key.
+    """
+
+    kind: str  # the document's kind, e.g. "monthly"; kinds with the same type code share a series
+    year: int  # the year of issue: numbers start again at 1 every year
+    subject: str  # what the document is about within its kind, e.g. "2026-10", a household's id
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """The top of an administrative document (Decree 30/2020/NĐ-CP, Appendix I)."""
 
     agency_parent: str  # e.g. "UBND XÃ CẨM XUYÊN" (the body above the issuing one), upper case
-    agency: str  # e.g. "CỘNG TÁC VIÊN DÂN SỐ THÔN ĐÔNG HÀ", upper case, bold
-    number: str  # e.g. "Số: 12/BC-CTV"
+    agency: str  # e.g. "TRẠM Y TẾ XÃ CẨM XUYÊN", upper case, bold
+    number: str  # e.g. "Số: 12/BC-TYT"; "" prints no number line (a document that is not administrative)
     place: str  # e.g. "Hà Tĩnh"
     issued_on: date
+    numbering: NumberKey | None = None  # set by numbered documents; the export takes `number` for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +72,14 @@ class ReportDocument:
     document_id: str  # stable id printed in the QR code and the footer, e.g. "BC-2026-10-<uuid>"
     kind: str  # monthly | household | case | campaign | recovery
     header: Header
-    title: str  # e.g. "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG 10 NĂM 2026"
-    subtitle: str = ""  # a line under the title, e.g. the period
+    title: str  # the type of document (Decree 30's "tên loại"), e.g. "BÁO CÁO", "PHIẾU THÔNG TIN HỘ GIA ĐÌNH"
+    subtitle: str = ""  # a line under the type and subject, e.g. the period
     sections: tuple[Section, ...] = ()
     signature: SignatureBlock | None = None
     recipients: tuple[str, ...] = ()  # "Nơi nhận:" lines, bottom left
     confidential: bool = False  # sensitive personal data (case records): a notice on every page
     content_sha256: str = ""  # set by `content.digest`; printed in the QR code on the last page
     extra: dict[str, str] = field(default_factory=dict)  # renderer hints, never content
+    # Decree 30's "trích yếu nội dung": what the document is about, on its own bold line under the type, in
+    # sentence case, e.g. "Kết quả hoạt động tháng 10 năm 2026"; a short rule goes under it. "" = none.
+    subject: str = ""

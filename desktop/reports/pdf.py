@@ -20,9 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from desktop.reports import fonts
+from desktop.reports import content, fonts
 from desktop.reports.model import Header, ReportDocument, Section
-from desktop.reports.pdf_closing import Closing, PageBox, end_with
+from desktop.reports.pdf_closing import Closing, KeepWithNext, PageBox, end_with
 from desktop.reports.pdf_page import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -39,6 +39,7 @@ CREATOR = "Sổ tay CTV"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
+SUBJECT_RULE_SHARE = 0.4  # Decree 30: the rule under the subject is 1/3 to 1/2 of its line
 HEADER_LEFT_WIDTH = 68 * mm  # the agency names wrap here; the national title (88 mm at 12 pt) needs the rest
 
 
@@ -52,7 +53,7 @@ class RenderedPdf:
 
 
 def render_pdf(doc: ReportDocument, *, reserve_signature_box: bool = True) -> RenderedPdf:
-    fonts.register()
+    font = fonts.register()
     styles = Styles.make()
     closing = Closing(doc, styles, reserve_signature_box=reserve_signature_box)
     story: list[Flowable] = [*_header(doc.header, styles), *_title(doc, styles)]
@@ -69,13 +70,15 @@ def render_pdf(doc: ReportDocument, *, reserve_signature_box: bool = True) -> Re
         bottomMargin=MARGIN_BOTTOM,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
-        title=text(doc.title),
+        title=text(content.full_title(doc)),
         author=text(doc.signature.name) if doc.signature else "",
         subject=text(doc.document_id),
         creator=CREATOR,
+        keywords=font.note,
         lang="vi-VN",
         initialFontName=fonts.REGULAR,  # else every page names Helvetica, a font that is not embedded
     )
+    template.keepTogetherClass = KeepWithNext
     template.build(story, canvasmaker=partial(NumberedCanvas, furniture=furniture))
     return RenderedPdf(data=buffer.getvalue(), signature_box=closing.signature_box, pages=furniture.pages)
 
@@ -136,7 +139,13 @@ def _header(header: Header, styles: Styles) -> list[Flowable]:
 
 
 def _title(doc: ReportDocument, styles: Styles) -> list[Flowable]:
+    """Decree 30's "tên loại và trích yếu": the type in bold capitals, the subject under it in bold, then a
+    short rule of 1/3 to 1/2 of the subject line, centred."""
     parts: list[Flowable] = [Paragraph(markup(upper(doc.title)), styles.title)]
+    if doc.subject:
+        parts.append(Paragraph(markup(doc.subject), styles.subject))
+        line = min(stringWidth(text(doc.subject), fonts.BOLD, styles.subject.fontSize), TEXT_WIDTH)
+        parts.append(_CentredRule(line * SUBJECT_RULE_SHARE, gap=3))
     if doc.subtitle:
         parts.append(Paragraph(markup(doc.subtitle), styles.subtitle))
     parts.append(Spacer(1, 8))

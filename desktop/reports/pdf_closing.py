@@ -10,7 +10,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Paragraph, Spacer, Table
 
 from desktop.reports import content, fonts
 from desktop.reports.model import ReportDocument, SignatureBlock
@@ -31,14 +31,72 @@ PageBox = tuple[int, float, float, float, float]
 
 
 def end_with(story: list[Flowable], closing: Flowable) -> list[Flowable]:
-    """The signature never stands alone on a page: the last paragraph, and its heading, go along with it.
-    A table is not pulled along, since a long one would then start on a new page."""
+    """The signature never stands alone on a page: the last paragraph, and its heading, go along with it;
+    after a table, at least the table's last row does (`TableThenClosing`). The QR code is part of the
+    closing, so it is always on the signature's page."""
+    story = list(story)
+    while story and isinstance(story[-1], Spacer):
+        story.pop()  # the closing keeps its own space above it
+    if story and isinstance(story[-1], Table):
+        return [*story[:-1], TableThenClosing(story[-1], closing)]
     tail: list[Flowable] = []
     while story and isinstance(story[-1], Paragraph) and len(tail) < 2:
         if tail and story[-1].style.name != "heading":
             break
         tail.insert(0, story.pop())
     return [*story, KeepTogether([*tail, closing])] if tail else [*story, closing]
+
+
+class TableThenClosing(Flowable):  # type: ignore[misc]
+    """A document's last table and its closing. Where both do not fit on the page, the table is split so
+    that at least its last row (with the repeated column titles) goes on to the closing's page: the
+    signature then never stands on a page with nothing but the QR code, and never starts a page."""
+
+    def __init__(self, table: Table, closing: Flowable) -> None:
+        super().__init__()
+        self._table = table
+        self._closing = closing
+        self._table_size = (0.0, 0.0)
+        self.closing_height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._table_size = self._table.wrap(avail_width, avail_height)
+        self.closing_height = self._closing.wrap(avail_width, avail_height)[1]
+        self.width = avail_width
+        self.height = self._table_size[1] + self.closing_height
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        # Split above the last two rows at least (a data row with the total row), and nowhere the page
+        # cannot hold.
+        heights = self._table._rowHeights
+        reserve = sum(heights[-2:]) if len(heights) > 3 else heights[-1]
+        parts = self._table.split(avail_width, min(avail_height, self._table_size[1] - reserve))
+        if len(parts) < 2:
+            return []  # not even one row fits here: all of it goes to the next page
+        first, rest = parts[0], parts[1]
+        # The rest opens the next page even where this one has room left: here it would be split again.
+        return [first, FrameBreak(), TableThenClosing(rest, self._closing)]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803 (Frame passes _sW=)
+        # Each part is drawn with page coordinates: the closing measures the signature box and the page's
+        # bottom from them.
+        self._table.drawOn(canvas, x, y + self.closing_height, _sW=self.width - self._table_size[0])
+        self._closing.drawOn(canvas, x, y)
+
+
+class KeepWithNext(KeepTogether):  # type: ignore[misc]
+    """What a heading is kept with (the template's keepTogetherClass): the table after it, not the closing that
+    may follow that table. Else a heading over a last table would carry the whole closing's height and jump
+    to the next page, leaving this one half empty."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        last = self._content[-1]
+        if isinstance(last, TableThenClosing):
+            self._H -= last.closing_height
+        return size
 
 
 class Closing(Flowable):  # type: ignore[misc]

@@ -1,5 +1,6 @@
-"""The page of every report: A4 with the margins of Decree 30/2020, and what each page carries: the
-document id and "Trang x/y" in the footer, and on a document of sensitive personal data (a case record) a
+"""The page of every report: A4 with the margins of Decree 30/2020, and what each page carries: from page 2
+its number, top centre in Arabic numerals (Decree 30/2020, Appendix I: none on page 1), the document id in
+the footer, and on a document of sensitive personal data (a case record) a
 one-line notice above the footer: personal data under Law 91/2025/QH15, not a state-secret mark ("MẬT"
 is a secrecy level of the Law on Protection of State Secrets, and Decree 30/2020 puts no mark there)."""
 
@@ -24,6 +25,8 @@ MARGIN_LEFT = 30 * mm
 MARGIN_RIGHT = 15 * mm
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 FOOTER_BASELINE = 11 * mm
+PAGE_NUMBER_SIZE = 13  # Decree 30: 13-14 pt, upright
+PAGE_NUMBER_BASELINE = PAGE_HEIGHT - 12 * mm  # in the top margin, clear of the text that starts at 20 mm
 
 
 @dataclass(slots=True)
@@ -36,31 +39,28 @@ class Furniture:
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds every page until the end, so each footer can say "Trang x/y" with the real page count."""
+    """Draws each page's number and footer as the page ends, and counts the pages."""
 
     def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
-        self._held: list[dict[str, Any]] = []
+        self._page = 0
 
     def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()
+        self._page += 1
+        _draw_furniture(self, self._furniture, self._page)
+        super().showPage()
 
     def save(self) -> None:
-        total = len(self._held)
-        self._furniture.pages = total
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            _draw_furniture(self, self._furniture, number, total)
-            super().showPage()
+        self._furniture.pages = self._page
         super().save()
 
 
-def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, total: int) -> None:
+def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int) -> None:
     canvas.saveState()
-    canvas.setFont(fonts.REGULAR, 10)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, FOOTER_BASELINE, f"Trang {page}/{total}")
+    if page > 1:
+        canvas.setFont(fonts.REGULAR, PAGE_NUMBER_SIZE)
+        canvas.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, PAGE_NUMBER_BASELINE, str(page))
     canvas.setFont(fonts.REGULAR, 7.5)
     canvas.drawString(MARGIN_LEFT, FOOTER_BASELINE, furniture.document_id)
     if furniture.confidential:

@@ -76,6 +76,7 @@ class Styles:
     motto: ParagraphStyle
     place_date: ParagraphStyle
     title: ParagraphStyle
+    subject: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle
     emphasis: ParagraphStyle
@@ -112,6 +113,7 @@ class Styles:
             motto=style("motto", 13, bold=True, **centred),
             place_date=style("place_date", 13, italic=True, **centred),
             title=style("title", 14, bold=True, spaceBefore=18, **centred),
+            subject=style("subject", 14, bold=True, spaceBefore=1, **centred),
             subtitle=style("subtitle", 13, italic=True, spaceBefore=2, **centred),
             heading=style("heading", 13, bold=True, leading=17, spaceBefore=10, spaceAfter=4, keepWithNext=1),
             emphasis=style("emphasis", 20, bold=True, leading=26, spaceBefore=10, spaceAfter=12, **centred),

@@ -66,7 +66,7 @@ def render_xlsx(doc: ReportDocument) -> bytes:
     if doc.confidential:
         for sheet in workbook.worksheets:
             _mark_confidential(sheet, title_row=sheet is not info)  # the information sheet has its own line
-    workbook.properties.title = content.nfc(doc.title)
+    workbook.properties.title = content.nfc(content.full_title(doc))
     workbook.properties.subject = content.nfc(doc.document_id)
     workbook.properties.creator = CREATOR
     buffer = io.BytesIO()
@@ -118,6 +118,7 @@ def _info_rows(doc: ReportDocument) -> list[tuple[str, Cell]]:
         ("Mã văn bản", doc.document_id),
         ("Loại văn bản", kind_name(doc)),
         ("Tiêu đề", doc.title),
+        ("Trích yếu", doc.subject),
         ("Thời gian, phạm vi", doc.subtitle),
         ("Cơ quan chủ quản", header.agency_parent),
         ("Cơ quan ban hành", header.agency),
@@ -150,7 +151,7 @@ def _write_info(sheet: Worksheet, doc: ReportDocument) -> None:
 
 def _write_table(sheet: Worksheet, doc: ReportDocument, heading: str, table: TableModel) -> None:
     width = len(table.columns)
-    sheet.cell(row=TITLE_ROW, column=1, value=_clean(doc.title)).font = Font(bold=True, size=14)
+    sheet.cell(row=TITLE_ROW, column=1, value=_clean(content.full_title(doc))).font = Font(bold=True, size=14)
     if doc.subtitle:
         sheet.cell(row=SUBTITLE_ROW, column=1, value=_clean(doc.subtitle)).font = Font(italic=True)
     if heading:

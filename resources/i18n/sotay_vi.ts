@@ -6597,7 +6597,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/settings.py" line="+50" />
+            <location filename="../../desktop/ui/pages/settings.py" line="+55" />
             <source>Settings</source>
             <translation>Cài đặt</translation>
         </message>
@@ -6672,7 +6672,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Thư mục dữ liệu:</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>&amp;Add village</source>
             <translation>&amp;Thêm thôn</translation>
         </message>
@@ -6687,7 +6687,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Danh sách thôn</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>&amp;General</source>
             <translation>&amp;Chung</translation>
         </message>
@@ -6705,6 +6705,41 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+1" />
             <source>Change &amp;log</source>
             <translation>Nhật &amp;ký thay đổi</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Pa&amp;rent body</source>
+            <translation>Cơ quan chủ &amp;quản</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Issuing body or unit</source>
+            <translation>Cơ quan, đơn vị &amp;ban hành</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Abbre&amp;viation in document numbers</source>
+            <translation>Chữ &amp;viết tắt trong số văn bản</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Save issuing body</source>
+            <translation>&amp;Lưu cơ quan ban hành</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Issuing body of reports</source>
+            <translation>Cơ quan ban hành báo cáo</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Printed at the top left of every report; numbers read e.g. 7/BC-{symbol}.</source>
+            <translation>In ở góc trên bên trái mọi báo cáo; số văn bản có dạng 7/BC-{symbol}.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not set yet: reports carry the commune health station under the commune's People's Committee, to which collaborators report. Change the names if your reports go out under another body.</source>
+            <translation>Chưa đặt: báo cáo ghi Trạm Y tế xã, trực thuộc Ủy ban nhân dân xã, là nơi cộng tác viên báo cáo. Hãy sửa nếu báo cáo của bạn được ban hành dưới tên cơ quan khác.</translation>
         </message>
     </context>
     <context>
@@ -7533,6 +7568,14 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssuingBody</name>
+        <message>
+            <location filename="../../desktop/services/profile/issuing_body.py" line="66" />
+            <source>Use letters and digits only, with a dash between parts, e.g. TYT or UBND.</source>
+            <translation>Chỉ dùng chữ cái và chữ số, giữa các phần có dấu gạch ngang, ví dụ TYT hoặc UBND.</translation>
         </message>
     </context>
 </TS>

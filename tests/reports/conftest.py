@@ -12,7 +12,8 @@ import pytest
 
 from desktop.reports.model import Column, Header, ReportDocument, Section, SignatureBlock, Table
 
-TITLE = "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG 10 NĂM 2026"
+TITLE = "BÁO CÁO"
+SUBJECT = "Kết quả hoạt động tháng 10 năm 2026"
 VILLAGES = ("Thôn Đông Hà", "Xóm Trường Lưu", "Thôn Trung Sơn")
 # Every tone mark, and one name long enough to wrap in its column.
 NAMES = (
@@ -70,6 +71,7 @@ def sample_document(**changes: object) -> ReportDocument:
             issued_on=date(2026, 11, 5),
         ),
         title=TITLE,
+        subject=SUBJECT,
         subtitle="(Từ ngày 01/10/2026 đến ngày 31/10/2026)",
         sections=(
             Section(

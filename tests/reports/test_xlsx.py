@@ -15,7 +15,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from desktop.reports import content, pdf, xlsx
 from desktop.reports.model import Column, ReportDocument, Section, Table
-from tests.reports.conftest import HEADER_TITLES, ROWS, TITLE, decomposed, pdftotext, sample_document
+from tests.reports.conftest import HEADER_TITLES, ROWS, SUBJECT, TITLE, decomposed, pdftotext, sample_document
 
 VISITS = "Thăm hộ"
 TOTAL_ROW = xlsx.FIRST_DATA_ROW + ROWS
@@ -44,7 +44,7 @@ def test_information_sheet(workbook: Workbook) -> None:
     info = {row[0]: row[1] for row in workbook["Thông tin"].iter_rows(values_only=True)}
     assert info["Mã văn bản"] == doc.document_id
     assert info["Loại văn bản"] == "Báo cáo tháng"
-    assert info["Tiêu đề"] == TITLE
+    assert info["Tiêu đề"] == TITLE and info["Trích yếu"] == SUBJECT
     assert info["Cơ quan chủ quản"] == "UBND XÃ CẨM XUYÊN"
     assert info["Cơ quan ban hành"] == "CỘNG TÁC VIÊN DÂN SỐ THÔN ĐÔNG HÀ"
     assert info["Số, ký hiệu"] == "Số: 12/BC-CTV"
@@ -55,7 +55,7 @@ def test_information_sheet(workbook: Workbook) -> None:
 
 def test_title_subtitle_and_header_row(workbook: Workbook) -> None:
     sheet = workbook[VISITS]
-    assert sheet["A1"].value == TITLE
+    assert sheet["A1"].value == f"{TITLE} – {SUBJECT}"
     assert sheet["A2"].value == "(Từ ngày 01/10/2026 đến ngày 31/10/2026)"
     header = row_values(sheet, xlsx.HEADER_ROW)
     assert tuple(header) == HEADER_TITLES
@@ -112,7 +112,7 @@ def test_columns_are_wide_enough_for_their_text(workbook: Workbook) -> None:
 
 def test_decomposed_input_is_stored_composed() -> None:
     sheet = open_workbook(decomposed(sample_document()))[VISITS]
-    assert sheet["A1"].value == TITLE
+    assert sheet["A1"].value == f"{TITLE} – {SUBJECT}"
     assert tuple(row_values(sheet, xlsx.HEADER_ROW)) == HEADER_TITLES
     assert sheet.cell(row=xlsx.FIRST_DATA_ROW, column=2).value == "Nguyễn Thị Hường"
 
@@ -188,4 +188,4 @@ def test_a_confidential_workbook_says_so_on_every_sheet_but_leaves_the_informati
     assert {row[0]: row[1] for row in info.iter_rows(values_only=True)}["Dữ liệu cá nhân nhạy cảm"] == "Có"
     for sheet in workbook.worksheets:
         assert sheet.oddHeader.right.text == xlsx.SENSITIVE
-    assert workbook[VISITS]["A1"].value == f"{TITLE} (dữ liệu cá nhân nhạy cảm)"
+    assert workbook[VISITS]["A1"].value == f"{TITLE} – {SUBJECT} (dữ liệu cá nhân nhạy cảm)"

@@ -211,7 +211,7 @@ def test_stamp_text_reads_back_exactly(tmp_path: Path, own_device: Device, repor
 
     lines = [line.strip() for line in text.splitlines()]
     assert f"Ký số bởi: {NAME}" in lines
-    assert "Thời gian: 01/11/2026 00:30 (giờ Việt Nam, UTC+7)" in lines
+    assert "Thời gian: 01/11/2026 00:30:45 (giờ Việt Nam, UTC+7)" in lines  # with the seconds
     assert f"Lý do: {REASON}" in lines
     assert unicodedata.is_normalized("NFC", text)
     assert verify_pdf(data, trusted=[]).signed_at == when

@@ -22,7 +22,8 @@ def test_the_monthly_report_holds_the_month_s_figures(month):  # noqa: F811
     figures = monthly.monthly_figures(month, MONTH)
     assert doc.kind == "monthly" and doc.document_id.startswith(f"BC-{MONTH}-")
     assert doc.header.agency_parent == "UBND XÃ CẨM XUYÊN" and doc.header.place == "Cẩm Xuyên"
-    assert doc.title == f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG {int(MONTH[5:])} NĂM {MONTH[:4]}"
+    assert doc.header.agency == "TRẠM Y TẾ XÃ CẨM XUYÊN" and doc.header.number == "Số: 1/BC-TYT"
+    assert (doc.title, doc.subject) == ("BÁO CÁO", f"Kết quả hoạt động tháng {int(MONTH[5:])} năm {MONTH[:4]}")
     assert [s.heading for s in doc.sections] == [
         "I. TỔNG HỢP THEO THÔN, TỔ DÂN PHỐ",
         "II. DÂN SỐ CUỐI THÁNG",

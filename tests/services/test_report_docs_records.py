@@ -133,7 +133,13 @@ def _ctv(profile, village):
 def test_the_household_card_holds_the_household_its_members_events_and_visits(family):
     p, hid, who = family
     doc = household_card.household_document(p, hid, issued_on=date(2026, 11, 5))
-    assert (doc.kind, doc.title, doc.confidential) == ("household", "PHIẾU THÔNG TIN HỘ GIA ĐÌNH", False)
+    assert (doc.kind, doc.title, doc.subject, doc.confidential) == (
+        "household",
+        "PHIẾU THÔNG TIN",
+        "Hộ gia đình số A1",
+        False,
+    )
+    assert doc.subtitle == "(Thôn Đông Hà)" and doc.header.number == "Số: 1/PTT-TYT"
     assert doc.header.issued_on == date(2026, 11, 5) and doc.header.agency_parent == "UBND XÃ CẨM XUYÊN"
     general = section(doc, "THÔNG TIN CHUNG").paragraphs
     assert "Số hộ: A1" in general and "Thôn, tổ dân phố: Thôn Đông Hà" in general and "Địa chỉ: Xóm 3" in general
@@ -225,8 +231,13 @@ def test_a_household_outside_the_user_s_villages_is_refused(family, register):
 def test_the_domestic_violence_case_file_is_confidential_and_complete(dv_case):
     p, cid = dv_case
     doc = case_record.case_document(p, cid)
-    assert (doc.kind, doc.title, doc.confidential) == ("case", "HỒ SƠ TRƯỜNG HỢP", True)
-    assert doc.subtitle == f"(Bạo lực gia đình – mở ngày {fmt(OPENED)})"
+    assert (doc.kind, doc.title, doc.subject, doc.confidential) == (
+        "case",
+        "HỒ SƠ",
+        "Trường hợp bạo lực gia đình",
+        True,
+    )
+    assert doc.subtitle == f"(Mở ngày {fmt(OPENED)})" and doc.header.number == "Số: 1/HS-TYT"
     general = section(doc, "THÔNG TIN CHUNG").paragraphs
     assert "Người được hỗ trợ: Nguyễn Thị Mai, nữ, sinh ngày 09/07/1984" in general
     assert "Hộ gia đình: hộ số A1, Thôn Đông Hà, chủ hộ Trần Văn Hùng" in general
@@ -348,7 +359,8 @@ def _march(n: int) -> date:
 
 def test_the_campaign_report_lists_the_activities_of_its_period_with_totals(campaign_year):
     doc = campaign_report.campaign_document(campaign_year, "happiness_day", LAST_YEAR)
-    assert doc.kind == "campaign" and doc.title == f"BÁO CÁO KẾT QUẢ NGÀY QUỐC TẾ HẠNH PHÚC NĂM {LAST_YEAR}"
+    assert (doc.kind, doc.title) == ("campaign", "BÁO CÁO")
+    assert doc.subject == f"Kết quả thực hiện Ngày Quốc tế Hạnh phúc năm {LAST_YEAR}"
     assert doc.subtitle == f"(Từ ngày {fmt(_march(8))} đến ngày {fmt(_march(21))})"
     about = section(doc, "CHỦ ĐỀ").paragraphs
     assert f"Chủ đề năm {LAST_YEAR}: “Yêu thương và chia sẻ”." in about

@@ -79,7 +79,7 @@ def _media_box(page: generic.DictionaryObject) -> tuple[float, float, float, flo
 def stamp_text(*, signer_name: str, moment: dt.datetime, reason: str, width: float, height: float) -> StampText:
     """Who signed, when and why, at the largest font size that fits a box of `width` × `height` points."""
     font_file = stamp_font()
-    time_line = f"Thời gian: {moment:%d/%m/%Y %H:%M} (giờ Việt Nam, UTC+7)"
+    time_line = f"Thời gian: {moment:%d/%m/%Y %H:%M:%S} (giờ Việt Nam, UTC+7)"
     text, font_size = _layout_stamp(
         font_file,
         [f"Ký số bởi: {signer_name}", time_line, f"Lý do: {reason}"],

@@ -52,14 +52,16 @@ def campaign_document(profile: Profile, campaign: str, year: int, *, issued_on: 
     periods.require_begun(found.starts_on, profile.today())
     held = _held_during(profile, found)
     untagged = len(tagging.untagged_during(profile, found.code, found.year))
+    issued = issued_on or profile.today()
     with profile.sessions() as session:
         names = {table: reference.code_names(session, table) for table in (activities.FORMS, activities.TOPICS)}
         villages = _villages_with(session, profile, held)
     doc = ReportDocument(
         document_id=new_document_id("CD", str(year)),
         kind="campaign",
-        header=document_header(profile, number="Số: ……/BC-CTV", issued_on=issued_on or profile.today()),
-        title=f"BÁO CÁO KẾT QUẢ {found.name_vi.upper()} NĂM {year}",
+        header=document_header(profile, kind="campaign", subject=f"{campaign} {year}", issued_on=issued),
+        title="BÁO CÁO",
+        subject=f"Kết quả thực hiện {found.name_vi} năm {year}",  # the name as proper names are written
         subtitle=periods.with_figures_as_of(_period(found).capitalize(), found.ends_on, profile.today()),
         sections=numbered(
             (_campaign_about(found), _campaign_activities(held, names, untagged), _campaign_villages(held, villages))

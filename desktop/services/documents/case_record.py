@@ -27,6 +27,7 @@ from desktop.services.documents.parts import (
     day_text,
     document_header,
     given,
+    lower_first,
     new_document_id,
     numbered,
     one_line,
@@ -65,11 +66,10 @@ def case_document(profile: Profile, case_id: uuid.UUID, *, issued_on: date | Non
     doc = ReportDocument(
         document_id=new_document_id("HS", f"{detail.opened_on:%Y}"),
         kind="case",
-        header=document_header(
-            profile, number=f"Số: {detail.id.hex[:6].upper()}/HS-CTV", issued_on=issued_on or profile.today()
-        ),
-        title="HỒ SƠ TRƯỜNG HỢP",
-        subtitle=f"({detail.kind_name} – mở ngày {day_text(detail.opened_on)})",
+        header=document_header(profile, kind="case", subject=detail.id.hex, issued_on=issued_on or profile.today()),
+        title="HỒ SƠ",
+        subject=f"Trường hợp {lower_first(detail.kind_name)}",
+        subtitle=f"(Mở ngày {day_text(detail.opened_on)})",
         sections=(
             *numbered((_case_general(record), _case_people(record), *kind_sections(record), _timeline(record))),
             Section("", (CLOSING,)),  # unnumbered: it goes onto the last page with the signature

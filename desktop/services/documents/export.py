@@ -1,5 +1,8 @@
 """Reports as files: render a document, sign it (device key or USB token), write it, record the export.
 
+An export takes the document's number (numbering.assign): a preview only shows the number it would get,
+an export keeps it, and every later export of the same document prints the same number.
+
 Each export is an audit event (table "report_exports", record = the document id) holding the kind,
 the period or record, the SHA-256 of the content and whether it was signed: a paper copy's QR code
 can be checked against it. Verification trusts the device's own certificate and the hub CA known to
@@ -29,7 +32,7 @@ from desktop.security import device
 from desktop.security.pdf.signers import PdfSignerSpec, device_signer
 from desktop.security.pdf.signing import sign_pdf
 from desktop.security.pdf.verification import PdfVerification, verify_pdf
-from desktop.services.documents import choices
+from desktop.services.documents import choices, numbering
 from desktop.services.documents.choices import ReportChoice
 from desktop.services.documents.signing import SignChoice
 from desktop.services.profile import identity
@@ -64,6 +67,7 @@ def export_pdf(
     `signer_name` is the name on the stamp: the token certificate's holder; the user by default. A caller
     that writes to a staging file and may still discard it passes `record=False`, then calls
     `record_export` once the file is in place."""
+    doc = numbering.assign(profile, doc)
     rendered = render_pdf(doc, reserve_signature_box=signed)
     data = rendered.data
     if signed:
@@ -88,6 +92,7 @@ def preview(doc: ReportDocument) -> bytes:
 
 
 def export_xlsx(profile: Profile, doc: ReportDocument, out: Path, *, subject: str = "") -> ExportResult:
+    doc = numbering.assign(profile, doc)
     write_atomically(out, render_xlsx(doc))
     record_export(profile, doc, fmt="xlsx", signed=False, subject=subject)
     return ExportResult(out, doc.document_id, doc.content_sha256, False, 0)
@@ -114,6 +119,7 @@ def record_export(profile: Profile, doc: ReportDocument, *, fmt: str, signed: bo
         "kind": doc.kind,
         "format": fmt,
         "subject": subject,
+        "number": doc.header.number,
         "sha256": doc.content_sha256,
         "signed": signed,
         "confidential": doc.confidential,
@@ -158,7 +164,8 @@ class CancellableExport:
         """Build, sign and write the report; None when cancelled (nothing written, nothing recorded)."""
         if self.cancelled:
             return None
-        doc = choices.document(profile, choice)
+        # Numbered here, so the export event below records the number and digest the file carries.
+        doc = numbering.assign(profile, choices.document(profile, choice))
         if self.cancelled:
             return None
         try:

@@ -46,9 +46,10 @@ def household_document(profile: Profile, household_id: uuid.UUID, *, issued_on: 
     doc = ReportDocument(
         document_id=new_document_id("PH", detail.code),
         kind="household",
-        header=document_header(profile, number=f"Số: {detail.code}/PTT-CTV", issued_on=issued),
-        title="PHIẾU THÔNG TIN HỘ GIA ĐÌNH",
-        subtitle=f"(Hộ số {detail.code} – {detail.village})",
+        header=document_header(profile, kind="household", subject=household_id.hex, issued_on=issued),
+        title="PHIẾU THÔNG TIN",
+        subject=f"Hộ gia đình số {detail.code}",
+        subtitle=f"({detail.village})",
         sections=(
             *numbered(
                 (

@@ -63,8 +63,9 @@ def monthly_document(
     doc = ReportDocument(
         document_id=new_document_id("BC", month),
         kind="monthly",
-        header=document_header(profile, number=f"Số: {first.month:02d}/BC-CTV", issued_on=issued_on or profile.today()),
-        title=f"BÁO CÁO KẾT QUẢ HOẠT ĐỘNG THÁNG {first.month} NĂM {first.year}",
+        header=document_header(profile, kind="monthly", subject=month, issued_on=issued_on or today),
+        title="BÁO CÁO",
+        subject=f"Kết quả hoạt động tháng {first.month} năm {first.year}",
         subtitle=periods.with_figures_as_of(f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}", last, today),
         sections=_numbered(
             _by_village(figures),

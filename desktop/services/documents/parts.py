@@ -1,4 +1,5 @@
-"""What every report of a profile shares: the header, numbering, the closing line, "label: value" lines.
+"""What every report of a profile shares: the header (issuing body, number, place and date), the closing
+line, "label: value" lines.
 
 Reports are official documents for the commune and the upper level, so they are written in
 Vietnamese whatever language the app shows; the code names come from the reference tables' `name_vi`.
@@ -11,11 +12,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from db.models.reference import AdminUnit
-from desktop.reports.model import Header, Section, Table
+from desktop.reports.model import Header, NumberKey, Section, Table
+from desktop.services import reference
+from desktop.services.documents import numbering
+from desktop.services.profile import issuing_body
 from desktop.services.profile.handle import Profile
 
-AGENCY = "CỘNG TÁC VIÊN CƠ SỞ"
 RECIPIENTS = ("- Trạm Y tế xã;", "- Ủy ban nhân dân xã;", "- Lưu.")
 TOTAL = "Tổng cộng"
 UNIT_PREFIXES = ("Xã ", "Phường ", "Thị trấn ")
@@ -54,6 +56,11 @@ def day_text(day: date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
+def lower_first(text: str) -> str:
+    """A code table's name inside a sentence: "Bạo lực gia đình" -> "bạo lực gia đình"."""
+    return text[:1].lower() + text[1:]
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -61,22 +68,23 @@ def one_line(text: str) -> str:
 # Parts of the header ######################################################################
 
 
-def document_header(profile: Profile, *, number: str, issued_on: date) -> Header:
-    """The commune's agency block and the place-and-date line every report of this profile carries."""
-    commune = _commune_name(profile)
+def document_header(profile: Profile, *, kind: str, subject: str, issued_on: date) -> Header:
+    """The top of a report of this profile: the issuing body set in Cài đặt, the document's number and the
+    place-and-date line.
+
+    The number is the one the document has or would get (`numbering.peek`): the export takes it for good
+    (`numbering.assign`). `kind` picks the number's series (numbering.TYPE_CODES), `subject` says which
+    document of that kind it is ("2026-10", a household's id); numbers start again each year of issue."""
+    body = issuing_body.issuing_body(profile)
+    key = NumberKey(kind, issued_on.year, subject)
     return Header(
-        agency_parent=f"UBND {commune.upper()}",
-        agency=AGENCY,
-        number=number,
-        place=place_name(commune),
+        agency_parent=body.parent,
+        agency=body.unit,
+        number=numbering.header_number(profile, key),
+        place=place_name(reference.commune_name(profile) or profile.commune_code),
         issued_on=issued_on,
+        numbering=key,
     )
-
-
-def _commune_name(profile: Profile) -> str:
-    with profile.sessions() as session:
-        unit = session.get(AdminUnit, profile.commune_code)
-        return unit.name if unit is not None else profile.commune_code
 
 
 def place_name(commune: str) -> str:

@@ -1,4 +1,5 @@
-"""Cài đặt: language, the idle lock, the commune's villages, the users, backups, and the change log."""
+"""Cài đặt: language, the idle lock, the body that issues the reports, the commune's villages, the users,
+backups, and the change log."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import ValidationError
 from desktop.services import reference
 from desktop.services.casework import tasks
 from desktop.services.dto import VillageDTO
+from desktop.services.profile import issuing_body
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.village import VillageDialog
 from desktop.ui.pages.audit_log import AuditLogPage
@@ -36,6 +40,7 @@ from desktop.ui.settings_store import (
 )
 from desktop.ui.translation import current_language
 from desktop.ui.widgets.fitting import ScrollingTabs
+from desktop.ui.widgets.form import FormPanel
 from desktop.ui.widgets.pickers import ValueCombo
 
 LANGUAGE_NAMES = (("Tiếng Việt", "vi"), ("English", "en"))  # each in its own language, never translated
@@ -114,6 +119,8 @@ class SettingsPage(QWidget):
         profile_form.addRow(self.tr("Collaborator:"), self.collaborator)
         profile_form.addRow(self.tr("Data folder:"), QLabel(str(ctx.profile.paths.home)))
 
+        body_box = self._issuing_body_box()
+
         self.villages = QListWidget()
         self.villages.setMinimumHeight(180)
         self.add_village = QPushButton(self.tr("&Add village"))
@@ -135,6 +142,7 @@ class SettingsPage(QWidget):
         general_layout.addWidget(lock_box)
         general_layout.addWidget(tasks_box)
         general_layout.addWidget(profile_box)
+        general_layout.addWidget(body_box)
         general_layout.addWidget(villages_box, 1)
         self.audit_log = AuditLogPage(ctx)
         self.users = UsersPage(ctx)
@@ -164,6 +172,77 @@ class SettingsPage(QWidget):
         ctx.data_changed.connect(self.reload)
         self._update_language_note()
         self.reload()
+
+    def _issuing_body_box(self) -> QGroupBox:
+        """The body named at the top of every report and the abbreviation that ends its numbers."""
+        self.body_parent = QLineEdit()
+        self.body_unit = QLineEdit()
+        self.body_symbol = QLineEdit()
+        self.body_symbol.setMaximumWidth(160)
+        self.body_form = FormPanel()
+        for field, label, editor in (
+            ("parent", self.tr("Pa&rent body"), self.body_parent),
+            ("unit", self.tr("&Issuing body or unit"), self.body_unit),
+            ("symbol", self.tr("Abbre&viation in document numbers"), self.body_symbol),
+        ):
+            self.body_form.add(field, label, editor, editor.textChanged)
+        self.body_note = QLabel()
+        self.body_note.setObjectName("subtitle")
+        self.body_note.setWordWrap(True)
+        self.save_body = QPushButton(self.tr("&Save issuing body"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_body)
+        buttons.addStretch(1)
+        box = QGroupBox(self.tr("Issuing body of reports"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.body_form)
+        layout.addWidget(self.body_note)
+        layout.addLayout(buttons)
+        self.body_form.edited.connect(lambda _field: self._body_edited())
+        self.save_body.clicked.connect(self._save_body)
+        self._show_body(issuing_body.issuing_body(self.ctx.profile))
+        return box
+
+    def _body_fields(self) -> tuple[str, str, str]:
+        return self.body_parent.text(), self.body_unit.text(), self.body_symbol.text()
+
+    def _show_body(self, body: issuing_body.IssuingBody) -> None:
+        self._saved_body = body
+        for editor, value in zip(
+            (self.body_parent, self.body_unit, self.body_symbol), (body.parent, body.unit, body.symbol), strict=True
+        ):
+            editor.setText(value)
+        if body.saved:
+            self.body_note.setText(
+                self.tr("Printed at the top left of every report; numbers read e.g. 7/BC-{symbol}.").format(
+                    symbol=body.symbol
+                )
+            )
+        else:
+            self.body_note.setText(
+                self.tr(
+                    "Not set yet: reports carry the commune health station under the commune's People's Committee, "
+                    "to which collaborators report. Change the names if your reports go out under another body."
+                )
+            )
+        self._body_edited()
+
+    def _body_edited(self) -> None:
+        problems = issuing_body.body_problems(*self._body_fields())
+        self.body_form.show_problems(problems)
+        saved = self._saved_body
+        changed = self._body_fields() != (saved.parent, saved.unit, saved.symbol) or not saved.saved
+        self.save_body.setEnabled(not problems and changed)
+
+    def _save_body(self) -> None:
+        try:
+            body = issuing_body.save_issuing_body(self.ctx.profile, *self._body_fields())
+        except ValidationError as refused:
+            self.body_form.touch_all()
+            self.body_form.show_problems(refused.problems)
+            return
+        self._show_body(body)
+        self.ctx.notify_changed()  # an open report preview follows
 
     def show_audit_log(
         self, record_id: uuid.UUID | None = None, label: str = "", names: dict[str, str] | None = None
