@@ -2240,7 +2240,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+42" />
-            <location filename="../../desktop/cli/report.py" line="+63" />
+            <location filename="../../desktop/cli/report.py" line="+49" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2261,7 +2261,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report.py" line="+185" />
+            <location filename="../../desktop/cli/report_output.py" line="+42" />
             <location line="+9" />
             <source>FILE</source>
             <translation>TỆP</translation>
@@ -2493,7 +2493,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report.py" line="+216" />
+            <location filename="../../desktop/cli/report_output.py" line="+37" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2867,12 +2867,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="-418" />
-            <source>Signed reports: the monthly report, a household card, a case file, a campaign report; check a PDF.</source>
-            <translation>Báo cáo có ký số: báo cáo tháng, phiếu hộ gia đình, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
-        </message>
-        <message>
-            <location line="+22" />
+            <location filename="../../desktop/cli/report.py" line="+14" />
             <source>Write the monthly report of a month as a signed PDF and/or XLSX.</source>
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2919,7 +2914,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Năm, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="-124" />
+            <location line="-161" />
+            <source>Signed reports: the monthly report, the P0 slip, the yearly family and domestic-violence report, a household card, an A0 sheet, a case file, a campaign report; check a PDF.</source>
+            <translation>Báo cáo có ký số: báo cáo tháng, phiếu thu tin P0, báo cáo năm về gia đình và phòng, chống bạo lực gia đình, phiếu hộ gia đình, phiếu A0, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
+        </message>
+        <message>
+            <location line="+37" />
             <source>The report's difficulties and obstacles; kept for the month and printed again next time.</source>
             <translation>Khó khăn, vướng mắc của báo cáo; được lưu cho tháng này và in lại ở lần sau.</translation>
         </message>
@@ -2964,7 +2964,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Trước hết ghi thuộc chiến dịch này các buổi truyền thông tổ chức trong thời gian chiến dịch mà chưa ghi thuộc chiến dịch nào, để báo cáo tính cả các buổi đó.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location filename="../../desktop/cli/report_output.py" line="-62" />
             <source>Write the PDF here.</source>
             <translation>Ghi tệp PDF vào đây.</translation>
         </message>
@@ -3004,7 +3004,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Đọc mã PIN của token từ tệp này (nếu không có thì lấy SOTAY_TOKEN_PIN, nếu không nữa thì hỏi).</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../../desktop/cli/report_verify.py" line="+31" />
             <source>Check a signed report: who signed it, when, and whether it changed.</source>
             <translation>Kiểm tra báo cáo đã ký: ai ký, ký lúc nào, có bị sửa hay không.</translation>
         </message>
@@ -3019,7 +3019,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location filename="../../desktop/cli/report.py" line="+62" />
             <location line="+18" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
@@ -3045,23 +3045,23 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{count} buổi truyền thông trong thời gian chiến dịch chưa ghi thuộc chiến dịch nào nên không được tính; hãy ghi trong ứng dụng, hoặc chạy lại với --tag-untagged để ghi tất cả thuộc chiến dịch này.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location filename="../../desktop/cli/report_output.py" line="+8" />
             <source>Say where to write the report: --out F.pdf, --xlsx F.xlsx or both.</source>
             <translation>Hãy cho biết nơi ghi báo cáo: --out F.pdf, --xlsx F.xlsx hoặc cả hai.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location filename="../../desktop/cli/report.py" line="+15" />
             <source>{value} is not a case ID; give the case's UUID.</source>
             <translation>{value} không phải là mã trường hợp; hãy ghi mã UUID của trường hợp.</translation>
         </message>
         <message>
-            <location line="+11" />
-            <location line="+66" />
+            <location filename="../../desktop/cli/report_output.py" line="+48" />
+            <location filename="../../desktop/cli/report_verify.py" line="+13" />
             <source>Cannot read {path}.</source>
             <translation>Không đọc được {path}.</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location filename="../../desktop/cli/report_verify.py" line="+6" />
             <source>The report is not valid for this profile.</source>
             <translation>Báo cáo này không hợp lệ đối với sổ tay này.</translation>
         </message>
@@ -3101,17 +3101,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Chứng thư số được sổ tay này tin cậy: {answer}</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location filename="../../desktop/cli/report_output.py" line="-10" />
             <source>With --token-module, give --token and --cert-label too.</source>
             <translation>Khi dùng --token-module, hãy ghi cả --token và --cert-label.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../../desktop/cli/report_verify.py" line="+12" />
             <source>{path} is not a PEM certificate.</source>
             <translation>{path} không phải là chứng thư số dạng PEM.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../../desktop/cli/report_output.py" line="+13" />
             <source>Token PIN: </source>
             <translation>Mã PIN của token: </translation>
         </message>
@@ -3624,17 +3624,14 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{name} là chủ hộ. Hãy chọn người làm chủ hộ từ nay: quan hệ của người đó sẽ thành “Chủ hộ”. Sau đó kiểm tra lại quan hệ của từng thành viên với chủ hộ mới. Nếu cả hộ chuyển đi, hãy ghi những thành viên khác trước.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/care.py" line="95" />
             <source>Res&amp;ults</source>
             <translation>Kết &amp;quả</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/screening.py" line="26" />
             <source>High risk</source>
             <translation>Nguy cơ cao</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/event_pages/screening.py" line="42" />
             <source>Not screened</source>
             <translation>Không sàng lọc</translation>
         </message>
@@ -4246,7 +4243,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Households</name>
         <message>
-            <location filename="../../desktop/services/documents/a0_sheet.py" line="+82" />
+            <location filename="../../desktop/services/documents/a0_sheet.py" line="+81" />
             <source>This household no longer exists.</source>
             <translation>Hộ này không còn tồn tại.</translation>
         </message>
@@ -4449,6 +4446,13 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+100" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssuingBody</name>
+        <message>
+            <source>Use letters and digits only, with a dash between parts, e.g. TYT or UBND.</source>
+            <translation>Chỉ dùng chữ cái và chữ số, giữa các phần có dấu gạch ngang, ví dụ TYT hoặc UBND.</translation>
         </message>
     </context>
     <context>
@@ -7568,14 +7572,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
-        </message>
-    </context>
-    <context>
-        <name>IssuingBody</name>
-        <message>
-            <location filename="../../desktop/services/profile/issuing_body.py" line="66" />
-            <source>Use letters and digits only, with a dash between parts, e.g. TYT or UBND.</source>
-            <translation>Chỉ dùng chữ cái và chữ số, giữa các phần có dấu gạch ngang, ví dụ TYT hoặc UBND.</translation>
         </message>
     </context>
 </TS>

@@ -69,7 +69,8 @@ def family(register):
                           came_from="Nghệ An")  # fmt: skip
     baby = people.record_birth(p, hid, PersonInput("Lê Minh Khang", "1", date(2026, 8, 20), "grandchild"),
                                mother_id=in_law, place="home", birth_order=1)  # fmt: skip
-    people.record_care_event(p, baby, kind="newborn_screening", on=date(2026, 8, 25), details={"result": "normal"})
+    people.record_care_event(p, baby, kind="newborn_screening", on=date(2026, 8, 25),
+                             details={"results": {"congenital_hypothyroidism": "normal"}})  # fmt: skip
     for kind, on, method in (
         ("fp_start", date(2025, 3, 10), "pill"),
         ("fp_stop", date(2026, 2, 14), "pill"),
@@ -189,7 +190,7 @@ def test_a_change_of_name_says_the_old_name(family):
 
 def test_a_new_head_after_a_death_says_the_old_relationship(family):
     p, hid, who = family
-    people.record_death(p, who["head"], died_on=date(2026, 9, 1))
+    people.record_death(p, who["head"], died_on=date(2026, 9, 1), new_head_id=who["wife"])
     wife = PersonInput("Phan Thị Hoa", "2", date(1986, 2, 20), "head", ethnicity="04", marital_status="widowed")
     members.update_member(p, who["wife"], wife)
     with p.sessions.begin() as session:  # as the demo's year records it

@@ -113,7 +113,10 @@ def year(register, today):
     }
     people.record_move_out(p, h["dissolved"]["Kiều Văn Đi"], moved_on=date(2025, 5, 1))
     households.dissolve(p, h["dissolved"]["id"], on=date(2025, 5, 2), reason="Cả hộ chuyển đi")
-    people.record_death(p, h["widowed"]["Quách Văn Ông"], died_on=date(2026, 2, 1))  # after the year's end
+    # After the year's end; his wife heads the household now, and was his spouse on 31/12.
+    people.record_death(
+        p, h["widowed"]["Quách Văn Ông"], died_on=date(2026, 2, 1), new_head_id=h["widowed"]["Quách Thị Bà"]
+    )
     people.record_move_in(
         p, h["alone"]["id"], PersonInput("Ngô Văn Về", M, date(1944, 3, 3), "spouse"), moved_on=date(2026, 1, 20)
     )

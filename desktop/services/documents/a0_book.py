@@ -20,7 +20,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.reports.content import with_digest
 from desktop.reports.model import Column, ReportDocument, Section, SignatureBlock, Table
 from desktop.services.documents.a0_data import SheetData, code_names, read_sheets
-from desktop.services.documents.a0_sheet import KIND, NUMBER, RECIPIENTS, Period, period_of, sheet_sections
+from desktop.services.documents.a0_sheet import KIND, RECIPIENTS, Period, period_of, sheet_sections
 from desktop.services.documents.parts import NONE, document_header, new_document_id
 from desktop.services.dto import VillageDTO
 from desktop.services.profile import access
@@ -85,9 +85,10 @@ def a0_book_document(
     doc = ReportDocument(
         document_id=new_document_id("SA0", f"{period.years[0]}-{period.years[-1]}"),
         kind=KIND,
-        header=document_header(profile, number=NUMBER, issued_on=issued),
+        header=document_header(profile, kind=KIND, subject=f"village {village.id.hex}", issued_on=issued),
         title="SỔ GHI CHÉP BAN ĐẦU VỀ DÂN SỐ (SỔ A0)",
-        subtitle=f"({village.name} – năm {period.label})",
+        subject=village.name,
+        subtitle=f"(Năm {period.label})",
         sections=tuple(sections),
         signature=SignatureBlock("NGƯỜI LẬP SỔ", profile.user.name),
         recipients=RECIPIENTS,

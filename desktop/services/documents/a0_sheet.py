@@ -41,7 +41,6 @@ BOOK_FIRST_YEAR = 2021  # the book opened for 2021-2025 (domain.md §3.1); the n
 BOOK_YEARS = 5
 MARRIED = "married"
 RECIPIENTS = ("- Viên chức dân số xã;", "- Lưu.")
-NUMBER = "Số: ……/A0-CTV"
 STRUCK_MOVED, STRUCK_DEAD = "(đã chuyển đi)", "(đã chết)"
 STRUCK_NOTE = (
     f"Dòng ghi {STRUCK_MOVED} hoặc {STRUCK_DEAD} ở cột Tình trạng cư trú là dòng bị gạch trên sổ giấy; "
@@ -87,9 +86,10 @@ def a0_document(
     doc = ReportDocument(
         document_id=new_document_id("A0", sheet.code),
         kind=KIND,
-        header=document_header(profile, number=NUMBER, issued_on=issued),
+        header=document_header(profile, kind=KIND, subject=household_id.hex, issued_on=issued),
         title="PHIẾU HỘ DÂN CƯ",
-        subtitle=f"(Mẫu A0/CTV – Sổ A0 năm {period.label} – Hộ số {sheet.code})",
+        subject=f"Hộ số {sheet.code}",
+        subtitle=f"(Mẫu A0/CTV – Sổ A0 năm {period.label})",
         sections=sheet_sections(sheet, names, period),
         signature=SignatureBlock("NGƯỜI LẬP PHIẾU", profile.user.name),
         recipients=RECIPIENTS,

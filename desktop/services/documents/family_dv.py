@@ -160,7 +160,7 @@ def present_on(day: date) -> Any:
 
 def _shapes(session: Session, profile: Profile, day: date) -> dict[uuid.UUID, dict[str, int]]:
     rows = session.execute(
-        select(Household.village_id, Household.id, Person.relationship)
+        select(Household.village_id, Household.id, Person.id, Person.relationship)
         .join(Person, Person.household_id == Household.id)
         .where(
             Household.commune_code == profile.commune_code,
@@ -169,13 +169,30 @@ def _shapes(session: Session, profile: Profile, day: date) -> dict[uuid.UUID, di
             present_on(day),
         )
     )
+    then = _relationships_changed_after(session, day)
     members: dict[tuple[uuid.UUID, uuid.UUID], list[str]] = defaultdict(list)
-    for village_id, household_id, relationship in rows:
-        members[(village_id, household_id)].append(relationship)
+    for village_id, household_id, person_id, relationship in rows:
+        members[(village_id, household_id)].append(then.get(person_id, relationship))
     counted: dict[uuid.UUID, dict[str, int]] = defaultdict(Counter)
     for (village_id, _household), relationships in members.items():
         counted[village_id][household_shape(relationships)] += 1
     return counted
+
+
+def _relationships_changed_after(session: Session, day: date) -> dict[uuid.UUID, str]:
+    """Each person's relationship to the head on `day`, for those whose relationship changed since: the
+    "before" of their first later change (a new head named after a death records the old relationship)."""
+    rows = session.execute(
+        select(PopulationEvent.person_id, PopulationEvent.details)
+        .where(PopulationEvent.kind == "info_change", PopulationEvent.event_date > day, live(PopulationEvent))
+        .order_by(PopulationEvent.event_date.desc(), PopulationEvent.created_at.desc())
+    )
+    found: dict[uuid.UUID, str] = {}
+    for person_id, details in rows:  # the latest first, so the earliest change is written last
+        before = (details or {}).get("before", {}).get("relationship")
+        if person_id is not None and before:
+            found[person_id] = str(before)
+    return found
 
 
 def _households(village_id: uuid.UUID, name: str, shapes: dict[str, int]) -> Households:

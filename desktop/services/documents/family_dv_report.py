@@ -15,7 +15,7 @@ from desktop.services.documents.family_dv import FamilyDvFigures, Households, Pe
 from desktop.services.documents.parts import TOTAL, closing, document_header, new_document_id, numbered
 from desktop.services.profile.handle import Profile
 
-TITLE = "BÁO CÁO THÔNG TIN VỀ GIA ĐÌNH VÀ PHÒNG, CHỐNG BẠO LỰC GIA ĐÌNH NĂM {year}"
+SUBJECT = "Thông tin về gia đình và phòng, chống bạo lực gia đình năm {year}"
 SHAPE_ROWS = (
     ("1.1", family_dv.SINGLE_PARENT, "Hộ chỉ có cha hoặc mẹ sống với con"),
     ("1.2", family_dv.ONE, "Hộ 1 thế hệ"),
@@ -57,8 +57,9 @@ def family_dv_document(profile: Profile, year: int, *, issued_on: date | None = 
     doc = ReportDocument(
         document_id=new_document_id("GD", str(year)),
         kind="family-dv",
-        header=document_header(profile, number="Số: ……/BC-CTV", issued_on=issued_on or profile.today()),
-        title=TITLE.format(year=year),
+        header=document_header(profile, kind="family-dv", subject=str(year), issued_on=issued_on or profile.today()),
+        title="BÁO CÁO",
+        subject=SUBJECT.format(year=year),
         subtitle=periods.with_figures_as_of(
             f"Từ ngày {figures.first_day:%d/%m/%Y} đến ngày {figures.last_day:%d/%m/%Y}",
             figures.last_day,

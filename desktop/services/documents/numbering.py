@@ -32,6 +32,9 @@ TYPE_CODES = {
     "campaign": "BC",
     "household": "PTT",
     "case": "HS",
+    "family-dv": "BC",
+    "p0": "P0",  # the forms of Thông tư 01/2022 are known by their own codes: "Số: 3/P0-TYT"
+    "a0": "A0",
 }
 KEY_PREFIX = "doc_numbers"
 

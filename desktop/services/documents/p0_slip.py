@@ -31,7 +31,6 @@ from desktop.services.register import events
 from desktop.services.rows import live
 
 TITLE = "PHIẾU THU TIN VỀ DÂN SỐ"
-NUMBER = "Số: ……/P0-CTV"
 RECIPIENTS = ("- Viên chức dân số xã;", "- Lưu.")
 TABLES = ("sex", "relationship", "ethnic_groups", "education", "marital_status", "fp_methods")
 
@@ -58,9 +57,10 @@ def p0_document(profile: Profile, month: str, *, issued_on: date | None = None) 
     doc = ReportDocument(
         document_id=new_document_id("P0", month),
         kind="p0",
-        header=document_header(profile, number=NUMBER, issued_on=issued),
+        header=document_header(profile, kind="p0", subject=month, issued_on=issued),
         title=TITLE,
-        subtitle=periods.with_figures_as_of(f"Tháng {first.month} năm {first.year}", last, today),
+        subject=f"Tháng {first.month} năm {first.year}",
+        subtitle=periods.with_figures_as_of(f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}", last, today),
         sections=(
             Section(
                 "",
