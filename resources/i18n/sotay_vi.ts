@@ -6285,6 +6285,41 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <source>{count} activities held in these days are not recorded as part of any campaign: not counted.</source>
             <translation>{count} buổi truyền thông trong thời gian này chưa ghi thuộc chiến dịch nào nên chưa được tính.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="91" />
+            <source>P0/CTV slip of the month (&amp;0)</source>
+            <translation>Phiếu thu tin P0/CTV của tháng (&amp;0)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="93" />
+            <source>&amp;A0/CTV sheet of a household</source>
+            <translation>Phiếu hộ dân cư &amp;A0/CTV của một hộ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="94" />
+            <source>Sổ A0 of a village (&amp;book)</source>
+            <translation>&amp;Sổ A0 của một thôn</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="146" />
+            <source>Village</source>
+            <translation>Thôn, tổ dân phố</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="213" />
+            <source>A0/CTV sheet of household {code}</source>
+            <translation>Phiếu A0/CTV hộ {code}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="220" />
+            <source>Sổ A0 of {village}</source>
+            <translation>Sổ A0 {village}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/report_choosing.py" line="207" />
+            <source>P0/CTV slip {month}</source>
+            <translation>Phiếu thu tin P0/CTV {month}</translation>
+        </message>
     </context>
     <context>
         <name>RestoreOffer</name>

@@ -507,3 +507,25 @@ def test_a_campaign_s_untagged_activities_are_offered_for_tagging(qtbot, ctx, re
     page.campaign_picker.set_value("dv_action_month")  # the same days: tagged once, offered no more
     wait_lane()
     assert not page.untagged_box.isVisible() and page.untagged == []
+
+
+def test_the_p0_slip_and_the_a0_sheets_are_made_from_the_page(qtbot, ctx, family, month_with_data, wait_lane):
+    page = opened_page(qtbot, ctx, wait_lane)
+    page.set_kind("p0")
+    assert page.month_picker.isVisible() and not page.difficulties.isVisible()
+    previewed(qtbot, page)
+    assert page.shown_choice.kind == "p0" and page.shown_choice.month == month_with_data
+    assert page.caption.text().startswith(f"Phiếu thu tin P0/CTV {month_with_data[5:]}/{month_with_data[:4]}")
+
+    page.set_kind("a0")
+    type_text(qtbot, page.household_picker, "012")
+    qtbot.waitUntil(lambda: page.household_picker.value() == family, timeout=5000)
+    previewed(qtbot, page)
+    assert page.shown_choice.household_id == family and page.caption.text().startswith("Phiếu A0/CTV hộ 012")
+
+    page.set_kind(report_choosing.A0_BOOK)
+    assert page.village_picker.isVisible() and not page.household_picker.isVisible()
+    assert page.village_picker.currentText() == "Thôn Đông Hà"  # the villages the user keeps, first chosen
+    previewed(qtbot, page)
+    assert page.shown_choice.village_id is not None and page.shown_choice.file_stem == "so-a0-thon-dong-ha"
+    assert page.preview.page_count() >= 3  # the cover, the area list, the household's sheet

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from desktop.reports.model import ReportDocument
@@ -68,6 +68,7 @@ class CaseOption:
 class Choices:
     cases: list[CaseOption]
     campaigns: list[tuple[str, str]]  # (code, Vietnamese name)
+    villages: list[tuple[uuid.UUID, str]] = field(default_factory=list)  # the user's, for a village's Sổ A0
 
 
 # One choice ################################################################################
@@ -166,7 +167,11 @@ def load_choices(profile: Profile) -> Choices:
         )
         for c in readable
     ]
-    return Choices(found, campaign_report.campaign_choices(profile))
+    with profile.sessions() as session:
+        kept = [
+            (v.id, v.name) for v in reference.villages(session, profile.commune_code) if profile.user.sees_village(v.id)
+        ]
+    return Choices(found, campaign_report.campaign_choices(profile), kept)
 
 
 def search_households(profile: Profile, query: str) -> list[tuple[str, uuid.UUID, str]]:

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from desktop.services.documents import choices as report_choices
 from desktop.services.documents.choices import (
+    A0,
     CAMPAIGN,
     CASE,
     FAMILY_DV,
     HOUSEHOLD,
     MONTHLY,
+    P0,
     CaseOption,
     Choices,
     ReportChoice,
@@ -43,6 +45,7 @@ from desktop.ui.widgets.household_picker import HouseholdPicker
 from desktop.ui.widgets.pickers import ValueCombo
 
 CTX = "ReportsPage"  # the page's own words before they moved here, with their translations
+A0_BOOK = "a0-book"  # on this page only: the A0 kind for a whole village rather than one household
 MONTHS_BACK = 12  # the month picker: this month and the twelve before it
 # A month still being typed ("11/20", "2026-"): its reason waits until Enter or leaving the field.
 _MONTH_TYPING = re.compile(r"^\s*\d{0,4}([/\-.\s]+\d{0,3})?\s*$")
@@ -70,6 +73,9 @@ class ChoosesReport(ReportInputs):
         self._make_pickers(ctx)
         self.pickers: dict[str, list[QWidget]] = {
             MONTHLY: [self.month_picker, self.difficulties, self.proposals],
+            P0: [self.month_picker],
+            A0: [self.household_picker],
+            A0_BOOK: [self.village_picker],
             HOUSEHOLD: [self.household_picker],
             CASE: [self.case_picker],
             CAMPAIGN: [self.campaign_picker, self.year],
@@ -82,7 +88,10 @@ class ChoosesReport(ReportInputs):
     def _make_options(self) -> dict[str, QRadioButton]:
         return {
             MONTHLY: QRadioButton(_tr("&Monthly report")),
+            P0: QRadioButton(_tr("P0/CTV slip of the month (&0)")),
             HOUSEHOLD: QRadioButton(_tr("&Household card")),
+            A0: QRadioButton(_tr("&A0/CTV sheet of a household")),
+            A0_BOOK: QRadioButton(_tr("Sổ A0 of a village (&book)")),
             CASE: QRadioButton(_tr("&Case record (confidential)")),
             CAMPAIGN: QRadioButton(_tr("Campai&gn report")),
             FAMILY_DV: QRadioButton(_tr("&Family and domestic violence (yearly)")),
@@ -109,11 +118,12 @@ class ChoosesReport(ReportInputs):
             _tr("Only the cases whose content you may read: your own, or all of them with the protection permission.")
         )
         self.campaign_picker = ValueCombo()
+        self.village_picker = ValueCombo()
         self.year = QSpinBox()
         self.year.setRange(2000, today.year + 1)
         self.year.setValue(today.year)
         self.year.setMinimumWidth(96)
-        for picker in (self.month_picker, self.case_picker, self.campaign_picker):
+        for picker in (self.month_picker, self.case_picker, self.campaign_picker, self.village_picker):
             picker.setMinimumWidth(0)
             picker.setMinimumContentsLength(12)
         self._make_remarks()
@@ -133,6 +143,7 @@ class ChoosesReport(ReportInputs):
         labels = (
             (self.month_picker, _tr("Month")),
             (self.household_picker, _tr("Household")),
+            (self.village_picker, _tr("Village")),
             (self.case_picker, _tr("Case")),
             (self.campaign_picker, _tr("Campaign")),
             (self.year, _tr("&Year")),
@@ -166,6 +177,7 @@ class ChoosesReport(ReportInputs):
         self.household_picker.changed.connect(changed)
         self.case_picker.currentIndexChanged.connect(lambda _i: changed())
         self.campaign_picker.currentIndexChanged.connect(lambda _i: changed())
+        self.village_picker.currentIndexChanged.connect(lambda _i: changed())
         self.year.valueChanged.connect(lambda _v: changed())
         self.difficulties.textChanged.connect(changed)
         self.proposals.textChanged.connect(changed)
@@ -188,6 +200,25 @@ class ChoosesReport(ReportInputs):
                 return None
             title = _tr("Monthly report {month}").format(month=month.label())
             return report_choices.monthly_choice(month.iso(), title, self.typed_remarks(month.iso()))
+        if kind == P0:
+            month = self.chosen_month()
+            if month is None:
+                return None
+            return report_choices.p0_choice(month.iso(), _tr("P0/CTV slip {month}").format(month=month.label()))
+        if kind == A0:
+            household = self.household_picker.value()
+            if household is None:
+                return None
+            code = self.household_picker.code()
+            title = _tr("A0/CTV sheet of household {code}").format(code=code)
+            return report_choices.a0_choice(title, household_id=household, code=code)
+        if kind == A0_BOOK:
+            village = self.village_picker.value()
+            if village is None:
+                return None
+            name = self.village_picker.currentText()
+            title = _tr("Sổ A0 of {village}").format(village=name)
+            return report_choices.a0_choice(title, village_id=village, village=name)
         if kind == HOUSEHOLD:
             household = self.household_picker.value()
             if household is None:
@@ -251,6 +282,7 @@ class ChoosesReport(ReportInputs):
         self.case_picker.set_items((self._case_label(c), c.id) for c in choices.cases)
         self.case_picker.setPlaceholderText(self.no_cases_text if not choices.cases else "")
         self.campaign_picker.set_items((name, code) for code, name in choices.campaigns)
+        self.village_picker.set_items((name, village_id) for village_id, name in choices.villages)
 
     def _case_label(self, case: CaseOption) -> str:
         household = case.household_code if case.household_code is not None else "?"
