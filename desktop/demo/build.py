@@ -24,6 +24,7 @@ from db.base import PENDING_USN, utcnow
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
 from desktop.demo import casework as demo_cases
 from desktop.demo import names as demo_names
+from desktop.demo.care import add_care
 from desktop.demo.families import DemoRegister
 from desktop.demo.year import DemoYear
 from desktop.errors import FieldProblem, SotayError
@@ -116,6 +117,7 @@ def build_demo(profile: Profile, *, households: int, seed: int, today: date | No
         villages = _villages(session, profile, households, rng)
         register.add_households(households, villages)
         DemoYear(register).run()
+        add_care(register)
         _insert(session, profile, register)
         # Bulk inserts bypass the ORM's audit hook: one event says what was generated.
         audit.append_event(

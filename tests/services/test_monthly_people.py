@@ -18,7 +18,7 @@ from desktop.services.profile import opening as profile_service
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
 from desktop.services.profile.users import UserInput
-from desktop.services.register import households, members, people, visits
+from desktop.services.register import categories, households, members, people, visits
 from desktop.services.register.events import month_of, previous_month
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
@@ -78,10 +78,16 @@ def town(register):
     # Priority: A1 poor this year (visited in the month), A2 near-poor (visited only the month before);
     # B1 average income this year (not a priority category) and poor only last year.
     year = FIRST.year
-    households.add_category(p, a1, category="poor", year=year)
-    households.add_category(p, a2, category="near_poor", year=year)
-    households.add_category(p, b1, category="average_income", year=year)
-    households.add_category(p, b1, category="poor", year=year - 1)
+    standards = categories.poverty_standards(p)
+
+    def decided(household, category, year):  # a poor or near-poor decision names its poverty standard
+        standard = categories.standard_for(category, year, standards)
+        households.add_category(p, household, category=category, year=year, poverty_standard=standard)
+
+    decided(a1, "poor", year)
+    decided(a2, "near_poor", year)
+    decided(b1, "average_income", year)
+    decided(b1, "poor", year - 1)
     for household, on, topics in (
         (a1, day(6), ("family_planning", "child_nutrition")),
         (a1, day(20), ("family_planning",)),

@@ -52,13 +52,19 @@ def every_choice(profile) -> list[choices.ReportChoice]:
     loaded = choices.load_choices(profile)
     month = choices.month_choices(profile.today(), 2)[1][1]
     _label, household_id, code = choices.search_households(profile, "")[0]
+    village_id, village = loaded.villages[0]
     found = [
         choices.monthly_choice(month, month),
+        choices.p0_choice(month, month),
         choices.household_choice(household_id, code, code),
+        choices.a0_choice(code, household_id=household_id, code=code),
+        choices.a0_choice(village, village_id=village_id, village=village),
         *(choices.case_choice(case, case.file_stem) for case in loaded.cases),
         *(choices.campaign_choice(code, TODAY.year - 1, name) for code, name in loaded.campaigns[:3]),
+        choices.family_dv_choice(TODAY.year - 1, "family"),
     ]
-    assert {c.kind for c in found} == {choices.MONTHLY, choices.HOUSEHOLD, choices.CASE, choices.CAMPAIGN}
+    kinds = {choices.MONTHLY, choices.P0, choices.HOUSEHOLD, choices.A0, choices.CASE, choices.CAMPAIGN}
+    assert {c.kind for c in found} == kinds | {choices.FAMILY_DV}
     return found
 
 

@@ -175,7 +175,7 @@ class ReportVerifyDialog(ModalDialog):
     def when_text(self, found: PdfVerification) -> str:
         if found.signed_at is None:
             return self.tr("not stated")
-        return self.tr("{when} (Vietnam time)").format(when=f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M}")
+        return self.tr("{when} (Vietnam time)").format(when=f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M:%S}")
 
     def verdict_text(self, found: PdfVerification) -> str:
         """One plain sentence: can the report be relied on, and if not, what to do."""
