@@ -3601,7 +3601,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
         <message>
             <source>Nobody else lives in this household. After saving, record the end of the household with “Dissolve household” on its page.</source>
-            <translation>Trong hộ không còn ai khác. Sau khi lưu, hãy ghi việc hộ chấm dứt bằng nút “Giải thể hộ” trên trang của hộ.</translation>
+            <translation>Trong hộ không còn ai khác. Sau khi lưu, hãy ghi việc hộ chấm dứt bằng nút “Xóa hộ khỏi sổ” trên trang của hộ.</translation>
         </message>
         <message>
             <source>— choose the new head —</source>
@@ -3872,7 +3872,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <location line="+2" />
             <source>Nobody lives in household {code} any more. If the household has ended, record its end with “Dissolve household”; if someone still lives there, add them as a member.</source>
-            <translation>Hộ số {code} không còn ai sinh sống. Nếu hộ đã chấm dứt, hãy ghi bằng nút “Giải thể hộ”; nếu vẫn có người đang ở, hãy thêm họ làm thành viên.</translation>
+            <translation>Hộ số {code} không còn ai sinh sống. Nếu hộ đã chấm dứt, hãy ghi bằng nút “Xóa hộ khỏi sổ”; nếu vẫn có người đang ở, hãy thêm họ làm thành viên.</translation>
         </message>
         <message>
             <location line="+13" />

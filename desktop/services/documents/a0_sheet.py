@@ -130,7 +130,7 @@ def _header(sheet: SheetData, *, new_page: bool) -> Section:
     if sheet.dissolved_on is not None:
         reason = f": {sheet.dissolved_reason}" if sheet.dissolved_reason.strip() else ""
         lines.append(
-            f"Hộ đã chuyển đi hoặc giải thể ngày {day_text(sheet.dissolved_on)}{reason} "
+            f"Hộ đã chuyển đi hoặc được xóa khỏi sổ ngày {day_text(sheet.dissolved_on)}{reason} "
             "(trên sổ giấy, trang phiếu của hộ được gạch chéo)."
         )
     heading = f"PHIẾU HỘ DÂN CƯ – HỘ SỐ {sheet.code}" if new_page else ""

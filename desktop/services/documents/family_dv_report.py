@@ -79,7 +79,7 @@ def _scope(figures: FamilyDvFigures) -> Section:
         (
             f"Số liệu của các thôn, tổ dân phố do người báo cáo phụ trách: {villages}.",
             f"Hộ gia đình và nhân khẩu tính tại ngày {figures.as_of:%d/%m/%Y}, theo quan hệ với chủ hộ ghi trong sổ; "
-            "không tính hộ đã giải thể, người đã chết hoặc đã chuyển đi.",
+            "không tính hộ đã xóa khỏi sổ, người đã chết hoặc đã chuyển đi.",
         ),
     )
 

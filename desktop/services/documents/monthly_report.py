@@ -165,7 +165,7 @@ def _population_at_end(figures: MonthlyFigures) -> Part:
     )
     lines = (
         f"Tính đến ngày {figures.as_of:%d/%m/%Y}, theo sổ hộ gia đình: không tính người đã chết, đã chuyển đi, "
-        "hộ đã giải thể; tuổi tròn tính đến ngày đó.",
+        "hộ đã xóa khỏi sổ; tuổi tròn tính đến ngày đó.",
         "Các dòng “trong đó” không cộng với nhau (một em gái 15 tuổi thuộc cả hai nhóm).",
     )
     return (Section("DÂN SỐ CUỐI THÁNG", lines, Table(_count_column(), rows, sheet_name="Dân số cuối tháng")),)
