@@ -1149,6 +1149,31 @@
             <source>At risk</source>
             <translation>Có nguy cơ</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="81" />
+            <source>Poverty standard</source>
+            <translation>Chuẩn nghèo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="216" />
+            <source>Results by condition</source>
+            <translation>Kết quả theo từng bệnh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="250" />
+            <source>P0/CTV slip</source>
+            <translation>Phiếu thu tin P0/CTV</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="251" />
+            <source>A0/CTV sheet or Sổ A0</source>
+            <translation>Phiếu A0/CTV hoặc Sổ A0</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="252" />
+            <source>Family and domestic violence report</source>
+            <translation>Báo cáo gia đình và phòng, chống bạo lực gia đình</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
@@ -3294,12 +3319,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/demo/build.py" line="+78" />
+            <location filename="../../desktop/demo/build.py" line="+79" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+61" />
             <source>This profile already has {count} households; demo data only goes into an empty profile.</source>
             <translation>Sổ tay này đã có {count} hộ; dữ liệu mẫu chỉ được tạo trong sổ tay trống.</translation>
         </message>
@@ -6286,37 +6311,30 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>{count} buổi truyền thông trong thời gian này chưa ghi thuộc chiến dịch nào nên chưa được tính.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="91" />
             <source>P0/CTV slip of the month (&amp;0)</source>
             <translation>Phiếu thu tin P0/CTV của tháng (&amp;0)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="93" />
             <source>&amp;A0/CTV sheet of a household</source>
             <translation>Phiếu hộ dân cư &amp;A0/CTV của một hộ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="94" />
             <source>Sổ A0 of a village (&amp;book)</source>
             <translation>&amp;Sổ A0 của một thôn</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="146" />
             <source>Village</source>
             <translation>Thôn, tổ dân phố</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="213" />
             <source>A0/CTV sheet of household {code}</source>
             <translation>Phiếu A0/CTV hộ {code}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="220" />
             <source>Sổ A0 of {village}</source>
             <translation>Sổ A0 {village}</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/report_choosing.py" line="207" />
             <source>P0/CTV slip {month}</source>
             <translation>Phiếu thu tin P0/CTV {month}</translation>
         </message>

@@ -93,7 +93,7 @@ def test_the_last_members_move_out_says_to_record_the_households_end(qtbot, ctx,
         monkeypatch.setattr(household_detail.EventDialog, "exec", fill)
         page.record_event()
         assert bool(told) == last
-    assert "Hộ số 012 không còn ai sinh sống" in told[0] and "Giải thể hộ" in told[0]
+    assert "Hộ số 012 không còn ai sinh sống" in told[0] and "Xóa hộ khỏi sổ" in told[0]
 
 
 def test_the_members_table_shows_one_head_and_residence_apart_from_living_status(qtbot, ctx, family):

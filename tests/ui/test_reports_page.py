@@ -303,7 +303,7 @@ def test_the_verify_dialog_says_valid_and_a_changed_copy_is_not(
         dialog.check_file(signed)
     assert dialog.result_.ok
     assert dialog.signer.text() == "Nguyễn Thị Lan"
-    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d \(giờ Việt Nam\)", dialog.signed_at.text())
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d \(giờ Việt Nam\)", dialog.signed_at.text())
     stamped = dialog.result_.signed_at.astimezone(VIETNAM)
     assert dialog.signed_at.text().startswith(f"{stamped:%d/%m/%Y %H:%M}")
     assert abs(stamped - dt.datetime.now(VIETNAM)) < dt.timedelta(minutes=5)

@@ -116,7 +116,8 @@ def _area_list(village: str, sheets: list[SheetData]) -> Section:
     notes = []
     if len(living) != len(sheets):
         notes.append(
-            f"Số hộ không kể {len(sheets) - len(living)} hộ đã chuyển đi hoặc được xóa khỏi sổ (phiếu vẫn giữ trong sổ)."
+            f"Số hộ không kể {len(sheets) - len(living)} hộ đã chuyển đi hoặc được xóa khỏi sổ "
+            "(phiếu vẫn giữ trong sổ)."
         )
     if not rows:
         return Section("BẢNG KÊ ĐỊA BÀN", (NONE,), page_break_before=True)

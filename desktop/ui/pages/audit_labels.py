@@ -78,6 +78,7 @@ def _fields() -> dict[str, str]:
         "category": _tr("Category"),
         "year": _tr("Year"),
         "decision_no": _tr("Decision no."),
+        "poverty_standard": _tr("Poverty standard"),
         "notes": _tr("Notes"),
         "kind": _tr("Kind"),
         "event_date": _tr("Event date"),
@@ -212,6 +213,7 @@ def detail_label(key: str) -> str:
         "pregnancy_no": _tr("Pregnancy number"),
         "week": _tr("Week of pregnancy"),
         "result": _tr("Result"),
+        "results": _tr("Results by condition"),
         "done_at": _tr("Where"),
     }
     return labels.get(key) or _tr("Other detail")
@@ -245,6 +247,9 @@ def _report_kinds() -> dict[str, str]:
         "household": _tr("Household card"),
         "case": _tr("Case record"),
         "campaign": _tr("Campaign report"),
+        "p0": _tr("P0/CTV slip"),
+        "a0": _tr("A0/CTV sheet or Sổ A0"),
+        "family-dv": _tr("Family and domestic violence report"),
     }
 
 

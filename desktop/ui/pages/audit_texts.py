@@ -200,6 +200,11 @@ class SummaryFormatter:
     def _detail_value(self, key: str, item: Any) -> str:
         if isinstance(item, bool):
             return words.yes_no(item)
+        if key == "results" and isinstance(item, dict):  # a screening's result per condition
+            return "; ".join(
+                f"{self._code('screening_conditions', str(code))}: {words.detail_word('result', str(result)) or result}"
+                for code, result in item.items()
+            )
         if not isinstance(item, str):
             return str(item)
         if key == "method":

@@ -138,7 +138,7 @@ class ChoosesReport(ReportInputs):
 
         self.details = QGroupBox(_tr("Report for"))
         self.details_form = QFormLayout(self.details)
-        self.details_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.details_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the label above: room to type
         self.details_form.setVerticalSpacing(6)
         labels = (
             (self.month_picker, _tr("Month")),

@@ -35,7 +35,7 @@ class ReportInputs:
         self.proposals = QPlainTextEdit()
         for box in (self.difficulties, self.proposals):
             box.setTabChangesFocus(True)
-            box.setFixedHeight(64)
+            box.setFixedHeight(54)
             box.setPlaceholderText(_tr("None"))
         self.remarks_month: str | None = None  # the month whose saved remarks the boxes started from
         self.remarks_loaded = Remarks()
