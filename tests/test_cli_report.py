@@ -411,6 +411,15 @@ def test_a_month_with_a_two_digit_year_is_refused_with_the_format_to_use(tmp_pat
     assert not out.exists()
 
 
+@pytest.mark.parametrize("command", [["campaign", "population_month"], ["family-dv"]])
+def test_a_year_of_two_digits_is_refused_before_the_profile_is_opened(tmp_path, capsys, command):
+    out = tmp_path / "x.pdf"
+    code, printed, err = run(capsys, "--lang", "vi", "report", *command, "--year", "26", "--out", str(out))
+    assert code == 2 and printed == ""
+    assert "26 không phải là một năm: hãy viết năm đủ bốn chữ số, ví dụ 2025." in err
+    assert not out.exists()
+
+
 def test_a_month_that_has_not_begun_is_refused_and_nothing_is_written(home, tmp_path, capsys):
     today = date.today()
     coming = date(today.year + (today.month == 12), today.month % 12 + 1, 1)

@@ -195,7 +195,7 @@ def _campaign_parser(actions: Subparsers) -> None:
     campaign.add_argument(
         "--year",
         required=True,
-        type=int,
+        type=_year_argument,
         metavar="YYYY",
         help=console.text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
     )
