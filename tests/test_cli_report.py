@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop import i18n
-from desktop.cli.main import main
 from desktop.demo.build import DEMO_PASSPHRASE
+from tests.cli_helpers import clean_process_state, demo_home, run  # noqa: F401  (an autouse fixture)
 from tests.security import pdf_helpers as helpers
 
 DEMO_ARGS = ["demo", "--households", "40", "--seed", "11", "--today", "2025-06-30"]
@@ -21,29 +20,9 @@ MONTH = "2025-05"
 pytestmark = pytest.mark.skipif(bool(helpers.tools_missing()), reason="poppler-utils or NSS tools missing")
 
 
-@pytest.fixture(autouse=True)
-def _clean_process_state(monkeypatch):
-    monkeypatch.setenv("SOTAY_T0", "0")
-    monkeypatch.delenv("SOTAY_T0")
-    for name in ("SOTAY_HOME", "SOTAY_USER", "SOTAY_TOKEN_PIN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
-    yield
-    i18n.set_translator(lambda _context, text: text)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def home(tmp_path, capsys) -> Path:
-    folder = tmp_path / "home"
-    code, _out, err = run(capsys, "--home", str(folder), "--lang", "vi", *DEMO_ARGS)
-    assert (code, err) == (0, ""), err
-    return folder
+    return demo_home(tmp_path / "home", capsys, DEMO_ARGS)
 
 
 @pytest.fixture

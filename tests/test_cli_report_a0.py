@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
+from tests.cli_helpers import clean_process_state, run  # noqa: F401  (an autouse fixture)
 from tests.security import pdf_helpers as helpers
-from tests.test_cli_report import _clean_process_state, _exported, _unlocked, home, run  # noqa: F401  (fixtures)
+from tests.test_cli_report import _exported, _unlocked, home  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.skipif(bool(helpers.tools_missing()), reason="poppler-utils or NSS tools missing")
 
