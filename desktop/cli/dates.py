@@ -10,6 +10,7 @@ import argparse
 from datetime import date
 
 from desktop.cli import console
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.typed_dates import TypedDateError, parse_date, parse_month
 
 
@@ -27,3 +28,12 @@ def date_argument(text: str) -> date:
         return parse_date(text)
     except TypedDateError as refused:
         raise argparse.ArgumentTypeError(console.error_text(refused)) from None
+
+
+def year_argument(text: str) -> int:
+    """A year written with its four digits (2025); "25" could be 1925 or 2025, so it is refused."""
+    cleaned = text.strip()
+    if len(cleaned) != 4 or not cleaned.isascii() or not cleaned.isdigit():
+        message = QT_TRANSLATE_NOOP("Cli", "{value} is not a year: write it with four digits, e.g. 2025.")
+        raise argparse.ArgumentTypeError(console.text(message, value=text))
+    return int(cleaned)

@@ -24,7 +24,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from desktop.cli import console, credentials, report_verify
-from desktop.cli.dates import month_argument
+from desktop.cli.dates import month_argument, year_argument
 from desktop.cli.report_output import output_options, require_output, write
 from desktop.errors import AccessError, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -62,13 +62,7 @@ def register(commands: Subparsers) -> None:
 def _monthly_parser(actions: Subparsers) -> None:
     about = console.text(QT_TRANSLATE_NOOP("Cli", "Write the monthly report of a month as a signed PDF and/or XLSX."))
     monthly = actions.add_parser("monthly", help=about, description=about)
-    monthly.add_argument(
-        "--month",
-        required=True,
-        type=month_argument,
-        metavar="MM/YYYY",
-        help=console.text(QT_TRANSLATE_NOOP("Cli", "The month, written 11/2026, 11-2026 or 2026-11.")),
-    )
+    _month_option(monthly)
     monthly.add_argument(
         "--difficulties",
         metavar="TEXT",
@@ -99,24 +93,9 @@ def _family_dv_parser(actions: Subparsers) -> None:
         )
     )
     family = actions.add_parser("family-dv", help=about, description=about)
-    family.add_argument(
-        "--year",
-        required=True,
-        type=_year_argument,
-        metavar="YYYY",
-        help=console.text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
-    )
+    _year_option(family)
     output_options(family)
     family.set_defaults(run=run_family_dv)
-
-
-def _year_argument(text: str) -> int:
-    """A year written with its four digits; anything else stops the command before the profile is opened."""
-    cleaned = text.strip()
-    if len(cleaned) != 4 or not cleaned.isascii() or not cleaned.isdigit():
-        message = QT_TRANSLATE_NOOP("Cli", "{value} is not a year: write it with four digits, e.g. 2025.")
-        raise argparse.ArgumentTypeError(console.text(message, value=text))
-    return int(cleaned)
 
 
 def _p0_parser(actions: Subparsers) -> None:
@@ -124,15 +103,29 @@ def _p0_parser(actions: Subparsers) -> None:
         QT_TRANSLATE_NOOP("Cli", "Write the P0/CTV slip (population events) of a month as a signed PDF and/or XLSX.")
     )
     p0 = actions.add_parser("p0", help=about, description=about)
-    p0.add_argument(
+    _month_option(p0)
+    output_options(p0)
+    p0.set_defaults(run=run_p0)
+
+
+def _month_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--month",
         required=True,
         type=month_argument,
         metavar="MM/YYYY",
         help=console.text(QT_TRANSLATE_NOOP("Cli", "The month, written 11/2026, 11-2026 or 2026-11.")),
     )
-    output_options(p0)
-    p0.set_defaults(run=run_p0)
+
+
+def _year_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--year",
+        required=True,
+        type=year_argument,
+        metavar="YYYY",
+        help=console.text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
+    )
 
 
 def _household_parser(actions: Subparsers) -> None:
@@ -192,13 +185,7 @@ def _campaign_parser(actions: Subparsers) -> None:
         metavar="CODE",
         help=console.text(QT_TRANSLATE_NOOP("Cli", "The campaign's code, e.g. dv_action_month or population_month.")),
     )
-    campaign.add_argument(
-        "--year",
-        required=True,
-        type=_year_argument,
-        metavar="YYYY",
-        help=console.text(QT_TRANSLATE_NOOP("Cli", "The year, e.g. 2025.")),
-    )
+    _year_option(campaign)
     campaign.add_argument(
         "--tag-untagged",
         action="store_true",

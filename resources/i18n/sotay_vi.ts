@@ -1150,27 +1150,22 @@
             <translation>Có nguy cơ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="81" />
             <source>Poverty standard</source>
             <translation>Chuẩn nghèo</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="216" />
             <source>Results by condition</source>
             <translation>Kết quả theo từng bệnh</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="250" />
             <source>P0/CTV slip</source>
             <translation>Phiếu thu tin P0/CTV</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="251" />
             <source>A0/CTV sheet or Sổ A0</source>
             <translation>Phiếu A0/CTV hoặc Sổ A0</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="252" />
             <source>Family and domestic violence report</source>
             <translation>Báo cáo gia đình và phòng, chống bạo lực gia đình</translation>
         </message>
@@ -2897,13 +2892,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lập báo cáo tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+62" />
+            <location line="+54" />
             <source>The month, written 11/2026, 11-2026 or 2026-11.</source>
             <translation>Tháng, viết 11/2026, 11-2026 hoặc 2026-11.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
             <source>Write a household's card as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu thông tin hộ gia đình thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2933,18 +2927,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Mã chiến dịch, ví dụ dv_action_month hoặc population_month.</translation>
         </message>
         <message>
-            <location line="-86" />
-            <location line="+93" />
+            <location line="-59" />
             <source>The year, e.g. 2025.</source>
             <translation>Năm, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="-161" />
+            <location line="-88" />
             <source>Signed reports: the monthly report, the P0 slip, the yearly family and domestic-violence report, a household card, an A0 sheet, a case file, a campaign report; check a PDF.</source>
             <translation>Báo cáo có ký số: báo cáo tháng, phiếu thu tin P0, báo cáo năm về gia đình và phòng, chống bạo lực gia đình, phiếu hộ gia đình, phiếu A0, hồ sơ trường hợp, báo cáo chiến dịch; kiểm tra tệp PDF.</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+31" />
             <source>The report's difficulties and obstacles; kept for the month and printed again next time.</source>
             <translation>Khó khăn, vướng mắc của báo cáo; được lưu cho tháng này và in lại ở lần sau.</translation>
         </message>
@@ -2959,17 +2952,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lập báo cáo năm về thông tin gia đình và phòng, chống bạo lực gia đình (Thông tư 07/2017) thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location filename="../../desktop/cli/dates.py" line="+37" />
             <source>{value} is not a year: write it with four digits, e.g. 2025.</source>
             <translation>{value} không phải là một năm: hãy viết năm đủ bốn chữ số, ví dụ 2025.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../../desktop/cli/report.py" line="+13" />
             <source>Write the P0/CTV slip (population events) of a month as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu thu tin về dân số (P0/CTV) của một tháng thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+42" />
             <source>Write a household's A0/CTV sheet, or a village's whole Sổ A0, as a signed PDF and/or XLSX.</source>
             <translation>Lập phiếu A0/CTV của một hộ, hoặc cả Sổ A0 của một thôn, thành tệp PDF có ký số và/hoặc tệp XLSX.</translation>
         </message>
@@ -2984,7 +2977,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thay vào đó, cả sổ của thôn này: tên thôn hoặc mã (ID) của thôn.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+40" />
             <source>First tag with this campaign the activities held during its days that are tagged with none, so the report counts them.</source>
             <translation>Trước hết ghi thuộc chiến dịch này các buổi truyền thông tổ chức trong thời gian chiến dịch mà chưa ghi thuộc chiến dịch nào, để báo cáo tính cả các buổi đó.</translation>
         </message>

@@ -25,10 +25,11 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from db.models.casework import CaseAction, CaseMeasure, CaseParty, CaseReferral, SupportCase
-from db.models.register import Household, Person, PopulationEvent, Village
+from db.models.register import Household, Person, PopulationEvent
 from desktop.services import reference
 from desktop.services.casework import dv, timeline
 from desktop.services.documents import periods
+from desktop.services.documents.monthly import kept_villages
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
 from desktop.services.validation import age_on, raise_if, year_problems
@@ -102,7 +103,7 @@ def family_dv_figures(profile: Profile, year: int) -> FamilyDvFigures:
     first, last = year_bounds(year, today)
     as_of = min(last, today)
     with profile.sessions() as session:
-        villages = _villages(session, profile)
+        villages = kept_villages(session, profile)
         shapes = _shapes(session, profile, as_of)
         violence = _violence(session, profile, first, as_of) if profile.user.protection else None
     rows = tuple(_households(village_id, name, shapes.get(village_id, {})) for village_id, name in villages)
@@ -207,15 +208,6 @@ def _added(many: Iterable[dict[str, int]]) -> dict[str, int]:
     return dict(total)
 
 
-def _villages(session: Session, profile: Profile) -> list[tuple[uuid.UUID, str]]:
-    rows = session.execute(
-        select(Village.id, Village.name)
-        .where(Village.commune_code == profile.commune_code, live(Village))
-        .order_by(Village.sort_order, Village.name)
-    )
-    return [(village_id, name) for village_id, name in rows if profile.user.sees_village(village_id)]
-
-
 # Domestic violence #########################################################################
 
 
@@ -230,7 +222,7 @@ class _Case:
 
 
 def _violence(session: Session, profile: Profile, first: date, last: date) -> Violence:
-    seen = [village_id for village_id, _name in _villages(session, profile)]
+    seen = [village_id for village_id, _name in kept_villages(session, profile)]
     cases = _cases(session, seen, first, last)
     of_act = dv.act_types(session)
     types: Counter[str] = Counter({code: 0 for code in reference.code_names(session, dv.TYPES)})

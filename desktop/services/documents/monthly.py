@@ -94,7 +94,7 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
     first, last = month_bounds(month)
     content = profile.user.protection
     with profile.sessions() as session:
-        villages = _villages(session, profile)
+        villages = kept_villages(session, profile)
         per: dict[uuid.UUID, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
         _count(per, session, "events", _events(month))
         _count_couples(per, session, month)
@@ -114,7 +114,8 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
     return MonthlyFigures(month, first, last, rows, _sum(rows), as_of)
 
 
-def _villages(session: Session, profile: Profile) -> list[tuple[uuid.UUID, str]]:
+def kept_villages(session: Session, profile: Profile) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of the commune's villages the user keeps, in the register's order: the rows of a report."""
     rows = session.execute(
         select(Village.id, Village.name)
         .where(Village.commune_code == profile.commune_code, live(Village))
