@@ -6713,8 +6713,8 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Collaborator:</source>
-            <translation>Cộng tác viên:</translation>
+            <source>Set up for:</source>
+            <translation>Sổ tay của:</translation>
         </message>
         <message>
             <location line="+1" />

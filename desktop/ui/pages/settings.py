@@ -116,7 +116,7 @@ class SettingsPage(QWidget):
         profile_box = QGroupBox(self.tr("This notebook"))
         profile_form = QFormLayout(profile_box)
         profile_form.addRow(self.tr("Commune / ward:"), self.commune)
-        profile_form.addRow(self.tr("Collaborator:"), self.collaborator)
+        profile_form.addRow(self.tr("Set up for:"), self.collaborator)  # the profile's owner, whoever logs in
         profile_form.addRow(self.tr("Data folder:"), QLabel(str(ctx.profile.paths.home)))
 
         body_box = self._issuing_body_box()
