@@ -3,12 +3,18 @@ a person would use: poppler's pdfsig, pdffonts and pdftotext, an NSS trust store
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
 from openpyxl import load_workbook
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import MDPPerm
+from pyhanko.sign.validation import read_certification_data
 
 from desktop.demo.build import DEMO_PASSPHRASE
 from tests.cli_helpers import clean_process_state, demo_home, run  # noqa: F401  (an autouse fixture)
@@ -66,6 +72,53 @@ def test_verify_says_who_signed_and_one_changed_byte_makes_it_invalid(home, sign
     code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(changed))
     assert code == 3 and "Nguyên vẹn từ khi ký: không" in out
     assert "không hợp lệ" in err
+
+
+def test_a_figure_painted_over_after_signing_is_reported_as_changed(home, signed, tmp_path, capsys):
+    cell = helpers.word_after(signed, "Tổng", "cộng")  # the first total of the monthly table
+    assert cell.text.replace(".", "").isdigit()
+    painted = tmp_path / "to-lai.pdf"  # a field added without any key, its appearance over the total
+    painted.write_bytes(
+        helpers.cover_with_field(signed.read_bytes(), cell.page, cell.box, "99" if cell.text != "99" else "98")
+    )
+    assert "- Not total document signed" in helpers.pdfsig(painted, helpers.nss_db(tmp_path / "nss"))
+
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(painted))
+    assert code == 3 and "không hợp lệ" in err
+    assert out.splitlines()[2:] == [
+        "Nguyên vẹn từ khi ký: không",
+        "Chứng thư số được sổ tay này tin cậy: có",
+        "Báo cáo đã bị sửa sau khi ký: đừng dựa vào bản này.",
+    ]
+
+
+def test_a_second_signature_is_reported_with_its_signer(home, signed, tmp_path, capsys):
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    twice = tmp_path / "ky-them.pdf"
+    twice.write_bytes(helpers.sign_again(signed.read_bytes(), key, helpers.self_signed(key, "Attacker")))
+
+    _code, before, _err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(signed))
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(twice))
+    assert code == 3 and "không hợp lệ" in err
+    assert out.splitlines()[:2] == before.splitlines()[:2]  # who signed first, and when, as before
+    assert out.splitlines()[2:] == [
+        "Nguyên vẹn từ khi ký: không",
+        "Chứng thư số được sổ tay này tin cậy: có",
+        "Ký thêm sau đó: Attacker",
+        "Báo cáo đã bị sửa sau khi ký: đừng dựa vào bản này.",
+    ]
+
+
+def test_a_later_timestamp_and_validation_data_keep_the_report_unchanged(home, signed, tmp_path, capsys):
+    certification = read_certification_data(PdfFileReader(io.BytesIO(signed.read_bytes())))
+    assert certification is not None and certification.permission == MDPPerm.NO_CHANGES
+    device = x509.load_pem_x509_certificate((home / "device-cert.pem").read_bytes())
+    archived = tmp_path / "luu-tru.pdf"
+    archived.write_bytes(helpers.with_dss(helpers.document_timestamp(signed.read_bytes()), device))
+
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "report", "verify", str(archived))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[2:] == ["Nguyên vẹn từ khi ký: có", "Chứng thư số được sổ tay này tin cậy: có"]
 
 
 def test_an_unsigned_report_does_not_verify(home, tmp_path, capsys):

@@ -70,18 +70,31 @@ def verification_lines(found: PdfVerification) -> list[str]:
 
     # In Vietnam time whatever the computer's zone, as on the stamp.
     when = f"{found.signed_at.astimezone(VIETNAM):%d/%m/%Y %H:%M:%S} (UTC+7)" if found.signed_at else "?"
-    return [
+    unchanged = found.intact and found.covers_whole_file
+    lines = [
         console.text(QT_TRANSLATE_NOOP("Cli", "Signed by: {name}"), name=found.signer_name or "?"),
         console.text(QT_TRANSLATE_NOOP("Cli", "Signed at: {when}"), when=when),
-        console.text(
-            QT_TRANSLATE_NOOP("Cli", "Unchanged since signing: {answer}"),
-            answer=yes if found.intact and found.covers_whole_file else no,
-        ),
+        console.text(QT_TRANSLATE_NOOP("Cli", "Unchanged since signing: {answer}"), answer=yes if unchanged else no),
         console.text(
             QT_TRANSLATE_NOOP("Cli", "Certificate trusted by this profile: {answer}"),
             answer=yes if found.trusted else no,
         ),
     ]
+    lines += [
+        console.text(QT_TRANSLATE_NOOP("Cli", "Signed again afterwards by: {name}"), name=name)
+        for name in found.later_signers
+    ]
+    if "unreadable" in found.problems:
+        lines.append(
+            console.text(QT_TRANSLATE_NOOP("Cli", "The signature cannot be read: the file is damaged or was altered."))
+        )
+    elif not unchanged:
+        lines.append(
+            console.text(
+                QT_TRANSLATE_NOOP("Cli", "The report was changed after it was signed: do not rely on this copy.")
+            )
+        )
+    return lines
 
 
 def _certificate(path: Path) -> x509.Certificate:

@@ -3099,7 +3099,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>không</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Signed by: {name}</source>
             <translation>Người ký: {name}</translation>
         </message>
@@ -3109,14 +3109,29 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thời gian ký: {when}</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Unchanged since signing: {answer}</source>
             <translation>Nguyên vẹn từ khi ký: {answer}</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
             <source>Certificate trusted by this profile: {answer}</source>
             <translation>Chứng thư số được sổ tay này tin cậy: {answer}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Signed again afterwards by: {name}</source>
+            <translation>Ký thêm sau đó: {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The signature cannot be read: the file is damaged or was altered.</source>
+            <translation>Không đọc được chữ ký: tệp bị hỏng hoặc đã bị sửa.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The report was changed after it was signed: do not rely on this copy.</source>
+            <translation>Báo cáo đã bị sửa sau khi ký: đừng dựa vào bản này.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/report_output.py" line="-10" />
@@ -5952,7 +5967,7 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
             <source>Signed by:</source>
             <translation>Người ký:</translation>
         </message>
@@ -5972,7 +5987,12 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>Chứng thư số được sổ tay này tin cậy:</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+1" />
+            <source>Signed again afterwards by:</source>
+            <translation>Ký thêm sau đó:</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source>Choose a signed report</source>
             <translation>Chọn báo cáo đã ký</translation>
         </message>
@@ -6002,7 +6022,7 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>(chứng thư số không ghi tên)</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
             <source>This file is far too big to be a report of the notebook.</source>
             <translation>Tệp này quá lớn, không thể là báo cáo của sổ tay.</translation>
         </message>
@@ -6033,6 +6053,11 @@ Bạn vẫn muốn xóa chứ?</translation>
         </message>
         <message>
             <location line="+5" />
+            <source>NOT valid: the report was changed after it was signed: {others} added a signature after {name}, so this is no longer the report {name} signed. Do not use this copy. Ask the sender for the original file.</source>
+            <translation>KHÔNG hợp lệ: báo cáo đã bị sửa sau khi ký: {others} đã ký thêm vào sau {name}, nên đây không còn là báo cáo {name} đã ký. Đừng dùng bản này; hãy đề nghị người gửi gửi lại tệp gốc.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>NOT valid: the report was changed after it was signed, so its content cannot be relied on. Do not use this copy. Ask the sender for the original file.</source>
             <translation>KHÔNG hợp lệ: báo cáo đã bị sửa sau khi ký nên không thể tin vào nội dung. Đừng dùng bản này; hãy đề nghị người gửi gửi lại tệp gốc.</translation>
         </message>
@@ -6042,7 +6067,8 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>KHÔNG hợp lệ đối với sổ tay này: báo cáo còn nguyên vẹn nhưng được ký bằng chứng thư số mà sổ tay không biết. Hãy hỏi {name} hoặc trạm y tế xã xác nhận trước khi dùng.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-8" />
+            <location line="+10" />
             <source>the sender</source>
             <translation>người gửi</translation>
         </message>
@@ -6594,7 +6620,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/pdf/signing.py" line="+77" />
+            <location filename="../../desktop/security/pdf/signing.py" line="+84" />
             <source>The report could not be signed: {detail}</source>
             <translation>Không ký được báo cáo: {detail}</translation>
         </message>
@@ -6602,6 +6628,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+26" />
             <source>This file is not a readable PDF.</source>
             <translation>Tệp này không phải là tệp PDF đọc được.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This PDF has a signature or a signature field already; a report is signed only once.</source>
+            <translation>Tệp PDF này đã có chữ ký hoặc ô chữ ký; mỗi báo cáo chỉ được ký một lần.</translation>
         </message>
         <message>
             <location filename="../../desktop/security/pdf/stamp.py" line="+151" />

@@ -1,5 +1,6 @@
-"""What the PDF signing tests need around them: a report to sign, identities, and the outside tools
-(pdfsig, pdftotext, certutil, softhsm2-util) a person would use to check a signed file."""
+"""What the PDF signing tests need around them: a report to sign, identities, the outside tools
+(pdfsig, pdftotext, certutil, softhsm2-util) a person would use to check a signed file, and the
+incremental updates an attacker or an archiving service would append to a signed report."""
 
 from __future__ import annotations
 
@@ -10,12 +11,22 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -110,6 +121,172 @@ def tools_missing() -> list[str]:
 def write_pem(path: Path, certificate: x509.Certificate) -> Path:
     path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     return path
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int  # from 0
+    text: str
+    box: tuple[float, float, float, float]  # x1, y1, x2, y2 in PDF points, origin bottom left
+
+
+def words(file: Path) -> list[Word]:
+    """Every word pdftotext finds, with where it sits on its page."""
+    found: list[Word] = []
+
+    class _Reader(HTMLParser):
+        page, height, current = -1, 0.0, None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag not in ("page", "word"):
+                return
+            values = {key: float(value or 0) for key, value in attrs}
+            if tag == "page":
+                self.page, self.height = self.page + 1, values["height"]
+            elif tag == "word":
+                self.current = values
+
+        def handle_data(self, data: str) -> None:
+            if self.current is not None:
+                v, top = self.current, self.height
+                found.append(Word(self.page, data, (v["xmin"], top - v["ymax"], v["xmax"], top - v["ymin"])))
+                self.current = None
+
+    _Reader().feed(run("pdftotext", "-bbox", file, "-", check=True))
+    return found
+
+
+def word_after(file: Path, *preceding: str) -> Word:
+    """The first word that follows the words `preceding` in reading order (e.g. a table row's first figure)."""
+    found = words(file)
+    count = len(preceding)
+    return next(
+        found[at + count]
+        for at in range(len(found) - count)
+        if tuple(word.text for word in found[at : at + count]) == preceding
+    )
+
+
+# What is appended to a signed report ###########################################################
+
+
+def _der(certificate: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+
+
+def _key_info(key: rsa.RSAPrivateKey) -> asn1_keys.PrivateKeyInfo:
+    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return asn1_keys.PrivateKeyInfo.load(der)
+
+
+def _simple_signer(key: rsa.RSAPrivateKey, certificate: x509.Certificate) -> signers.SimpleSigner:
+    return signers.SimpleSigner(
+        signing_cert=_der(certificate), signing_key=_key_info(key), cert_registry=SimpleCertificateStore()
+    )
+
+
+def _appended(writer: IncrementalPdfFileWriter) -> bytes:
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+def cover_with_field(data: bytes, page: int, box: tuple[float, float, float, float], text: str) -> bytes:
+    """An incremental update adding an unsigned signature field whose appearance, a white box with
+    `text`, sits over `box`: no key needed, and a reader shows `text` instead of what was signed."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    x1, y1, x2, y2 = box
+    fields.append_signature_field(writer, fields.SigFieldSpec("Sig9", on_page=page, box=(x1, y1, x2, y2)))  # type: ignore[arg-type]
+    width, height = x2 - x1, y2 - y1
+    font = generic.DictionaryObject(
+        {
+            generic.NameObject("/Type"): generic.NameObject("/Font"),
+            generic.NameObject("/Subtype"): generic.NameObject("/Type1"),
+            generic.NameObject("/BaseFont"): generic.NameObject("/Helvetica"),
+        }
+    )
+    appearance = generic.StreamObject(
+        {
+            generic.NameObject("/Type"): generic.NameObject("/XObject"),
+            generic.NameObject("/Subtype"): generic.NameObject("/Form"),
+            generic.NameObject("/BBox"): generic.ArrayObject([generic.FloatObject(v) for v in (0, 0, width, height)]),
+            generic.NameObject("/Resources"): generic.DictionaryObject(
+                {generic.NameObject("/Font"): generic.DictionaryObject({generic.NameObject("/F1"): font})}
+            ),
+        },
+        stream_data=f"1 1 1 rg -1 -1 {width + 2:.2f} {height + 2:.2f} re f 0 0 0 rg "
+        f"BT /F1 {height * 0.8:.1f} Tf 1 {height * 0.2:.2f} Td ({text}) Tj ET".encode(),
+    )
+    appearance_ref = writer.add_object(appearance)
+    for reference in writer.root["/AcroForm"]["/Fields"]:
+        field = reference.get_object()
+        if field.get("/T") == "Sig9":
+            field["/AP"] = generic.DictionaryObject({generic.NameObject("/N"): appearance_ref})
+            writer.mark_update(reference)
+    return _appended(writer)
+
+
+class _CarelessSigner(signers.PdfSigner):
+    """Signs whatever it is given: an attacker's tool need not honour the certification's "no changes"."""
+
+    def _enforce_certification_constraints(self, reader: PdfFileReader) -> None:
+        return None
+
+
+def sign_again(data: bytes, key: rsa.RSAPrivateKey, certificate: x509.Certificate) -> bytes:
+    """A second, visible signature appended by whoever holds `key`."""
+    signer = _simple_signer(key, certificate)
+    pdf_signer = _CarelessSigner(
+        signers.PdfSignatureMetadata(field_name="Sig2", subfilter=fields.SigSeedSubFilter.PADES),
+        signer,
+        new_field_spec=fields.SigFieldSpec("Sig2", on_page=0, box=(300, 300, 500, 360)),
+    )
+    return bytes(pdf_signer.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data))).getvalue())
+
+
+def approval_signed(data: bytes, key: rsa.RSAPrivateKey, certificate: x509.Certificate) -> bytes:
+    """Signed as earlier versions of the app signed: an approval signature that restricts nothing."""
+    signer = _simple_signer(key, certificate)
+    meta = signers.PdfSignatureMetadata(
+        field_name="Sig1", subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256"
+    )
+    return bytes(signers.PdfSigner(meta, signer).sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data))).getvalue())
+
+
+def document_timestamp(data: bytes) -> bytes:
+    """A PAdES document timestamp appended by a time-stamping authority of the test's own making."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = _name("Dịch vụ cấp dấu thời gian (thử nghiệm)")
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(_now())
+        .not_valid_after(_now() + dt.timedelta(days=365))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    stamper = signers.PdfTimeStamper(DummyTimeStamper(tsa_cert=_der(certificate), tsa_key=_key_info(key)))
+    return bytes(stamper.timestamp_pdf(IncrementalPdfFileWriter(io.BytesIO(data)), "sha256").getvalue())
+
+
+def with_dss(data: bytes, *certificates: x509.Certificate) -> bytes:
+    """A document security store holding `certificates` for the first signature, appended."""
+    signature = PdfFileReader(io.BytesIO(data)).embedded_signatures[0]
+    output = io.BytesIO(data)
+    DocumentSecurityStore.add_dss(output, signature.pkcs7_content, certs=[_der(c) for c in certificates])
+    return output.getvalue()
+
+
+def with_new_title(data: bytes, title: str) -> bytes:
+    """The document information's title changed in an incremental update (readers show it)."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(data))
+    info = writer.trailer["/Info"].get_object()
+    info[generic.NameObject("/Title")] = generic.TextStringObject(title)
+    writer.mark_update(writer.trailer.raw_get("/Info"))
+    return _appended(writer)
 
 
 # Certificates ##################################################################################

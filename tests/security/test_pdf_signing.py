@@ -16,9 +16,13 @@ import keyring
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from keyring.backends import fail
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import MDPPerm
+from pyhanko.sign.validation import read_certification_data
 
 from desktop.errors import SotayError
 from desktop.security import device
@@ -305,14 +309,94 @@ def test_changes_appended_after_signing_are_reported(tmp_path: Path, signed: byt
     assert "modified_after_signing" in result.problems
 
 
-def test_a_second_signature_is_an_allowed_change(tmp_path: Path, signed: bytes, own_device: Device) -> None:
-    twice = sign_pdf(signed, own_device.signer, reason="Duyệt", location=LOCATION, signer_name="Trưởng trạm")
+def test_a_second_signature_is_a_change_and_names_its_signer(tmp_path: Path, signed: bytes, own_device: Device) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    twice = helpers.sign_again(signed, key, helpers.self_signed(key, "Attacker"))
 
     result = verify_pdf(twice, trusted=[own_device.identity.certificate])
-    assert result.ok and result.reason == REASON  # the first (the collaborator's) signature is reported
+    assert result.intact and result.trusted  # the collaborator's own signature is still sound...
+    assert not result.covers_whole_file and not result.ok  # ...but the file is no longer what they signed
+    assert result.signer_name == NAME and result.later_signers == ("Attacker",)
+    assert result.problems == ("later_signature", "modified_after_signing")
     sig = helpers.pdfsig(_write(tmp_path, "twice.pdf", twice), helpers.nss_db(tmp_path / "nss"))
-    assert "- Signature Field Name: Sig1" in sig and "- Signature Field Name: Sig2" in sig
-    assert sig.count("- Signature Validation: Signature is Valid.") == 2
+    assert "- Signature Field Name: Sig1" in sig and "- Signer Certificate Common Name: Attacker" in sig
+    assert sig.count("- Not total document signed") == 1  # the first signature's
+
+
+def test_a_field_painted_over_a_figure_is_a_change(tmp_path: Path, signed: bytes, own_device: Device) -> None:
+    file = _write(tmp_path, "signed.pdf", signed)
+    cell = next(w for w in helpers.words(file) if w.text == "125" and w.page == 0)
+    painted = helpers.cover_with_field(signed, cell.page, cell.box, "99")  # no key needed
+    painted_file = _write(tmp_path, "painted.pdf", painted)
+
+    # A reader now shows "99" on a white box where "125" was signed.
+    shown = next(w for w in helpers.words(painted_file) if w.text == "99")
+    assert shown.page == 0 and shown.box[0] < cell.box[2] and cell.box[0] < shown.box[2]
+    assert shown.box[1] < cell.box[3] and cell.box[1] < shown.box[3]
+    assert "- Not total document signed" in helpers.pdfsig(painted_file, helpers.nss_db(tmp_path / "nss"))
+    result = verify_pdf(painted, trusted=[own_device.identity.certificate])
+    assert result.intact and not result.covers_whole_file and not result.ok
+    assert result.problems == ("modified_after_signing",) and result.later_signers == ()
+
+
+def test_reports_signed_before_certification_are_held_to_the_same_rule(report: bytes, own_device: Device) -> None:
+    # Earlier versions signed with an approval signature, which lets a reader accept form filling.
+    old = helpers.approval_signed(report, own_device.identity.key, own_device.identity.certificate)  # type: ignore[arg-type]
+    trusted = [own_device.identity.certificate]
+    assert verify_pdf(old, trusted=trusted).ok
+    painted = helpers.cover_with_field(old, 0, (200, 735, 260, 755), "99")
+    assert verify_pdf(painted, trusted=trusted).problems == ("modified_after_signing",)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    twice = verify_pdf(helpers.sign_again(old, key, helpers.self_signed(key, "Attacker")), trusted=trusted)
+    assert not twice.ok and twice.later_signers == ("Attacker",)
+    assert verify_pdf(helpers.document_timestamp(old), trusted=trusted).ok
+
+
+def test_validation_data_added_later_keeps_the_report_unchanged(signed: bytes, own_device: Device) -> None:
+    trusted = [own_device.identity.certificate]
+    stamped = helpers.document_timestamp(signed)
+    archived = helpers.with_dss(stamped, own_device.identity.certificate)
+    for data in (stamped, helpers.with_dss(signed, own_device.identity.certificate), archived):
+        assert len(data) > len(signed)
+        result = verify_pdf(data, trusted=trusted)
+        assert result.ok and result.covers_whole_file and result.problems == () and result.later_signers == ()
+
+
+def test_a_new_title_is_a_change(signed: bytes, own_device: Device) -> None:
+    # pyHanko's own policy lets /Info change freely; readers show its title, so here it is a change.
+    retitled = helpers.with_new_title(signed, "Báo cáo kết quả hoạt động tháng 11 năm 2026")
+    assert verify_pdf(retitled, trusted=[own_device.identity.certificate]).problems == ("modified_after_signing",)
+
+
+def test_the_signature_certifies_the_report_and_allows_no_changes(tmp_path: Path, signed: bytes) -> None:
+    certification = read_certification_data(PdfFileReader(io.BytesIO(signed)))
+    assert certification is not None and certification.permission == MDPPerm.NO_CHANGES
+    # Poppler 22.12's pdfsig prints nothing about certification; it shows the one signature, over the
+    # whole file, and nothing else a reader could fill in.
+    output = helpers.pdfsig(_write(tmp_path, "signed.pdf", signed), helpers.nss_db(tmp_path / "nss"))
+    lines = [line.strip() for line in output.splitlines()[1:] if not line.strip().startswith("- Signing Time:")]
+    assert lines == [
+        "Signature #1:",
+        "- Signature Field Name: Sig1",
+        f"- Signer Certificate Common Name: {NAME}",
+        f"- Signer full Distinguished Name: serialNumber={DEVICE_ID},CN={NAME},OU=18673,O=Sổ tay CTV,"
+        "L=Xã Cẩm Xuyên,C=VN",
+        "- Signing Hash Algorithm: SHA-256",
+        "- Signature Type: ETSI.CAdES.detached",
+        lines[6],  # the signed byte ranges
+        "- Total document signed",
+        "- Signature Validation: Signature is Valid.",
+        "- Certificate Validation: Certificate issuer is unknown.",
+    ]
+    assert lines[6].startswith("- Signed Ranges: [0 - ")
+
+
+def test_a_signed_report_is_not_signed_again(signed: bytes, own_device: Device) -> None:
+    with pytest.raises(PdfSigningError) as refused:
+        sign_pdf(signed, own_device.signer, reason="Duyệt", location=LOCATION, signer_name="Trưởng trạm")
+    assert (
+        refused.value.message == "This PDF has a signature or a signature field already; a report is signed only once."
+    )
 
 
 # verify_pdf ######################################################################################
@@ -433,6 +517,10 @@ def test_sign_with_the_token(tmp_path: Path, soft_token: helpers.SoftToken, repo
     assert f"Ký số bởi: {TOKEN_HOLDER}" in helpers.pdftotext(file)
     result = verify_pdf(data, trusted=[soft_token.certificate])
     assert result.ok and result.signer_name == TOKEN_HOLDER
+    certification = read_certification_data(PdfFileReader(io.BytesIO(data)))
+    assert certification is not None and certification.permission == MDPPerm.NO_CHANGES
+    painted = helpers.cover_with_field(data, 0, (200, 735, 260, 755), "99")
+    assert verify_pdf(painted, trusted=[soft_token.certificate]).problems == ("modified_after_signing",)
 
 
 def test_token_key_found_by_id_alone(soft_token: helpers.SoftToken, report: bytes) -> None:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
@@ -323,6 +324,32 @@ def test_the_verify_dialog_says_valid_and_a_changed_copy_is_not(
     assert "gửi lại tệp gốc" in dialog.verdict.text()
     assert dialog.verdict.objectName() == "formError"
     shoot(dialog, "verify-dialog-changed")
+
+    # A figure painted over with a form field (no key needed), then a second signature by someone else.
+    cell = helpers.word_after(signed, "Tổng", "cộng")
+    painted = tmp_path / "bao-cao-to-lai.pdf"
+    painted.write_bytes(helpers.cover_with_field(data, cell.page, cell.box, "99" if cell.text != "99" else "98"))
+    with qtbot.waitSignal(dialog.checked, timeout=LONG):
+        dialog.check_file(painted)
+    assert (dialog.signer.text(), dialog.unchanged.text(), dialog.trusted.text()) == ("Nguyễn Thị Lan", "không", "có")
+    assert dialog.verdict.text().startswith("KHÔNG hợp lệ: báo cáo đã bị sửa sau khi ký")
+    assert not dialog.later.isVisibleTo(dialog)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    twice = tmp_path / "bao-cao-ky-them.pdf"
+    twice.write_bytes(helpers.sign_again(data, key, helpers.self_signed(key, "Attacker")))
+    with qtbot.waitSignal(dialog.checked, timeout=LONG):
+        dialog.check_file(twice)
+    assert (dialog.signer.text(), dialog.unchanged.text(), dialog.later.text()) == (
+        "Nguyễn Thị Lan",
+        "không",
+        "Attacker",
+    )
+    assert dialog.later.isVisibleTo(dialog)
+    assert dialog.verdict.text() == (
+        "KHÔNG hợp lệ: báo cáo đã bị sửa sau khi ký: Attacker đã ký thêm vào sau Nguyễn Thị Lan, nên đây không còn "
+        "là báo cáo Nguyễn Thị Lan đã ký. Đừng dùng bản này; hãy đề nghị người gửi gửi lại tệp gốc."
+    )
+    shoot(dialog, "verify-dialog-second-signature")
 
     unsigned = tmp_path / "ban-nhap.pdf"
     unsigned.write_bytes(helpers.report_pdf(pages=1))

@@ -4,6 +4,10 @@ A report is signed with the device key (the identity in device.py) or with a key
 (a USB token from a Vietnamese CA, or SoftHSM in tests). The signature is PAdES baseline B
 (ETSI.CAdES.detached, SHA-256), added as an incremental update so the report's own bytes stay as
 they were, with a visible stamp in Vietnamese that says who signed, when and why.
+
+It is a certifying signature that allows no changes (DocMDP, permission 1): a conforming reader flags
+any later edit, a filled-in field or a second signature alike, and verification.py says the same. A
+report is therefore signed once; signing a signed file again is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pyhanko.pdf_utils.layout import LayoutError
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import MDPPerm
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.signers.pdf_signer import PdfSigningSession
 
@@ -25,7 +30,7 @@ from desktop.security.pdf.signers import PdfSignerSpec, cms_signer
 from desktop.security.pdf.stamp import VIETNAM, StampBox, default_box, stamp_style, stamp_text
 from desktop.textnorm import nfc
 
-FIELD_PREFIX = "Sig"  # Sig1 for the first signature, Sig2 for a second signer, ...
+FIELD_NAME = "Sig1"
 
 
 def sign_pdf(
@@ -50,7 +55,7 @@ def sign_pdf(
     page, *rect = box if box is not None else default_box(writer)
     x1, y1, x2, y2 = rect
     stamp = stamp_text(signer_name=signer_name, moment=moment, reason=reason, width=abs(x2 - x1), height=abs(y2 - y1))
-    field_name = _free_field_name(writer)
+    field_name = FIELD_NAME
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         reason=reason,
@@ -58,6 +63,8 @@ def sign_pdf(
         name=signer_name,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
+        certify=True,
+        docmdp_permissions=MDPPerm.NO_CHANGES,
     )
     with cms_signer(signer) as cms:
         pdf_signer = _TimedPdfSigner(
@@ -101,13 +108,11 @@ def _open_for_update(data: bytes) -> IncrementalPdfFileWriter:
             writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     except Exception as error:  # any parse failure means the same thing to the user
         raise PdfSigningError(QT_TRANSLATE_NOOP("Security", "This file is not a readable PDF.")) from error
+    if any(True for _field in fields.enumerate_sig_fields(writer.prev)):
+        # A certifying signature must be the first, and ours allows nothing after it.
+        raise PdfSigningError(
+            QT_TRANSLATE_NOOP(
+                "Security", "This PDF has a signature or a signature field already; a report is signed only once."
+            )
+        )
     return writer
-
-
-def _free_field_name(writer: IncrementalPdfFileWriter) -> str:
-    """Sig1, or the next free SigN when the report was signed before (a second signer)."""
-    taken = {name for name, _value, _ref in fields.enumerate_sig_fields(writer.prev)}
-    number = 1
-    while f"{FIELD_PREFIX}{number}" in taken:
-        number += 1
-    return f"{FIELD_PREFIX}{number}"

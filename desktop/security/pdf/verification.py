@@ -2,6 +2,13 @@
 
 Verification is offline: no revocation lookups, trust comes only from the certificates the caller
 passes (the device's own certificate, the hub CA).
+
+"Unchanged" is strict. A signed report may later receive only validation data that leaves every
+signed byte and what a reader shows as it was: a document security store (DSS) and document
+timestamps, what pyHanko's difference analysis classes as LTA updates. Anything else appended after
+the signature counts as a change: a new field whose appearance covers part of a page, a second
+signature (reported with its signer's name), an edited title or XMP metadata, a freed object.
+Reports are certified with "no changes allowed" (signing.py), so a conforming reader says so too.
 """
 
 from __future__ import annotations
@@ -9,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from asn1crypto import cms
@@ -19,8 +26,21 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.pdf_utils.reader import HistoricalResolver, PdfFileReader
+from pyhanko.sign.diff_analysis import (
+    CatalogModificationRule,
+    DiffResult,
+    DocInfoRule,
+    DSSCompareRule,
+    FormUpdatingRule,
+    ModificationLevel,
+    ObjectStreamRule,
+    ReferenceUpdate,
+    SigFieldCreationRule,
+    SigFieldModificationRule,
+    StandardDiffPolicy,
+    XrefStreamRule,
+)
 from pyhanko.sign.validation import EmbeddedPdfSignature, validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
@@ -39,24 +59,65 @@ class PdfVerification:
 
     signed: bool
     intact: bool  # the signed bytes hash to the signed digest and the signature value verifies
-    covers_whole_file: bool  # nothing was changed after signing, apart from further signatures
+    covers_whole_file: bool  # nothing was added after signing but validation data (DSS, document timestamps)
     trusted: bool  # the signer's certificate chains to one of the trusted certificates
     signer_name: str = ""
     signed_at: dt.datetime | None = None
     reason: str = ""
     problems: tuple[str, ...] = ()
+    later_signers: tuple[str, ...] = ()  # names in the certificates of signatures added after the first, in order
 
     @property
     def ok(self) -> bool:
         return self.signed and self.intact and self.covers_whole_file and self.trusted
 
 
-# Changes a later signer may make: a document timestamp, the DSS, another signature in its field.
-ALLOWED_LATER_CHANGES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
+# The most a revision after the signature may do: add validation data (DSS, document timestamps).
+ALLOWED_LATER_CHANGES = (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES)
+# What pyHanko itself writes into /Info when it appends a timestamp or a DSS; nothing else may change there.
+INFO_KEYS_UPDATED_BY_LTA = frozenset({"/ModDate", "/Producer"})
+
+
+class _InfoDatesRule(DocInfoRule):
+    """pyHanko's rule approves any new /Info; here only its modification date and producer may change,
+    so a new title (which readers show in their title bar) is a change to the document."""
+
+    def apply(self, old: HistoricalResolver, new: HistoricalResolver) -> Iterable[ReferenceUpdate]:
+        if _info_changes(old, new) <= INFO_KEYS_UPDATED_BY_LTA:
+            yield from super().apply(old, new)
+
+
+def _info_changes(old: HistoricalResolver, new: HistoricalResolver) -> set[str]:
+    def entries(resolver: HistoricalResolver) -> dict[str, object]:
+        reference = resolver.trailer_view.get_value_as_reference("/Info", optional=True)
+        # Through the resolver: get_object() would read the newest revision's copy.
+        info = resolver(reference) if reference is not None else None
+        if not isinstance(info, generic.DictionaryObject):
+            return {}
+        return {str(key): info[key] for key in info}
+
+    before, after = entries(old), entries(new)
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+
+
+# pyHanko's default policy, less the approval of XMP metadata updates (a new or changed metadata stream
+# is a change: readers may show its title) and with the stricter /Info rule above. Form filling,
+# other fields and annotations are left unapproved at LTA level anyway; they are ruled out by the level.
+STRICT_DIFF_POLICY = StandardDiffPolicy(
+    global_rules=[
+        CatalogModificationRule(),
+        _InfoDatesRule().as_qualified(ModificationLevel.LTA_UPDATES),
+        XrefStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
+        ObjectStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
+        DSSCompareRule().as_qualified(ModificationLevel.LTA_UPDATES),
+    ],
+    form_rule=FormUpdatingRule(field_rules=[SigFieldCreationRule(), SigFieldModificationRule()]),
+)
 
 
 def verify_pdf(data: bytes, *, trusted: Sequence[x509.Certificate]) -> PdfVerification:
-    """Check the report's first signature (the one the app adds; later ones count as changes).
+    """Check the report's first signature (the one the app adds); a later one is a change, named in
+    `later_signers`.
 
     Never raises for a damaged or hostile file: whatever cannot be read is reported as a problem.
     """
@@ -72,7 +133,7 @@ def verify_pdf(data: bytes, *, trusted: Sequence[x509.Certificate]) -> PdfVerifi
         return PdfVerification(
             signed=False, intact=False, covers_whole_file=False, trusted=False, problems=("not_signed",)
         )
-    embedded = signatures[0]
+    embedded, later = signatures[0], signatures[1:]
     reason = _reason(embedded.sig_object)
     context = ValidationContext(
         trust_roots=[asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in trusted],
@@ -80,7 +141,7 @@ def verify_pdf(data: bytes, *, trusted: Sequence[x509.Certificate]) -> PdfVerifi
         revocation_mode="soft-fail",  # offline by design: no CRL or OCSP to be had
     )
     try:
-        status = validate_pdf_signature(embedded, context)
+        status = validate_pdf_signature(embedded, context, diff_policy=STRICT_DIFF_POLICY)
     except Exception:  # noqa: BLE001 - e.g. a CMS blob whose bytes were flipped no longer parses
         return PdfVerification(
             signed=True, intact=False, covers_whole_file=False, trusted=False, reason=reason, problems=("unreadable",)
@@ -95,11 +156,11 @@ def verify_pdf(data: bytes, *, trusted: Sequence[x509.Certificate]) -> PdfVerifi
     if not _container_untouched(embedded, status.signing_cert, trusted):
         intact = False
         problems.append("signature_container_altered")
-    covers = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
-        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
-        and status.modification_level in ALLOWED_LATER_CHANGES
-        and status.docmdp_ok is not False
-    )
+    later_signers = tuple(_signer_name(signature) for signature in later)
+    covers = _only_validation_data_since(status.coverage, status.diff_result, status.docmdp_ok, reader)
+    if later_signers:
+        covers = False  # pyHanko's analysis says so already; a second signature must never pass as unchanged
+        problems.append("later_signature")
     if not covers:
         problems.append("modified_after_signing")
     is_trusted = bool(intact and status.trusted)
@@ -116,7 +177,32 @@ def verify_pdf(data: bytes, *, trusted: Sequence[x509.Certificate]) -> PdfVerifi
         signed_at=status.signer_reported_dt,
         reason=reason,
         problems=tuple(problems),
+        later_signers=later_signers,
     )
+
+
+def _only_validation_data_since(
+    coverage: SignatureCoverageLevel | None, diff: object, docmdp_ok: bool | None, reader: PdfFileReader
+) -> bool:
+    """The signature covers the whole file, or every later revision only adds a DSS or timestamps."""
+    if reader.xrefs.hybrid_xrefs_present:
+        # Readers that ignore the XRefStm see another document than those that follow it.
+        return False
+    if coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    return (
+        coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and isinstance(diff, DiffResult)  # otherwise the analysis found a suspicious modification
+        and diff.modification_level in ALLOWED_LATER_CHANGES
+        and docmdp_ok is not False
+    )
+
+
+def _signer_name(signature: EmbeddedPdfSignature) -> str:
+    try:
+        return _common_name(signature.signer_cert) or "?"
+    except Exception:  # noqa: BLE001 - a later signature that cannot be read is still a later signature
+        return "?"
 
 
 def _reason(sig_object: generic.DictionaryObject) -> str:

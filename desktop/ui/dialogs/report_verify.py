@@ -86,11 +86,12 @@ class ReportVerifyDialog(ModalDialog):
         self.signed_at = QLabel()
         self.unchanged = QLabel()
         self.trusted = QLabel()
-        for label in (self.signer, self.signed_at, self.unchanged, self.trusted):
+        self.later = QLabel()  # who signed again after the first signer, when anyone did
+        for label in (self.signer, self.signed_at, self.unchanged, self.trusted, self.later):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         self.facts = QWidget()
-        form = QFormLayout(self.facts)
+        self.form = form = QFormLayout(self.facts)
         form.setContentsMargins(0, 4, 0, 4)
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(8)
@@ -98,6 +99,8 @@ class ReportVerifyDialog(ModalDialog):
         form.addRow(self.tr("Signed at:"), self.signed_at)
         form.addRow(self.tr("Unchanged since signing:"), self.unchanged)
         form.addRow(self.tr("Certificate trusted by this notebook:"), self.trusted)
+        form.addRow(self.tr("Signed again afterwards by:"), self.later)
+        form.setRowVisible(self.later, False)
         self.facts.setVisible(False)
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -154,6 +157,8 @@ class ReportVerifyDialog(ModalDialog):
             self.signed_at.setText(self.when_text(found))
             self.unchanged.setText(yes if found.intact and found.covers_whole_file else no)
             self.trusted.setText(yes if found.trusted else no)
+            self.later.setText(", ".join(found.later_signers))
+            self.form.setRowVisible(self.later, bool(found.later_signers))
             self.facts.setVisible(True)
         self._verdict(self.verdict_text(found), found.ok)
         self.checked.emit(found)
@@ -188,6 +193,12 @@ class ReportVerifyDialog(ModalDialog):
                 "NOT valid: the signature in this file cannot be read; the file is damaged or was altered. "
                 "Ask the sender for the original file."
             )
+        if found.intact and found.later_signers:
+            return self.tr(
+                "NOT valid: the report was changed after it was signed: {others} added a signature after "
+                "{name}, so this is no longer the report {name} signed. Do not use this copy. Ask the sender for "
+                "the original file."
+            ).format(others=", ".join(found.later_signers), name=found.signer_name or self.tr("the sender"))
         if not (found.intact and found.covers_whole_file):
             return self.tr(
                 "NOT valid: the report was changed after it was signed, so its content cannot be relied on. "
