@@ -228,18 +228,18 @@ def _restore_with_recovery(
 ) -> RestoreResult:
     """Restore with the recovery code, then set the new passphrase at once (as `passphrase reset` does)."""
     from desktop.security.keyslot import passphrase_problems
-    from desktop.services.profile import opening as profile_service
-    from desktop.services.profile import restoring
+    from desktop.services.profile import recovery, restoring
     from desktop.services.validation import raise_if
 
     chosen = credentials.new_passphrase(args, "new_passphrase_file", credentials.ENV_NEW_PASSPHRASE)
     raise_if(passphrase_problems(chosen, "new_passphrase"))  # before restoring, so a bad choice changes nothing
     result = restoring.restore_backup(file, paths, user=user, recovery_code=code, replace_newer=args.yes)
-    profile = profile_service.unlock_with_recovery(paths, result.user, code)
+    profile = recovery.unlock_with_recovery(paths, result.user, code)
     try:
-        profile_service.set_new_passphrase(profile, chosen)
+        new_code = recovery.reset_passphrase(profile, chosen)
     finally:
         profile.close()
+    credentials.say_new_recovery_code(new_code)
     return result
 
 

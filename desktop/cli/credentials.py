@@ -8,7 +8,8 @@ Every command that reads the profile needs a user and a passphrase:
 
 A forgotten passphrase is replaced with ``sotay passphrase reset``, which takes the recovery code
 (``SOTAY_RECOVERY_CODE`` or ``--recovery-code-file``) and the new passphrase (``SOTAY_NEW_PASSPHRASE``
-or ``--new-passphrase-file``). Nothing else accepts the recovery code: it always demands a new passphrase.
+or ``--new-passphrase-file``), for a commune officer only, and prints the code that replaces the used one.
+Nothing else accepts the recovery code: it always demands a new passphrase.
 """
 
 from __future__ import annotations
@@ -266,6 +267,20 @@ def say_recovery_code(code: str, user: str) -> None:
                 "Recovery code (write it down and keep it locked away; it is shown only this once):\n\n    {code}\n",
             ),
             user=user,
+            code=code,
+        )
+    )
+
+
+def say_new_recovery_code(code: str) -> None:
+    """After the recovery code was used: the one that replaces it, printed once as at set-up."""
+    console.say(
+        console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "The recovery code you used no longer works. The new recovery code "
+                "(write it down and keep it locked away; it is shown only this once):\n\n    {code}\n",
+            ),
             code=code,
         )
     )

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from desktop import i18n
 from desktop.cli import app, audit, backup, console, crash, credentials, demo, device, find, profile, report, stats
+from desktop.cli import user as user_commands
 from desktop.errors import SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, resolve_home
@@ -149,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     profile.register(commands)
     backup.register(commands)
     report.register(commands)
+    user_commands.register(commands)
     credentials.add_credential_options(parser, top=True)
     credentials.add_to_every_command(parser)
     return parser

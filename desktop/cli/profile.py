@@ -2,7 +2,9 @@
 
 ``protect`` gives a profile made before passphrases existed its first user's passphrase
 (``SOTAY_NEW_PASSPHRASE`` or ``--new-passphrase-file``, else typed twice) and prints its recovery code.
-``passphrase reset`` takes the recovery code and a new passphrase (desktop.cli.credentials).
+``passphrase reset`` takes the recovery code and a new passphrase (desktop.cli.credentials), for a commune
+officer only, and prints the new recovery code that replaces the used one (desktop.services.profile.recovery).
+Another user's forgotten passphrase is set by an officer with ``sotay user set-passphrase`` (desktop.cli.user).
 """
 
 from __future__ import annotations
@@ -43,7 +45,11 @@ def register(commands: Subparsers) -> None:
         metavar="{reset}",
     )
     about = console.text(
-        QT_TRANSLATE_NOOP("Cli", "Forgotten passphrase: unlock with the recovery code and choose a new passphrase.")
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Forgotten passphrase of a commune officer: unlock with the recovery code, choose a new passphrase "
+            "and get a new recovery code.",
+        )
     )
     reset = actions.add_parser("reset", help=about, description=about)
     credentials.add_recovery_options(reset)
@@ -74,7 +80,7 @@ def _collaborator_of_plain(paths: ProfilePaths) -> str:
 
 
 def run_reset(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    from desktop.services.profile import opening as profile_service
+    from desktop.services.profile import recovery
 
     credentials.usable_home(paths, create=False)
     user = credentials.chosen_user(args, paths)
@@ -90,9 +96,9 @@ def run_reset(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.validation import raise_if
 
     raise_if(passphrase_problems(chosen, "new_passphrase"))  # before unlocking, so a bad choice costs nothing
-    profile = profile_service.unlock_with_recovery(paths, user, code)
+    profile = recovery.unlock_with_recovery(paths, user, code)
     try:
-        profile_service.set_new_passphrase(profile, chosen)
+        new_code = recovery.reset_passphrase(profile, chosen)
     finally:
         profile.close()
     console.say(
@@ -101,4 +107,5 @@ def run_reset(args: argparse.Namespace, paths: ProfilePaths) -> int:
             user=profile.user.name,
         )
     )
+    credentials.say_new_recovery_code(new_code)
     return console.EXIT_OK

@@ -1,10 +1,10 @@
 """One key slot: the profile's data key wrapped under a key that Argon2id derives from a secret.
 
 A slot wraps the random 256-bit data key with AES-256-GCM under a key derived by Argon2id from a
-user's passphrase (kind "user") or from the recovery code (kind "recovery"). The slot's id, kind and
-user name are the GCM associated data, so slots cannot be swapped between users unnoticed. The KDF
-parameters travel with each slot so they can be raised later. The key file that holds the slots is
-desktop.security.keystore.
+user's passphrase (kind "user") or from the recovery code (kind "recovery"). The slot's version, id,
+kind and user name are the GCM associated data, so slots cannot be swapped between users unnoticed. The
+KDF parameters travel with each slot so they can be raised later. The key file that holds the slots is
+desktop.security.keystore; docs/key-file.md describes both well enough to unwrap a slot without this code.
 
 Passphrases and user names are NFC-normalised before use, so text typed in decomposed Unicode (as some
 Vietnamese input methods produce) still unlocks. Nothing here ever makes a data key but `new_data_key`.
@@ -29,7 +29,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 
-FORMAT_VERSION = 1  # of the key file; bound into every slot's associated data as well
+FORMAT_VERSION = 1  # of the key file as a whole
+# Of one slot, bound into its associated data. A later version may add members to a slot (a second key
+# wrapped for users holding a permission, docs/key-file.md); a reader refuses a version it does not know,
+# because rewriting the file would drop what it cannot read. Version 1 equals FORMAT_VERSION, which older
+# files bound in its place, so their slots still open.
+SLOT_VERSION = 1
+SLOT_VERSIONS = frozenset({SLOT_VERSION})
 KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
@@ -65,6 +71,7 @@ class KeySlot:
     nonce: bytes
     ciphertext: bytes
     created_at: str
+    version: int = SLOT_VERSION
 
 
 def new_data_key() -> bytes:
@@ -118,8 +125,9 @@ def derive_key(secret: str, salt: bytes, kdf: KdfParams) -> bytes:
     )
 
 
-def _associated_data(slot_id: str, kind: SlotKind, user: str | None) -> bytes:
-    return json.dumps(["sotay-keyslot", FORMAT_VERSION, slot_id, kind, user], ensure_ascii=False).encode("utf-8")
+def associated_data(version: int, slot_id: str, kind: SlotKind, user: str | None) -> bytes:
+    """The exact bytes docs/key-file.md spells out: JSON with ", " between items, non-ASCII kept, UTF-8."""
+    return json.dumps(["sotay-keyslot", version, slot_id, kind, user], ensure_ascii=False).encode("utf-8")
 
 
 def wrap(
@@ -128,15 +136,16 @@ def wrap(
     slot_id = slot_id or uuid.uuid4().hex
     salt, nonce = secrets.token_bytes(SALT_BYTES), secrets.token_bytes(NONCE_BYTES)
     wrapping = derive_key(secret, salt, kdf)
-    ciphertext = AESGCM(wrapping).encrypt(nonce, data_key, _associated_data(slot_id, kind, user))
+    ciphertext = AESGCM(wrapping).encrypt(nonce, data_key, associated_data(SLOT_VERSION, slot_id, kind, user))
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    return KeySlot(slot_id, kind, user, kdf, salt, nonce, ciphertext, created)
+    return KeySlot(slot_id, kind, user, kdf, salt, nonce, ciphertext, created, SLOT_VERSION)
 
 
 def unwrap(slot: KeySlot, secret: str) -> bytes | None:
     """The data key, or None when the secret is wrong."""
     wrapping = derive_key(secret, slot.salt, slot.kdf)
     try:
-        return AESGCM(wrapping).decrypt(slot.nonce, slot.ciphertext, _associated_data(slot.id, slot.kind, slot.user))
+        aad = associated_data(slot.version, slot.id, slot.kind, slot.user)
+        return AESGCM(wrapping).decrypt(slot.nonce, slot.ciphertext, aad)
     except InvalidTag:
         return None

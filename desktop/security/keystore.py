@@ -27,6 +27,8 @@ from desktop.security.keyslot import (
     FORMAT_VERSION,
     KEY_BYTES,
     NONCE_BYTES,
+    SLOT_VERSION,
+    SLOT_VERSIONS,
     KdfParams,
     KeySlot,
     key_id,
@@ -197,6 +199,21 @@ class KeyStore:
             )
         return self._saved(tuple(s for s in self.slots if s.id != slot.id))
 
+    def recover(self, data_key: bytes, user: str, new_passphrase: str, new_code: str) -> KeyStore:
+        """After the recovery code was used: `user`'s new slot and a new recovery slot, in one write.
+
+        The old recovery slot goes in the same atomic replace of the file as the user's old slot, so
+        there is never a moment when the used code still opens the profile beside the new passphrase."""
+        self._require_key(data_key)
+        old_slot = self._user_slot(user)
+        if old_slot is None:
+            raise WrongPassphraseError()
+        _raise_if(passphrase_problems(new_passphrase, "new_passphrase"))
+        user_slot = wrap(data_key, new_passphrase, kind="user", user=old_slot.user, kdf=self.kdf, slot_id=old_slot.id)
+        recovery = wrap(data_key, parse_recovery_code(new_code), kind="recovery", user=None, kdf=self.kdf)
+        kept = tuple(user_slot if s.id == old_slot.id else s for s in self.slots if s.kind != "recovery")
+        return self._saved(kept + (recovery,))
+
     def replace_recovery(self, data_key: bytes, new_code: str) -> KeyStore:
         self._require_key(data_key)
         slot = wrap(data_key, parse_recovery_code(new_code), kind="recovery", user=None, kdf=self.kdf)
@@ -277,6 +294,7 @@ def _document(kid: str, slots: tuple[KeySlot, ...]) -> dict[str, object]:
                 "nonce": _b64(s.nonce),
                 "ciphertext": _b64(s.ciphertext),
                 "created_at": s.created_at,
+                "version": s.version,
             }
             for s in slots
         ],
@@ -327,11 +345,21 @@ def _parse_slot(item: Any, index: int) -> KeySlot:
     slot_id, created = item.get("id"), item.get("created_at")
     if not isinstance(slot_id, str) or not slot_id or not isinstance(created, str):
         raise _damaged(f"{where}: id")
+    version = item.get("version", SLOT_VERSION)  # files written before slots carried it hold version 1
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _damaged(f"{where}: version")
+    if version not in SLOT_VERSIONS:
+        raise KeyStoreError(
+            QT_TRANSLATE_NOOP(
+                "Security", "The key file has version {version}; this version of the app cannot read it."
+            ),
+            version=version,
+        )
     kdf = _parse_kdf(item.get("kdf"), where)
     salt, nonce, ciphertext = (_unb64(item.get(name), f"{where}: {name}") for name in ("salt", "nonce", "ciphertext"))
     if len(nonce) != NONCE_BYTES or len(salt) < 8 or len(ciphertext) != KEY_BYTES + 16:
         raise _damaged(f"{where}: sizes")
-    return KeySlot(slot_id, kind, user, kdf, salt, nonce, ciphertext, created)
+    return KeySlot(slot_id, kind, user, kdf, salt, nonce, ciphertext, created, version)
 
 
 def _parse_kdf(doc: Any, where: str) -> KdfParams:

@@ -47,7 +47,7 @@
             <translation>Hộ này thuộc thôn mà bạn không phụ trách. Hãy nhờ cán bộ xã thêm thôn đó vào tài khoản của bạn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/users.py" line="+103" />
+            <location filename="../../desktop/services/profile/users.py" line="+140" />
             <source>Choose at least one village for a collaborator.</source>
             <translation>Hãy chọn ít nhất một thôn cho cộng tác viên.</translation>
         </message>
@@ -57,12 +57,18 @@
             <translation>Một thôn đã chọn không có trong danh sách.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-60" />
+            <location line="+67" />
             <source>This user does not exist any more.</source>
             <translation>Người dùng này không còn trong danh sách.</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="-76" />
+            <source>There is no user called {name}.</source>
+            <translation>Không có người dùng nào tên {name}.</translation>
+        </message>
+        <message>
+            <location line="+119" />
             <source>You cannot remove yourself or take away your own officer role.</source>
             <translation>Bạn không thể tự xóa mình hoặc tự bỏ vai trò cán bộ xã của mình.</translation>
         </message>
@@ -1169,6 +1175,31 @@
             <source>Family and domestic violence report</source>
             <translation>Báo cáo gia đình và phòng, chống bạo lực gia đình</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="158" />
+            <source>New passphrase set by</source>
+            <translation>Mật khẩu được đặt lại bởi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="159" />
+            <source>Recovery code</source>
+            <translation>Mã khôi phục</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="263" />
+            <source>the recovery code</source>
+            <translation>mã khôi phục</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="263" />
+            <source>a commune officer</source>
+            <translation>cán bộ xã</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="267" />
+            <source>replaced by a new code (the used one no longer works)</source>
+            <translation>đã thay bằng mã mới (mã đã dùng không còn hiệu lực)</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
@@ -2045,7 +2076,7 @@
     <context>
         <name>ChangePassphraseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/passphrase.py" line="+70" />
+            <location filename="../../desktop/ui/dialogs/passphrase.py" line="+82" />
             <source>Change my passphrase</source>
             <translation>Đổi mật khẩu của tôi</translation>
         </message>
@@ -2152,7 +2183,7 @@
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../desktop/cli/main.py" line="+47" />
+            <location filename="../../desktop/cli/main.py" line="+48" />
             <source>Stopped.</source>
             <translation>Đã dừng.</translation>
         </message>
@@ -2259,8 +2290,9 @@
             <location filename="../../desktop/cli/audit.py" line="+36" />
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
-            <location filename="../../desktop/cli/profile.py" line="+42" />
+            <location filename="../../desktop/cli/profile.py" line="+44" />
             <location filename="../../desktop/cli/report.py" line="+49" />
+            <location filename="../../desktop/cli/user.py" line="+45" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2277,12 +2309,13 @@
         <message>
             <location line="+4" />
             <location filename="../../desktop/cli/backup.py" line="+51" />
-            <location filename="../../desktop/cli/credentials.py" line="+53" />
+            <location filename="../../desktop/cli/credentials.py" line="+54" />
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
             <location filename="../../desktop/cli/report_output.py" line="+42" />
             <location line="+9" />
+            <location filename="../../desktop/cli/user.py" line="+62" />
             <source>FILE</source>
             <translation>TỆP</translation>
         </message>
@@ -2575,6 +2608,7 @@
         <message>
             <location line="+4" />
             <location filename="../../desktop/cli/credentials.py" line="-105" />
+            <location filename="../../desktop/cli/user.py" line="-58" />
             <source>NAME</source>
             <translation>TÊN</translation>
         </message>
@@ -2769,7 +2803,8 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
         </message>
         <message>
             <location line="+7" />
-            <location filename="../../desktop/cli/profile.py" line="+68" />
+            <location filename="../../desktop/cli/profile.py" line="+72" />
+            <location filename="../../desktop/cli/user.py" line="+131" />
             <source>{user} now logs in with the new passphrase; the old one no longer works.</source>
             <translation>Từ nay {user} đăng nhập bằng mật khẩu mới; mật khẩu cũ không dùng được nữa.</translation>
         </message>
@@ -2844,7 +2879,18 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Không đọc được tệp {path}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/profile.py" line="-74" />
+            <location line="+22" />
+            <source>The recovery code you used no longer works. The new recovery code (write it down and keep it locked away; it is shown only this once):
+
+    {code}
+</source>
+            <translation>Mã khôi phục vừa dùng không còn hiệu lực. Mã khôi phục mới (hãy chép lại và cất giữ cẩn thận ở nơi có khóa; mã chỉ hiện một lần này):
+
+    {code}
+</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/cli/profile.py" line="-78" />
             <source>Protect a profile made before passphrases existed.</source>
             <translation>Đặt mật khẩu cho sổ tay được tạo từ khi ứng dụng chưa có mật khẩu.</translation>
         </message>
@@ -2855,11 +2901,11 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
         </message>
         <message>
             <location line="+9" />
-            <source>Forgotten passphrase: unlock with the recovery code and choose a new passphrase.</source>
-            <translation>Quên mật khẩu: mở khóa bằng mã khôi phục rồi đặt mật khẩu mới.</translation>
+            <source>Forgotten passphrase of a commune officer: unlock with the recovery code, choose a new passphrase and get a new recovery code.</source>
+            <translation>Cán bộ xã quên mật khẩu: mở bằng mã khôi phục, đặt mật khẩu mới và nhận mã khôi phục mới.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+31" />
             <source>Name the first user with --user or SOTAY_USER.</source>
             <translation>Hãy ghi tên người dùng đầu tiên bằng --user hoặc SOTAY_USER.</translation>
         </message>
@@ -2874,7 +2920,7 @@ Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chu
             <translation>Hãy đưa mã khôi phục qua biến SOTAY_RECOVERY_CODE hoặc bằng --recovery-code-file FILE.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/credentials.py" line="+7" />
+            <location filename="../../desktop/cli/credentials.py" line="-15" />
             <source>The profile is protected. {user} logs in with the chosen passphrase.
 Recovery code (write it down and keep it locked away; it is shown only this once):
 
@@ -3147,6 +3193,96 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location filename="../../desktop/cli/report_output.py" line="+13" />
             <source>Token PIN: </source>
             <translation>Mã PIN của token: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop/cli/user.py" line="-140" />
+            <source>The users of this profile (for a commune officer).</source>
+            <translation>Người dùng của sổ tay này (dành cho cán bộ xã).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The user's name, as they type it at login.</source>
+            <translation>Tên người dùng, như khi gõ lúc đăng nhập.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>List the users: role, protection permission, villages.</source>
+            <translation>Liệt kê người dùng: vai trò, quyền xem trường hợp bảo vệ, các thôn.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Print JSON instead of lines.</source>
+            <translation>In ra JSON thay cho từng dòng.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Grant (on) or take away (off) the permission to see the content of support cases.</source>
+            <translation>Cấp (on) hoặc thu hồi (off) quyền xem nội dung các trường hợp hỗ trợ.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Set a new passphrase for a user who forgot theirs; the old one stops working.</source>
+            <translation>Đặt mật khẩu mới cho người dùng quên mật khẩu; mật khẩu cũ không dùng được nữa.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Add a user with their own passphrase.</source>
+            <translation>Thêm người dùng với mật khẩu riêng của họ.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>ctv: own villages; officer: whole commune, manages users; hub: read only.</source>
+            <translation>ctv: các thôn mình phụ trách; officer: toàn xã, quản lý người dùng; hub: chỉ xem.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>May see the content of support cases.</source>
+            <translation>Được xem nội dung các trường hợp hỗ trợ.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>ID,…</source>
+            <translation>MÃ,…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The villages a collaborator keeps: their ids or names, separated by commas.</source>
+            <translation>Các thôn cộng tác viên phụ trách: mã hoặc tên thôn, cách nhau bằng dấu phẩy.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Read the user's passphrase from this file (or SOTAY_NEW_PASSPHRASE).</source>
+            <translation>Đọc mật khẩu của người dùng từ tệp này (hoặc từ SOTAY_NEW_PASSPHRASE).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Only a collaborator (--role ctv) keeps villages; leave out --villages.</source>
+            <translation>Chỉ cộng tác viên (--role ctv) mới phụ trách thôn; hãy bỏ --villages.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{user} can now log in with their passphrase.</source>
+            <translation>Từ nay {user} đăng nhập được bằng mật khẩu của mình.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>{user} may now see the content of support cases.</source>
+            <translation>Từ nay {user} được xem nội dung các trường hợp hỗ trợ.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{user} may no longer see the content of support cases.</source>
+            <translation>Từ nay {user} không còn được xem nội dung các trường hợp hỗ trợ.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>No single village of the commune is called {village}.</source>
+            <translation>Không có đúng một thôn nào của xã tên là {village}.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>sees case content</source>
+            <translation>xem được nội dung trường hợp</translation>
         </message>
     </context>
     <context>
@@ -4535,7 +4671,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Không mở được sổ tay do có lỗi ngoài dự kiến. Chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+45" />
             <source>Log in — {app}</source>
             <translation>Đăng nhập — {app}</translation>
         </message>
@@ -4767,14 +4903,14 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>NewPassphraseDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/passphrase.py" line="-79" />
+            <location filename="../../desktop/ui/dialogs/passphrase.py" line="-88" />
             <source>Choose a new passphrase</source>
             <translation>Đặt mật khẩu mới</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>You opened the notebook with the recovery code. Choose a new passphrase for {user} now; the old passphrase will stop working. If you close this window, the app closes and the notebook stays locked.</source>
-            <translation>Bạn đã mở sổ tay bằng mã khôi phục. Hãy chọn mật khẩu mới cho {user} ngay bây giờ; mật khẩu cũ sẽ không dùng được nữa. Nếu bạn đóng cửa sổ này, ứng dụng sẽ đóng và sổ tay vẫn bị khóa.</translation>
+            <location line="+7" />
+            <source>You opened the notebook with the recovery code. Choose a new passphrase for {user} now; the old passphrase and the recovery code you used will stop working, and a new recovery code is shown next. If you close this window, the app closes and the notebook stays locked.</source>
+            <translation>Bạn đã mở sổ tay bằng mã khôi phục. Hãy đặt mật khẩu mới cho {user} ngay bây giờ; mật khẩu cũ và mã khôi phục vừa dùng sẽ không dùng được nữa, và mã khôi phục mới sẽ hiện ra ngay sau đó. Nếu đóng cửa sổ này, ứng dụng sẽ đóng và sổ tay vẫn bị khóa.</translation>
         </message>
         <message>
             <location line="+9" />
@@ -6502,7 +6638,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Đây không phải là chứng thư số.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keystore.py" line="+54" />
+            <location filename="../../desktop/security/keystore.py" line="+56" />
             <source>Wrong user name or passphrase.</source>
             <translation>Sai tên người dùng hoặc mật khẩu.</translation>
         </message>
@@ -6512,7 +6648,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mã khôi phục này không phải của sổ tay này.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keyslot.py" line="+92" />
+            <location filename="../../desktop/security/keyslot.py" line="+99" />
             <source>The passphrase cannot be empty or only spaces.</source>
             <translation>Mật khẩu không được để trống hoặc chỉ có dấu cách.</translation>
         </message>
@@ -6548,7 +6684,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Không thể xóa người dùng cuối cùng của sổ tay.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+51" />
             <source>This profile already has a key file; it was not replaced.</source>
             <translation>Sổ tay này đã có tệp khóa; tệp đó không bị thay thế.</translation>
         </message>
@@ -6558,12 +6694,13 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Hãy nhập tên người dùng.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>The key file of this profile is damaged or not from Sổ tay CTV ({detail}).</source>
             <translation>Tệp khóa của sổ tay này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
         </message>
         <message>
             <location line="+14" />
+            <location line="+33" />
             <source>The key file has version {version}; this version of the app cannot read it.</source>
             <translation>Tệp khóa có phiên bản {version}; phiên bản ứng dụng này không đọc được.</translation>
         </message>
@@ -6590,7 +6727,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         <message>
             <location filename="../../desktop/cli/profile.py" line="-28" />
             <location filename="../../desktop/services/profile/opening.py" line="+80" />
-            <location line="+176" />
+            <location line="+169" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
         </message>
@@ -6605,12 +6742,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng, không đọc được. Hãy khôi phục bản sao lưu mới nhất.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/opening.py" line="-195" />
+            <location filename="../../desktop/services/profile/opening.py" line="-188" />
             <source>{home} already holds a profile.</source>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+142" />
             <source>No profile found in {home}.</source>
             <translation>Không tìm thấy sổ tay nào trong {home}.</translation>
         </message>
@@ -6673,6 +6810,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location filename="../../desktop/security/secrets.py" line="+26" />
             <source>This computer has no system keyring (a safe place for passwords) that the app can use, so the password of the key that signs your reports is kept inside this notebook, which your passphrase locks. Nothing is lost and you can work as usual. Keep your passphrase to yourself: whoever knows it can also sign reports with this notebook.</source>
             <translation>Máy tính này không có chỗ cất mật khẩu an toàn mà ứng dụng dùng được, nên mật khẩu của khóa dùng để ký báo cáo được cất ngay trong sổ tay này, và sổ tay được khóa bằng mật khẩu đăng nhập của bạn. Không có gì bị mất, bạn vẫn làm việc bình thường. Hãy giữ kín mật khẩu đăng nhập: ai biết mật khẩu đó cũng có thể ký báo cáo bằng sổ tay này.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/profile/recovery.py" line="+39" />
+            <source>The recovery code sets a new passphrase only for a commune officer, and {user} is not one. Ask a commune officer of this notebook to set a new passphrase for {user}.</source>
+            <translation>Mã khôi phục chỉ dùng để đặt mật khẩu mới cho cán bộ xã, mà {user} không phải là cán bộ xã. Hãy nhờ cán bộ xã của sổ tay này đặt mật khẩu mới cho {user}.</translation>
         </message>
     </context>
     <context>

@@ -61,8 +61,8 @@ def test_file_layout(setup, tmp_path):
     kinds = [(s["kind"], s["user"]) for s in doc["slots"]]
     assert kinds == [("user", USER), ("recovery", None)]
     for slot in doc["slots"]:
-        assert set(slot) == {"id", "kind", "user", "kdf", "salt", "nonce", "ciphertext", "created_at"}
-        assert slot["kdf"]["name"] == "argon2id"
+        assert set(slot) == {"id", "kind", "user", "kdf", "salt", "nonce", "ciphertext", "created_at", "version"}
+        assert slot["kdf"]["name"] == "argon2id" and slot["version"] == 1
     assert setup[1].hex() not in (tmp_path / FILENAME).read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == [FILENAME]  # no temporary file left
 
@@ -221,6 +221,41 @@ def test_newer_format_version_and_missing_file(setup, tmp_path):
     path.unlink()
     with pytest.raises(KeyStoreError):
         KeyStore.load(tmp_path)
+
+
+def test_a_file_written_before_slots_carried_a_version_still_opens(setup, tmp_path):
+    path = tmp_path / FILENAME
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    for slot in doc["slots"]:
+        del slot["version"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert KeyStore.load(tmp_path).unlock_with_passphrase(USER, PASSPHRASE) == setup[1]
+
+
+def test_a_slot_of_a_newer_version_is_refused_not_dropped(setup, tmp_path):
+    """A reader that rewrote a slot it cannot read would drop what a newer version put in it."""
+    path = tmp_path / FILENAME
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["slots"][1]["version"] = 2
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(KeyStoreError, match="version"):
+        KeyStore.load(tmp_path)
+
+
+def test_recover_replaces_the_users_slot_and_the_recovery_slot_in_one_write(setup, code, tmp_path):
+    store, key = setup
+    new_code = recovery.generate_recovery_code()
+    store.recover(store.unlock_with_recovery(code), USER, "mật khẩu sau khi khôi phục", new_code)
+    reloaded = KeyStore.load(tmp_path)
+    assert [s.kind for s in reloaded.slots] == ["user", "recovery"]
+    assert reloaded.unlock_with_passphrase(USER, "mật khẩu sau khi khôi phục") == key
+    assert reloaded.unlock_with_recovery(new_code) == key
+    with pytest.raises(WrongRecoveryCodeError):
+        reloaded.unlock_with_recovery(code)
+    with pytest.raises(WrongPassphraseError):
+        reloaded.unlock_with_passphrase(USER, PASSPHRASE)
+    assert (tmp_path / FILENAME).stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [FILENAME]
 
 
 def test_a_tampered_slot_does_not_unlock(setup, tmp_path):

@@ -26,7 +26,7 @@ from desktop.paths import ProfilePaths
 from desktop.security.keyslot import key_id
 from desktop.security.keystore import WrongPassphraseError, WrongRecoveryCodeError
 from desktop.services import reference, stats
-from desktop.services.profile import backup, restoring
+from desktop.services.profile import backup, recovery, restoring
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.backup import BackupFolderError
 from desktop.services.profile.handle import Profile
@@ -384,9 +384,9 @@ def test_the_recovery_code_restores_and_then_demands_a_new_passphrase(tmp_path, 
     home = ProfilePaths(tmp_path / "restored")
     result = restoring.restore_backup(made, home, recovery_code=created.recovery_code)
     assert result.must_change_passphrase and result.user == USER
-    opened = profile_service.unlock_with_recovery(home, result.user, created.recovery_code)
+    opened = recovery.unlock_with_recovery(home, result.user, created.recovery_code)
     assert opened.must_change_passphrase
-    profile_service.set_new_passphrase(opened, "một mật khẩu mới hơn")
+    recovery.reset_passphrase(opened, "một mật khẩu mới hơn")
     opened.close()
     unlocked(home.home, "một mật khẩu mới hơn").close()
     with pytest.raises(WrongPassphraseError):

@@ -17,6 +17,7 @@ from desktop.security.keystore import KeyStore, WrongPassphraseError, WrongRecov
 from desktop.security.throttle import FREE_ATTEMPTS
 from desktop.services import reference, stats
 from desktop.services.profile import opening as profile_service
+from desktop.services.profile import recovery
 from desktop.services.profile.opening import LoginThrottledError, ProfileState
 from desktop.services.register import households
 from desktop.services.register.households import HouseholdInput
@@ -93,12 +94,12 @@ def test_the_recovery_code_opens_and_then_demands_a_new_passphrase(created):
     paths, code = created.profile.paths, created.recovery_code
     created.profile.close()
     with pytest.raises(WrongRecoveryCodeError):
-        profile_service.unlock_with_recovery(paths, USER, _other_valid_code(code))
-    recovered = profile_service.unlock_with_recovery(paths, USER, code.lower().replace("-", " "))
+        recovery.unlock_with_recovery(paths, USER, _other_valid_code(code))
+    recovered = recovery.unlock_with_recovery(paths, USER, code.lower().replace("-", " "))
     assert recovered.must_change_passphrase
     with pytest.raises(ValidationError):
-        profile_service.set_new_passphrase(recovered, "ngắn")
-    profile_service.set_new_passphrase(recovered, "mật khẩu mới của Lan")
+        recovery.reset_passphrase(recovered, "ngắn")
+    recovery.reset_passphrase(recovered, "mật khẩu mới của Lan")
     assert not recovered.must_change_passphrase
     recovered.close()
     with pytest.raises(WrongPassphraseError):
@@ -146,9 +147,9 @@ def test_a_copied_profile_opens_on_a_pc_without_a_keyring(created, tmp_path, mon
         opened = profile_service.unlock(copy, USER, PASSPHRASE)
         assert stats.counts(opened) == expected
         opened.close()
-        recovered = profile_service.unlock_with_recovery(copy, USER, created.recovery_code)
+        recovered = recovery.unlock_with_recovery(copy, USER, created.recovery_code)
         assert recovered.must_change_passphrase and stats.counts(recovered) == expected
-        profile_service.set_new_passphrase(recovered, "mật khẩu trên máy mới")
+        recovery.reset_passphrase(recovered, "mật khẩu trên máy mới")
         recovered.close()
         profile_service.unlock(copy, USER, "mật khẩu trên máy mới").close()
     finally:

@@ -27,7 +27,8 @@ from desktop.ui.pages.audit_log import AuditLogPage
 from desktop.ui.pages.audit_texts import action_label, local_time, table_label
 
 _BOOKKEEPING = {"id", "created_at", "updated_at", "usn", "origin"}
-USER_FIELDS = ("name", "role", "protection", "villages")  # services/profile/users.py _audit
+# services/profile/users.py _audit, and a passphrase reset (services/profile/recovery.py)
+USER_FIELDS = ("name", "role", "protection", "villages", "passphrase_reset", "recovery_code")
 EXPORT_FIELDS = ("kind", "format", "subject", "sha256", "signed", "confidential")  # documents/export.py
 SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 ENGLISH = re.compile(
@@ -65,7 +66,10 @@ def demo_log(ctx, qtbot, register):
     profile = ctx.profile
     build_demo(profile, households=8, seed=5)
     family = households.create(profile, HouseholdInput(code="912", village_id=register.village_a, address="Xóm 3"))
-    users.add_user(profile, users.UserInput("Trần Văn Bình", Role.OFFICER, protection=True), "mật khẩu của Bình 2026")
+    binh = users.add_user(
+        profile, users.UserInput("Trần Văn Bình", Role.OFFICER, protection=True), "mật khẩu của Bình 2026"
+    )
+    users.set_passphrase(profile, binh, "Bình quên mật khẩu rồi")
     doc = monthly_report.monthly_document(profile, profile.today().strftime("%Y-%m"))
     export.record_export(profile, doc, fmt="pdf", signed=True, subject=profile.today().strftime("%Y-%m"))
     case_id = cases.open_case(profile, CaseInput(dv.KIND, family, profile.today(), summary="Hàng xóm báo"))

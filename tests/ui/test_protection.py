@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.paths import ProfilePaths, state_dir
-from desktop.security.keystore import KeyStore, WrongPassphraseError
+from desktop.security.keystore import KeyStore, WrongPassphraseError, WrongRecoveryCodeError
 from desktop.security.secrets import FALLBACK_NOTICE
 from desktop.security.throttle import Throttle
 from desktop.services import reference
+from desktop.services.profile import audit, recovery, users
 from desktop.services.profile import opening as profile_service
-from desktop.services.profile import users
 from desktop.services.profile.access import Role
 from desktop.services.profile.recovery_sheet import write_recovery_sheet
 from desktop.services.register import households
@@ -263,19 +263,59 @@ def test_recovery_forces_a_new_passphrase_and_the_old_one_stops_working(qtbot, t
         login.recover_button.click()
         when_modal(NewPassphraseDialog, choose)
 
+    shown: list[str] = []
+
     def choose(forced: NewPassphraseDialog) -> None:
         type_text(qtbot, forced.passphrase, "mật khẩu mới tinh")
         type_text(qtbot, forced.passphrase_again, "mật khẩu mới tinh")
+        when_modal(RecoveryCodeDialog, new_code_written_down)
         forced.try_save()
+
+    def new_code_written_down(dialog: RecoveryCodeDialog) -> None:
+        shown.append(dialog.code_label.text())
+        dialog.reject()  # the only showing of the new code cannot be closed before it is written down
+        assert dialog.isVisible()
+        dialog.confirm.click()
+        dialog.continue_button.click()
 
     when_modal(LoginDialog, recover_again)
     opened = ui_app._log_in(paths, lane)
     assert isinstance(opened, profile_service.Profile)
     assert not opened.must_change_passphrase
+    newest = audit.events(opened, limit=1)[0]
+    assert newest.summary["passphrase_reset"] == [None, "recovery_code"]
     opened.close()
     with pytest.raises(WrongPassphraseError):
         profile_service.unlock(paths, USER, PASSPHRASE)
     profile_service.unlock(paths, USER, "mật khẩu mới tinh").close()
+    assert len(shown) == 1 and shown[0] != created.recovery_code
+    with pytest.raises(WrongRecoveryCodeError):  # the used code is spent; the one shown works
+        recovery.unlock_with_recovery(paths, USER, created.recovery_code)
+    recovery.unlock_with_recovery(paths, USER, shown[0]).close()
+
+
+def test_the_login_refuses_the_recovery_code_for_a_collaborator(qtbot, tmp_path, lane):
+    paths = ProfilePaths(tmp_path / "home")
+    created = profile_service.create_profile(
+        paths, commune_code=COMMUNE, collaborator=USER, user=USER, passphrase=PASSPHRASE
+    )
+    with created.profile.sessions.begin() as session:
+        village = reference.add_village(session, COMMUNE, "Thôn Đông Hà")
+    users.add_user(
+        created.profile, users.UserInput("Trần Văn Minh", Role.CTV, villages=(village,)), "mật khẩu của Minh"
+    )
+    created.profile.close()
+    before = paths.keyslots.read_bytes()
+    login = LoginDialog(paths, lane)
+    qtbot.addWidget(login)
+    login.show()
+    login.user.setCurrentText("Trần Văn Minh")
+    login.forgot.click()
+    type_text(qtbot, login.recovery_code, created.recovery_code)
+    login.recover_button.click()
+    qtbot.waitUntil(lambda: login.recovery_message.isVisible(), timeout=10_000)
+    assert "Trần Văn Minh" in login.recovery_message.text() and login.profile is None
+    assert paths.keyslots.read_bytes() == before
 
 
 def test_a_locked_profile_without_a_passphrase_is_pictured_at_its_login(qtbot, locked, tmp_path, monkeypatch):

@@ -145,7 +145,7 @@ def unlock(
 def unlock_with_recovery(
     paths: ProfilePaths, user: str, code: str, *, now: float | None = None, check_pages: bool = False
 ) -> Profile:
-    """Open with the recovery code for `user`, who must then choose a new passphrase (`set_new_passphrase`)."""
+    """Open with the recovery code, for desktop.services.profile.recovery, which decides who may."""
     store = _keystore(paths)
     if not any(user_key(name) == user_key(user) for name in store.users()):
         raise WrongPassphraseError()
@@ -173,13 +173,6 @@ def verify_passphrase(profile: Profile, passphrase: str, *, now: float | None = 
         throttle.record_failure(profile.user.name, moment)
         raise
     throttle.record_success(profile.user.name)
-
-
-def set_new_passphrase(profile: Profile, new: str) -> None:
-    """After a recovery unlock: replace the user's slot; the old passphrase stops working."""
-    store = _require_store(profile)
-    profile.keystore = store.set_passphrase(profile.data_key, profile.user.name, new)
-    profile.must_change_passphrase = False
 
 
 def change_passphrase(profile: Profile, old: str, new: str, *, now: float | None = None) -> None:

@@ -109,7 +109,7 @@ class RestoreResult:
     home: Path
     user: str  # the user whose passphrase (or whose recovery) opened the backup, as the backup names them
     created_at: datetime
-    # Opened with the recovery code: unlock with it again and `profile.set_new_passphrase` before use.
+    # Opened with the recovery code: `recovery.unlock_with_recovery` again, then `recovery.reset_passphrase`.
     must_change_passphrase: bool
     replaced: Path | None  # where the profile that was in the folder was moved; None for an empty folder
 

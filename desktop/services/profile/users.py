@@ -2,7 +2,8 @@
 
 A user is a row in the encrypted database (role, villages, protection permission) plus a keyslot
 holding the data key under their passphrase. Both change together: the key file is written inside
-the database transaction, so a failure of either leaves neither.
+the database transaction, so a failure of either leaves neither. A user who forgot their passphrase gets
+a new one from an officer (`set_passphrase`); the recovery code is an officer's own (recovery.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from desktop.security import keyslot
 from desktop.security.keystore import KeyStore
 from desktop.services.profile.access import Role, require_manager
 from desktop.services.profile.handle import Profile
+from desktop.services.profile.recovery import BY_OFFICER, RESET_FIELD, USERS_TABLE
 from desktop.services.validation import name_problems, raise_if
 
 
@@ -64,6 +66,41 @@ def add_user(profile: Profile, data: UserInput, passphrase: str) -> uuid.UUID:
         _audit(session, "create", row)
         profile.keystore = _store(profile).add_user(profile.data_key, name, passphrase)
         return row.id
+
+
+def find_user(profile: Profile, name: str) -> UserDTO:
+    """The user called `name`, compared as at login (NFC, trimmed, case-folded)."""
+    wanted = keyslot.user_key(name)
+    found = next((user for user in list_users(profile) if keyslot.user_key(user.name) == wanted), None)
+    if found is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Access", "There is no user called {name}."), name=name)
+    return found
+
+
+def set_protection(profile: Profile, user_id: uuid.UUID, protection: bool) -> None:
+    """Grant or take away the protection permission; role and villages stay as they are."""
+    require_manager(profile.user)
+    current = next((user for user in list_users(profile) if user.id == user_id), None)
+    if current is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Access", "This user does not exist any more."))
+    update_user(profile, user_id, UserInput(current.name, current.role, protection, current.villages))
+
+
+def set_passphrase(profile: Profile, user_id: uuid.UUID, passphrase: str) -> None:
+    """A commune officer sets a new passphrase for a user who forgot theirs (the recovery code is for
+    officers only, recovery.py). Their slot is rewrapped; their old passphrase stops working."""
+    require_manager(profile.user)
+    raise_if(keyslot.passphrase_problems(passphrase, "new_passphrase"))
+    with profile.sessions.begin() as session:
+        row = _require(session, user_id)
+        append_event(
+            session,
+            action="update",
+            table=USERS_TABLE,
+            record_id=row.id,
+            summary={"name": row.name, RESET_FIELD: BY_OFFICER},
+        )
+        profile.keystore = _store(profile).set_passphrase(profile.data_key, row.name, passphrase)
 
 
 def update_user(profile: Profile, user_id: uuid.UUID, data: UserInput) -> None:

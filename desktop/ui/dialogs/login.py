@@ -65,6 +65,12 @@ def _service() -> Any:
     return profile
 
 
+def _recovery_service() -> Any:
+    from desktop.services.profile import recovery
+
+    return recovery
+
+
 def _preload() -> None:
     """Import the database layer on the lane while the user types: the window came up without it."""
     import desktop.services.profile.opening
@@ -274,7 +280,8 @@ class LoginDialog(ModalDialog):
         paths, user, code = self.paths, self.chosen_user(), self.recovery_code.text()
         self._attempt = Attempt(user, recovery_code=code)
         self._run(
-            lambda: _service().unlock_with_recovery(paths, user, code, check_pages=True), self._recovery_failed
+            lambda: _recovery_service().unlock_with_recovery(paths, user, code, check_pages=True),
+            self._recovery_failed,
         )
 
     def _recovery_failed(self, error: BaseException) -> None:

@@ -1,4 +1,5 @@
-"""Choosing a passphrase again: after a recovery-code login (forced), or from Settings (old one first)."""
+"""Choosing a passphrase again: after a recovery-code login (forced, then the new recovery code is shown
+once), or from Settings (old one first)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.security.keystore import WrongPassphraseError
+from desktop.services import reference
 from desktop.services.profile import opening as profile_service
+from desktop.services.profile import recovery
 from desktop.services.profile.handle import Profile
 from desktop.services.validation import problem
 from desktop.ui.context import AppContext
@@ -27,13 +30,14 @@ class NewPassphraseDialog(FormDialog):
     def __init__(self, profile: Profile, lane: DbLane, parent: QWidget | None = None) -> None:
         super().__init__(None, self.tr("Choose a new passphrase"), parent, lane=lane)
         self.profile = profile
+        self.new_code = ""  # the recovery code that replaces the used one, once the passphrase is saved
         self.preferred_width = 600
         self.body.addWidget(
             caption(
                 self.tr(
                     "You opened the notebook with the recovery code. Choose a new passphrase for {user} now; "
-                    "the old passphrase will stop working. If you close this window, the app closes and the "
-                    "notebook stays locked."
+                    "the old passphrase and the recovery code you used will stop working, and a new recovery "
+                    "code is shown next. If you close this window, the app closes and the notebook stays locked."
                 ).format(user=profile.user.name)
             )
         )
@@ -60,7 +64,15 @@ class NewPassphraseDialog(FormDialog):
 
     def perform_save(self) -> object:
         profile, new = self.profile, self.passphrase.text()
-        return self.save_in_background(lambda: profile_service.set_new_passphrase(profile, new))
+        return self.save_in_background(lambda: recovery.reset_passphrase(profile, new), self._show_new_code)
+
+    def _show_new_code(self, code: str) -> None:
+        """The used code no longer works: its replacement, shown once as at set-up, before the notebook opens."""
+        from desktop.ui.dialogs.recovery_code import RecoveryCodeDialog
+
+        self.new_code = code
+        commune = reference.commune_name(self.profile)
+        RecoveryCodeDialog(code, commune=commune, user=self.profile.user.name, parent=self).exec()
 
 
 class ChangePassphraseDialog(FormDialog):

@@ -155,6 +155,8 @@ def _fields() -> dict[str, str]:
         # users
         "protection": _tr("May see protection cases"),
         "villages": _tr("Villages kept"),
+        "passphrase_reset": _tr("New passphrase set by"),  # services/profile/recovery.py
+        "recovery_code": _tr("Recovery code"),
         # report exports
         "format": _tr("File type"),
         "subject": _tr("Report for"),
@@ -257,8 +259,18 @@ def _formats() -> dict[str, str]:
     return {"pdf": _tr("PDF"), "xlsx": _tr("Excel workbook")}
 
 
+def _passphrase_resets() -> dict[str, str]:
+    return {"recovery_code": _tr("the recovery code"), "officer": _tr("a commune officer")}
+
+
+def _recovery_code_states() -> dict[str, str]:
+    return {"replaced": _tr("replaced by a new code (the used one no longer works)")}
+
+
 _STATES = {
     ("support_cases", "state"): _case_states,
+    (USERS, "passphrase_reset"): _passphrase_resets,
+    (USERS, "recovery_code"): _recovery_code_states,
     ("case_referrals", "status"): _referral_states,
     ("case_plan_items", "status"): _plan_states,
     (EXPORTS, "kind"): _report_kinds,

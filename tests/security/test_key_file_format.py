@@ -1,0 +1,104 @@
+"""docs/key-file.md is right: a slot unwrapped by following only its steps, with `cryptography` and
+`argon2-cffi` directly (no function of the app), gives the key that opens the profile's database.
+
+If the code changes the associated data, the KDF call, the secret's normalisation or the key id, these
+tests fail until the document says the same.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from desktop.paths import ProfilePaths
+from desktop.services.profile import opening as profile_service
+from tests.conftest import COMMUNE
+
+USER = "Nguyễn Thị Lan"
+# Typed in decomposed Unicode (as some Vietnamese input methods send it): step 1 says NFC first.
+PASSPHRASE_AS_TYPED = unicodedata.normalize("NFD", "mật khẩu của Lan")
+
+
+def unwrap_as_documented(document: dict, slot: dict, secret: str) -> bytes:
+    """Steps 1 to 5 of docs/key-file.md, "Unwrapping a slot, step by step"."""
+    secret_bytes = unicodedata.normalize("NFC", secret).encode("utf-8")  # step 1
+    kdf = slot["kdf"]
+    assert kdf["name"] == "argon2id"
+    wrapping = hash_secret_raw(  # step 2
+        secret_bytes,
+        base64.b64decode(slot["salt"]),
+        time_cost=kdf["time_cost"],
+        memory_cost=kdf["memory_kib"],
+        parallelism=kdf["parallelism"],
+        hash_len=32,
+        type=Type.ID,
+        version=0x13,
+    )
+    user = "null" if slot["user"] is None else '"' + slot["user"] + '"'  # step 3, written out by hand
+    associated = f'["sotay-keyslot", {slot.get("version", 1)}, "{slot["id"]}", "{slot["kind"]}", {user}]'
+    ciphertext = base64.b64decode(slot["ciphertext"])
+    assert len(ciphertext) == 48
+    data_key = AESGCM(wrapping).decrypt(  # step 4
+        base64.b64decode(slot["nonce"]), ciphertext, associated.encode("utf-8")
+    )
+    key_id = hmac.new(data_key, b"sotay keyslots key id v1", hashlib.sha256).hexdigest()[:32]  # step 5
+    assert key_id == document["key_id"]
+    return data_key
+
+
+def read_users_table(database: Path, data_key: bytes) -> list[tuple[str, str]]:
+    """ "What the data key opens": SQLCipher 4 keyed with the raw key."""
+    connection = sqlcipher3.connect(str(database))
+    try:
+        connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        return [(row[0], row[1]) for row in connection.execute("SELECT name, role FROM users ORDER BY name")]
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def created(tmp_path):
+    made = profile_service.create_profile(
+        ProfilePaths(tmp_path / "home"),
+        commune_code=COMMUNE,
+        collaborator=USER,
+        user=USER,
+        passphrase=unicodedata.normalize("NFC", PASSPHRASE_AS_TYPED),
+    )
+    made.profile.close()
+    return made
+
+
+def test_a_user_slot_unwraps_by_the_documented_steps_and_opens_the_database(created):
+    home = created.profile.paths.home
+    document = json.loads((home / "keyslots.json").read_text(encoding="utf-8"))
+    assert (document["format"], document["format_version"]) == ("sotay-keyslots", 1)
+    slot = next(s for s in document["slots"] if s["kind"] == "user")
+    assert slot["user"] == USER and slot["version"] == 1
+    data_key = unwrap_as_documented(document, slot, PASSPHRASE_AS_TYPED)
+    assert read_users_table(home / "profile.db", data_key) == [(USER, "officer")]
+    with pytest.raises(InvalidTag):
+        unwrap_as_documented(document, slot, "không phải mật khẩu")
+    renamed = {**slot, "user": "Người khác"}  # the user name is in the associated data
+    with pytest.raises(InvalidTag):
+        unwrap_as_documented(document, renamed, PASSPHRASE_AS_TYPED)
+
+
+def test_the_recovery_slot_unwraps_with_the_code_without_dashes(created):
+    home = created.profile.paths.home
+    document = json.loads((home / "keyslots.json").read_text(encoding="utf-8"))
+    slot = next(s for s in document["slots"] if s["kind"] == "recovery")
+    assert slot["user"] is None
+    canonical = created.recovery_code.replace("-", "").upper()
+    data_key = unwrap_as_documented(document, slot, canonical)
+    assert read_users_table(home / "profile.db", data_key) == [(USER, "officer")]
