@@ -1169,6 +1169,21 @@
             <source>Family and domestic violence report</source>
             <translation>Báo cáo gia đình và phòng, chống bạo lực gia đình</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="309" />
+            <source>Content: changed (protected content)</source>
+            <translation>Nội dung: đã thay đổi (nội dung được bảo vệ)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="306" />
+            <source>Content: written (protected content)</source>
+            <translation>Nội dung: đã ghi (nội dung được bảo vệ)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="308" />
+            <source>Content: removed (protected content)</source>
+            <translation>Nội dung: đã xóa (nội dung được bảo vệ)</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
@@ -2361,6 +2376,11 @@
             <location filename="../../desktop/cli/stats.py" line="+18" />
             <source>Profile in {home}</source>
             <translation>Sổ tay ở {home}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cases by kind are shown only to users with the protection permission (case content).</source>
+            <translation>Số trường hợp theo loại chỉ hiện với người có quyền xem hồ sơ bảo vệ (nội dung hồ sơ): bạn không có quyền xem.</translation>
         </message>
         <message>
             <location line="+10" />
