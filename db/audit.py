@@ -23,6 +23,7 @@ from typing import Any, cast
 from sqlalchemy import Column, Connection, Table, Text, insert, inspect, select
 from sqlalchemy.orm import ColumnProperty, Mapper, Session
 
+from db.audit_content import CHANGED, PROTECTED, shown_columns
 from db.base import SyncedMixin, utcnow
 from db.models.profile import AuditEvent, ProfileMeta
 
@@ -45,6 +46,9 @@ VALUE_MAX = 80
 # Stamped on every write or derived from another column: they would only add noise to a summary.
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "usn", "origin"})
 _DERIVED_SUFFIX = "_folded"
+# How a column is summarised: its value; its length (long free text); not at all (protected content:
+# db.audit_content, one "changed" for the whole row).
+PLAIN, FREE_TEXT, CONTENT = "plain", "free_text", "content"
 
 _TABLE = cast(Table, AuditEvent.__table__)
 _COLUMNS = (
@@ -234,51 +238,67 @@ def _update_action(changed: Summary) -> str:
 
 def _created(obj: SyncedMixin) -> Summary:
     values = inspect(obj).dict
-    return {
-        key: [None, _short(values[key], free_text)]
-        for key, free_text in _fields(type(obj))
-        if _present(values.get(key))
+    found: Summary = {
+        key: [None, _short(values[key], mode == FREE_TEXT)]
+        for key, mode in _fields(type(obj))
+        if mode != CONTENT and _present(values.get(key))
     }
+    if shown_columns(type(obj)) is not None:  # always, so that which fields were filled in tells nothing either
+        found[PROTECTED] = [None, CHANGED]
+    return found
 
 
 def _removed(obj: SyncedMixin) -> Summary:
     values = inspect(obj).dict
-    return {
-        key: [_short(values[key], free_text), None]
-        for key, free_text in _fields(type(obj))
-        if _present(values.get(key))
+    found: Summary = {
+        key: [_short(values[key], mode == FREE_TEXT), None]
+        for key, mode in _fields(type(obj))
+        if mode != CONTENT and _present(values.get(key))
     }
+    if shown_columns(type(obj)) is not None:
+        found[PROTECTED] = [CHANGED, None]
+    return found
 
 
 def _changed(obj: SyncedMixin) -> Summary:
     state = inspect(obj)
     found: Summary = {}
-    for key, free_text in _fields(type(obj)):
+    content_changed = False
+    for key, mode in _fields(type(obj)):
         history = state.attrs[key].history
         if not history.has_changes():
             continue
         old = history.deleted[0] if history.deleted else None
         new = history.added[0] if history.added else None
-        if old != new:
-            found[key] = [_short(old, free_text), _short(new, free_text)]
+        if old == new:
+            continue
+        if mode == CONTENT:
+            content_changed = True
+        else:
+            found[key] = [_short(old, mode == FREE_TEXT), _short(new, mode == FREE_TEXT)]
+    if content_changed:
+        found[PROTECTED] = [CHANGED, CHANGED]
     return found
 
 
-_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
-def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """(attribute, is long free text) for the columns worth summarising, in table order."""
+def _fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, PLAIN | FREE_TEXT | CONTENT) for the columns worth summarising, in table order."""
     if cls not in _FIELDS:  # mapper inspection is slow; the hook runs on every flush
         fields = []
         mapper: Mapper[Any] = inspect(cls)
         prop: ColumnProperty[Any]
+        shown = shown_columns(cls)
         for prop in mapper.column_attrs:
             if prop.key in _BOOKKEEPING or prop.key.endswith(_DERIVED_SUFFIX):
                 continue
             column = cast(Column[Any], prop.columns[0])
-            hidden = prop.key in getattr(cls, "__audit_hidden__", ())
-            fields.append((prop.key, hidden or isinstance(column.type, Text)))
+            if shown is not None and prop.key not in shown:
+                fields.append((prop.key, CONTENT))
+            else:
+                fields.append((prop.key, FREE_TEXT if isinstance(column.type, Text) else PLAIN))
         _FIELDS[cls] = tuple(fields)
     return _FIELDS[cls]
 
@@ -290,12 +310,12 @@ def _present(value: object) -> bool:
 def _short(value: object, free_text: bool = False) -> Any:
     """A JSON value of at most VALUE_MAX characters.
 
-    Long free text (notes of visits, and later of protection cases) is never copied into the log,
-    which travels to the hub: only its length is kept, enough to see that it changed.
+    Long free text (notes of visits and households) is never copied into the log, which travels to the
+    hub: only its length is kept, enough to see that it changed. (Protected content keeps not even that.)
     """
     if value is None or isinstance(value, bool | int | float):
         return value
-    if free_text:  # free text, or a column its model lists in __audit_hidden__ (case content)
+    if free_text:
         return {"chars": len(value if isinstance(value, str) else canonical_json(_jsonable(value)))}
     if isinstance(value, datetime | date):
         text = value.isoformat()

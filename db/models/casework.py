@@ -1,6 +1,8 @@
 """Support cases and what is done in them, and the task list's own rows (manual tasks, task states).
 
-Case content is listed in each model's `__audit_hidden__`: the audit log keeps only its length.
+Each model of case content lists in `__audit_shown__` the columns the audit log may name (ids, dates, the
+owner and the case's state); every other column, and any column added later, is content: the log says only
+that it changed (db/audit.py).
 """
 
 from __future__ import annotations
@@ -24,10 +26,8 @@ class SupportCase(SyncedMixin, Base):
     """
 
     __tablename__ = "support_cases"
-    # The audit log, readable by every user and sent to the hub, keeps only the length of these.
-    __audit_hidden__ = frozenset(
-        {"kind", "person_id", "summary", "details", "acts", "groups", "harm", "relationship_context", "risk_level"}
-    )
+    # The audit log, read by officers and sent to the hub, names only these; the rest is content.
+    __audit_shown__ = frozenset({"household_id", "owner", "opened_on", "state", "closed_on"})
     kind: Mapped[str] = mapped_column(String(40))
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
@@ -53,7 +53,7 @@ class CaseMeasure(SyncedMixin, Base):
     """A measure of Art. 22 applied in a domestic-violence case, with its decision."""
 
     __tablename__ = "case_measures"
-    __audit_hidden__ = frozenset({"measure", "decision_no", "supervisor", "notes"})
+    __audit_shown__ = frozenset({"case_id", "decided_on", "starts_on", "ends_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
     measure: Mapped[str] = mapped_column(String(40))
     decision_no: Mapped[str] = mapped_column(String(60), default="")
@@ -69,7 +69,7 @@ class CaseReferral(SyncedMixin, Base):
     """A case sent to another body; its status moves sent → received → done or declined."""
 
     __tablename__ = "case_referrals"
-    __audit_hidden__ = frozenset({"body", "notes"})
+    __audit_shown__ = frozenset({"case_id", "sent_on", "status_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
     body: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12), default="sent")
@@ -86,7 +86,7 @@ class CaseParty(SyncedMixin, Base):
     """
 
     __tablename__ = "case_parties"
-    __audit_hidden__ = frozenset({"role", "person_id", "name", "sex", "birth_year", "relationship", "contact", "notes"})
+    __audit_shown__ = frozenset({"case_id"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
     role: Mapped[str] = mapped_column(String(20))  # victim | perpetrator | carer | reporter
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
@@ -103,7 +103,7 @@ class CasePlanItem(SyncedMixin, Base):
     """One line of a child's support plan (Decree 56/2017, Mẫu 04): who does what by when, and its status."""
 
     __tablename__ = "case_plan_items"
-    __audit_hidden__ = frozenset({"action", "responsible", "notes"})
+    __audit_shown__ = frozenset({"case_id", "due_on", "status_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
     action: Mapped[str] = mapped_column(String(ADDRESS_MAX))
     responsible: Mapped[str] = mapped_column(String(NAME_MAX))
@@ -122,7 +122,7 @@ class CaseAction(SyncedMixin, Base):
     """
 
     __tablename__ = "case_actions"
-    __audit_hidden__ = frozenset({"kind", "result", "notes"})
+    __audit_shown__ = frozenset({"case_id", "done_on", "follow_up_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     done_on: Mapped[date] = mapped_column(Date)

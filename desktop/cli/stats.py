@@ -1,4 +1,4 @@
-"""`sotay stats [--json]`: the number of records of each kind in the profile."""
+"""`sotay stats [--json]`: the number of records of each kind the user may see (desktop.services.stats)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,14 @@ def run_stats(args: argparse.Namespace, paths: ProfilePaths) -> int:
     value_width = max(len(value) for _label, value in rows)
     for label, value in rows:
         console.say(f"  {label:<{label_width}}  {value:>{value_width}}")
+    if "cases_domestic_violence" not in counts:  # stats.counts leaves the kinds out without the permission
+        console.say(
+            console.text(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Cases by kind are shown only to users with the protection permission (case content)."
+                )
+            )
+        )
     return console.EXIT_OK
 
 

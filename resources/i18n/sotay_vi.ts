@@ -1176,29 +1176,39 @@
             <translation>Báo cáo gia đình và phòng, chống bạo lực gia đình</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="158" />
             <source>New passphrase set by</source>
             <translation>Mật khẩu được đặt lại bởi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="159" />
             <source>Recovery code</source>
             <translation>Mã khôi phục</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="263" />
             <source>the recovery code</source>
             <translation>mã khôi phục</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="263" />
             <source>a commune officer</source>
             <translation>cán bộ xã</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="267" />
             <source>replaced by a new code (the used one no longer works)</source>
             <translation>đã thay bằng mã mới (mã đã dùng không còn hiệu lực)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="321" />
+            <source>Content: changed (protected content)</source>
+            <translation>Nội dung: đã thay đổi (nội dung được bảo vệ)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="318" />
+            <source>Content: written (protected content)</source>
+            <translation>Nội dung: đã ghi (nội dung được bảo vệ)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="320" />
+            <source>Content: removed (protected content)</source>
+            <translation>Nội dung: đã xóa (nội dung được bảo vệ)</translation>
         </message>
     </context>
     <context>
@@ -2394,6 +2404,11 @@
             <location filename="../../desktop/cli/stats.py" line="+18" />
             <source>Profile in {home}</source>
             <translation>Sổ tay ở {home}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cases by kind are shown only to users with the protection permission (case content).</source>
+            <translation>Số trường hợp theo loại chỉ hiện với người có quyền xem hồ sơ bảo vệ (nội dung hồ sơ): bạn không có quyền xem.</translation>
         </message>
         <message>
             <location line="+10" />

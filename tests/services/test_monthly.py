@@ -87,6 +87,7 @@ def test_the_figures_of_each_village_and_the_total(month, register):
     assert (total.visits, total.households_reached) == (3, 2)
     assert total.cases_active == {"child_protection": 1, "other_support": 1}
     assert (figures.first_day, figures.last_day.month) == (FIRST, FIRST.month)
+    assert figures.content is True
 
 
 def test_a_month_without_anything_is_all_zero(month):
@@ -104,6 +105,7 @@ def test_without_the_protection_permission_cases_are_counted_not_described(month
     [a] = figures.villages  # only the village the CTV keeps
     assert a.cases_opened == {"*": 2} and a.cases_active == {"*": 1} and a.cases_closed == {"*": 1}
     assert a.measures == {} and a.referrals == {} and a.case_entries == {}
+    assert figures.content is False  # the empty measures were not counted: the report must not say "none"
     assert a.events == {"move_in": 1} and a.visits == 3
 
 

@@ -73,5 +73,23 @@ def test_without_the_protection_permission_the_report_counts_cases_only(month, r
     assert cases.table.rows[0][1:] == (2, 1, 1)
     children = _table(doc, "VI.")
     assert children.table is None and "không có quyền xem nội dung hồ sơ" in children.paragraphs[0]
-    assert "Trong tháng không có biện pháp" in _table(doc, "VII.").paragraphs[0]
+    # The month had a measure, a referral and two entries: not a false "none this month", but why not.
+    actions = _table(doc, "VII.")
+    assert actions.table is None and "không có quyền xem" in actions.paragraphs[0]
+    assert not any("Trong tháng không có" in line for section in doc.sections for line in section.paragraphs)
     assert doc.signature is not None and doc.signature.name == "Trần Thị Hoa"
+
+
+def test_without_the_permission_a_month_without_cases_prints_no_zero_by_kind(month, register):  # noqa: F811
+    """No case at all in the month: the kinds, the children and the measures were still not counted."""
+    users.add_user(month, UserInput("Trần Thị Hoa", Role.CTV, villages=(register.village_a,)), "hoa giữ thôn đông")
+    ctv = profile_service.unlock(month.paths, "Trần Thị Hoa", "hoa giữ thôn đông")
+    try:
+        doc = monthly_report.monthly_document(ctv, "2020-01")
+    finally:
+        ctv.close()
+    cases = _table(doc, "V.")
+    assert [row[0] for row in cases.table.rows] == ["Tất cả các trường hợp"]
+    assert "không có quyền xem" in cases.paragraphs[0]
+    for heading in ("VI.", "VII."):
+        assert _table(doc, heading).table is None and "không có quyền xem" in _table(doc, heading).paragraphs[0]

@@ -90,8 +90,11 @@ def test_every_event_of_a_demo_log_reads_without_a_stored_name(ctx, qtbot, demo_
     bad = []
     for event in demo_log:
         texts = [
-            local_time(event.at), action_label(event.action), table_label(event.table_name),
-            page.record_text(event), page.formatter.text(event),
+            local_time(event.at),
+            action_label(event.action),
+            table_label(event.table_name),
+            page.record_text(event),
+            page.formatter.text(event),
         ]
         for text in texts:
             words = set(re.findall(r"[A-Za-z_]+", text))
@@ -108,7 +111,9 @@ def test_the_actions_the_demo_does_not_take_read_in_words(ctx, qtbot, demo_log):
     assert "Báo cáo: Báo cáo tháng" in saved and "Loại tệp: PDF" in saved and "Đã ký: Có" in saved
     assert f"Báo cáo cho: {date.today():%m/%Y}" in saved
     assert "Vai trò: Cán bộ xã (toàn xã)" in texts[("users", "create")]
-    assert "Tiến độ: Đã gửi → Đã tiếp nhận" in texts[("case_referrals", "update")]
+    # A referral's progress is case content: the log says only that it changed.
+    assert texts[("case_referrals", "update")] == "Nội dung: đã thay đổi (nội dung được bảo vệ)"
+    assert "Nội dung: đã ghi (nội dung được bảo vệ)" in texts[("case_referrals", "create")]
     assert "Tình trạng: Đang mở → Đã kết thúc" in texts[("support_cases", "update")]
     assert f"Ngày kết thúc: — → {date.today():%d/%m/%Y}" in texts[("support_cases", "update")] or (
         f"Ngày kết thúc: {date.today():%d/%m/%Y}" in texts[("support_cases", "update")]

@@ -14,7 +14,8 @@ For a month "YYYY-MM":
 
 Only the villages the user keeps are counted. Case kinds, measures, referrals, entries and children's groups
 are case content: without the right to it (architecture.md §6) a user gets the number of cases only, under
-the kind "*", and no children by group.
+the kind "*", and no children by group; `MonthlyFigures.content` is then False, and the report says the
+user may not see them rather than print zeros that were never counted.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ class MonthlyFigures:
     villages: tuple[Figures, ...]
     total: Figures
     as_of: date  # the day of the population and the open cases: the last day, or today during the month
+    # Whether case content was counted (the protection permission): without it the cases carry no kind,
+    # and measures, referrals, entries and children's groups are empty because they were not counted.
+    content: bool = True
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -111,7 +115,7 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
         monthly_people.count_people(per, session, month, (first, last), as_of, content=content)
         activities = _activities(profile, first, last)
     rows = tuple(_figures(village_id, name, per[village_id], visits, activities) for village_id, name in villages)
-    return MonthlyFigures(month, first, last, rows, _sum(rows), as_of)
+    return MonthlyFigures(month, first, last, rows, _sum(rows), as_of, content)
 
 
 def kept_villages(session: Session, profile: Profile) -> list[tuple[uuid.UUID, str]]:

@@ -72,9 +72,9 @@ def monthly_document(
             _population_at_end(figures),
             _population(figures.total, names),
             _visits(figures.total, names, first.year),
-            _cases(figures.total, names),
+            _cases(figures, names),
             _children(figures, names),
-            _actions(figures.total, names),
+            _actions(figures, names),
             _communication(figures),
             *_remarks(remarks if remarks is not None else monthly_remarks(profile, month)),
         )
@@ -224,7 +224,7 @@ def _visits(total: Figures, names: dict[str, dict[str, str]], year: int) -> Part
     return (Section(heading, (made, priority, note), table),)
 
 
-def _cases(total: Figures, names: dict[str, dict[str, str]]) -> Part:
+def _cases(figures: MonthlyFigures, names: dict[str, dict[str, str]]) -> Part:
     columns = (
         Column("Loại trường hợp", 2.6),
         Column("Mở mới", 1.0, numeric=True),
@@ -232,8 +232,8 @@ def _cases(total: Figures, names: dict[str, dict[str, str]]) -> Part:
         Column("Đã đóng", 1.0, numeric=True),
     )
     kinds = names["support_case_kinds"]
-    counted = _kinds_of(total)
-    if counted == [ANY_KIND]:
+    total = figures.total
+    if not figures.content:
         # Without the protection permission the figures carry no kinds: one line for all cases.
         rows: tuple[tuple[str, int, int, int], ...] = (("Tất cả các trường hợp", *_case_counts(total, ANY_KIND)),)
         note: tuple[str, ...] = (NO_CONTENT,)
@@ -244,11 +244,12 @@ def _cases(total: Figures, names: dict[str, dict[str, str]]) -> Part:
 
 
 NO_CONTENT = "Người lập báo cáo không có quyền xem nội dung hồ sơ: chỉ ghi tổng số trường hợp."
-
-
-def _kinds_of(total: Figures) -> list[str]:
-    found = {*total.cases_opened, *total.cases_active, *total.cases_closed}
-    return sorted(found)
+# Measures, referrals and entries are case content: without the permission they were not counted, and a
+# "none this month" would be a zero nobody counted.
+NO_CONTENT_ACTIONS = (
+    "Người lập báo cáo không có quyền xem nội dung hồ sơ, nên mục này không ghi số biện pháp, "
+    "chuyển gửi hay ghi chép theo dõi; phần này do người được giao quyền xem hồ sơ lập."
+)
 
 
 def _case_counts(total: Figures, kind: str) -> tuple[int, int, int]:
@@ -257,7 +258,7 @@ def _case_counts(total: Figures, kind: str) -> tuple[int, int, int]:
 
 def _children(figures: MonthlyFigures, names: dict[str, dict[str, str]]) -> Part:
     heading = "TRẺ EM CÓ HOÀN CẢNH ĐẶC BIỆT"
-    if _kinds_of(figures.total) == [ANY_KIND]:
+    if not figures.content:
         # The groups, and even how many cases are about children, are the content of the cases.
         return (Section(heading, ("Người lập báo cáo không có quyền xem nội dung hồ sơ: không ghi mục này.",)),)
     groups = figures.total.child_groups
@@ -274,8 +275,11 @@ def _children(figures: MonthlyFigures, names: dict[str, dict[str, str]]) -> Part
     return (Section(heading, (opening, note), table),)
 
 
-def _actions(total: Figures, names: dict[str, dict[str, str]]) -> Part:
+def _actions(figures: MonthlyFigures, names: dict[str, dict[str, str]]) -> Part:
     heading = "BIỆN PHÁP, CHUYỂN GỬI, HÒA GIẢI VÀ THEO DÕI"
+    if not figures.content:
+        return (Section(heading, (NO_CONTENT_ACTIONS,)),)
+    total = figures.total
     rows = [
         *_named("Biện pháp: ", total.measures, names["dv_measures"]),
         *_named("Chuyển gửi đến ", total.referrals, names["referral_bodies"]),

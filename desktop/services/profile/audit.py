@@ -11,10 +11,13 @@ from typing import Any
 from sqlalchemy import select
 
 from db.audit import ChainReport, verify_chain
+from db.audit_content import PROTECTED, shown_summary
 from db.models.profile import AuditEvent
 from desktop.services.profile.handle import Profile
 
 DEFAULT_LIMIT = 200
+# The one field of an event that stands for all of a support case's content: its value says "changed".
+PROTECTED_CONTENT = PROTECTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +29,9 @@ class AuditEventDTO:
     action: str  # create | update | delete
     table_name: str
     record_id: str
-    summary: dict[str, Any]  # field -> [old, new]; long free text appears as {"chars": n}
+    # field -> [old, new]; long free text appears as {"chars": n}; the content of a support case and its
+    # parts as the one field db.audit.PROTECTED, "changed" (older events are folded the same way)
+    summary: dict[str, Any]
     hash: str
 
 
@@ -78,15 +83,15 @@ def _dto(row: AuditEvent) -> AuditEventDTO:
         action=row.action,
         table_name=row.table_name,
         record_id=row.record_id,
-        summary=_summary(row.summary),
+        summary=_summary(row.table_name, row.summary),
         hash=row.hash,
     )
 
 
-def _summary(text: str) -> dict[str, Any]:
+def _summary(table: str, text: str) -> dict[str, Any]:
     # A row edited outside the app may hold anything; listing it must still work (verify names it).
     try:
         value = json.loads(text)
     except ValueError:
         return {}
-    return value if isinstance(value, dict) else {}
+    return shown_summary(table, value) if isinstance(value, dict) else {}

@@ -312,6 +312,15 @@ def yes_no(value: bool) -> str:
     return _tr("Yes") if value else _tr("No")
 
 
+def protected_change(action: str) -> str:
+    """The content of a support case or of its parts: the log says only that it was written or changed."""
+    if action == "create":
+        return _tr("Content: written (protected content)")
+    if action == "delete":
+        return _tr("Content: removed (protected content)")
+    return _tr("Content: changed (protected content)")
+
+
 def characters(n: object) -> str:
     return _tr("({n} characters)").format(n=n)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.services.profile.audit import AuditEventDTO
+from desktop.services.profile.audit import PROTECTED_CONTENT, AuditEventDTO
 from desktop.ui.codes import CodeCache
 from desktop.ui.pages import audit_labels as words
 from desktop.ui.pages.audit_labels import action_label, field_label, table_label
@@ -74,7 +74,6 @@ class SummaryFormatter:
         ("", "topics"): "visit_topics",
         ("", "topic"): "visit_topics",
         ("", "form"): "activity_forms",
-        ("support_cases", "stage"): "child_case_steps",
         ("campaign_years", "campaign"): "campaigns",
     }
 
@@ -95,6 +94,8 @@ class SummaryFormatter:
         parts = []
         table = event.table_name
         for field in sorted(event.summary, key=_field_order):  # sorted() keeps ties in stored order
+            if field == PROTECTED_CONTENT:
+                continue  # said last, in words of its own: it never holds a value
             change = event.summary[field]
             old, new = change if isinstance(change, list) and len(change) == 2 else (None, change)
             label = field_label(field, table)
@@ -104,6 +105,8 @@ class SummaryFormatter:
                 parts.append(f"{label}: {self.value(field, old, table)}")
             else:
                 parts.append(f"{label}: {self.value(field, old, table)} → {self.value(field, new, table)}")
+        if PROTECTED_CONTENT in event.summary:
+            parts.append(words.protected_change(event.action))
         return parts
 
     def value(self, field: str, value: Any, table: str = "") -> str:
