@@ -28,10 +28,13 @@ def has_control_chars(text: str) -> bool:
 def fold(text: str | None) -> str:
     """Lower case without diacritics, so "Nguyễn Thị Hường" and "nguyen thi huong" meet.
 
-    "đ" has no decomposition in Unicode, so it is mapped by hand.
+    Compatibility forms are folded first (NFKC): full-width letters typed with an East Asian input
+    method ("ｎｇｕｙｅｎ"), ligatures and the like mean the plain letters. "đ" has no decomposition in
+    Unicode, so it is mapped by hand. Stored keys made with this function are refolded by migration 0012.
     """
     if not text:
         return ""
-    lowered = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "d")).lower()
+    compatible = unicodedata.normalize("NFKC", text)
+    lowered = unicodedata.normalize("NFD", compatible.replace("đ", "d").replace("Đ", "d")).lower()
     stripped = "".join(ch for ch in lowered if unicodedata.category(ch) != "Mn")
     return _SPACES.sub(" ", stripped).strip()

@@ -121,6 +121,8 @@ def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
     with credentials.opened(args, paths) as profile:
         if args.to:
             folder = Path(args.to).expanduser().resolve()
+            if folder.exists() and not folder.is_dir():  # a file given as --to: not "is the USB stick in?"
+                raise AccessError(QT_TRANSLATE_NOOP("Cli", "{home} is not a folder."), home=folder)
         else:
             folder = paths.backups
             folder.mkdir(exist_ok=True)

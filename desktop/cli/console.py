@@ -9,15 +9,18 @@ refused (it comes with the errors); 1 anything unexpected.
 from __future__ import annotations
 
 import argparse
+import errno
 import io
+import os
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import i18n
-from desktop.errors import FieldProblem, SotayError, ValidationError
+from desktop.errors import AccessError, FieldProblem, SotayError, ValidationError
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import resource
 
 if TYPE_CHECKING:
@@ -97,11 +100,33 @@ def problem(field: str, message: str, **params: object) -> FieldProblem:
 
 
 def say(line: str) -> None:
-    print(line, flush=True)
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        silence(sys.stdout)  # the work goes on, and its exit code stays what it is
 
 
 def error(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except BrokenPipeError:
+        silence(sys.stderr)
+
+
+def silence(stream: object) -> None:
+    """The reader of this stream went away (`sotay find … | head -1`): whatever is left to say goes nowhere.
+
+    The stream's own descriptor is pointed at the null device, so neither a later line nor the flush
+    at exit meets the closed pipe again."""
+    try:
+        target = stream.fileno()  # type: ignore[attr-defined]
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing to point elsewhere
+    try:
+        os.dup2(nowhere, target)
+    finally:
+        os.close(nowhere)
 
 
 def utf8_streams() -> None:
@@ -127,3 +152,48 @@ def version() -> str:
     from desktop import __version__
 
     return __version__
+
+
+# A full disk #################################################################################
+
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "Cli", "The disk is full: make room in {folder} (delete or move files you no longer need), then try again."
+)
+_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # a user's quota used up is full too
+SQLITE_FULL = 13  # "database or disk is full"
+
+
+def causes(error: BaseException) -> Iterator[BaseException]:
+    """The error and what lies under it: the database engine wraps the driver's error, services wrap either."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [error]
+    while pending:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        orig = getattr(current, "orig", None)  # SQLAlchemy's wrapper keeps the driver's error here
+        pending.extend(e for e in (current.__cause__, current.__context__, orig) if isinstance(e, BaseException))
+
+
+def disk_full(error: BaseException) -> bool:
+    """Did a full disk cause this error, as an OS error or as SQLite's "database or disk is full"?"""
+    return database_full(error) or any(isinstance(c, OSError) and c.errno in _FULL for c in causes(error))
+
+
+def database_full(error: BaseException) -> bool:
+    return any(getattr(cause, "sqlite_errorcode", None) == SQLITE_FULL for cause in causes(error))
+
+
+def full_folder(error: BaseException, fallback: Path) -> Path:
+    """The folder whose disk is full: the one the failed write named, else `fallback` (the profile's)."""
+    for cause in causes(error):
+        if isinstance(cause, OSError) and cause.filename:
+            named = Path(os.fsdecode(cause.filename))
+            return named if named.is_dir() else named.parent
+    return fallback
+
+
+def disk_full_error(folder: Path) -> AccessError:
+    return AccessError(DISK_FULL, folder=folder)

@@ -1,25 +1,28 @@
 """The `sotay` entry point: read the command line, run the command, turn errors into exit codes.
 
-Exit codes: 0 done; 2 wrong command line, or a folder that cannot be used; 3 input refused; 1 anything
-unexpected (the traceback goes to a log file, the terminal gets one sentence). Messages are English
-source texts marked for translation and printed in Vietnamese from resources/i18n/sotay_vi.ts.
+Exit codes: 0 done; 2 wrong command line, a folder that cannot be used or a full disk; 3 input refused; 1
+anything unexpected (the traceback goes to a log file, the terminal gets one sentence). Output cut short by
+its reader (`sotay find … | head -1`) is no error: exit 0, nothing on stderr. Messages are English source
+texts marked for translation and printed in Vietnamese from resources/i18n/sotay_vi.ts.
 Services and Qt are imported inside the commands, so `sotay --help` and `sotay stats` stay quick.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 from desktop import i18n
 from desktop.cli import app, audit, backup, console, crash, credentials, demo, device, find, profile, report, stats
 from desktop.cli import user as user_commands
-from desktop.errors import SotayError
+from desktop.errors import AccessError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, resolve_home
 
@@ -30,10 +33,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The cold-start benchmark measures from here; the window prints its time relative to this stamp.
     os.environ.setdefault("SOTAY_T0", str(time.time()))
     args = list(sys.argv[1:] if argv is None else argv)
+    code = _run(args)
+    _flush_streams()
+    return code
+
+
+def _run(args: list[str]) -> int:
     paths: ProfilePaths | None = None
     try:
         console.utf8_streams()
         language = console.install_language(console.requested_language(args))
+        _refuse_undecodable(args)
         parsed = _parse(args)
         if isinstance(parsed, int):
             return parsed
@@ -41,14 +51,88 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = resolve_home(parsed.home)
         command: Command = parsed.run
         return int(command(parsed, paths))
-    except SotayError as error:
-        console.error(console.error_text(error))
-        return error.exit_code
+    except BrokenPipeError:
+        # The reader of our output went away (`| head -1`) with what it wanted: nothing went wrong here.
+        console.silence(sys.stdout)
+        return console.EXIT_OK
     except KeyboardInterrupt:
         console.error(console.text(QT_TRANSLATE_NOOP("Cli", "Stopped.")))
         return console.EXIT_INTERRUPTED
-    except Exception:  # noqa: BLE001 - the last resort: logged for whoever fixes it, told in one sentence
-        return crash.unexpected(paths, args)
+    except Exception as error:  # noqa: BLE001 - the last resort: logged for whoever fixes it, told in one sentence
+        explained = _explained(error, paths)
+        if explained is None:
+            return crash.unexpected(paths, args)
+        console.error(console.error_text(explained))
+        return explained.exit_code
+
+
+def _flush_streams() -> None:
+    # argparse swallows a closed pipe while printing --help; the flush at exit would then complain.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            console.silence(stream)
+
+
+# Errors told in one sentence ################################################################
+
+NOT_TEXT = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Argument {number} on the command line, {argument}, holds bytes that are not UTF-8 text: type it again, "
+    "or rename the file or folder it names.",
+)
+FILE_IN_THE_WAY = QT_TRANSLATE_NOOP(
+    "Cli", "{path} is a file where Sổ tay needs a folder: move or rename that file, then try again."
+)
+FOLDER_IN_THE_WAY = QT_TRANSLATE_NOOP("Cli", "{path} is a folder; give the name of a file.")
+_UNDECODABLE = re.compile("[\ud800-\udfff]")  # bytes the locale could not decode, kept as lone surrogates
+
+
+def _refuse_undecodable(args: Sequence[str]) -> None:
+    """Refuse before parsing: argparse would echo the argument back, and printing it would fail."""
+    for number, arg in enumerate(args, start=1):
+        if _UNDECODABLE.search(arg):
+            raise AccessError(NOT_TEXT, number=number, argument=_shown(arg))
+
+
+def _shown(arg: str) -> str:
+    try:
+        raw = arg.encode("utf-8", "surrogateescape")  # the bytes as typed, on POSIX
+    except UnicodeEncodeError:
+        return arg.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone UTF-16 half, on Windows
+    return raw.decode("utf-8", "backslashreplace")  # "t\xeat": the bad bytes written out, the rest as typed
+
+
+def _explained(error: Exception, paths: ProfilePaths | None) -> SotayError | None:
+    """The sentence for an error we can explain: a full disk, a file where a folder should be, our own errors."""
+    home = paths.home if paths is not None else Path.cwd()
+    if isinstance(error, SotayError):
+        # Its own sentence, unless the database found the disk full underneath (it lives in the profile).
+        return console.disk_full_error(home) if console.database_full(error) else error
+    if console.disk_full(error):
+        return console.disk_full_error(console.full_folder(error, home))
+    blocking = _file_in_the_way(error, paths)
+    if blocking is not None:
+        return AccessError(FILE_IN_THE_WAY, path=blocking)
+    if isinstance(error, IsADirectoryError) and error.filename:
+        return AccessError(FOLDER_IN_THE_WAY, path=Path(os.fsdecode(error.filename)))
+    return None
+
+
+def _file_in_the_way(error: Exception, paths: ProfilePaths | None) -> Path | None:
+    """The file standing where a folder must be (a `logs` file in the profile, a file given as a folder)."""
+    if not isinstance(error, OSError) or error.errno not in (errno.EEXIST, errno.ENOTDIR) or not error.filename:
+        return None
+    named = Path(os.fsdecode(error.filename))
+    own_folders = {paths.home, paths.logs, paths.backups} if paths is not None else set()
+    for candidate in (named, *named.parents):
+        if candidate.is_dir():
+            return None
+        if candidate.exists():
+            # "Exists" is also what creating an existing file says: only the profile's own folders count.
+            return candidate if error.errno == errno.ENOTDIR or candidate in own_folders else None
+    return None
 
 
 # argparse's own texts ("usage:", "error:", "invalid choice"...), marked so the catalogue carries
@@ -139,7 +223,6 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command",
         title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
-        metavar="{gui,demo,stats,find,audit,device,protect,passphrase,backup}",
     )
     app.register(commands)
     demo.register(commands)
@@ -153,4 +236,14 @@ def _parser() -> argparse.ArgumentParser:
     user_commands.register(commands)
     credentials.add_credential_options(parser, top=True)
     credentials.add_to_every_command(parser)
+    _name_every_command(parser)
     return parser
+
+
+def _name_every_command(parser: argparse.ArgumentParser) -> None:
+    """Usage lines list the commands that exist, read from the parser, so a command added is never left out."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            action.metavar = "{" + ",".join(action.choices) + "}"
+            for sub in action.choices.values():
+                _name_every_command(sub)

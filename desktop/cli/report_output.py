@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,37 +58,67 @@ def _token_options(parser: argparse.ArgumentParser) -> None:
 
 
 def require_output(args: argparse.Namespace) -> None:
+    """Refuse a report with nowhere to go, or going where no file can be, before anything is made or saved."""
     if not args.out and not args.xlsx:
         raise AccessError(
             QT_TRANSLATE_NOOP("Cli", "Say where to write the report: --out F.pdf, --xlsx F.xlsx or both.")
         )
+    _targets(args)
 
 
 def write(args: argparse.Namespace, profile: Profile, doc: ReportDocument, *, subject: str) -> None:
     """Export the PDF (signed unless --unsigned) and the XLSX asked for, and print where each went."""
     from desktop.services.documents import export as report_export
 
-    if args.out:
+    pdf, xlsx = _targets(args)  # both checked before either is written
+    if pdf is not None:
         signer, holder = (None, "") if args.unsigned else _token_signer(args)
-        written = report_export.export_pdf(
-            profile,
-            doc,
-            _target(args.out),
-            signed=not args.unsigned,
-            signer=signer,
-            signer_name=holder,
-            subject=subject,
-        )
+        with _disk_full_named(pdf):
+            written = report_export.export_pdf(
+                profile,
+                doc,
+                pdf,
+                signed=not args.unsigned,
+                signer=signer,
+                signer_name=holder,
+                subject=subject,
+            )
         console.say(str(written.path))
-    if getattr(args, "xlsx", None):
-        console.say(str(report_export.export_xlsx(profile, doc, _target(args.xlsx), subject=subject).path))
+    if xlsx is not None:
+        with _disk_full_named(xlsx):
+            console.say(str(report_export.export_xlsx(profile, doc, xlsx, subject=subject).path))
 
 
-def _target(path: str) -> Path:
+def _targets(args: argparse.Namespace) -> tuple[Path | None, Path | None]:
+    return (
+        _target(args.out, ".pdf") if args.out else None,
+        _target(args.xlsx, ".xlsx") if getattr(args, "xlsx", None) else None,
+    )
+
+
+def _target(path: str, suffix: str) -> Path:
+    """Where a file may be written: a new or existing file in an existing folder, never a folder itself."""
     target = Path(path).expanduser().resolve()
+    if target.is_dir():
+        raise AccessError(
+            QT_TRANSLATE_NOOP("Cli", "{path} is a folder; give a file name in it, e.g. {example}."),
+            path=target,
+            example=target / f"bao-cao{suffix}",
+        )
     if not target.parent.is_dir():
         raise AccessError(QT_TRANSLATE_NOOP("Cli", "{home} is not a folder."), home=target.parent)
     return target
+
+
+@contextmanager
+def _disk_full_named(target: Path) -> Iterator[None]:
+    """A full disk is told as such, naming the folder the report was going to."""
+    try:
+        yield
+    except OSError as error:
+        if console.disk_full(error):
+            raise console.disk_full_error(target.parent) from error
+        raise
 
 
 def _token_signer(args: argparse.Namespace) -> tuple[PdfSignerSpec | None, str]:

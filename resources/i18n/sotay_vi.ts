@@ -1196,17 +1196,14 @@
             <translation>đã thay bằng mã mới (mã đã dùng không còn hiệu lực)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="321" />
             <source>Content: changed (protected content)</source>
             <translation>Nội dung: đã thay đổi (nội dung được bảo vệ)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="318" />
             <source>Content: written (protected content)</source>
             <translation>Nội dung: đã ghi (nội dung được bảo vệ)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="320" />
             <source>Content: removed (protected content)</source>
             <translation>Nội dung: đã xóa (nội dung được bảo vệ)</translation>
         </message>
@@ -2193,12 +2190,27 @@
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../desktop/cli/main.py" line="+48" />
+            <location filename="../../desktop/cli/main.py" line="+59" />
             <source>Stopped.</source>
             <translation>Đã dừng.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+21" />
+            <source>Argument {number} on the command line, {argument}, holds bytes that are not UTF-8 text: type it again, or rename the file or folder it names.</source>
+            <translation>Tham số thứ {number} trên dòng lệnh, {argument}, có byte không phải văn bản UTF-8: hãy gõ lại, hoặc đổi tên tệp hay thư mục mà nó chỉ tới.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{path} is a file where Sổ tay needs a folder: move or rename that file, then try again.</source>
+            <translation>{path} là một tệp, nhưng Sổ tay cần một thư mục ở chỗ đó: hãy chuyển hoặc đổi tên tệp ấy rồi thử lại.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{path} is a folder; give the name of a file.</source>
+            <translation>{path} là một thư mục; hãy cho tên của một tệp.</translation>
+        </message>
+        <message>
+            <location line="+53" />
             <source>usage: </source>
             <translation>cách dùng: </translation>
         </message>
@@ -2323,7 +2335,7 @@
             <location line="+19" />
             <location line="+5" />
             <location filename="../../desktop/cli/profile.py" line="-12" />
-            <location filename="../../desktop/cli/report_output.py" line="+42" />
+            <location filename="../../desktop/cli/report_output.py" line="+44" />
             <location line="+9" />
             <location filename="../../desktop/cli/user.py" line="+62" />
             <source>FILE</source>
@@ -2558,10 +2570,11 @@
             <translation>{count} kết quả.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+53" />
+            <location filename="../../desktop/cli/backup.py" line="+40" />
+            <location line="+15" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
-            <location filename="../../desktop/cli/report_output.py" line="+37" />
+            <location filename="../../desktop/cli/report_output.py" line="+56" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
         </message>
@@ -2724,7 +2737,7 @@ Dấu vân tay SHA-256: {sha256}
 Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="-98" />
+            <location filename="../../desktop/cli/backup.py" line="-100" />
             <source>Encrypted backups of the profile: make, list, restore.</source>
             <translation>Bản sao lưu đã mã hóa của sổ tay: tạo, xem danh sách, khôi phục.</translation>
         </message>
@@ -2775,7 +2788,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Đọc mật khẩu mới từ tệp này (hoặc từ SOTAY_NEW_PASSPHRASE).</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+42" />
+            <location filename="../../desktop/cli/backup.py" line="+44" />
             <source>No backups in {folder}.</source>
             <translation>Không có bản sao lưu nào trong {folder}.</translation>
         </message>
@@ -3043,7 +3056,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Trước hết ghi thuộc chiến dịch này các buổi truyền thông tổ chức trong thời gian chiến dịch mà chưa ghi thuộc chiến dịch nào, để báo cáo tính cả các buổi đó.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report_output.py" line="-62" />
+            <location filename="../../desktop/cli/report_output.py" line="-81" />
             <source>Write the PDF here.</source>
             <translation>Ghi tệp PDF vào đây.</translation>
         </message>
@@ -3081,6 +3094,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+6" />
             <source>Read the token's PIN from this file (else SOTAY_TOKEN_PIN, else asked).</source>
             <translation>Đọc mã PIN của token từ tệp này (nếu không có thì lấy SOTAY_TOKEN_PIN, nếu không nữa thì hỏi).</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>{path} is a folder; give a file name in it, e.g. {example}.</source>
+            <translation>{path} là một thư mục; hãy cho tên tệp trong thư mục đó, ví dụ {example}.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/report_verify.py" line="+31" />
@@ -3124,7 +3142,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{count} buổi truyền thông trong thời gian chiến dịch chưa ghi thuộc chiến dịch nào nên không được tính; hãy ghi trong ứng dụng, hoặc chạy lại với --tag-untagged để ghi tất cả thuộc chiến dịch này.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report_output.py" line="+8" />
+            <location filename="../../desktop/cli/report_output.py" line="-40" />
             <source>Say where to write the report: --out F.pdf, --xlsx F.xlsx or both.</source>
             <translation>Hãy cho biết nơi ghi báo cáo: --out F.pdf, --xlsx F.xlsx hoặc cả hai.</translation>
         </message>
@@ -3134,7 +3152,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>{value} không phải là mã trường hợp; hãy ghi mã UUID của trường hợp.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report_output.py" line="+48" />
+            <location filename="../../desktop/cli/report_output.py" line="+77" />
             <location filename="../../desktop/cli/report_verify.py" line="+13" />
             <source>Cannot read {path}.</source>
             <translation>Không đọc được {path}.</translation>
@@ -3298,6 +3316,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+29" />
             <source>sees case content</source>
             <translation>xem được nội dung trường hợp</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/cli/console.py" line="+159" />
+            <source>The disk is full: make room in {folder} (delete or move files you no longer need), then try again.</source>
+            <translation>Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {folder} (xóa hoặc chuyển đi những tệp không còn cần) rồi thử lại.</translation>
         </message>
     </context>
     <context>

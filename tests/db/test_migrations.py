@@ -113,3 +113,72 @@ def test_0011_fills_in_the_periods_the_code_table_gives_each_standard():
     ) as handle:
         shipped = {row["code"]: (int(row["first_year"]), int(row["last_year"])) for row in csv.DictReader(handle)}
     assert {code: (first, last) for code, first, last in migration.PERIODS} == shipped
+
+
+def _insert(raw: sqlite3.Connection, table: str, **values: object) -> None:
+    """A row with the values given and a plain value in every other required column."""
+    for _cid, name, kind, notnull, default, _pk in raw.execute(f"PRAGMA table_info({table})").fetchall():
+        if notnull and default is None and name not in values:
+            values[name] = (
+                0 if kind.upper() in ("INTEGER", "BOOLEAN") else "2025-01-01" if "DATE" in kind.upper() else "x"
+            )
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    raw.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
+
+
+def _entries(engine, match: str, index: str = "search_words") -> list[str]:
+    with engine.connect() as conn:
+        return list(
+            conn.execute(
+                text(
+                    f"SELECT e.ref_id FROM {index} JOIN search_entries e ON e.id = {index}.rowid"
+                    f" WHERE {index} MATCH :match"
+                ),
+                {"match": match},
+            ).scalars()
+        )
+
+
+def test_0012_refolds_names_typed_in_full_width_and_search_finds_them(tmp_path):
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0011")
+    raw = sqlite3.connect(tmp_path / "p.db")  # foreign keys off: the rows need no village here
+    # The keys as the fold before 0012 made them: full-width letters kept, only lowered.
+    _insert(raw, "villages", id="v1", name="Ｔｈôｎ Đông", name_folded="ｔｈon dong")
+    _insert(raw, "households", id="h1", village_id="v1", code="007", address="Ｘóm Ｂắc", address_folded="ｘom ｂac")
+    _insert(
+        raw, "people", id="p1", household_id="h1", full_name="Ｎｇｕｙễｎ Văn An", name_folded="ｎｇｕｙｅｎ van an"
+    )
+    _insert(raw, "people", id="p2", household_id="h1", full_name="Lê Thị Hồng", name_folded="le thi hong")
+    raw.commit()
+    with raw:
+        untouched_entry = raw.execute("SELECT id FROM search_entries WHERE ref_id = 'p2'").fetchone()
+    raw.close()
+    assert _entries(engine, '"nguyen"*') == []
+
+    command.upgrade(alembic_config(engine), "0012")
+
+    with engine.connect() as conn:
+        keys = dict(conn.execute(text("SELECT id, name_folded FROM people")).all())
+        address = conn.execute(text("SELECT address_folded FROM households")).scalar()
+        village = conn.execute(text("SELECT name_folded FROM villages")).scalar()
+        kept_entry = conn.execute(text("SELECT id FROM search_entries WHERE ref_id = 'p2'")).fetchone()
+    assert keys == {"p1": "nguyen van an", "p2": "le thi hong"}
+    assert (address, village) == ("xom bac", "thon dong")
+    assert _entries(engine, '"nguyen"*') == ["p1"]  # the word index
+    assert _entries(engine, '"guye"', "search_fts") == ["p1"]  # the trigram index
+    assert _entries(engine, '"xom"*') == ["h1"]
+    assert tuple(kept_entry) == tuple(untouched_entry)  # a key already right is not rewritten
+
+
+def test_0012_folds_as_the_app_does_today():
+    path = Path(db.__file__).parent / "migrations" / "versions" / "0012_fold_compatibility_characters.py"
+    spec = importlib.util.spec_from_file_location("migration_0012", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    from desktop.textnorm import fold
+
+    for sample in ("Ｎｇｕｙễｎ Thị Hường", "ĐẶNG Văn Đức", "ﬁ ①　Ａ", "Trần\u3000Thị", ""):
+        assert migration.fold(sample) == fold(sample)

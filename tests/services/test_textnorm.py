@@ -27,3 +27,9 @@ def test_control_characters_are_detected_but_vietnamese_letters_are_not():
     assert has_control_chars("Lê\x00Văn")
     assert has_control_chars("Lê\u200bVăn")  # zero-width space pasted from the web
     assert not has_control_chars("Nguyễn Thị Hường, Đặng Ứng")
+
+
+def test_fold_reads_full_width_and_compatibility_letters_as_the_plain_ones():
+    assert fold("ｎｇｕｙｅｎ") == "nguyen"
+    assert fold("Ｎｇｕｙễｎ\u3000Ｔｈị") == "nguyen thi"  # full-width letters and an ideographic space
+    assert fold("ﬁ") == "fi"  # a ligature pasted from a PDF

@@ -61,6 +61,17 @@ def test_keyboard_search_open_and_back(qtbot, ctx, family, wait_lane):
     assert window.households.currentWidget() is window.household_list
 
 
+def test_search_typed_in_full_width_letters_finds_the_household(qtbot, ctx, family, wait_lane):
+    window = open_main_window(qtbot, ctx, wait_lane)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.household_list.search.setText("ｄａｎｇ ｖａｎ")  # as an East Asian input method left on types it
+    qtbot.keyClick(window.household_list.search, Qt.Key.Key_Return)
+    wait_lane()
+    qtbot.keyClick(window.household_list.table, Qt.Key.Key_Return)
+    wait_lane()
+    assert window.household_detail.title.text() == "Hộ số 012 — Đặng Văn Hùng"
+
+
 def test_ctrl_n_opens_the_new_household_form_and_then_the_household(qtbot, ctx, register, wait_lane):
     window = open_main_window(qtbot, ctx, wait_lane)
 
