@@ -30,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("SOTAY_T0", str(time.time()))
     args = list(sys.argv[1:] if argv is None else argv)
     paths: ProfilePaths | None = None
+    parsed: argparse.Namespace | int | None = None  # its command's name goes in a crash log, never `args`
     try:
         console.utf8_streams()
         language = console.install_language(console.requested_language(args))
@@ -47,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.error(console.text(QT_TRANSLATE_NOOP("Cli", "Stopped.")))
         return console.EXIT_INTERRUPTED
     except Exception:  # noqa: BLE001 - the last resort: logged for whoever fixes it, told in one sentence
-        return crash.unexpected(paths, args)
+        return crash.unexpected(paths, crash.command_name(parsed))
 
 
 # argparse's own texts ("usage:", "error:", "invalid choice"...), marked so the catalogue carries
