@@ -71,7 +71,7 @@ def make_encrypted_engine(path: Path | str, key: bytes) -> Engine:
         raise NotEncryptedError(f"{path} is a plain SQLite database")
     # The dialect turns the URL password into `pragma key="x'…'"`, its first statement on each connection.
     url = URL.create("sqlite+pysqlcipher", password=_key_literal(key), database=str(path))
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)  # error messages would quote the values: people's data
     event.listen(engine, "connect", _quiet_cipher_log)
     event.listen(engine, "connect", _sqlite_pragmas)
     try:

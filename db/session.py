@@ -13,10 +13,12 @@ from db.base import PENDING_USN, SyncedMixin, utcnow
 
 __all__ = ["DEVICE_KEY", "USER_KEY", "make_engine", "make_sessionmaker"]
 
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock; read at each connect
+
 
 def make_engine(path: Path | str) -> Engine:
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{Path(path)}"
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)  # error messages would quote the values: people's data
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
@@ -26,7 +28,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")  # off by default in SQLite
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe; FULL costs every commit
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cur.close()
 
 

@@ -40,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: list[str]) -> int:
     paths: ProfilePaths | None = None
+    parsed: argparse.Namespace | int | None = None  # its command's name goes in a crash log, never `args`
     try:
         console.utf8_streams()
         language = console.install_language(console.requested_language(args))
@@ -61,7 +62,7 @@ def _run(args: list[str]) -> int:
     except Exception as error:  # noqa: BLE001 - the last resort: logged for whoever fixes it, told in one sentence
         explained = _explained(error, paths)
         if explained is None:
-            return crash.unexpected(paths, args)
+            return crash.unexpected(paths, crash.command_name(parsed))
         console.error(console.error_text(explained))
         return explained.exit_code
 

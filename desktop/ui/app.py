@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 from desktop import APP_NAME  # noqa: E402
 from desktop.errors import AccessError, SotayError  # noqa: E402
 from desktop.i18n import QT_TRANSLATE_NOOP  # noqa: E402
+from desktop.logs import log_to_profile  # noqa: E402
 from desktop.paths import ProfilePaths  # noqa: E402
 from desktop.ui import settings_store, style, translation  # noqa: E402
 from desktop.ui.widgets.fitting import DPI_ROUNDING, first_size  # noqa: E402
@@ -85,12 +86,7 @@ def _setup_logging(paths: ProfilePaths) -> None:
     qInstallMessageHandler(_qt_message)
     if logging.getLogger().handlers:
         return  # the command line (or a test) already decided where logs go
-    paths.ensure()
-    logging.basicConfig(
-        filename=paths.logs / "sotay.log",
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    log_to_profile(paths)  # private, and free of personal data: desktop.logs
 
 
 _QT_LEVELS = {

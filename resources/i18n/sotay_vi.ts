@@ -413,7 +413,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../desktop/ui/app.py" line="+122" />
+            <location filename="../../desktop/ui/app.py" line="+118" />
             <source>Something unexpected went wrong. Your saved data is safe; details are in the log file.</source>
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
@@ -2190,7 +2190,7 @@
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../desktop/cli/main.py" line="+59" />
+            <location filename="../../desktop/cli/main.py" line="+60" />
             <source>Stopped.</source>
             <translation>Đã dừng.</translation>
         </message>
@@ -2604,12 +2604,17 @@
             <translation>Không mở được {path} như một sổ tay của Sổ tay CTV: tệp bị hỏng, đang được dùng, hoặc là loại tệp khác.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/crash.py" line="+24" />
+            <location filename="../../desktop/cli/crash.py" line="+38" />
             <source>Something unexpected went wrong, and no log file could be written.</source>
             <translation>Đã xảy ra lỗi không mong muốn và không ghi được tệp nhật ký.</translation>
         </message>
         <message>
             <location line="+5" />
+            <source>Something unexpected went wrong ({error}), and no log file could be written: {folder} must be a folder you can write to.</source>
+            <translation>Đã xảy ra lỗi không mong muốn ({error}) và không ghi được tệp nhật ký: {folder} phải là một thư mục bạn ghi được.</translation>
+        </message>
+        <message>
+            <location line="-11" />
             <source>Something unexpected went wrong. The details were written to {path}</source>
             <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào {path}</translation>
         </message>
@@ -3321,6 +3326,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location filename="../../desktop/cli/console.py" line="+159" />
             <source>The disk is full: make room in {folder} (delete or move files you no longer need), then try again.</source>
             <translation>Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {folder} (xóa hoặc chuyển đi những tệp không còn cần) rồi thử lại.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/logs.py" line="+36" />
+            <source>The log folder {folder} cannot be written; messages go to the terminal only.</source>
+            <translation>Không ghi được vào thư mục nhật ký {folder}; thông báo chỉ hiện ở cửa sổ dòng lệnh.</translation>
         </message>
     </context>
     <context>

@@ -251,7 +251,9 @@ def _newest_if_readable(make: Callable[[], Engine]) -> datetime | None:
 
 def _plain_engine(path: Path) -> Engine:
     # Read-only, so looking at a plain profile cannot change it (no WAL switch, no journal).
-    return create_engine("sqlite://", creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+    return create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True), hide_parameters=True
+    )
 
 
 def _current_key(
