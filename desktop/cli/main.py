@@ -39,7 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed.lang = language
         paths = resolve_home(parsed.home)
         command: Command = parsed.run
-        return int(command(parsed, paths))
+        from desktop.cli.locking import held_while_running
+
+        with held_while_running(command, paths):  # one process per profile: a command that writes holds it
+            return int(command(parsed, paths))
     except SotayError as error:
         console.error(console.error_text(error))
         return error.exit_code
