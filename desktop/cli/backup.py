@@ -4,13 +4,16 @@
   folder) while the app may be running, and prints the file's path, alone on its line, for scripts;
 * ``list [--from FOLDER] [--json]`` shows the backups in a folder, newest first, each checked against
   its checksum; it needs no passphrase;
-* ``restore FILE [--yes]`` opens the backup with a user's passphrase (SOTAY_PASSPHRASE or
-  --passphrase-file) or the recovery code (SOTAY_RECOVERY_CODE or --recovery-code-file, then a new
+* ``restore FILE [--yes] [--other-profile]`` opens the backup with a user's passphrase (SOTAY_PASSPHRASE
+  or --passphrase-file) or the recovery code (SOTAY_RECOVERY_CODE or --recovery-code-file, then a new
   passphrase is required: SOTAY_NEW_PASSPHRASE or --new-passphrase-file). A profile in the folder with
-  newer changes is replaced only with --yes, and then moved to ``replaced-<time>/``, not deleted.
+  newer changes is replaced only with --yes; another profile than the backup's (another profile id,
+  or one the passphrase does not open) only with --yes --other-profile. What is replaced is moved to
+  ``replaced-<time>/``, not deleted. A restore holds the profile's lock: while the app has the profile
+  open it is refused.
 
-Exit codes as for the rest of `sotay`: a wrong passphrase or folder 2; a damaged or changed backup,
-or a newer profile without --yes, 3.
+Exit codes as for the rest of `sotay`: a wrong passphrase or folder, or a profile open in the app, 2;
+a damaged or changed backup, a newer profile without --yes, another profile without --other-profile, 3.
 """
 
 from __future__ import annotations
@@ -108,6 +111,17 @@ def _restore_parser(actions: Subparsers) -> None:
             )
         ),
     )
+    restore.add_argument(
+        "--other-profile",
+        action="store_true",
+        help=console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "With --yes: replace the notebook in the folder even when the backup is of another notebook "
+                "(another commune, collaborator or profile id).",
+            )
+        ),
+    )
     credentials.add_recovery_options(restore)
     restore.set_defaults(run=run_restore)
 
@@ -158,6 +172,7 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
 def _backup_json(info: BackupInfo) -> dict[str, Any]:
     return {
         "path": str(info.path),
+        "profile_id": info.profile_id or None,
         "created_at": info.created_at.isoformat(),
         "size": info.size,
         "commune_code": info.commune_code,
@@ -169,6 +184,8 @@ def _backup_json(info: BackupInfo) -> dict[str, Any]:
 
 
 def _backup_line(info: BackupInfo, language: str) -> str:
+    from desktop.services.profile.backup_format import short_id
+
     kind = (
         console.text(QT_TRANSLATE_NOOP("Cli", "automatic"))
         if info.automatic
@@ -179,19 +196,15 @@ def _backup_line(info: BackupInfo, language: str) -> str:
     )
     size = f"{console.decimal(info.size / 1_000_000, language)} MB"
     when = f"{info.created_at.astimezone():%Y-%m-%d %H:%M}"
-    return f"{when}  {info.commune_code:<6} {kind:<10} {size:>9}  {state:<8} {info.path}"
+    profile = short_id(info.profile_id)
+    return f"{when}  {info.commune_code:<6} {profile:<8} {kind:<10} {size:>9}  {state:<8} {info.path}"
 
 
 def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
-    new_home = not paths.home.exists()
+    # A writing command (desktop.cli.locking): the profile is held, and a refused restore into a folder
+    # the lock created leaves no empty folder behind.
     credentials.usable_home(paths, create=True)
-    try:
-        result = _restore(args, paths)
-    except BaseException:
-        if new_home:  # a refused restore leaves no empty folder behind
-            _remove_if_empty(paths.home)
-        raise
-    _say_restored(result)
+    _say_restored(_restore(args, paths))
     return console.EXIT_OK
 
 
@@ -205,8 +218,10 @@ def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
         if code is not None:
             return _restore_with_recovery(args, paths, file, user, code)
         secret = credentials.passphrase(args)
-        return restoring.restore_backup(file, paths, user=user, passphrase=secret, replace_newer=args.yes)
-    except (restoring.NewerProfileError, restoring.OtherProfileError) as refused:
+        return restoring.restore_backup(
+            file, paths, user=user, passphrase=secret, replace_newer=args.yes, replace_other=_other(args)
+        )
+    except restoring.NewerProfileError as refused:
         raise ReplaceRefusedError(
             QT_TRANSLATE_NOOP(
                 "Cli",
@@ -216,13 +231,21 @@ def _restore(args: argparse.Namespace, paths: ProfilePaths) -> RestoreResult:
             reason=console.service_text(refused.message, refused.params),
             home=paths.home,
         ) from None
+    except restoring.OtherProfileError as refused:
+        raise ReplaceRefusedError(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "{reason}\nTo replace that notebook with the other one anyway, add --yes --other-profile: "
+                "it will be moved to a replaced-… folder in {home}, not deleted.",
+            ),
+            reason=console.service_text(refused.message, refused.params),
+            home=paths.home,
+        ) from None
 
 
-def _remove_if_empty(folder: Path) -> None:
-    try:
-        folder.rmdir()
-    except OSError:
-        pass  # not empty (or already gone): whatever is there stays
+def _other(args: argparse.Namespace) -> bool:
+    """Replacing another profile takes both confirmations: --yes alone never does it."""
+    return bool(args.yes and args.other_profile)
 
 
 def _restore_with_recovery(
@@ -235,7 +258,9 @@ def _restore_with_recovery(
 
     chosen = credentials.new_passphrase(args, "new_passphrase_file", credentials.ENV_NEW_PASSPHRASE)
     raise_if(passphrase_problems(chosen, "new_passphrase"))  # before restoring, so a bad choice changes nothing
-    result = restoring.restore_backup(file, paths, user=user, recovery_code=code, replace_newer=args.yes)
+    result = restoring.restore_backup(
+        file, paths, user=user, recovery_code=code, replace_newer=args.yes, replace_other=_other(args)
+    )
     profile = recovery.unlock_with_recovery(paths, result.user, code)
     try:
         new_code = recovery.reset_passphrase(profile, chosen)

@@ -51,7 +51,10 @@ def _run(args: list[str]) -> int:
         parsed.lang = language
         paths = resolve_home(parsed.home)
         command: Command = parsed.run
-        return int(command(parsed, paths))
+        from desktop.cli.locking import held_while_running
+
+        with held_while_running(command, paths):  # one process per profile: a command that writes holds it
+            return int(command(parsed, paths))
     except BrokenPipeError:
         # The reader of our output went away (`| head -1`) with what it wanted: nothing went wrong here.
         console.silence(sys.stdout)

@@ -38,7 +38,7 @@ from desktop.errors import AccessError, SotayError  # noqa: E402
 from desktop.i18n import QT_TRANSLATE_NOOP  # noqa: E402
 from desktop.logs import log_to_profile  # noqa: E402
 from desktop.paths import ProfilePaths  # noqa: E402
-from desktop.ui import settings_store, style, translation  # noqa: E402
+from desktop.ui import settings_store, single_start, style, translation  # noqa: E402
 from desktop.ui.widgets.fitting import DPI_ROUNDING, first_size  # noqa: E402
 from desktop.ui.widgets.picture import save_picture  # noqa: E402
 
@@ -138,6 +138,7 @@ def _when_list_loaded(window: MainWindow, action: Callable[[], None], *, dashboa
         page.loaded.connect(functools.partial(one_done, number))
 
 
+@single_start.one_per_profile  # one process per profile: a second start says so and shows nothing else
 def main(
     paths: ProfilePaths,
     *,

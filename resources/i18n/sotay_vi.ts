@@ -418,7 +418,7 @@
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
         <message>
-            <location line="+101" />
+            <location line="+102" />
             <source>The notebook was created, but the villages could not be added: {reason} Add them in Settings.</source>
             <translation>Đã tạo sổ tay, nhưng chưa thêm được các thôn: {reason} Hãy thêm thôn trong Cài đặt.</translation>
         </message>
@@ -426,6 +426,11 @@
             <location line="+106" />
             <source>This profile has several users ({users}); name one in SOTAY_USER.</source>
             <translation>Sổ tay này có nhiều người dùng ({users}); hãy ghi tên một người vào SOTAY_USER.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/single_start.py" line="+73" />
+            <source>This notebook is already open in another window.</source>
+            <translation>Sổ tay đang mở ở cửa sổ khác.</translation>
         </message>
     </context>
     <context>
@@ -1314,7 +1319,7 @@
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../desktop/services/profile/restoring.py" line="+48" />
+            <location filename="../../desktop/services/profile/restoring.py" line="+61" />
             <source>The backup {file} is damaged or was changed after it was made, or it is not a backup of Sổ tay CTV. Nothing was restored.</source>
             <translation>Bản sao lưu {file} bị hỏng, đã bị sửa sau khi tạo, hoặc không phải là bản sao lưu của Sổ tay CTV. Chưa khôi phục gì.</translation>
         </message>
@@ -1329,12 +1334,12 @@
             <translation>Sổ tay ở {home} đã được sửa vào {current}, sau khi tạo bản sao lưu này ({backup}). Chưa khôi phục gì.</translation>
         </message>
         <message>
-            <location line="+19" />
-            <source>{home} holds another profile, which this passphrase does not open, so it cannot be compared with the backup. Nothing was restored.</source>
-            <translation>{home} đang chứa một sổ tay khác mà mật khẩu này không mở được, nên không so sánh được với bản sao lưu. Chưa khôi phục gì.</translation>
+            <location line="+20" />
+            <source>The backup {file} is of another notebook (commune {backup_commune}, {backup_collaborator}, id {backup_id}) than the one in {home} (commune {current_commune}, {current_collaborator}, id {current_id}). Nothing was restored.</source>
+            <translation>Bản sao lưu {file} là của một sổ tay khác (xã {backup_commune}, {backup_collaborator}, mã {backup_id}), không phải sổ tay ở {home} (xã {current_commune}, {current_collaborator}, mã {current_id}). Chưa khôi phục gì.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/backup.py" line="+158" />
+            <location filename="../../desktop/services/profile/backup.py" line="+159" />
             <source>The folder {folder} does not exist. Is the USB stick plugged in?</source>
             <translation>Không có thư mục {folder}. Bạn đã cắm USB chưa?</translation>
         </message>
@@ -1344,7 +1349,7 @@
             <translation>Không ghi được bản sao lưu vào {folder}: thư mục chỉ cho phép đọc hoặc đã đầy. Chưa sao lưu được.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/restoring.py" line="+78" />
+            <location filename="../../desktop/services/profile/restoring.py" line="+97" />
             <source>Cannot read the file {file}.</source>
             <translation>Không đọc được tệp {file}.</translation>
         </message>
@@ -2190,7 +2195,7 @@
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../desktop/cli/main.py" line="+60" />
+            <location filename="../../desktop/cli/main.py" line="+63" />
             <source>Stopped.</source>
             <translation>Đã dừng.</translation>
         </message>
@@ -2287,7 +2292,7 @@
             <translation>Mã thoát: 0 xong, 1 lỗi không mong muốn (xem tệp nhật ký), 2 sai lệnh hoặc thư mục, 3 dữ liệu không được chấp nhận.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+63" />
+            <location filename="../../desktop/cli/backup.py" line="+66" />
             <location line="+14" />
             <location filename="../../desktop/cli/main.py" line="+8" />
             <source>FOLDER</source>
@@ -2570,7 +2575,7 @@
             <translation>{count} kết quả.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+40" />
+            <location filename="../../desktop/cli/backup.py" line="+51" />
             <location line="+15" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
@@ -2742,7 +2747,7 @@ Dấu vân tay SHA-256: {sha256}
 Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="-100" />
+            <location filename="../../desktop/cli/backup.py" line="-111" />
             <source>Encrypted backups of the profile: make, list, restore.</source>
             <translation>Bản sao lưu đã mã hóa của sổ tay: tạo, xem danh sách, khôi phục.</translation>
         </message>
@@ -2793,12 +2798,17 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Đọc mật khẩu mới từ tệp này (hoặc từ SOTAY_NEW_PASSPHRASE).</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+44" />
+            <location filename="../../desktop/cli/backup.py" line="+9" />
+            <source>With --yes: replace the notebook in the folder even when the backup is of another notebook (another commune, collaborator or profile id).</source>
+            <translation>Cùng với --yes: thay sổ tay trong thư mục kể cả khi bản sao lưu là của một sổ tay khác (xã, cộng tác viên hoặc mã sổ tay khác).</translation>
+        </message>
+        <message>
+            <location line="+46" />
             <source>No backups in {folder}.</source>
             <translation>Không có bản sao lưu nào trong {folder}.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+26" />
             <source>automatic</source>
             <translation>tự động</translation>
         </message>
@@ -2818,11 +2828,18 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>BỊ HỎNG</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+31" />
             <source>{reason}
 To replace it anyway, add --yes: it will be moved to a replaced-… folder in {home}, not deleted.</source>
             <translation>{reason}
 Nếu vẫn muốn thay, hãy thêm --yes: sổ tay hiện có sẽ được chuyển vào thư mục replaced-… trong {home}, không bị xóa.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{reason}
+To replace that notebook with the other one anyway, add --yes --other-profile: it will be moved to a replaced-… folder in {home}, not deleted.</source>
+            <translation>{reason}
+Nếu vẫn muốn thay sổ tay đó bằng sổ tay kia, hãy thêm --yes --other-profile: sổ tay đó sẽ được chuyển vào một thư mục replaced-… trong {home}, không bị xoá.</translation>
         </message>
         <message>
             <location line="+40" />
@@ -5237,6 +5254,19 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>ProfileLock</name>
+        <message>
+            <location filename="../../desktop/services/profile/process_lock.py" line="+38" />
+            <source>The notebook in {home} is open in another window or used by another command; close it, then try again.</source>
+            <translation>Sổ tay ở {home} đang mở ở cửa sổ khác hoặc đang được một lệnh khác dùng; hãy đóng nó rồi thử lại.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Cannot write to the folder {home}.</source>
+            <translation>Không ghi được vào thư mục {home}.</translation>
+        </message>
+    </context>
+    <context>
         <name>ProtectDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/protect.py" line="+20" />
@@ -6584,6 +6614,26 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <source>Notebook backups (*{extension})</source>
             <translation>Bản sao lưu sổ tay (*{extension})</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/restore.py" line="142" />
+            <source>Replace this notebook with the other one? This notebook's files are kept in a folder named “replaced-…” inside the notebook folder.</source>
+            <translation>Thay sổ tay này bằng sổ tay kia? Các tệp của sổ tay này được giữ lại trong một thư mục tên “replaced-…” bên trong thư mục sổ tay.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/restore.py" line="147" />
+            <source>Re&amp;place with the other notebook</source>
+            <translation>&amp;Thay bằng sổ tay kia</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/restore.py" line="148" />
+            <source>&amp;Keep this notebook</source>
+            <translation>&amp;Giữ sổ tay này</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/dialogs/restore.py" line="136" />
+            <source>This backup is of another notebook: commune {backup_commune}, {backup_collaborator}, id {backup_id}. The notebook here is commune {current_commune}, {current_collaborator}, id {current_id}.</source>
+            <translation>Bản sao lưu này là của một sổ tay khác: xã {backup_commune}, {backup_collaborator}, mã {backup_id}. Sổ tay ở đây là của xã {current_commune}, {current_collaborator}, mã {current_id}.</translation>
+        </message>
     </context>
     <context>
         <name>ReviewDialog</name>
@@ -6774,7 +6824,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/profile.py" line="-28" />
-            <location filename="../../desktop/services/profile/opening.py" line="+80" />
+            <location filename="../../desktop/services/profile/opening.py" line="+87" />
             <location line="+169" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>

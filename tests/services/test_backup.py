@@ -29,7 +29,8 @@ from desktop.services import reference, stats
 from desktop.services.profile import backup, recovery, restoring
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.backup import BackupFolderError
-from desktop.services.profile.handle import Profile
+from desktop.services.profile.handle import META_PROFILE, Profile
+from desktop.services.profile.process_lock import LOCK_FILE
 from desktop.services.profile.restoring import (
     BackupDamagedError,
     BackupVersionError,
@@ -56,10 +57,16 @@ def stick(tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder with its bytes: to show that a refused restore changed nothing."""
+    """Every file under a folder with its bytes: to show that a refused restore changed nothing.
+
+    Not the lock file, which a restore makes if it is missing (empty, and no part of the profile)."""
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != LOCK_FILE
+    }
 
 
 def unlocked(home: Path, passphrase: str = PASSPHRASE) -> Profile:
@@ -301,6 +308,7 @@ def test_the_app_writes_format_version_1_byte_for_byte(filled, stick):
         "kind",
         "created_at",
         "app_version",
+        "profile_id",
         "device_id",
         "commune_code",
         "collaborator",
@@ -310,6 +318,7 @@ def test_the_app_writes_format_version_1_byte_for_byte(filled, stick):
         "members",
     ]
     assert (manifest["format"], manifest["kind"], manifest["created_at"]) == ("sotay-backup", "manual", T0.isoformat())
+    assert manifest["profile_id"] == filled.profile_id
     members = [raw[parts[m["name"]][0] : sum(parts[m["name"]])] for m in manifest["members"]]
     assert raw == version_1_file(manifest, members, filled.data_key)
 
@@ -365,14 +374,108 @@ def test_a_damaged_profile_is_replaced_and_kept_aside(filled, stick):
     restored.close()
 
 
-def test_another_profile_the_passphrase_does_not_open_needs_a_confirmation(filled, stick, tmp_path):
+def test_another_profile_the_passphrase_does_not_open_needs_its_own_confirmation(filled, stick, tmp_path):
     made = backup.create_backup(filled, stick)
     other = make_profile(tmp_path / "other", passphrase="một mật khẩu khác")
     other.close()
-    with pytest.raises(OtherProfileError):
-        restoring.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase=PASSPHRASE)
-    result = restoring.restore_backup(made, ProfilePaths(tmp_path / "other"), passphrase=PASSPHRASE, replace_newer=True)
+    home = ProfilePaths(tmp_path / "other")
+    for newer in (False, True):  # "replace a newer profile" is not "replace another profile"
+        with pytest.raises(OtherProfileError) as refused:
+            restoring.restore_backup(made, home, passphrase=PASSPHRASE, replace_newer=newer)
+        assert refused.value.current.profile_id == ""  # closed to this passphrase: which one it is cannot be read
+        assert refused.value.params["current_id"] == "?"
+    result = restoring.restore_backup(made, home, passphrase=PASSPHRASE, replace_other=True)
     assert result.replaced is not None
+
+
+def test_another_profiles_backup_with_the_same_passphrase_is_refused_naming_both(filled, stick, tmp_path):
+    """Finding 6: the same user and passphrase, and a backup with a later change, once replaced it silently."""
+    current = make_profile(tmp_path / "current")
+    with current.sessions.begin() as session:
+        reference.add_village(session, COMMUNE, "Thôn Hiện Tại")
+    current_id = current.profile_id
+    current.close()
+    with filled.sessions.begin() as session:
+        reference.add_village(session, COMMUNE, "Thôn Sau Cùng")  # the backup has the later change
+    made = backup.create_backup(filled, stick)
+    before = snapshot(current.paths.home)
+    with pytest.raises(OtherProfileError) as refused:
+        restoring.restore_backup(made, current.paths, passphrase=PASSPHRASE, replace_newer=True)
+    assert refused.value.exit_code == 3 and snapshot(current.paths.home) == before
+    params = refused.value.params
+    assert (params["backup_id"], params["current_id"]) == (filled.profile_id[:8], current_id[:8])
+    assert (params["backup_commune"], params["current_commune"]) == (COMMUNE, COMMUNE)
+    assert params["backup_collaborator"] == params["current_collaborator"] == USER
+    restoring.restore_backup(made, current.paths, passphrase=PASSPHRASE, replace_other=True)
+    restored = unlocked(current.paths.home)
+    try:
+        assert restored.profile_id == filled.profile_id
+    finally:
+        restored.close()
+
+
+def test_the_profile_id_is_made_at_set_up_and_given_on_first_open_to_an_older_profile(profile, tmp_path):
+    assert profile.profile_id and profile.profile_id == profile.device_id
+    other = make_profile(tmp_path / "other")
+    assert other.profile_id != profile.profile_id
+    with other.sessions.begin() as session:  # as a profile made before profile ids existed
+        session.execute(text("DELETE FROM profile_meta WHERE key = :key"), {"key": META_PROFILE})
+    other.close()
+    again = unlocked(tmp_path / "other")
+    try:
+        assert again.profile_id == again.device_id == other.device_id
+    finally:
+        again.close()
+
+
+def version_1_without_profile_id(profile: Profile, folder: Path, *, device_id: str) -> Path:
+    """A backup as made before profile ids existed: no `profile_id` in the manifest."""
+    copy = folder / "copy.db"
+    cipher.copy_encrypted_database(profile.paths.database, copy, profile.data_key)
+    members = {"profile.db": copy.read_bytes(), "keyslots.json": profile.paths.keyslots.read_bytes()}
+    copy.unlink()
+    manifest = {
+        "format": "sotay-backup",
+        "kind": "manual",
+        "created_at": "2025-07-01T08:00:00+00:00",
+        "app_version": "0.1.0",
+        "device_id": device_id,
+        "commune_code": profile.commune_code,
+        "collaborator": profile.collaborator,
+        "schema_revision": None,
+        "newest_change": "2099-01-01T00:00:00+00:00",
+        "key_id": key_id(profile.data_key),
+        "members": [
+            {"name": name, "size": len(raw), "sha256": hashlib.sha256(raw).hexdigest()} for name, raw in members.items()
+        ],
+    }
+    file = folder / f"old-{device_id or 'none'}.sotaybak"
+    file.write_bytes(version_1_file(manifest, list(members.values()), profile.data_key))
+    return file
+
+
+def test_an_older_backup_is_known_by_its_device_id_and_one_without_any_id_needs_the_confirmation(
+    filled, stick, tmp_path
+):
+    other = make_profile(tmp_path / "other")
+    old_of_other = version_1_without_profile_id(other, stick, device_id=other.device_id)
+    unknown = version_1_without_profile_id(other, stick, device_id="")
+    other.close()
+    assert {info.path.name: info.profile_id for info in backup.list_backups(stick)} == {
+        old_of_other.name: other.device_id,
+        unknown.name: "",
+    }
+    filled.close()
+    before = snapshot(filled.paths.home)
+    with pytest.raises(OtherProfileError):  # an old backup of another profile
+        restoring.restore_backup(old_of_other, filled.paths, passphrase=PASSPHRASE)
+    with pytest.raises(OtherProfileError) as refused:  # a backup of no known profile
+        restoring.restore_backup(unknown, filled.paths, passphrase=PASSPHRASE, replace_newer=True)
+    assert refused.value.params["backup_id"] == "?" and snapshot(filled.paths.home) == before
+    # Over their own profile neither asks: the old one names its id, and the data key, born with the
+    # profile and never changed, is the same as the one in the folder.
+    assert restoring.restore_backup(old_of_other, other.paths, passphrase=PASSPHRASE).replaced is not None
+    assert restoring.restore_backup(unknown, other.paths, passphrase=PASSPHRASE).replaced is not None
 
 
 def test_the_recovery_code_restores_and_then_demands_a_new_passphrase(tmp_path, stick):

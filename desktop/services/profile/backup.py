@@ -52,6 +52,7 @@ class BackupInfo:
     path: Path
     size: int
     created_at: datetime  # UTC; the file's own time when its manifest cannot be read
+    profile_id: str  # "" when the manifest cannot be read or names no profile
     commune_code: str
     collaborator: str
     automatic: bool
@@ -224,6 +225,7 @@ def _info(path: Path, verify: bool) -> BackupInfo:
         path=path,
         size=size,
         created_at=layout.created_at,
+        profile_id=layout.profile_id,
         commune_code=layout.commune_code,
         collaborator=layout.collaborator,
         automatic=layout.kind is Kind.AUTO,
@@ -243,6 +245,7 @@ def _unreadable_info(path: Path, verify: bool) -> BackupInfo:
         path=path,
         size=size,
         created_at=moment,
+        profile_id="",
         commune_code="",
         collaborator="",
         automatic=path.stem.endswith(AUTO_SUFFIX),
@@ -250,4 +253,3 @@ def _unreadable_info(path: Path, verify: bool) -> BackupInfo:
         ok=False,
         checked=verify,
     )
-

@@ -6,8 +6,11 @@ that were valid when it was made; and the device identity when there is one. Wit
 secrets nothing in it can be read but the manifest and the users' names (which the login screen shows
 anyway). The HMAC is keyed by the data key.
 
-The manifest says what the backup is: commune, collaborator, device, when it was made, the newest
-change in the profile, the schema revision, the key id, automatic or on demand.
+The manifest says what the backup is: the profile's id, commune, collaborator, device, when it was
+made, the newest change in the profile, the schema revision, the key id, automatic or on demand. A
+backup made before profile ids existed has no ``profile_id``: its ``device_id`` is that profile's id
+(desktop.services.profile.handle.META_PROFILE says why). Readers of version 1 ignore fields they do
+not know, so the id needed no new format version.
 """
 
 from __future__ import annotations
@@ -50,6 +53,26 @@ class Kind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ProfileFacts:
+    """Which profile a backup or a folder holds: its id ("" when it cannot be known), commune, collaborator."""
+
+    profile_id: str
+    commune_code: str
+    collaborator: str
+
+    def same_profile(self, other: ProfileFacts) -> bool:
+        return bool(self.profile_id) and self.profile_id == other.profile_id
+
+
+UNKNOWN = ProfileFacts("", "", "")
+
+
+def short_id(profile_id: str) -> str:
+    """The first 8 characters of a profile id, as people compare them ("?" when unknown)."""
+    return profile_id[:8] or "?"
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
     """A backup whose manifest reads: what it says about itself, and where its members are."""
 
@@ -58,10 +81,15 @@ class Layout:
     commune_code: str
     collaborator: str
     device_id: str
+    profile_id: str  # "" when the manifest names none (then it is of an unknown profile)
     newest_change: datetime | None
     schema_revision: str | None
     key_id: str
     sealed: SealedFile
+
+    @property
+    def facts(self) -> ProfileFacts:
+        return ProfileFacts(self.profile_id, self.commune_code, self.collaborator)
 
 
 def manifest_facts(
@@ -72,6 +100,7 @@ def manifest_facts(
         "kind": kind.value,
         "created_at": now.astimezone(UTC).isoformat(),
         "app_version": __version__,
+        "profile_id": profile.profile_id,
         "device_id": profile.device_id,
         "commune_code": profile.commune_code,
         "collaborator": profile.collaborator,
@@ -93,6 +122,7 @@ def read_layout(path: Path) -> Layout:
             commune_code=_str(doc["commune_code"]),
             collaborator=_str(doc["collaborator"]),
             device_id=_str(doc["device_id"]),
+            profile_id=_str(doc.get("profile_id", doc["device_id"])),
             newest_change=None if newest is None else _utc(newest),
             schema_revision=None if revision is None else _str(revision),
             key_id=_str(doc["key_id"]),

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from desktop.security.keystore import KeyStore
 
 META_DEVICE = "device_id"
+# What a profile is, for as long as it lives: set once, the first time this version opens it, to the
+# device id it had then (born with the database and, until profile ids existed, never changed, so the
+# backups made before name the same value as their device id). Unlike the device id, which sync may one
+# day reissue, it never changes; a backup records it, and restoring checks it (services.profile.restoring).
+META_PROFILE = "profile_id"
 META_COMMUNE = "commune_code"
 META_COLLABORATOR = "collaborator"
 
@@ -34,6 +39,7 @@ class Profile:
     device_id: str
     commune_code: str
     collaborator: str
+    profile_id: str = ""
     user: CurrentUser = SYSTEM
     keystore: KeyStore | None = None
     data_key: bytes = field(default=b"", repr=False)

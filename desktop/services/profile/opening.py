@@ -41,7 +41,14 @@ from desktop.services.profile.folder import ProfileState as ProfileState
 from desktop.services.profile.folder import plain_collaborator as plain_collaborator
 from desktop.services.profile.folder import profile_state as profile_state
 from desktop.services.profile.folder import user_names as user_names
-from desktop.services.profile.handle import META_COLLABORATOR, META_COMMUNE, META_DEVICE, Created, Profile
+from desktop.services.profile.handle import (
+    META_COLLABORATOR,
+    META_COMMUNE,
+    META_DEVICE,
+    META_PROFILE,
+    Created,
+    Profile,
+)
 
 # --- creating -------------------------------------------------------------------------------------
 
@@ -294,6 +301,9 @@ def _prepared(paths: ProfilePaths, engine: Engine) -> Profile:
             if META_DEVICE not in meta:
                 meta[META_DEVICE] = str(uuid.uuid4())
                 session.add(ProfileMeta(key=META_DEVICE, value=meta[META_DEVICE]))
+            if META_PROFILE not in meta:  # at set-up, and on the first open of a profile made before
+                meta[META_PROFILE] = meta[META_DEVICE]
+                session.add(ProfileMeta(key=META_PROFILE, value=meta[META_PROFILE]))
     except DatabaseError as exc:
         engine.dispose()
         if is_damage(exc):
@@ -305,6 +315,7 @@ def _prepared(paths: ProfilePaths, engine: Engine) -> Profile:
         engine=engine,
         sessions=_sessions(engine, device, None),
         device_id=device,
+        profile_id=meta[META_PROFILE],
         commune_code=meta.get(META_COMMUNE, ""),
         collaborator=meta.get(META_COLLABORATOR, ""),
     )

@@ -2,9 +2,11 @@
 
 Restoring unlocks the data key from the backup's own key file, checks the HMAC over the whole file,
 and only then writes anything: the members are written beside the profile, the files of the profile
-they replace are moved aside (never deleted), and the new ones moved in. A profile in the folder with
-changes the backup does not have, or one these credentials cannot open, is kept unless the caller
-says to replace it.
+they replace are moved aside (never deleted), and the new ones moved in. Two things are kept unless
+the caller says to replace them, each with its own confirmation: a profile with changes the backup
+does not have, and another profile than the backup's (another profile id, or one these credentials
+cannot open). The comparison and the replacement happen under the profile's lock
+(desktop.services.profile.process_lock), so no other process can be writing into the files moved aside.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import DatabaseError
 
 from db import cipher
@@ -30,7 +32,18 @@ from desktop.paths import ProfilePaths
 from desktop.security.keyslot import user_key
 from desktop.security.keystore import KeyStore, KeyStoreError, WrongPassphraseError, WrongRecoveryCodeError
 from desktop.security.sealed import NewerFormatError, UnreadableError
-from desktop.services.profile.backup_format import KEYSLOTS, MEMBERS, Layout, newest_change, read_layout
+from desktop.services.profile import process_lock
+from desktop.services.profile.backup_format import (
+    KEYSLOTS,
+    MEMBERS,
+    UNKNOWN,
+    Layout,
+    ProfileFacts,
+    newest_change,
+    read_layout,
+    short_id,
+)
+from desktop.services.profile.handle import META_COLLABORATOR, META_COMMUNE, META_DEVICE, META_PROFILE
 from desktop.services.profile.opening import is_damage
 
 # What a restore moves aside: the members and the database's own side files, never logs or backups.
@@ -88,20 +101,31 @@ class NewerProfileError(SotayError):
 
 
 class OtherProfileError(SotayError):
-    """The folder holds a profile these credentials do not open: we cannot tell whether it is newer."""
+    """The backup is of another profile than the one in the folder (or of one that cannot be told):
+    replacing it needs its own confirmation, which names both."""
 
     exit_code = 3
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, file: Path, home: Path, backup: ProfileFacts, current: ProfileFacts) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
                 "Backup",
-                "{home} holds another profile, which this passphrase does not open, so it cannot be compared "
-                "with the backup. Nothing was restored.",
+                "The backup {file} is of another notebook (commune {backup_commune}, {backup_collaborator}, "
+                "id {backup_id}) than the one in {home} (commune {current_commune}, {current_collaborator}, "
+                "id {current_id}). Nothing was restored.",
             ),
+            file=file,
             home=home,
+            backup_commune=backup.commune_code or "?",
+            backup_collaborator=backup.collaborator or "?",
+            backup_id=short_id(backup.profile_id),
+            current_commune=current.commune_code or "?",
+            current_collaborator=current.collaborator or "?",
+            current_id=short_id(current.profile_id),
         )
         self.home = home
+        self.backup = backup
+        self.current = current
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +149,16 @@ def restore_backup(
     passphrase: str | None = None,
     recovery_code: str | None = None,
     replace_newer: bool = False,
+    replace_other: bool = False,
 ) -> RestoreResult:
     """Put the profile in the backup into `paths.home`, opened by a user's passphrase or the recovery code.
 
     Refused before anything is written when: the file is damaged or changed (any byte), the secret does
-    not open it (the same errors as logging in), or the folder holds a profile with newer changes
-    (`NewerProfileError`) or one these credentials do not open (`OtherProfileError`) and `replace_newer`
-    is not set. A profile already in the folder is moved to ``replaced-<time>/`` inside it.
+    not open it (the same errors as logging in), another process holds the profile (`ProfileInUseError`;
+    this process may hold it: the app restores through its own lock), the folder holds another profile
+    (`OtherProfileError`) and `replace_other` is not set, or the same profile with newer changes
+    (`NewerProfileError`) and `replace_newer` is not set. A profile already in the folder is moved to
+    ``replaced-<time>/`` inside it.
     """
     if (passphrase is None) == (recovery_code is None):
         raise ValueError("give either a passphrase or a recovery code")
@@ -147,9 +174,15 @@ def restore_backup(
         data_key = store.unlock_with_passphrase(name, passphrase or "")
     if store.key_id != layout.key_id or not layout.sealed.authentic(data_key):
         raise BackupDamagedError(file)
-    if not replace_newer:
-        _refuse_to_lose_changes(paths, layout, data_key, name, passphrase, recovery_code)
-    replaced = _install(file, layout, paths)
+    created = not paths.home.exists()
+    hold = process_lock.acquire(paths.home)
+    try:
+        current = _current_profile(paths, layout, data_key, name, passphrase, recovery_code)
+        if current is not None:
+            _refuse_to_replace(file, paths, layout, current, replace_newer=replace_newer, replace_other=replace_other)
+        replaced = _install(file, layout, paths)
+    finally:
+        hold.release(remove_folder_if_empty=created)
     return RestoreResult(
         home=paths.home,
         user=name,
@@ -206,47 +239,99 @@ def _backup_user(store: KeyStore, user: str | None) -> str:
     )
 
 
-def _refuse_to_lose_changes(
+@dataclass(frozen=True, slots=True)
+class _Current:
+    """The profile in the folder, as far as it can be read."""
+
+    facts: ProfileFacts
+    newest: datetime | None  # None: no changes, or its pages do not read (nothing there can be lost)
+    same_key: bool  # its key file holds the backup's data key: the same profile, whatever else reads
+
+
+def _refuse_to_replace(
+    file: Path, paths: ProfilePaths, layout: Layout, current: _Current, *, replace_newer: bool, replace_other: bool
+) -> None:
+    if not (current.same_key or current.facts.same_profile(layout.facts)):
+        if not replace_other:
+            raise OtherProfileError(file, paths.home, layout.facts, current.facts)
+        return  # another profile: its changes were never in this backup, so there is no "newer" to ask about
+    newest = current.newest
+    if replace_newer or newest is None:
+        return
+    if layout.newest_change is None or newest > layout.newest_change:
+        raise NewerProfileError(paths.home, newest, layout.newest_change)
+
+
+def _current_profile(
     paths: ProfilePaths,
     layout: Layout,
     data_key: bytes,
     user: str,
     passphrase: str | None,
     recovery_code: str | None,
-) -> None:
-    """Refuse when the folder's profile has changes newer than the backup, or cannot be compared."""
+) -> _Current | None:
+    """The profile in the folder; None when there is none, or nothing can open it (no usable key file)."""
     if not paths.database.is_file():
-        return  # an empty folder, or a key file without its database: nothing there can be lost
+        return None  # an empty folder, or a key file without its database: nothing there can be lost
     if cipher.is_plain_sqlite(paths.database):
-        current = _newest_if_readable(lambda: _plain_engine(paths.database))
-    else:
-        key = _current_key(paths, layout, data_key, user, passphrase, recovery_code)
-        if key is None:  # its key file is missing or damaged: nothing can open the database
-            return
-        current = _newest_if_readable(lambda: cipher.make_encrypted_engine(paths.database, key))
-    # A damaged database, or one without changes, has nothing to lose.
-    if current is not None and (layout.newest_change is None or current > layout.newest_change):
-        raise NewerProfileError(paths.home, current, layout.newest_change)
+        facts, newest = _read_if_readable(lambda: _plain_engine(paths.database))
+        return _Current(facts, newest, same_key=False)
+    try:
+        keys = KeyStore.load(paths.home)
+    except KeyStoreError:
+        return None  # its key file is missing or damaged: nothing can open the database
+    if hmac.compare_digest(keys.key_id, layout.key_id):
+        facts, newest = _read_if_readable(lambda: cipher.make_encrypted_engine(paths.database, data_key))
+        return _Current(facts, newest, same_key=True)
+    try:
+        if recovery_code is not None:
+            key = keys.unlock_with_recovery(recovery_code)
+        else:
+            key = keys.unlock_with_passphrase(user, passphrase or "")
+    except (WrongPassphraseError, WrongRecoveryCodeError):
+        # Another data key, closed to these credentials: another profile, which cannot be read.
+        return _Current(UNKNOWN, None, same_key=False)
+    facts, newest = _read_if_readable(lambda: cipher.make_encrypted_engine(paths.database, key))
+    return _Current(facts, newest, same_key=False)
 
 
-def _newest_if_readable(make: Callable[[], Engine]) -> datetime | None:
-    """The newest change in a database; None when it has none or its pages cannot be read."""
+def _read_if_readable(make: Callable[[], Engine]) -> tuple[ProfileFacts, datetime | None]:
+    """Which profile a database is and its newest change; unknown and None when its pages do not read."""
     try:
         engine = make()
     except cipher.WrongKeyError:  # the key is the right one (its key id matched): the file is damaged
-        return None
+        return UNKNOWN, None
     except DatabaseError as exc:
         if is_damage(exc):
-            return None
+            return UNKNOWN, None
         raise
     try:
-        return newest_change(engine)
+        return _facts(engine), newest_change(engine)
     except DatabaseError as exc:
         if is_damage(exc):
-            return None
+            return UNKNOWN, None
         raise
     finally:
         engine.dispose()
+
+
+def _facts(engine: Engine) -> ProfileFacts:
+    keys = (META_PROFILE, META_DEVICE, META_COMMUNE, META_COLLABORATOR)
+    with engine.connect() as conn:
+        tables = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
+        if "profile_meta" not in tables:
+            return UNKNOWN
+        rows = conn.execute(
+            text("SELECT key, value FROM profile_meta WHERE key IN (:a, :b, :c, :d)"),
+            dict(zip("abcd", keys, strict=True)),
+        )
+        meta = {str(key): str(value) for key, value in rows}
+    # A profile this version has not opened yet has no profile id: its device id is the one it will get.
+    return ProfileFacts(
+        meta.get(META_PROFILE) or meta.get(META_DEVICE, ""),
+        meta.get(META_COMMUNE, ""),
+        meta.get(META_COLLABORATOR, ""),
+    )
 
 
 def _plain_engine(path: Path) -> Engine:
@@ -254,31 +339,6 @@ def _plain_engine(path: Path) -> Engine:
     return create_engine(
         "sqlite://", creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True), hide_parameters=True
     )
-
-
-def _current_key(
-    paths: ProfilePaths,
-    layout: Layout,
-    data_key: bytes,
-    user: str,
-    passphrase: str | None,
-    recovery_code: str | None,
-) -> bytes | None:
-    """The data key of the profile in the folder: the backup's when it is the same profile, else the one
-    the same credentials open. None when its key file is unusable; `OtherProfileError` when it is fine
-    but closed to these credentials."""
-    try:
-        current = KeyStore.load(paths.home)
-    except KeyStoreError:
-        return None
-    if hmac.compare_digest(current.key_id, layout.key_id):
-        return data_key
-    try:
-        if recovery_code is not None:
-            return current.unlock_with_recovery(recovery_code)
-        return current.unlock_with_passphrase(user, passphrase or "")
-    except (WrongPassphraseError, WrongRecoveryCodeError):
-        raise OtherProfileError(paths.home) from None
 
 
 def _present_files(paths: ProfilePaths) -> list[Path]:

@@ -2,8 +2,10 @@
 
 The login found the database unreadable (`DamagedProfileError`) with a passphrase or recovery code
 that is right. The same secret opens the backup, which was made under the key file of its day: when
-the passphrase changed since, the user is asked for the one valid then. Restoring moves the damaged
-files aside (never deletes them); the user then logs in again.
+the passphrase changed since, the user is asked for the one valid then. A backup of another notebook
+(another profile id: a file picked from a USB stick) is restored only after a second question that
+names both. Restoring moves the damaged files aside (never deletes them); the user then logs in again.
+The app holds the profile's lock while it runs, and restores through it.
 """
 
 from __future__ import annotations
@@ -44,15 +46,20 @@ def offer_restore(paths: ProfilePaths, attempt: Attempt, parent: QWidget | None 
     chosen = _choose(paths, newest, parent)
     if chosen is None:
         return False
-    secret = attempt
+    secret, other = attempt, False
     while True:
         try:
-            _busy(lambda secret=secret: _restore(chosen, paths, secret))
+            _busy(lambda secret=secret, other=other: _restore(chosen, paths, secret, replace_other=other))
         except WrongPassphraseError:
             again = _older_passphrase(secret.user, parent)
             if again is None:
                 return False
             secret = Attempt(secret.user, passphrase=again)
+            continue
+        except restoring.OtherProfileError as error:
+            if other or not _replace_other_notebook(error, parent):
+                return False
+            other = True
             continue
         except SotayError as error:
             warn(parent, APP_NAME, error_text(error))
@@ -108,7 +115,7 @@ def _choose(paths: ProfilePaths, newest: BackupInfo | None, parent: QWidget | No
     return None
 
 
-def _restore(file: Path, paths: ProfilePaths, attempt: Attempt) -> None:
+def _restore(file: Path, paths: ProfilePaths, attempt: Attempt, *, replace_other: bool) -> None:
     restoring.restore_backup(
         file,
         paths,
@@ -116,7 +123,32 @@ def _restore(file: Path, paths: ProfilePaths, attempt: Attempt) -> None:
         passphrase=attempt.passphrase,
         recovery_code=attempt.recovery_code,
         replace_newer=True,  # the profile in place cannot be read: nothing newer can be lost by replacing it
+        replace_other=replace_other,
     )
+
+
+def _replace_other_notebook(refused: restoring.OtherProfileError, parent: QWidget | None) -> bool:
+    """The second question: this backup is of another notebook; put it in place of this one anyway?"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(APP_NAME)
+    box.setText(
+        _tr(
+            "This backup is of another notebook: commune {backup_commune}, {backup_collaborator}, id {backup_id}. "
+            "The notebook here is commune {current_commune}, {current_collaborator}, id {current_id}."
+        ).format(**refused.params)
+    )
+    box.setInformativeText(
+        _tr(
+            "Replace this notebook with the other one? This notebook's files are kept in a folder named "
+            "“replaced-…” inside the notebook folder."
+        )
+    )
+    replace = box.addButton(_tr("Re&place with the other notebook"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(_tr("&Keep this notebook"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    run_modal(box)
+    return box.clickedButton() is replace
 
 
 def _older_passphrase(user: str, parent: QWidget | None) -> str | None:
