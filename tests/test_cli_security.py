@@ -15,6 +15,7 @@ from desktop.cli.main import main
 from desktop.demo.build import build_demo
 from desktop.paths import ProfilePaths
 from desktop.services.profile import opening as profile_service
+from desktop.services.profile.process_lock import LOCK_FILE
 from tests.conftest import PASSPHRASE, USER, make_profile
 
 
@@ -41,8 +42,11 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def _fingerprints(folder: Path) -> dict[str, str]:
+    """The profile's files and their contents; the empty lock file a writing command may leave is not data."""
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != LOCK_FILE
     }
 
 
