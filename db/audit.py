@@ -8,6 +8,9 @@ no event, and a committed change always has one.
 The ORM hook (`record_flush`, registered in db.session) sees every ORM insert, update and delete.
 Core statements (`session.execute(insert(...))`) bypass the ORM; whoever issues them calls
 `append_event` once to say what happened.
+
+Removing the newest events leaves a shorter chain that still links up: db.audit_head keeps the head
+outside the database, and `verify_chain` checks the chain holds it.
 """
 
 from __future__ import annotations
@@ -16,14 +19,17 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Column, Connection, Table, Text, insert, inspect, select
+from sqlalchemy import Column, Connection, Table, Text, bindparam, insert, inspect, select
 from sqlalchemy.orm import ColumnProperty, Mapper, Session
 
 from db.audit_content import CHANGED, PROTECTED, shown_columns
+from db.audit_head import GENESIS_HASH, HEAD_KEEPER, Head, HeadKeeper, head_mismatch, note_pending
+from db.audit_head import HEAD_FORGED as HEAD_FORGED  # re-exported with the other reasons below
+from db.audit_head import HEAD_MISMATCH as HEAD_MISMATCH
+from db.audit_head import ChainReport as ChainReport  # callers know it as db.audit.ChainReport
 from db.base import SyncedMixin, utcnow
 from db.models.profile import AuditEvent, ProfileMeta
 
@@ -36,7 +42,6 @@ META_COLLABORATOR = "collaborator"
 
 CREATE, UPDATE, DELETE = "create", "update", "delete"
 ACTIONS = frozenset({CREATE, UPDATE, DELETE})
-GENESIS_HASH = "0" * 64
 
 HASH_MISMATCH = "hash_mismatch"
 PREV_HASH_MISMATCH = "prev_hash_mismatch"
@@ -67,29 +72,17 @@ _COLUMNS = (
 # One statement for the chain's head and the default writer, built once: the hook runs on every
 # write, and a round trip or building a statement costs more than the index look-ups themselves.
 _NEWEST = _TABLE.c.id.desc()
+_ANCHOR_ID = "anchor_id"
 _HEAD = select(
     select(_TABLE.c.id).order_by(_NEWEST).limit(1).scalar_subquery(),
     select(_TABLE.c.hash).order_by(_NEWEST).limit(1).scalar_subquery(),
     select(ProfileMeta.value).where(ProfileMeta.key == META_COLLABORATOR).scalar_subquery(),
+    # The hash of the event the kept head names: in the same round trip, as the hook is hot.
+    select(_TABLE.c.hash).where(_TABLE.c.id == bindparam(_ANCHOR_ID)).scalar_subquery(),
 )
 _INSERT = insert(_TABLE)
 
 Summary = dict[str, list[Any]]  # field -> [old, new], each a short JSON value
-
-
-@dataclass(frozen=True, slots=True)
-class ChainReport:
-    """What `verify_chain` found. On a break, the first broken event and why (one of the reasons above)."""
-
-    ok: bool
-    checked: int
-    last_id: int | None = None
-    last_hash: str = GENESIS_HASH  # the head: a copy kept elsewhere (the hub) also catches a cut-off tail
-    broken_id: int | None = None
-    reason: str | None = None
-    broken_at: datetime | None = None
-    broken_table: str = ""
-    broken_record: str = ""
 
 
 # Hashing ####################################################################################
@@ -168,7 +161,9 @@ def _append(session: Session, changes: list[tuple[str, str, str, Summary]]) -> i
     # lock, so no other session can append between this read and our insert. Should one still race
     # (append_event as a transaction's first statement), the explicit id collides on the primary
     # key and the transaction fails: the chain never forks.
-    last_id, prev, collaborator = _head(conn)
+    keeper: HeadKeeper | None = session.info.get(HEAD_KEEPER)
+    anchor = keeper.anchor() if keeper is not None else None
+    last_id, prev, collaborator, anchor_hash = _head(conn, anchor)
     user = str(session.info.get(USER_KEY) or collaborator or SYSTEM_USER)
     at, device = utcnow(), str(session.info.get(DEVICE_KEY, ""))
     rows: list[dict[str, object]] = []
@@ -202,15 +197,23 @@ def _append(session: Session, changes: list[tuple[str, str, str, Summary]]) -> i
         )
         prev = digest
     conn.execute(_INSERT, rows)
+    if keeper is not None:
+        anchored = anchor is not None and anchor_hash == anchor.hash
+        note_pending(session, Head(last_id, prev), anchor, anchored)
     return last_id
 
 
-def _head(conn: Connection) -> tuple[int, str, str | None]:
-    """The last event's id and hash, and the profile's collaborator (the default writer)."""
-    last_id, last_hash, collaborator = conn.execute(_HEAD).one()
+def _head(conn: Connection, anchor: Head | None) -> tuple[int, str, str | None, str | None]:
+    """The last event's id and hash, the profile's collaborator (the default writer) and the hash of
+    the event `anchor` names (GENESIS_HASH for the empty chain's head 0, None when there is none)."""
+    last_id, last_hash, collaborator, anchor_hash = conn.execute(
+        _HEAD, {_ANCHOR_ID: -1 if anchor is None else anchor.id}
+    ).one()
+    if anchor is not None and anchor.id == 0:
+        anchor_hash = GENESIS_HASH
     if last_id is None:
-        return 0, GENESIS_HASH, collaborator
-    return int(last_id), str(last_hash), collaborator
+        return 0, GENESIS_HASH, collaborator, anchor_hash
+    return int(last_id), str(last_hash), collaborator, anchor_hash
 
 
 # What changed ###############################################################################
@@ -343,9 +346,13 @@ def _record_text(record_id: object) -> str:
 # Checking ###################################################################################
 
 
-def verify_chain(session: Session) -> ChainReport:
-    """Walk the whole chain in order; stop at the first event whose number, link or hash is wrong."""
+def verify_chain(session: Session, kept: Head | None = None) -> ChainReport:
+    """Walk the whole chain in order; stop at the first event whose number, link or hash is wrong.
+
+    `kept` is the head kept outside the database: a chain that links up but does not hold that event
+    with that hash lost its newest events, or was rewritten and rehashed (HEAD_MISMATCH)."""
     expected_id, prev, checked = 1, GENESIS_HASH, 0
+    kept_hash = GENESIS_HASH if kept is not None and kept.id == 0 else None
     for row in session.execute(select(*_COLUMNS).order_by(_TABLE.c.id)):
         reason = _fault(row, expected_id, prev)
         if reason is not None:
@@ -361,7 +368,12 @@ def verify_chain(session: Session) -> ChainReport:
                 broken_record=row.record_id,
             )
         expected_id, prev, checked = int(row.id) + 1, row.hash, checked + 1
-    return ChainReport(ok=True, checked=checked, last_id=expected_id - 1 or None, last_hash=prev)
+        if kept is not None and row.id == kept.id:
+            kept_hash = row.hash
+    last_id = expected_id - 1 or None
+    if kept is not None and kept_hash != kept.hash:
+        return head_mismatch(checked, last_id, prev, kept)
+    return ChainReport(ok=True, checked=checked, last_id=last_id, last_hash=prev)
 
 
 def _fault(row: Any, expected_id: int, prev: str) -> str | None:

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.audit import DEVICE_KEY, USER_KEY, record_flush
+from db.audit_head import HEAD_KEEPER, HeadKeeper, forget_pending_head, keep_head
 from db.base import PENDING_USN, SyncedMixin, utcnow
 
 __all__ = ["DEVICE_KEY", "USER_KEY", "make_engine", "make_sessionmaker"]
@@ -32,11 +33,16 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_sessionmaker(engine: Engine, device_id: str = "", user: str | None = None) -> sessionmaker[Session]:
-    """Sessions stamped with this device; `user` (or later `session.info[USER_KEY]`) names the writer."""
+def make_sessionmaker(
+    engine: Engine, device_id: str = "", user: str | None = None, head_keeper: HeadKeeper | None = None
+) -> sessionmaker[Session]:
+    """Sessions stamped with this device; `user` (or later `session.info[USER_KEY]`) names the writer;
+    `head_keeper` keeps the audit chain's head outside the database after each commit that appended."""
     info: dict[str, object] = {DEVICE_KEY: device_id}
     if user:
         info[USER_KEY] = user
+    if head_keeper is not None:
+        info[HEAD_KEEPER] = head_keeper
     factory = sessionmaker(engine, expire_on_commit=False, info=info)
     return factory
 
@@ -61,3 +67,6 @@ def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
 
 # After the stamps above are flushed, so the audit chain sees the final values (db.audit).
 event.listen(Session, "after_flush", record_flush)
+event.listen(Session, "after_commit", keep_head)
+event.listen(Session, "after_rollback", forget_pending_head)
+event.listen(Session, "after_soft_rollback", forget_pending_head)

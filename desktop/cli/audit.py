@@ -1,7 +1,8 @@
 """`sotay audit verify` and `sotay audit list`: the audit chain from the command line (architecture.md §5).
 
-Exit codes as for the rest of `sotay`; `verify` exits 3 when the chain is broken, so a script can
-tell "someone changed the log" from "the command could not run" (1 or 2).
+Exit codes as for the rest of `sotay`; `verify` exits 3 when the chain is broken, or does not hold the
+newest event recorded in the key file, so a script can tell "someone changed the log" from "the command
+could not run" (1 or 2).
 """
 
 from __future__ import annotations
@@ -98,6 +99,10 @@ def run_verify(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 def _broken_text(report: ChainReport, language: str) -> str:
+    from db import audit as chain
+
+    if report.reason in (chain.HEAD_MISMATCH, chain.HEAD_FORGED):
+        return _head_text(report)
     return console.text(
         QT_TRANSLATE_NOOP(
             "Cli",
@@ -110,6 +115,27 @@ def _broken_text(report: ChainReport, language: str) -> str:
         record=report.broken_record or "?",
         reason=_reasons().get(report.reason or "", report.reason or ""),
         count=console.number(report.checked, language),
+    )
+
+
+def _head_text(report: ChainReport) -> str:
+    from db import audit as chain
+
+    if report.reason == chain.HEAD_FORGED:
+        return console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "The newest entries of the audit log are missing or the log was rewritten: the record of its "
+                "newest entry in the key file does not match.",
+            )
+        )
+    return console.text(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "The newest entries of the audit log are missing or the log was rewritten: the key file records "
+            "event {id} as the newest, and the log does not hold it as it was written.",
+        ),
+        id=report.broken_id,
     )
 
 

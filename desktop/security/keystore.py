@@ -2,7 +2,8 @@
 
 Each slot wraps the same random data key (desktop.security.keyslot). Changing a passphrase rewraps one
 slot; the database is never re-encrypted. The file also holds ``key_id``, an HMAC of the data key, so a
-caller adding a slot cannot wrap a wrong key by mistake.
+caller adding a slot cannot wrap a wrong key by mistake, and ``audit_head``, the audit chain's newest
+event (desktop.security.audit_head), which a slot change keeps as it finds it on disk.
 
 A missing, damaged or foreign file raises `KeyStoreError`; `create_store` refuses to overwrite an
 existing file.
@@ -23,6 +24,7 @@ from typing import Any
 from desktop.errors import FieldProblem, SotayError, ValidationError
 from desktop.fileio import write_json_atomically
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.security import key_file
 from desktop.security.keyslot import (
     FORMAT_VERSION,
     KEY_BYTES,
@@ -123,7 +125,7 @@ class KeyStore:
     @classmethod
     def parse(cls, folder: Path, raw: bytes, *, kdf: KdfParams | None = None) -> KeyStore:
         """A store from the bytes of a key file that is not (yet) in `folder`: one inside a backup."""
-        key, slots = _parse(raw)
+        key, slots = parse_document(raw)
         return cls(Path(folder), key, slots, kdf or DEFAULT_KDF)
 
     # reading
@@ -228,7 +230,7 @@ class KeyStore:
 
     def _saved(self, slots: tuple[KeySlot, ...]) -> KeyStore:
         store = replace(self, slots=slots)
-        write_json_atomically(store.path, _document(store.key_id, slots))
+        key_file.write_keeping_head(store.path, _document(store.key_id, slots))
         return store
 
 
@@ -308,7 +310,7 @@ def _damaged(detail: str) -> KeyStoreError:
     )
 
 
-def _parse(raw: bytes) -> tuple[str, tuple[KeySlot, ...]]:
+def parse_document(raw: bytes) -> tuple[str, tuple[KeySlot, ...]]:
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -1339,7 +1339,7 @@
             <translation>Bản sao lưu {file} là của một sổ tay khác (xã {backup_commune}, {backup_collaborator}, mã {backup_id}), không phải sổ tay ở {home} (xã {current_commune}, {current_collaborator}, mã {current_id}). Chưa khôi phục gì.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/backup.py" line="+159" />
+            <location filename="../../desktop/services/profile/backup.py" line="+161" />
             <source>The folder {folder} does not exist. Is the USB stick plugged in?</source>
             <translation>Không có thư mục {folder}. Bạn đã cắm USB chưa?</translation>
         </message>
@@ -2314,7 +2314,7 @@
             <translation>Hiện phiên bản rồi thoát.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/audit.py" line="+36" />
+            <location filename="../../desktop/cli/audit.py" line="+37" />
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+44" />
@@ -2518,7 +2518,7 @@
             <translation>Hãy nhập nội dung cần tìm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/audit.py" line="+58" />
+            <location filename="../../desktop/cli/audit.py" line="+83" />
             <location filename="../../desktop/cli/find.py" line="+2" />
             <source>The limit must be between 1 and {max}.</source>
             <translation>Giới hạn phải từ 1 đến {max}.</translation>
@@ -2624,7 +2624,7 @@
             <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/audit.py" line="-143" />
+            <location filename="../../desktop/cli/audit.py" line="-168" />
             <source>The audit log: who changed which record, and when.</source>
             <translation>Nhật ký kiểm tra: ai đã thay đổi hồ sơ nào, vào lúc nào.</translation>
         </message>
@@ -2666,12 +2666,22 @@
             <translation>Chuỗi nhật ký nguyên vẹn: đã kiểm tra {count} mục.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+15" />
             <source>The audit chain is broken at event {id} ({time}, table {table}, record {record}): {reason} The {count} event(s) before it are intact.</source>
             <translation>Chuỗi nhật ký bị đứt ở mục {id} ({time}, bảng {table}, bản ghi {record}): {reason} {count} mục trước đó vẫn nguyên vẹn.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
+            <source>The newest entries of the audit log are missing or the log was rewritten: the record of its newest entry in the key file does not match.</source>
+            <translation>Các mục mới nhất của nhật ký đã bị xóa hoặc nhật ký đã bị viết lại: bản ghi mục mới nhất trong tệp khóa không khớp.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The newest entries of the audit log are missing or the log was rewritten: the key file records event {id} as the newest, and the log does not hold it as it was written.</source>
+            <translation>Các mục mới nhất của nhật ký đã bị xóa hoặc nhật ký đã bị viết lại: tệp khóa ghi mục {id} là mục mới nhất, nhưng nhật ký không còn giữ mục đó như khi được ghi.</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>this event was changed after it was written.</source>
             <translation>mục này đã bị sửa sau khi được ghi.</translation>
         </message>
@@ -6615,22 +6625,18 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Bản sao lưu sổ tay (*{extension})</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/restore.py" line="142" />
             <source>Replace this notebook with the other one? This notebook's files are kept in a folder named “replaced-…” inside the notebook folder.</source>
             <translation>Thay sổ tay này bằng sổ tay kia? Các tệp của sổ tay này được giữ lại trong một thư mục tên “replaced-…” bên trong thư mục sổ tay.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/restore.py" line="147" />
             <source>Re&amp;place with the other notebook</source>
             <translation>&amp;Thay bằng sổ tay kia</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/restore.py" line="148" />
             <source>&amp;Keep this notebook</source>
             <translation>&amp;Giữ sổ tay này</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/dialogs/restore.py" line="136" />
             <source>This backup is of another notebook: commune {backup_commune}, {backup_collaborator}, id {backup_id}. The notebook here is commune {current_commune}, {current_collaborator}, id {current_id}.</source>
             <translation>Bản sao lưu này là của một sổ tay khác: xã {backup_commune}, {backup_collaborator}, mã {backup_id}. Sổ tay ở đây là của xã {current_commune}, {current_collaborator}, mã {current_id}.</translation>
         </message>
@@ -6736,7 +6742,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Đây không phải là chứng thư số.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keystore.py" line="+56" />
+            <location filename="../../desktop/security/keystore.py" line="+58" />
             <source>Wrong user name or passphrase.</source>
             <translation>Sai tên người dùng hoặc mật khẩu.</translation>
         </message>
@@ -6761,17 +6767,19 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mật khẩu không được chứa ký tự điều khiển.</translation>
         </message>
         <message>
+            <location filename="../../desktop/security/audit_head.py" line="+127" />
             <location filename="../../desktop/security/keystore.py" line="+50" />
             <source>This profile has no key file (keyslots.json).</source>
             <translation>Sổ tay này không có tệp khóa (keyslots.json).</translation>
         </message>
         <message>
             <location line="+4" />
+            <location filename="../../desktop/security/keystore.py" line="+4" />
             <source>The key file of this profile cannot be read: {reason}</source>
             <translation>Không đọc được tệp khóa của sổ tay này: {reason}</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location filename="../../desktop/security/keystore.py" line="+49" />
             <location filename="../../desktop/services/profile/users.py" line="-9" />
             <source>A user with this name already exists.</source>
             <translation>Đã có người dùng mang tên này.</translation>
@@ -6792,12 +6800,13 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Hãy nhập tên người dùng.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location filename="../../desktop/security/audit_head.py" line="+9" />
+            <location filename="../../desktop/security/keystore.py" line="+40" />
             <source>The key file of this profile is damaged or not from Sổ tay CTV ({detail}).</source>
             <translation>Tệp khóa của sổ tay này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location filename="../../desktop/security/keystore.py" line="+14" />
             <location line="+33" />
             <source>The key file has version {version}; this version of the app cannot read it.</source>
             <translation>Tệp khóa có phiên bản {version}; phiên bản ứng dụng này không đọc được.</translation>
@@ -6824,8 +6833,8 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/profile.py" line="-28" />
-            <location filename="../../desktop/services/profile/opening.py" line="+87" />
-            <location line="+169" />
+            <location filename="../../desktop/services/profile/opening.py" line="+88" />
+            <location line="+172" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
         </message>
@@ -6840,7 +6849,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng, không đọc được. Hãy khôi phục bản sao lưu mới nhất.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/opening.py" line="-188" />
+            <location filename="../../desktop/services/profile/opening.py" line="-191" />
             <source>{home} already holds a profile.</source>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
@@ -6850,7 +6859,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Không tìm thấy sổ tay nào trong {home}.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>The user {user} has no account in this profile any more.</source>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>

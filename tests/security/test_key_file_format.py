@@ -102,3 +102,34 @@ def test_the_recovery_slot_unwraps_with_the_code_without_dashes(created):
     canonical = created.recovery_code.replace("-", "").upper()
     data_key = unwrap_as_documented(document, slot, canonical)
     assert read_users_table(home / "profile.db", data_key) == [(USER, "officer")]
+
+
+def test_the_audit_head_authenticates_by_the_documented_steps(created):
+    """ "The audit chain's head": HKDF-SHA256 of the data key with its own info, HMAC-SHA256 over the
+    JSON array ["audit-head", ID, "HASH"]; a head moved back (events removed) no longer authenticates."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    home = created.profile.paths.home
+    document = json.loads((home / "keyslots.json").read_text(encoding="utf-8"))
+    slot = next(s for s in document["slots"] if s["kind"] == "user")
+    data_key = unwrap_as_documented(document, slot, PASSPHRASE_AS_TYPED)
+    head = document["audit_head"]
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"sotay audit head v1").derive(data_key)
+
+    def tag(number: int, digest: str) -> str:
+        return hmac.new(mac_key, f'["audit-head", {number}, "{digest}"]'.encode(), hashlib.sha256).hexdigest()
+
+    connection = sqlcipher3.connect(str(home / "profile.db"))
+    try:
+        connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        newest = connection.execute("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        connection.close()
+    assert (head["id"], head["hash"]) == (newest if newest else (0, "0" * 64))
+    assert head["tag"] == tag(head["id"], head["hash"])
+    assert head["tag"] != tag(head["id"] - 1, head["hash"])
+    assert (
+        head["tag"]
+        != hmac.new(data_key, f'["audit-head", {head["id"]}, "{head["hash"]}"]'.encode(), "sha256").hexdigest()
+    )

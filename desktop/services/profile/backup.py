@@ -105,14 +105,16 @@ def _write_backup(profile: Profile, folder: Path, kind: Kind, now: datetime) -> 
     work = Path(tempfile.mkdtemp(prefix=".backup-", dir=profile.paths.home))
     try:
         copy = work / DATABASE
+        # Read before the copy, so the audit head it keeps is in the copy (the head follows commits).
+        keyslots = profile.paths.keyslots.read_bytes()
         try:
             cipher.copy_encrypted_database(profile.paths.database, copy, profile.data_key)
         except cipher.CipherError:
             raise DamagedProfileError(profile.paths.database) from None
         # Read before hashing: opening the copy must not change it after.
-        newest, revision = _facts_of_copy(copy, profile.data_key)
+        newest, revision, keyslots = _facts_of_copy(copy, profile.data_key, keyslots)
         facts = manifest_facts(profile, kind, now, newest, revision)
-        sealed = contents(BACKUP, facts, _member_sources(profile.paths, copy))
+        sealed = contents(BACKUP, facts, _member_sources(profile.paths, copy, keyslots))
         target = _free_name(folder, _file_stem(profile.commune_code, kind, now))
         try:
             with atomic_stream(target, private=True) as out:
@@ -124,9 +126,9 @@ def _write_backup(profile: Profile, folder: Path, kind: Kind, now: datetime) -> 
     return target
 
 
-def _member_sources(paths: ProfilePaths, database_copy: Path) -> list[tuple[str, Source]]:
+def _member_sources(paths: ProfilePaths, database_copy: Path, keyslots: bytes) -> list[tuple[str, Source]]:
     # The small files are read now, so a change while the backup is written cannot tear them.
-    sources: list[tuple[str, Source]] = [(DATABASE, database_copy), (KEYSLOTS, paths.keyslots.read_bytes())]
+    sources: list[tuple[str, Source]] = [(DATABASE, database_copy), (KEYSLOTS, keyslots)]
     for name in OPTIONAL_MEMBERS:
         path = paths.home / name
         if path.is_file():
@@ -176,15 +178,22 @@ def _remove_stale_work(home: Path) -> None:
             continue
 
 
-def _facts_of_copy(copy: Path, data_key: bytes) -> tuple[datetime | None, str | None]:
-    """The newest change and schema revision, read from the copy: they describe exactly that snapshot.
+def _facts_of_copy(copy: Path, data_key: bytes, keyslots: bytes) -> tuple[datetime | None, str | None, bytes]:
+    """The newest change, schema revision and key file (its audit head: the copy's), from the copy:
+    they describe exactly that snapshot.
 
     Not from the profile's own engine: its pool hands this thread the app's connection, and returning
     it would roll back a transaction the app has open.
     """
+    from sqlalchemy.orm import Session
+
+    from desktop.services.profile import audit
+
     engine = cipher.make_encrypted_engine(copy, data_key)
     try:
-        return newest_change(engine), current_revision(engine)
+        with Session(engine) as session:
+            keyslots = audit.key_file_for_copy(keyslots, data_key, session)
+        return newest_change(engine), current_revision(engine), keyslots
     finally:
         engine.dispose()
 

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.audit_head import HeadKeeper
 from db.cipher import NotEncryptedError, WrongKeyError, make_encrypted_engine
 from db.migrate import upgrade_to_head
 from db.models.profile import ProfileMeta, User
@@ -222,9 +223,12 @@ def _wait_if_throttled(throttle: Throttle, user: str, now: float) -> None:
 
 
 def _logged_in(profile: Profile, store: KeyStore, data_key: bytes, user: str) -> Profile:
+    from desktop.services.profile import audit
+
     current = _current_user(profile, user)
     profile.user, profile.keystore, profile.data_key = current, store, data_key
-    profile.sessions = _sessions(profile.engine, profile.device_id, current.name)
+    keeper = audit.start_keeping_head(profile)  # the audit chain's head, kept in the key file
+    profile.sessions = _sessions(profile.engine, profile.device_id, current.name, keeper)
     return profile
 
 
@@ -324,10 +328,12 @@ def _prepared(paths: ProfilePaths, engine: Engine) -> Profile:
     return profile
 
 
-def _sessions(engine: Engine, device: str, user: str | None) -> sessionmaker[Session]:
+def _sessions(
+    engine: Engine, device: str, user: str | None, head_keeper: HeadKeeper | None = None
+) -> sessionmaker[Session]:
     from db.session import make_sessionmaker
 
-    return make_sessionmaker(engine, device_id=device, user=user)
+    return make_sessionmaker(engine, device_id=device, user=user, head_keeper=head_keeper)
 
 
 def is_set_up(profile: Profile) -> bool:
