@@ -11,6 +11,7 @@ so a failed attempt changes no byte of the profile; after five, each attempt wai
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import time
@@ -50,6 +51,8 @@ from desktop.services.profile.handle import (
     Created,
     Profile,
 )
+
+log = logging.getLogger(__name__)
 
 # --- creating -------------------------------------------------------------------------------------
 
@@ -324,8 +327,21 @@ def _prepared(paths: ProfilePaths, engine: Engine) -> Profile:
         collaborator=meta.get(META_COLLABORATOR, ""),
     )
     if is_set_up(profile) and not paths.device_cert.exists():
-        _ensure_identity(profile)  # profiles made before device identities existed get one now
+        _identity_if_possible(profile)
     return profile
+
+
+def _identity_if_possible(profile: Profile) -> None:
+    """Profiles made before device identities get one now; a lost certificate is made again from the key.
+
+    Reading and writing the notebook need no identity, so a key that cannot be opened here stops only
+    signing, which says so itself, never the command at hand."""
+    from desktop.security.device import IdentityError
+
+    try:
+        _ensure_identity(profile)
+    except IdentityError as exc:
+        log.warning("The device identity cannot be made again: %s", type(exc).__name__)
 
 
 def _sessions(
