@@ -73,7 +73,7 @@ def create_profile(
     paths.ensure()
     data_key, code = keyslot.new_data_key(), generate_recovery_code()
     try:
-        profile = _open_database(paths, data_key)
+        profile = _open_database(paths, data_key, new=True)
         store = _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
         set_up(profile, commune_code=commune_code, collaborator=collaborator)
     except BaseException:
@@ -250,8 +250,12 @@ def _current_user(profile: Profile, name: str) -> CurrentUser:
 # --- the database ---------------------------------------------------------------------------------
 
 
-def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = False) -> Profile:
+def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = False, new: bool = False) -> Profile:
     paths.ensure()
+    if not new and _emptied(paths.database):
+        # SQLCipher would take a missing or 0-byte file for a new database and make an empty profile
+        # with a new device id in its place: the user's notebook would seem wiped, and backups unrelated.
+        raise DamagedProfileError(paths.database)
     try:
         engine = make_encrypted_engine(paths.database, data_key)
     except WrongKeyError:
@@ -259,13 +263,19 @@ def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = 
         # page no longer reads (damage, or a database from another profile put in its place).
         raise DamagedProfileError(paths.database) from None
     except NotEncryptedError:
-        raise AccessError(
-            QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home
-        ) from None
+        # A plain SQLite file beside a key file is not this profile's database: another file put in its place.
+        raise DamagedProfileError(paths.database) from None
     if check_pages and _damaged_pages(engine):
         engine.dispose()
         raise DamagedProfileError(paths.database)
     return _prepared(paths, engine)
+
+
+def _emptied(database: Path) -> bool:
+    try:
+        return database.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def _damaged_pages(engine: Engine) -> bool:
