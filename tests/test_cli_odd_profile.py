@@ -4,8 +4,12 @@ offered again, and every file the profile makes is readable by its owner only.""
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -13,7 +17,9 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from db.cipher import make_encrypted_engine
 from desktop.paths import ProfilePaths
+from desktop.services.profile.folder import ProfileState, profile_state
 from tests.cli_helpers import clean_process_state, run  # noqa: F401 - clean_process_state is autouse
 from tests.conftest import make_profile
 
@@ -89,3 +95,81 @@ def test_every_file_a_new_profile_makes_is_readable_by_its_owner_only(capsys, tm
     files = [p for p in paths.home.rglob("*") if p.is_file()]
     assert {paths.database, paths.keyslots, paths.device_cert} <= set(files)
     assert {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in files} == {p.name: "0o600" for p in files}
+
+
+# A set-up cut short ########################################################################
+
+REPO = Path(__file__).resolve().parent.parent
+# A real set-up in a process killed outright (SIGKILL: no exception handler, no clean-up runs) at a hook.
+KILLED_SETUP = """
+import os, signal, sys
+from pathlib import Path
+from desktop.paths import ProfilePaths
+from desktop.security import keystore
+from desktop.security.keyslot import KdfParams
+from desktop.services.profile import opening
+
+keystore.DEFAULT_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
+hook = sys.argv[2]
+if hook == "after-set-up":
+    original = opening.set_up
+    def set_up(*args, **kwargs):
+        original(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGKILL)
+    opening.set_up = set_up
+else:  # after the database is in the profile folder, before its key file
+    def sync_folder(folder):
+        os.kill(os.getpid(), signal.SIGKILL)
+    opening._sync_folder = sync_folder
+opening.create_profile(
+    ProfilePaths(Path(sys.argv[1])), commune_code="18673", collaborator="Lê Văn An", user="Lê Văn An",
+    passphrase="mật khẩu thử nghiệm",
+)
+"""
+
+
+@pytest.mark.parametrize("hook", ["after-set-up", "after-database-moved"])
+def test_a_set_up_killed_midway_leaves_no_half_profile_and_is_offered_again(capsys, tmp_path, hook):
+    home = tmp_path / "home"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    killed = subprocess.run([sys.executable, "-c", KILLED_SETUP, str(home), hook], env=env, check=False)
+    assert killed.returncode == -signal.SIGKILL
+    paths = ProfilePaths(home)
+    assert not paths.keyslots.exists()
+    assert paths.database.exists() == (hook == "after-database-moved")
+    assert profile_state(paths) is ProfileState.NEW
+
+    demo(capsys, home)
+    code, _out, err = run(capsys, "--home", str(home), "stats")
+    assert (code, err) == (0, ""), err
+
+
+def half_profile_of_an_older_version(paths: ProfilePaths) -> bytes:
+    """What a set-up killed right after its database was made left behind: the database, no key file."""
+    paths.home.mkdir(parents=True)
+    make_encrypted_engine(paths.database, os.urandom(32)).dispose()
+    return paths.database.read_bytes()
+
+
+def test_a_half_profile_left_by_an_older_version_is_moved_aside_and_set_up_offered(capsys, tmp_path):
+    paths = ProfilePaths(tmp_path / "home")
+    stray = half_profile_of_an_older_version(paths)
+    assert profile_state(paths) is ProfileState.NEW
+
+    demo(capsys, paths.home)
+    (aside,) = paths.home.glob("unfinished-setup-*/profile.db")
+    assert aside.read_bytes() == stray
+    code, _out, err = run(capsys, "--home", str(paths.home), "stats")
+    assert (code, err) == (0, ""), err
+
+
+def test_the_app_shows_set_up_for_a_half_profile(tmp_path, monkeypatch):
+    from desktop.ui import app
+
+    paths = ProfilePaths(tmp_path / "home")
+    half_profile_of_an_older_version(paths)
+    shown: list[str] = []
+    monkeypatch.setattr(app, "_set_up", lambda _paths, _lane: shown.append("set-up") or 0)
+    monkeypatch.setattr(app, "_log_in", lambda _paths, _lane: shown.append("log-in") or 0)
+    assert app._open_profile(paths, None) == 0
+    assert shown == ["set-up"]
