@@ -173,3 +173,21 @@ def test_the_app_shows_set_up_for_a_half_profile(tmp_path, monkeypatch):
     monkeypatch.setattr(app, "_log_in", lambda _paths, _lane: shown.append("log-in") or 0)
     assert app._open_profile(paths, None) == 0
     assert shown == ["set-up"]
+
+
+# Damage found at the door ##################################################################
+
+
+def test_a_damaged_page_is_found_when_a_command_opens_the_profile_as_the_app_finds_it(capsys, tmp_path):
+    paths = demo(capsys, tmp_path / "home")
+    code, _out, err = run(capsys, "--home", str(paths.home), "backup", "create")
+    assert (code, err) == (0, ""), err
+    data = bytearray(paths.database.read_bytes())
+    data[-100] ^= 0xFF  # inside the last page, which a count of households does not read
+    paths.database.write_bytes(bytes(data))
+
+    code, out, err = run(capsys, "--home", str(paths.home), "stats")
+    assert code == 2
+    assert out == ""
+    assert "bị hỏng. Bản sao lưu còn tốt mới nhất được tạo lúc" in err
+    assert paths.database.read_bytes() == bytes(data)
