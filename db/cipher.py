@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 
-from db.session import _sqlite_pragmas
+from db.session import _sqlite_pragmas, create_private
 
 KEY_BYTES = 32
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -69,6 +69,7 @@ def make_encrypted_engine(path: Path | str, key: bytes) -> Engine:
     path = Path(path)
     if is_plain_sqlite(path):
         raise NotEncryptedError(f"{path} is a plain SQLite database")
+    create_private(path)
     # The dialect turns the URL password into `pragma key="x'…'"`, its first statement on each connection.
     url = URL.create("sqlite+pysqlcipher", password=_key_literal(key), database=str(path))
     engine = create_engine(url, hide_parameters=True)  # error messages would quote the values: people's data

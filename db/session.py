@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,24 @@ BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock; 
 
 
 def make_engine(path: Path | str) -> Engine:
+    if str(path) != ":memory:":
+        create_private(Path(path))
     url = "sqlite://" if str(path) == ":memory:" else f"sqlite:///{Path(path)}"
     engine = create_engine(url, hide_parameters=True)  # error messages would quote the values: people's data
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def create_private(path: Path) -> None:
+    """Make a missing database file empty and readable by its owner only, before SQLite writes a byte.
+
+    SQLite would create it with the process umask (0644 as a rule: any user of a shared PC could copy
+    it); its -wal and -shm files take the database file's mode, so they follow."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(descriptor)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -109,7 +109,7 @@ def _unlocked(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile
         )
     user = chosen_user(args, paths)
     try:
-        profile = profile_service.unlock(paths, user, passphrase(args))
+        profile = profile_service.unlock(paths, user, passphrase(args), check_pages=True)
     except profile_service.DamagedProfileError:
         raise _damaged(paths) from None
     try:

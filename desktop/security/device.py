@@ -17,6 +17,7 @@ keyring, or the encrypted profile), so a copied folder does not carry a usable k
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets as random_source
 import unicodedata
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ from desktop.paths import DEVICE_CERT_FILE, DEVICE_KEY_FILE
 
 if TYPE_CHECKING:
     from desktop.security.secrets import SecretStore
+
+log = logging.getLogger(__name__)
 
 KEY_FILE = DEVICE_KEY_FILE
 CERT_FILE = DEVICE_CERT_FILE
@@ -96,6 +99,11 @@ def has_identity(folder: Path) -> bool:
     return key_path(folder).exists() or cert_path(folder).exists()
 
 
+def lost_certificate(folder: Path) -> bool:
+    """The key is there but its (public) certificate is gone: `rebuild_certificate` can make it again."""
+    return key_path(folder).exists() and not cert_path(folder).exists()
+
+
 # Creating ###################################################################################
 
 
@@ -125,7 +133,29 @@ def create_identity(
     encryption = serialization.BestAvailableEncryption(password.encode())
     key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
     write_atomically(key_path(folder), key_pem, private=True)
-    write_atomically(cert_path(folder), certificate.public_bytes(serialization.Encoding.PEM), private=False)
+    write_atomically(cert_path(folder), certificate.public_bytes(serialization.Encoding.PEM), private=True)
+    return DeviceIdentity(key, certificate, _info(certificate))
+
+
+def rebuild_certificate(
+    folder: Path,
+    *,
+    device_id: str,
+    collaborator: str,
+    commune_code: str,
+    commune_name: str,
+    secrets: SecretStore,
+) -> DeviceIdentity:
+    """A self-signed certificate made again for the key still in the folder, when the certificate was lost.
+
+    The certificate is public and holds nothing the key and the profile do not: losing it must not stop
+    the notebook. A certificate the hub had issued comes back self-signed; enrolling again replaces it.
+    """
+    folder = Path(folder)
+    key = _read_key(folder, secrets)
+    certificate = _self_signed(key, _subject(device_id, collaborator, commune_code, commune_name), device_id)
+    write_atomically(cert_path(folder), certificate.public_bytes(serialization.Encoding.PEM), private=True)
+    log.info("The device certificate was missing; a self-signed one was made again from the device key.")
     return DeviceIdentity(key, certificate, _info(certificate))
 
 
@@ -321,8 +351,8 @@ def replace_certificate(folder: Path, cert_pem: bytes | str, *, ca_pem: bytes | 
     if not _issued_by(offered, authority):
         raise IdentityError(QT_TRANSLATE_NOOP("Security", "This certificate was not signed by the hub."))
     # CA first: if the app stops between the two writes, the old self-signed certificate still verifies.
-    write_atomically(ca_path(folder), authority.public_bytes(serialization.Encoding.PEM), private=False)
-    write_atomically(cert_path(folder), offered.public_bytes(serialization.Encoding.PEM), private=False)
+    write_atomically(ca_path(folder), authority.public_bytes(serialization.Encoding.PEM), private=True)
+    write_atomically(cert_path(folder), offered.public_bytes(serialization.Encoding.PEM), private=True)
     return _info(offered)
 
 

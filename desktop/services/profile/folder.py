@@ -6,6 +6,9 @@ database layer are imported (about half a second); the login loads those while t
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
 import sqlite3
 from contextlib import closing
 from enum import StrEnum
@@ -15,7 +18,14 @@ from desktop.errors import SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
+log = logging.getLogger(__name__)
+
 META_COLLABORATOR = "collaborator"
+# A set-up is built in a folder of this name inside the profile folder and moved out of it when complete.
+SETUP_PREFIX = ".setup-"
+# Where the database of a set-up cut short (before set-ups were built aside) is put, never deleted.
+UNFINISHED_PREFIX = "unfinished-setup-"
+DEVICE_KEY_FILE = "device-key.pem"  # desktop.security.device.KEY_FILE, without importing the security layer
 # The first bytes of every plain SQLite file (an encrypted one starts with random salt instead);
 # the same constant as db.cipher.SQLITE_HEADER, repeated so this module does not import the db layer.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -58,7 +68,37 @@ def profile_state(paths: ProfilePaths) -> ProfileState:
         return ProfileState.LOCKED
     if _is_plain_sqlite(paths.database):
         return ProfileState.PLAIN
+    if unfinished_setup(paths):
+        return ProfileState.NEW  # set-up is offered again; `set_aside_unfinished_setup` keeps the file
     return ProfileState.LOCKED if paths.database.exists() else ProfileState.NEW
+
+
+def unfinished_setup(paths: ProfilePaths) -> bool:
+    """An encrypted database with neither key file nor device key: a first set-up stopped before its key file.
+
+    Nothing can open such a database (its data key was never written down), and it holds no user yet.
+    A profile that lost only its key file still has its device key, and is left for its backup to restore."""
+    return (
+        paths.database.exists()
+        and not paths.keyslots.exists()
+        and not (paths.home / DEVICE_KEY_FILE).exists()
+        and not _is_plain_sqlite(paths.database)
+    )
+
+
+def set_aside_unfinished_setup(paths: ProfilePaths) -> Path | None:
+    """Move the database of an unfinished set-up into a folder of its own, so set-up can start afresh."""
+    if not unfinished_setup(paths):
+        return None
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+    aside = paths.home / f"{UNFINISHED_PREFIX}{stamp}"
+    aside.mkdir(mode=0o700)
+    for suffix in ("-wal", "-shm", "-journal", ""):  # the database last, so a stop midway leaves it found again
+        stray = Path(f"{paths.database}{suffix}")
+        if stray.exists():
+            os.replace(stray, aside / stray.name)
+    log.info("The database of an unfinished set-up was moved aside into %s.", aside.name)
+    return aside
 
 
 def user_names(paths: ProfilePaths) -> list[str]:

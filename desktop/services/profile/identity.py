@@ -25,6 +25,8 @@ def ensure_identity(profile: Profile, secrets: SecretStore) -> DeviceInfo | None
     commune, so it is made on the first open after set-up rather than with an empty subject.
     """
     folder = profile.paths.home
+    if device.lost_certificate(folder) and profile.commune_code and profile.collaborator:
+        return _rebuilt(profile, secrets).info
     if device.has_identity(folder):
         return device.describe(folder)
     if not (profile.commune_code and profile.collaborator):
@@ -38,6 +40,17 @@ def ensure_identity(profile: Profile, secrets: SecretStore) -> DeviceInfo | None
         secrets=secrets,
     )
     return created.info
+
+
+def _rebuilt(profile: Profile, secrets: SecretStore) -> device.DeviceIdentity:
+    return device.rebuild_certificate(
+        profile.paths.home,
+        device_id=profile.device_id,
+        collaborator=profile.collaborator,
+        commune_code=profile.commune_code,
+        commune_name=_commune_name(profile),
+        secrets=secrets,
+    )
 
 
 def _commune_name(profile: Profile) -> str:

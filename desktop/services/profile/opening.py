@@ -11,8 +11,11 @@ so a failed attempt changes no byte of the profile; after five, each attempt wai
 
 from __future__ import annotations
 
+import logging
 import math
 import os
+import shutil
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -34,6 +37,7 @@ from desktop.security.keystore import KeyStore, WrongPassphraseError
 from desktop.security.recovery import format_recovery_code, generate_recovery_code
 from desktop.security.throttle import RECOVERY, Throttle
 from desktop.services.profile.access import CurrentUser, Role, village_ids
+from desktop.services.profile.folder import SETUP_PREFIX, set_aside_unfinished_setup
 from desktop.services.profile.folder import (  # re-exported: callers know them as profile.*
     DamagedProfileError as DamagedProfileError,
 )
@@ -50,6 +54,8 @@ from desktop.services.profile.handle import (
     Created,
     Profile,
 )
+
+log = logging.getLogger(__name__)
 
 # --- creating -------------------------------------------------------------------------------------
 
@@ -68,15 +74,50 @@ def create_profile(
     if profile_state(paths) is not ProfileState.NEW:
         raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} already holds a profile."), home=paths.home)
     paths.ensure()
+    set_aside_unfinished_setup(paths)
     data_key, code = keyslot.new_data_key(), generate_recovery_code()
+    # Built in a folder of its own and moved in only when complete: a set-up cut short at any point
+    # leaves no key file in the profile folder, so the next start offers set-up again.
+    building = ProfilePaths(Path(tempfile.mkdtemp(dir=paths.home, prefix=SETUP_PREFIX)))
     try:
-        profile = _open_database(paths, data_key)
-        store = _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
-        set_up(profile, commune_code=commune_code, collaborator=collaborator)
-    except BaseException:
-        _remove_new_profile(paths)
-        raise
-    return Created(_logged_in(profile, store, data_key, user), format_recovery_code(code))
+        profile = _open_database(building, data_key, new=True)
+        try:
+            _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
+            set_up(profile, commune_code=commune_code, collaborator=collaborator)
+        finally:
+            profile.close()
+        _move_into_place(building, paths)
+    finally:
+        shutil.rmtree(building.home, ignore_errors=True)
+    profile = _open_database(paths, data_key)
+    return Created(_logged_in(profile, KeyStore.load(paths.home), data_key, user), format_recovery_code(code))
+
+
+def _move_into_place(built: ProfilePaths, paths: ProfilePaths) -> None:
+    """The database first and the key file after it: the key file's arrival is what makes it a profile.
+
+    The device key and certificate follow; a start after a stop before them makes a new identity (or the
+    certificate again from the key), as for profiles made before identities existed."""
+    from desktop.security import device
+
+    for name in (f"{paths.database.name}-wal", paths.database.name):
+        if (built.home / name).exists():
+            os.replace(built.home / name, paths.home / name)
+    _sync_folder(paths.home)  # so that even a power cut cannot leave the key file without its database
+    os.replace(built.keyslots, paths.keyslots)
+    for path in (device.key_path(built.home), device.cert_path(built.home)):
+        os.replace(path, paths.home / path.name)
+    _sync_folder(paths.home)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a folder, and needs no such step for a rename to last
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfParams | None = None) -> Created:
@@ -121,11 +162,6 @@ def _first_user(
             kdf=kdf or keystore.DEFAULT_KDF,
         )
     return store
-
-
-def _remove_new_profile(paths: ProfilePaths) -> None:
-    for path in (paths.keyslots, paths.database, Path(f"{paths.database}-wal"), Path(f"{paths.database}-shm")):
-        path.unlink(missing_ok=True)
 
 
 # --- unlocking ------------------------------------------------------------------------------------
@@ -247,8 +283,12 @@ def _current_user(profile: Profile, name: str) -> CurrentUser:
 # --- the database ---------------------------------------------------------------------------------
 
 
-def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = False) -> Profile:
+def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = False, new: bool = False) -> Profile:
     paths.ensure()
+    if not new and _emptied(paths.database):
+        # SQLCipher would take a missing or 0-byte file for a new database and make an empty profile
+        # with a new device id in its place: the user's notebook would seem wiped, and backups unrelated.
+        raise DamagedProfileError(paths.database)
     try:
         engine = make_encrypted_engine(paths.database, data_key)
     except WrongKeyError:
@@ -256,13 +296,19 @@ def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = 
         # page no longer reads (damage, or a database from another profile put in its place).
         raise DamagedProfileError(paths.database) from None
     except NotEncryptedError:
-        raise AccessError(
-            QT_TRANSLATE_NOOP("Security", "{home} holds no unprotected profile."), home=paths.home
-        ) from None
+        # A plain SQLite file beside a key file is not this profile's database: another file put in its place.
+        raise DamagedProfileError(paths.database) from None
     if check_pages and _damaged_pages(engine):
         engine.dispose()
         raise DamagedProfileError(paths.database)
     return _prepared(paths, engine)
+
+
+def _emptied(database: Path) -> bool:
+    try:
+        return database.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def _damaged_pages(engine: Engine) -> bool:
@@ -324,8 +370,21 @@ def _prepared(paths: ProfilePaths, engine: Engine) -> Profile:
         collaborator=meta.get(META_COLLABORATOR, ""),
     )
     if is_set_up(profile) and not paths.device_cert.exists():
-        _ensure_identity(profile)  # profiles made before device identities existed get one now
+        _identity_if_possible(profile)
     return profile
+
+
+def _identity_if_possible(profile: Profile) -> None:
+    """Profiles made before device identities get one now; a lost certificate is made again from the key.
+
+    Reading and writing the notebook need no identity, so a key that cannot be opened here stops only
+    signing, which says so itself, never the command at hand."""
+    from desktop.security.device import IdentityError
+
+    try:
+        _ensure_identity(profile)
+    except IdentityError as exc:
+        log.warning("The device identity cannot be made again: %s", type(exc).__name__)
 
 
 def _sessions(
