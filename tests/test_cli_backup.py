@@ -167,6 +167,36 @@ def test_list_shows_the_backups_and_finds_a_damaged_one(demo_home, stick, capsys
     assert code == 0 and "DAMAGED" in out and str(made) in out
 
 
+@pytest.mark.parametrize("position", [100, -5000, -1])
+def test_list_with_the_passphrase_finds_any_changed_byte_the_hmac_included(demo_home, stick, capsys, position):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    raw = bytearray(made.read_bytes())
+    raw[position] ^= 0x01
+    made.write_bytes(bytes(raw))
+    code, out, err = run(capsys, "--home", str(home), "backup", "list", "--from", str(stick), "--json")
+    assert (code, err) == (0, ""), err
+    [entry] = json.loads(out)
+    assert entry["damaged"] is True and entry["ok"] is False
+    code, out, _err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "list", "--from", str(stick))
+    assert code == 0 and "HỎNG" in out and str(made) in out
+
+
+def test_list_without_the_passphrase_does_not_call_an_unchecked_backup_good(demo_home, stick, capsys, monkeypatch):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    raw = bytearray(made.read_bytes())
+    raw[-1] ^= 0x01  # only the HMAC changed: nothing without the key can tell
+    made.write_bytes(bytes(raw))
+    monkeypatch.delenv("SOTAY_PASSPHRASE")
+    code, out, err = run(capsys, "--home", str(home), "backup", "list", "--from", str(stick), "--json")
+    assert (code, err) == (0, ""), err
+    [entry] = json.loads(out)
+    assert entry["damaged"] is False and entry["sealed_checked"] is False
+    code, out, _err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "list", "--from", str(stick))
+    assert code == 0 and "chưa kiểm tra" in out and " ok " not in out
+
+
 def test_create_without_to_writes_into_the_profiles_backups_folder(demo_home, capsys):
     home, _code = demo_home
     code, out, _err = run(capsys, "--home", str(home), "backup", "create")

@@ -1339,7 +1339,7 @@
             <translation>Bản sao lưu {file} là của một sổ tay khác (xã {backup_commune}, {backup_collaborator}, mã {backup_id}), không phải sổ tay ở {home} (xã {current_commune}, {current_collaborator}, mã {current_id}). Chưa khôi phục gì.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/backup.py" line="+161" />
+            <location filename="../../desktop/services/profile/backup.py" line="+176" />
             <source>The folder {folder} does not exist. Is the USB stick plugged in?</source>
             <translation>Không có thư mục {folder}. Bạn đã cắm USB chưa?</translation>
         </message>
@@ -1387,12 +1387,12 @@
             <translation>Dung lượng</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+39" />
             <source>{size} MB</source>
             <translation>{size} MB</translation>
         </message>
         <message>
-            <location line="-37" />
+            <location line="-38" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
@@ -1417,7 +1417,7 @@
             <translation>Các bản sao lưu trên máy này</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>automatic</source>
             <translation>tự động</translation>
         </message>
@@ -1427,14 +1427,19 @@
             <translation>thủ công</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>readable</source>
-            <translation>đọc được</translation>
+            <location line="+4" />
+            <source>damaged</source>
+            <translation>bị hỏng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not checked</source>
+            <translation>chưa kiểm tra</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>damaged</source>
-            <translation>bị hỏng</translation>
+            <source>intact</source>
+            <translation>nguyên vẹn</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2292,7 +2297,7 @@
             <translation>Mã thoát: 0 xong, 1 lỗi không mong muốn (xem tệp nhật ký), 2 sai lệnh hoặc thư mục, 3 dữ liệu không được chấp nhận.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+66" />
+            <location filename="../../desktop/cli/backup.py" line="+68" />
             <location line="+14" />
             <location filename="../../desktop/cli/main.py" line="+8" />
             <source>FOLDER</source>
@@ -2818,7 +2823,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Không có bản sao lưu nào trong {folder}.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+49" />
             <source>automatic</source>
             <translation>tự động</translation>
         </message>
@@ -2828,17 +2833,22 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>thủ công</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>ok</source>
             <translation>tốt</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-4" />
             <source>DAMAGED</source>
             <translation>BỊ HỎNG</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+2" />
+            <source>not checked</source>
+            <translation>chưa kiểm tra</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>{reason}
 To replace it anyway, add --yes: it will be moved to a replaced-… folder in {home}, not deleted.</source>
             <translation>{reason}

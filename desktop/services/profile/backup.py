@@ -3,11 +3,14 @@
 A backup is one file holding the database, its key file and the device identity (the format is in
 desktop.services.profile.backup_format; restoring is desktop.services.profile.restoring). The database
 is copied online while the app runs, beside the profile, and sealed with an HMAC keyed by the data key.
-Listing reads only what needs no key: the manifest, and when asked the plain SHA-256 of every byte.
+Listing reads the manifest, and when asked the plain SHA-256 of every byte; given the profile's data
+key it also checks the HMAC of the backups made with that key (others are "not checked": their key is
+not at hand). Only the HMAC finds a change made on purpose, or damage to the HMAC itself.
 """
 
 from __future__ import annotations
 
+import hmac
 import os
 import shutil
 import tempfile
@@ -22,6 +25,7 @@ from desktop.errors import AccessError
 from desktop.fileio import atomic_stream
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
+from desktop.security.keyslot import key_id
 from desktop.security.sealed import NewerFormatError, Source, UnreadableError, contents, write_sealed
 from desktop.services.profile.backup_format import (
     BACKUP,
@@ -57,9 +61,20 @@ class BackupInfo:
     collaborator: str
     automatic: bool
     newest_change: datetime | None
-    # The header reads and, when `checked`, the SHA-256 matches. Only restoring checks the HMAC.
+    # The header reads and, when `checked`, the SHA-256 matches and the HMAC does not fail.
     ok: bool
     checked: bool
+    # The HMAC holds (True) or fails (False); None when it was not checked (no key, or another key).
+    sealed: bool | None = None
+
+    @property
+    def damaged(self) -> bool:
+        return not self.ok
+
+    @property
+    def unchecked(self) -> bool:
+        """Readable with a good checksum, but its HMAC could not be checked: not known to be intact."""
+        return self.ok and self.sealed is None
 
 
 # --- making backups -------------------------------------------------------------------------------
@@ -201,12 +216,14 @@ def _facts_of_copy(copy: Path, data_key: bytes, keyslots: bytes) -> tuple[dateti
 # --- listing --------------------------------------------------------------------------------------
 
 
-def list_backups(folder: Path, *, verify: bool = True) -> list[BackupInfo]:
-    """The backups in a folder, newest first. `verify` checks each one's SHA-256 (reads every byte)."""
+def list_backups(folder: Path, *, verify: bool = True, data_key: bytes | None = None) -> list[BackupInfo]:
+    """The backups in a folder, newest first. `verify` checks each one's SHA-256 (reads every byte) and,
+    for those made with `data_key`, the HMAC in the same pass."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    found = [_info(path, verify) for path in folder.glob(f"*{EXTENSION}") if path.is_file()]
+    keyed = None if data_key is None else (key_id(data_key), data_key)
+    found = [_info(path, verify, keyed) for path in folder.glob(f"*{EXTENSION}") if path.is_file()]
     return sorted(found, key=lambda info: (info.created_at, info.path.name), reverse=True)
 
 
@@ -223,11 +240,17 @@ def newest_good_backup(paths: ProfilePaths) -> BackupInfo | None:
     return None
 
 
-def _info(path: Path, verify: bool) -> BackupInfo:
+def _info(path: Path, verify: bool, keyed: tuple[str, bytes] | None = None) -> BackupInfo:
+    sealed: bool | None = None
     try:
         size = path.stat().st_size
         layout = read_layout(path)
-        ok = layout.sealed.checksum_ok() if verify else True
+        ok = True
+        if verify:
+            # Another key (another profile, or a key this one no longer has) cannot check the HMAC.
+            secret = keyed[1] if keyed is not None and hmac.compare_digest(keyed[0], layout.key_id) else None
+            ok, sealed = layout.sealed.seal_holds(secret)
+            ok = ok and sealed is not False
     except (OSError, UnreadableError, NewerFormatError):
         return _unreadable_info(path, verify)
     return BackupInfo(
@@ -241,6 +264,7 @@ def _info(path: Path, verify: bool) -> BackupInfo:
         newest_change=layout.newest_change,
         ok=ok,
         checked=verify,
+        sealed=sealed,
     )
 
 
