@@ -197,6 +197,50 @@ def test_list_without_the_passphrase_does_not_call_an_unchecked_backup_good(demo
     assert code == 0 and "chưa kiểm tra" in out and " ok " not in out
 
 
+def test_a_full_stick_during_create_is_a_full_disk_and_leaves_no_partial_file(demo_home, stick, capsys, monkeypatch):
+    import errno
+    import os
+
+    from desktop.services.profile import backup
+
+    def half_written(out, _sealed, _secret) -> None:
+        out.write(b"SOTAYBAK" + bytes(4096))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(backup, "write_sealed", half_written)
+    home, _code = demo_home
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "create", "--to", str(stick))
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        f"Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {stick} (xóa hoặc chuyển đi những tệp không còn cần) rồi thử lại."
+    )
+    assert list(stick.iterdir()) == []
+    assert not list(home.glob(".backup-*"))
+
+
+def test_a_full_profile_disk_while_copying_is_a_full_disk_not_a_damaged_database(demo_home, stick, capsys, monkeypatch):
+    import db.cipher
+
+    connect = db.cipher._keyed_connection
+
+    def small_disk(path, key):
+        conn = connect(path, key)
+        if Path(path).parent.name.startswith(".backup-"):  # the copy: SQLite finds its disk full
+            conn.execute("PRAGMA max_page_count = 3")
+        return conn
+
+    monkeypatch.setattr(db.cipher, "_keyed_connection", small_disk)
+    home, _code = demo_home
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "create", "--to", str(stick))
+    assert code == 2 and out == ""
+    assert err.strip().startswith(f"Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {home} "), err
+    assert "hỏng" not in err
+    assert list(stick.iterdir()) == [] and not list(home.glob(".backup-*"))
+    monkeypatch.undo()
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
+    create(capsys, home, stick)  # the profile itself was never touched
+
+
 def test_create_without_to_writes_into_the_profiles_backups_folder(demo_home, capsys):
     home, _code = demo_home
     code, out, _err = run(capsys, "--home", str(home), "backup", "create")

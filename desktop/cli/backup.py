@@ -142,7 +142,10 @@ def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
         else:
             folder = paths.backups
             folder.mkdir(exist_ok=True)
-        written = backup.create_backup(profile, folder)
+        try:
+            written = backup.create_backup(profile, folder)
+        except backup.BackupDiskFullError as full:
+            raise console.disk_full_error(full.folder) from full
     console.say(str(written))
     return console.EXIT_OK
 

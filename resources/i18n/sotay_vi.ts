@@ -1339,7 +1339,12 @@
             <translation>Bản sao lưu {file} là của một sổ tay khác (xã {backup_commune}, {backup_collaborator}, mã {backup_id}), không phải sổ tay ở {home} (xã {current_commune}, {current_collaborator}, mã {current_id}). Chưa khôi phục gì.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/backup.py" line="+176" />
+            <location filename="../../desktop/services/profile/backup.py" line="+60" />
+            <source>The disk is full: make room in {folder} (delete or move files you no longer need), then back up again. No backup was made.</source>
+            <translation>Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {folder} (xóa hoặc chuyển đi những tệp không còn cần) rồi sao lưu lại. Chưa có bản sao lưu nào được tạo.</translation>
+        </message>
+        <message>
+            <location line="+170" />
             <source>The folder {folder} does not exist. Is the USB stick plugged in?</source>
             <translation>Không có thư mục {folder}. Bạn đã cắm USB chưa?</translation>
         </message>
@@ -2581,7 +2586,7 @@
         </message>
         <message>
             <location filename="../../desktop/cli/backup.py" line="+51" />
-            <location line="+15" />
+            <location line="+18" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
             <location filename="../../desktop/cli/report_output.py" line="+56" />
@@ -2762,7 +2767,7 @@ Dấu vân tay SHA-256: {sha256}
 Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="-111" />
+            <location filename="../../desktop/cli/backup.py" line="-114" />
             <source>Encrypted backups of the profile: make, list, restore.</source>
             <translation>Bản sao lưu đã mã hóa của sổ tay: tạo, xem danh sách, khôi phục.</translation>
         </message>
@@ -2818,7 +2823,7 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Cùng với --yes: thay sổ tay trong thư mục kể cả khi bản sao lưu là của một sổ tay khác (xã, cộng tác viên hoặc mã sổ tay khác).</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+49" />
             <source>No backups in {folder}.</source>
             <translation>Không có bản sao lưu nào trong {folder}.</translation>
         </message>

@@ -10,6 +10,7 @@ not at hand). Only the HMAC finds a change made on purpose, or damage to the HMA
 
 from __future__ import annotations
 
+import errno
 import hmac
 import os
 import shutil
@@ -49,6 +50,21 @@ STALE_WORK = timedelta(days=1)  # a work folder left by a crash; newer ones may 
 
 class BackupFolderError(AccessError):
     """The folder for a backup is missing or cannot be written (a USB stick that was removed)."""
+
+
+class BackupDiskFullError(BackupFolderError):
+    """The disk filled up while the backup was made; `folder` is the one to make room in. Nothing is left."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "The disk is full: make room in {folder} (delete or move files you no longer need), then back up "
+                "again. No backup was made.",
+            ),
+            folder=folder,
+        )
+        self.folder = folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,21 +140,59 @@ def _write_backup(profile: Profile, folder: Path, kind: Kind, now: datetime) -> 
         keyslots = profile.paths.keyslots.read_bytes()
         try:
             cipher.copy_encrypted_database(profile.paths.database, copy, profile.data_key)
-        except cipher.CipherError:
+        except cipher.CipherError as exc:
+            # The copy is made beside the profile: a full disk there is not a damaged database.
+            if _disk_full(exc):
+                raise BackupDiskFullError(profile.paths.home) from exc
             raise DamagedProfileError(profile.paths.database) from None
+        except OSError as exc:
+            if _disk_full(exc):
+                raise BackupDiskFullError(profile.paths.home) from exc
+            raise
         # Read before hashing: opening the copy must not change it after.
-        newest, revision, keyslots = _facts_of_copy(copy, profile.data_key, keyslots)
+        try:
+            newest, revision, keyslots = _facts_of_copy(copy, profile.data_key, keyslots)
+        except Exception as exc:
+            if _disk_full(exc):
+                raise BackupDiskFullError(profile.paths.home) from exc
+            raise
         facts = manifest_facts(profile, kind, now, newest, revision)
         sealed = contents(BACKUP, facts, _member_sources(profile.paths, copy, keyslots))
         target = _free_name(folder, _file_stem(profile.commune_code, kind, now))
         try:
-            with atomic_stream(target, private=True) as out:
+            with atomic_stream(target, private=True) as out:  # a partial file is removed on any error
                 write_sealed(out, sealed, profile.data_key)
-        except OSError:
+        except OSError as exc:
+            if _disk_full(exc):
+                raise BackupDiskFullError(folder) from exc
             raise _folder_error(folder) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # a user's quota used up is full too
+_SQLITE_FULL, _SQLITE_FULL_TEXT = 13, "database or disk is full"
+
+
+def _disk_full(error: BaseException) -> bool:
+    """A full disk, as an OS error or SQLite's own, anywhere under `error`."""
+    pending: list[BaseException] = [error]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _FULL:
+            return True
+        if getattr(current, "sqlite_errorcode", None) == _SQLITE_FULL:
+            return True
+        # SQLite's online backup raises its "full" without the error code, only with its message.
+        if type(current).__name__ == "OperationalError" and str(current) == _SQLITE_FULL_TEXT:
+            return True
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return False
 
 
 def _member_sources(paths: ProfilePaths, database_copy: Path, keyslots: bytes) -> list[tuple[str, Source]]:
