@@ -241,6 +241,42 @@ def test_a_full_profile_disk_while_copying_is_a_full_disk_not_a_damaged_database
     create(capsys, home, stick)  # the profile itself was never touched
 
 
+class Killed(BaseException):
+    """The process stopping where it stands (SIGKILL): nothing of the restore handles it."""
+
+
+def test_a_restore_killed_halfway_is_completed_by_the_next_backup_command(demo_home, stick, capsys, monkeypatch):
+    from desktop.services.profile import restore_journal
+
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    before = stats_json(capsys, home)
+    moves = [0]
+    move = restore_journal._move
+
+    def killed_on_the_third(source: Path, target: Path) -> None:
+        moves[0] += 1
+        if moves[0] == 3:  # profile.db and keyslots.json are aside, nothing is in yet: "no key file" on main
+            raise Killed
+        move(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(restore_journal, "_move", killed_on_the_third)
+        with pytest.raises(Killed):
+            main(["--home", str(home), "backup", "restore", str(made), "--yes"])
+    capsys.readouterr()
+    assert not (home / "keyslots.json").exists()
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "list")
+    assert code == 0, err
+    [aside] = home.glob("replaced-*")
+    assert err.strip() == (
+        f"Việc khôi phục vào {home} đã bị ngắt giữa chừng; nay đã được làm xong. "
+        f"Các tệp có ở đó trước đây nằm trong {aside}."
+    )
+    assert stats_json(capsys, home) == before
+    assert run(capsys, "--home", str(home), "backup", "list")[2] == ""  # said once
+
+
 def test_create_without_to_writes_into_the_profiles_backups_folder(demo_home, capsys):
     home, _code = demo_home
     code, out, _err = run(capsys, "--home", str(home), "backup", "create")

@@ -134,6 +134,8 @@ def _restore_parser(actions: Subparsers) -> None:
 def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.profile import backup
 
+    _finish_interrupted_restore(paths)
+
     with credentials.opened(args, paths) as profile:
         if args.to:
             folder = Path(args.to).expanduser().resolve()
@@ -152,6 +154,8 @@ def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.profile import backup
+
+    _finish_interrupted_restore(paths)
 
     if args.source:
         folder = Path(args.source).expanduser().resolve()
@@ -172,6 +176,17 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
     for info in found:
         console.say(_backup_line(info, language))
     return console.EXIT_OK
+
+
+def _finish_interrupted_restore(paths: ProfilePaths) -> None:
+    """A restore a crash interrupted is finished (forward or back) before anything reads the folder; said on
+    stderr, so a script reading stdout (the path of a new backup) is not confused."""
+    from desktop.services.profile import restoring
+
+    if paths.home.is_dir():
+        said = restoring.finish_interrupted_restore(paths.home)
+        if said is not None:
+            console.error(said)
 
 
 def _data_key_if_given(args: argparse.Namespace, paths: ProfilePaths) -> bytes | None:
@@ -235,6 +250,7 @@ def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
     # A writing command (desktop.cli.locking): the profile is held, and a refused restore into a folder
     # the lock created leaves no empty folder behind.
     credentials.usable_home(paths, create=True)
+    _finish_interrupted_restore(paths)
     _say_restored(_restore(args, paths))
     return console.EXIT_OK
 

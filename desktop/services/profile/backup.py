@@ -41,6 +41,7 @@ from desktop.services.profile.backup_format import (
 )
 from desktop.services.profile.handle import Profile
 from desktop.services.profile.opening import DamagedProfileError
+from desktop.services.profile.restore_journal import JOURNAL_FILE
 
 AUTO_EVERY = timedelta(hours=24)
 AUTO_KEEP = 7
@@ -239,7 +240,9 @@ def _folder_error(folder: Path) -> BackupFolderError:
 def _remove_stale_work(home: Path) -> None:
     """Work folders a crash left behind (encrypted, but as big as the database)."""
     cutoff = time.time() - STALE_WORK.total_seconds()
-    for folder in [*home.glob(".backup-*"), *home.glob(".restore-*")]:
+    # The new files of an interrupted restore stay until it is finished (restoring.JOURNAL_FILE names them).
+    restoring = [] if (home / JOURNAL_FILE).exists() else list(home.glob(".restore-*"))
+    for folder in [*home.glob(".backup-*"), *restoring]:
         try:
             if folder.is_dir() and folder.stat().st_mtime < cutoff:
                 shutil.rmtree(folder, ignore_errors=True)
