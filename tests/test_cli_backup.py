@@ -167,6 +167,116 @@ def test_list_shows_the_backups_and_finds_a_damaged_one(demo_home, stick, capsys
     assert code == 0 and "DAMAGED" in out and str(made) in out
 
 
+@pytest.mark.parametrize("position", [100, -5000, -1])
+def test_list_with_the_passphrase_finds_any_changed_byte_the_hmac_included(demo_home, stick, capsys, position):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    raw = bytearray(made.read_bytes())
+    raw[position] ^= 0x01
+    made.write_bytes(bytes(raw))
+    code, out, err = run(capsys, "--home", str(home), "backup", "list", "--from", str(stick), "--json")
+    assert (code, err) == (0, ""), err
+    [entry] = json.loads(out)
+    assert entry["damaged"] is True and entry["ok"] is False
+    code, out, _err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "list", "--from", str(stick))
+    assert code == 0 and "HỎNG" in out and str(made) in out
+
+
+def test_list_without_the_passphrase_does_not_call_an_unchecked_backup_good(demo_home, stick, capsys, monkeypatch):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    raw = bytearray(made.read_bytes())
+    raw[-1] ^= 0x01  # only the HMAC changed: nothing without the key can tell
+    made.write_bytes(bytes(raw))
+    monkeypatch.delenv("SOTAY_PASSPHRASE")
+    code, out, err = run(capsys, "--home", str(home), "backup", "list", "--from", str(stick), "--json")
+    assert (code, err) == (0, ""), err
+    [entry] = json.loads(out)
+    assert entry["damaged"] is False and entry["sealed_checked"] is False
+    code, out, _err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "list", "--from", str(stick))
+    assert code == 0 and "chưa kiểm tra" in out and " ok " not in out
+
+
+def test_a_full_stick_during_create_is_a_full_disk_and_leaves_no_partial_file(demo_home, stick, capsys, monkeypatch):
+    import errno
+    import os
+
+    from desktop.services.profile import backup
+
+    def half_written(out, _sealed, _secret) -> None:
+        out.write(b"SOTAYBAK" + bytes(4096))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(backup, "write_sealed", half_written)
+    home, _code = demo_home
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "create", "--to", str(stick))
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        f"Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {stick} (xóa hoặc chuyển đi những tệp không còn cần) rồi thử lại."
+    )
+    assert list(stick.iterdir()) == []
+    assert not list(home.glob(".backup-*"))
+
+
+def test_a_full_profile_disk_while_copying_is_a_full_disk_not_a_damaged_database(demo_home, stick, capsys, monkeypatch):
+    import db.cipher
+
+    connect = db.cipher._keyed_connection
+
+    def small_disk(path, key):
+        conn = connect(path, key)
+        if Path(path).parent.name.startswith(".backup-"):  # the copy: SQLite finds its disk full
+            conn.execute("PRAGMA max_page_count = 3")
+        return conn
+
+    monkeypatch.setattr(db.cipher, "_keyed_connection", small_disk)
+    home, _code = demo_home
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "create", "--to", str(stick))
+    assert code == 2 and out == ""
+    assert err.strip().startswith(f"Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {home} "), err
+    assert "hỏng" not in err
+    assert list(stick.iterdir()) == [] and not list(home.glob(".backup-*"))
+    monkeypatch.undo()
+    monkeypatch.setenv("SOTAY_PASSPHRASE", DEMO_PASSPHRASE)
+    create(capsys, home, stick)  # the profile itself was never touched
+
+
+class Killed(BaseException):
+    """The process stopping where it stands (SIGKILL): nothing of the restore handles it."""
+
+
+def test_a_restore_killed_halfway_is_completed_by_the_next_backup_command(demo_home, stick, capsys, monkeypatch):
+    from desktop.services.profile import restore_journal
+
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    before = stats_json(capsys, home)
+    moves = [0]
+    move = restore_journal._move
+
+    def killed_on_the_third(source: Path, target: Path) -> None:
+        moves[0] += 1
+        if moves[0] == 3:  # profile.db and keyslots.json are aside, nothing is in yet: "no key file" on main
+            raise Killed
+        move(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(restore_journal, "_move", killed_on_the_third)
+        with pytest.raises(Killed):
+            main(["--home", str(home), "backup", "restore", str(made), "--yes"])
+    capsys.readouterr()
+    assert not (home / "keyslots.json").exists()
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "list")
+    assert code == 0, err
+    [aside] = home.glob("replaced-*")
+    assert err.strip() == (
+        f"Việc khôi phục vào {home} đã bị ngắt giữa chừng; nay đã được làm xong. "
+        f"Các tệp có ở đó trước đây nằm trong {aside}."
+    )
+    assert stats_json(capsys, home) == before
+    assert run(capsys, "--home", str(home), "backup", "list")[2] == ""  # said once
+
+
 def test_create_without_to_writes_into_the_profiles_backups_folder(demo_home, capsys):
     home, _code = demo_home
     code, out, _err = run(capsys, "--home", str(home), "backup", "create")

@@ -3,7 +3,9 @@
 * ``create [--to FOLDER]`` writes a backup of the unlocked profile (default: the profile's backups
   folder) while the app may be running, and prints the file's path, alone on its line, for scripts;
 * ``list [--from FOLDER] [--json]`` shows the backups in a folder, newest first, each checked against
-  its checksum; it needs no passphrase;
+  its checksum. With the profile's passphrase (SOTAY_PASSPHRASE or --passphrase-file; never asked for)
+  it also checks the HMAC of the backups made with the profile's key, which finds a backup changed on
+  purpose; without it those are "not checked". It prompts for nothing;
 * ``restore FILE [--yes] [--other-profile]`` opens the backup with a user's passphrase (SOTAY_PASSPHRASE
   or --passphrase-file) or the recovery code (SOTAY_RECOVERY_CODE or --recovery-code-file, then a new
   passphrase is required: SOTAY_NEW_PASSPHRASE or --new-passphrase-file). A profile in the folder with
@@ -132,6 +134,8 @@ def _restore_parser(actions: Subparsers) -> None:
 def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.profile import backup
 
+    _finish_interrupted_restore(paths)
+
     with credentials.opened(args, paths) as profile:
         if args.to:
             folder = Path(args.to).expanduser().resolve()
@@ -140,13 +144,18 @@ def run_create(args: argparse.Namespace, paths: ProfilePaths) -> int:
         else:
             folder = paths.backups
             folder.mkdir(exist_ok=True)
-        written = backup.create_backup(profile, folder)
+        try:
+            written = backup.create_backup(profile, folder)
+        except backup.BackupDiskFullError as full:
+            raise console.disk_full_error(full.folder) from full
     console.say(str(written))
     return console.EXIT_OK
 
 
 def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.profile import backup
+
+    _finish_interrupted_restore(paths)
 
     if args.source:
         folder = Path(args.source).expanduser().resolve()
@@ -156,7 +165,7 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
         if paths.home.exists() and not paths.home.is_dir():
             raise AccessError(QT_TRANSLATE_NOOP("Cli", "{home} is not a folder."), home=paths.home)
         folder = paths.backups
-    found = backup.list_backups(folder)
+    found = backup.list_backups(folder, data_key=_data_key_if_given(args, paths))
     if args.json:
         console.say(json.dumps([_backup_json(info) for info in found], ensure_ascii=False))
         return console.EXIT_OK
@@ -167,6 +176,37 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
     for info in found:
         console.say(_backup_line(info, language))
     return console.EXIT_OK
+
+
+def _finish_interrupted_restore(paths: ProfilePaths) -> None:
+    """A restore a crash interrupted is finished (forward or back) before anything reads the folder; said on
+    stderr, so a script reading stdout (the path of a new backup) is not confused."""
+    from desktop.services.profile import restoring
+
+    if paths.home.is_dir():
+        said = restoring.finish_interrupted_restore(paths.home)
+        if said is not None:
+            console.error(said)
+
+
+def _data_key_if_given(args: argparse.Namespace, paths: ProfilePaths) -> bytes | None:
+    """The profile's data key when a passphrase was given and opens it; None when there is nothing to
+    open or its database is damaged (listing backups is what one does then). A wrong passphrase is said."""
+    from sqlalchemy.exc import DatabaseError
+
+    from desktop.services.profile import opening as profile_service
+
+    secret = credentials.passphrase_if_given(args)
+    if secret is None or not paths.keyslots.is_file():
+        return None
+    try:
+        profile = profile_service.unlock(paths, credentials.chosen_user(args, paths), secret)
+    except (profile_service.DamagedProfileError, DatabaseError):
+        return None
+    try:
+        return profile.data_key
+    finally:
+        profile.close()
 
 
 def _backup_json(info: BackupInfo) -> dict[str, Any]:
@@ -180,6 +220,9 @@ def _backup_json(info: BackupInfo) -> dict[str, Any]:
         "automatic": info.automatic,
         "newest_change": info.newest_change.isoformat() if info.newest_change else None,
         "ok": info.ok,
+        "damaged": info.damaged,
+        # Whether the HMAC was checked: only then is an undamaged backup known to be unchanged.
+        "sealed_checked": info.sealed is not None,
     }
 
 
@@ -191,19 +234,23 @@ def _backup_line(info: BackupInfo, language: str) -> str:
         if info.automatic
         else console.text(QT_TRANSLATE_NOOP("Cli", "on demand"))
     )
-    state = (
-        console.text(QT_TRANSLATE_NOOP("Cli", "ok")) if info.ok else console.text(QT_TRANSLATE_NOOP("Cli", "DAMAGED"))
-    )
+    if info.damaged:
+        state = console.text(QT_TRANSLATE_NOOP("Cli", "DAMAGED"))
+    elif info.unchecked:
+        state = console.text(QT_TRANSLATE_NOOP("Cli", "not checked"))
+    else:
+        state = console.text(QT_TRANSLATE_NOOP("Cli", "ok"))
     size = f"{console.decimal(info.size / 1_000_000, language)} MB"
     when = f"{info.created_at.astimezone():%Y-%m-%d %H:%M}"
     profile = short_id(info.profile_id)
-    return f"{when}  {info.commune_code:<6} {profile:<8} {kind:<10} {size:>9}  {state:<8} {info.path}"
+    return f"{when}  {info.commune_code:<6} {profile:<8} {kind:<10} {size:>9}  {state:<13} {info.path}"
 
 
 def run_restore(args: argparse.Namespace, paths: ProfilePaths) -> int:
     # A writing command (desktop.cli.locking): the profile is held, and a refused restore into a folder
     # the lock created leaves no empty folder behind.
     credentials.usable_home(paths, create=True)
+    _finish_interrupted_restore(paths)
     _say_restored(_restore(args, paths))
     return console.EXIT_OK
 

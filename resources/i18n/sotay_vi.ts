@@ -1319,7 +1319,7 @@
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../desktop/services/profile/restoring.py" line="+61" />
+            <location filename="../../desktop/services/profile/restoring.py" line="+79" />
             <source>The backup {file} is damaged or was changed after it was made, or it is not a backup of Sổ tay CTV. Nothing was restored.</source>
             <translation>Bản sao lưu {file} bị hỏng, đã bị sửa sau khi tạo, hoặc không phải là bản sao lưu của Sổ tay CTV. Chưa khôi phục gì.</translation>
         </message>
@@ -1339,7 +1339,32 @@
             <translation>Bản sao lưu {file} là của một sổ tay khác (xã {backup_commune}, {backup_collaborator}, mã {backup_id}), không phải sổ tay ở {home} (xã {current_commune}, {current_collaborator}, mã {current_id}). Chưa khôi phục gì.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/backup.py" line="+161" />
+            <location filename="../../desktop/services/profile/restore_journal.py" line="+175" />
+            <source>A restore into {home} was interrupted and its journal {journal} cannot be read. The files that were there before are in the newest replaced-… folder in {home}: move them back.</source>
+            <translation>Việc khôi phục vào {home} đã bị ngắt giữa chừng và không đọc được nhật ký {journal} của nó. Các tệp có ở đó trước đây nằm trong thư mục replaced-… mới nhất ở {home}: hãy chuyển chúng trở lại.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A restore into {home} was interrupted; it has now been completed.</source>
+            <translation>Việc khôi phục vào {home} đã bị ngắt giữa chừng; nay đã được làm xong.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A restore into {home} was interrupted; it has now been completed. The files that were there before are in {folder}.</source>
+            <translation>Việc khôi phục vào {home} đã bị ngắt giữa chừng; nay đã được làm xong. Các tệp có ở đó trước đây nằm trong {folder}.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A restore into {home} was interrupted before its files were complete; the notebook is back as it was before. Restore the backup again if you still want it.</source>
+            <translation>Việc khôi phục vào {home} đã bị ngắt trước khi các tệp mới được chép đủ; sổ tay đã trở lại như trước. Nếu vẫn cần, hãy khôi phục lại bản sao lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/profile/backup.py" line="+61" />
+            <source>The disk is full: make room in {folder} (delete or move files you no longer need), then back up again. No backup was made.</source>
+            <translation>Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {folder} (xóa hoặc chuyển đi những tệp không còn cần) rồi sao lưu lại. Chưa có bản sao lưu nào được tạo.</translation>
+        </message>
+        <message>
+            <location line="+170" />
             <source>The folder {folder} does not exist. Is the USB stick plugged in?</source>
             <translation>Không có thư mục {folder}. Bạn đã cắm USB chưa?</translation>
         </message>
@@ -1349,7 +1374,7 @@
             <translation>Không ghi được bản sao lưu vào {folder}: thư mục chỉ cho phép đọc hoặc đã đầy. Chưa sao lưu được.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/restoring.py" line="+97" />
+            <location filename="../../desktop/services/profile/restoring.py" line="+98" />
             <source>Cannot read the file {file}.</source>
             <translation>Không đọc được tệp {file}.</translation>
         </message>
@@ -1387,12 +1412,12 @@
             <translation>Dung lượng</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+39" />
             <source>{size} MB</source>
             <translation>{size} MB</translation>
         </message>
         <message>
-            <location line="-37" />
+            <location line="-38" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
@@ -1417,7 +1442,7 @@
             <translation>Các bản sao lưu trên máy này</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>automatic</source>
             <translation>tự động</translation>
         </message>
@@ -1427,14 +1452,19 @@
             <translation>thủ công</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>readable</source>
-            <translation>đọc được</translation>
+            <location line="+4" />
+            <source>damaged</source>
+            <translation>bị hỏng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not checked</source>
+            <translation>chưa kiểm tra</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>damaged</source>
-            <translation>bị hỏng</translation>
+            <source>intact</source>
+            <translation>nguyên vẹn</translation>
         </message>
         <message>
             <location line="+7" />
@@ -2292,7 +2322,7 @@
             <translation>Mã thoát: 0 xong, 1 lỗi không mong muốn (xem tệp nhật ký), 2 sai lệnh hoặc thư mục, 3 dữ liệu không được chấp nhận.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+66" />
+            <location filename="../../desktop/cli/backup.py" line="+68" />
             <location line="+14" />
             <location filename="../../desktop/cli/main.py" line="+8" />
             <source>FOLDER</source>
@@ -2575,8 +2605,8 @@
             <translation>{count} kết quả.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="+51" />
-            <location line="+15" />
+            <location filename="../../desktop/cli/backup.py" line="+53" />
+            <location line="+20" />
             <location line="+3" />
             <location filename="../../desktop/cli/credentials.py" line="+49" />
             <location filename="../../desktop/cli/report_output.py" line="+56" />
@@ -2757,7 +2787,7 @@ Dấu vân tay SHA-256: {sha256}
 Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/backup.py" line="-111" />
+            <location filename="../../desktop/cli/backup.py" line="-118" />
             <source>Encrypted backups of the profile: make, list, restore.</source>
             <translation>Bản sao lưu đã mã hóa của sổ tay: tạo, xem danh sách, khôi phục.</translation>
         </message>
@@ -2813,12 +2843,12 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>Cùng với --yes: thay sổ tay trong thư mục kể cả khi bản sao lưu là của một sổ tay khác (xã, cộng tác viên hoặc mã sổ tay khác).</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+53" />
             <source>No backups in {folder}.</source>
             <translation>Không có bản sao lưu nào trong {folder}.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+60" />
             <source>automatic</source>
             <translation>tự động</translation>
         </message>
@@ -2828,17 +2858,22 @@ Hiệu lực từ {not_before} đến {not_after}, {signer}.</translation>
             <translation>thủ công</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+7" />
             <source>ok</source>
             <translation>tốt</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-4" />
             <source>DAMAGED</source>
             <translation>BỊ HỎNG</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+2" />
+            <source>not checked</source>
+            <translation>chưa kiểm tra</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source>{reason}
 To replace it anyway, add --yes: it will be moved to a replaced-… folder in {home}, not deleted.</source>
             <translation>{reason}

@@ -26,7 +26,18 @@ def test_the_automatic_backups_are_listed(qtbot, ctx, wait_lane):
     wait_lane()
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, 1)) == "tự động"
-    assert page.model.data(page.model.index(0, 3)) == "đọc được"
+    assert page.model.data(page.model.index(0, 3)) == "nguyên vẹn"
+
+
+def test_a_backup_whose_hmac_fails_is_shown_damaged(qtbot, ctx, wait_lane):
+    made = backup.auto_backup(ctx.profile)
+    assert made is not None
+    raw = bytearray(made.read_bytes())
+    raw[-1] ^= 0x01  # the HMAC itself: the checksum still holds, only the key can tell
+    made.write_bytes(bytes(raw))
+    page = _page(qtbot, ctx)
+    wait_lane()
+    assert page.model.data(page.model.index(0, 3)) == "bị hỏng"
 
 
 def test_a_backup_to_a_usb_stick_restores_elsewhere(qtbot, ctx, wait_lane, tmp_path, monkeypatch):

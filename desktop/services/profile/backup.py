@@ -3,11 +3,15 @@
 A backup is one file holding the database, its key file and the device identity (the format is in
 desktop.services.profile.backup_format; restoring is desktop.services.profile.restoring). The database
 is copied online while the app runs, beside the profile, and sealed with an HMAC keyed by the data key.
-Listing reads only what needs no key: the manifest, and when asked the plain SHA-256 of every byte.
+Listing reads the manifest, and when asked the plain SHA-256 of every byte; given the profile's data
+key it also checks the HMAC of the backups made with that key (others are "not checked": their key is
+not at hand). Only the HMAC finds a change made on purpose, or damage to the HMAC itself.
 """
 
 from __future__ import annotations
 
+import errno
+import hmac
 import os
 import shutil
 import tempfile
@@ -22,6 +26,7 @@ from desktop.errors import AccessError
 from desktop.fileio import atomic_stream
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
+from desktop.security.keyslot import key_id
 from desktop.security.sealed import NewerFormatError, Source, UnreadableError, contents, write_sealed
 from desktop.services.profile.backup_format import (
     BACKUP,
@@ -36,6 +41,7 @@ from desktop.services.profile.backup_format import (
 )
 from desktop.services.profile.handle import Profile
 from desktop.services.profile.opening import DamagedProfileError
+from desktop.services.profile.restore_journal import JOURNAL_FILE
 
 AUTO_EVERY = timedelta(hours=24)
 AUTO_KEEP = 7
@@ -45,6 +51,21 @@ STALE_WORK = timedelta(days=1)  # a work folder left by a crash; newer ones may 
 
 class BackupFolderError(AccessError):
     """The folder for a backup is missing or cannot be written (a USB stick that was removed)."""
+
+
+class BackupDiskFullError(BackupFolderError):
+    """The disk filled up while the backup was made; `folder` is the one to make room in. Nothing is left."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "The disk is full: make room in {folder} (delete or move files you no longer need), then back up "
+                "again. No backup was made.",
+            ),
+            folder=folder,
+        )
+        self.folder = folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +78,20 @@ class BackupInfo:
     collaborator: str
     automatic: bool
     newest_change: datetime | None
-    # The header reads and, when `checked`, the SHA-256 matches. Only restoring checks the HMAC.
+    # The header reads and, when `checked`, the SHA-256 matches and the HMAC does not fail.
     ok: bool
     checked: bool
+    # The HMAC holds (True) or fails (False); None when it was not checked (no key, or another key).
+    sealed: bool | None = None
+
+    @property
+    def damaged(self) -> bool:
+        return not self.ok
+
+    @property
+    def unchecked(self) -> bool:
+        """Readable with a good checksum, but its HMAC could not be checked: not known to be intact."""
+        return self.ok and self.sealed is None
 
 
 # --- making backups -------------------------------------------------------------------------------
@@ -109,21 +141,59 @@ def _write_backup(profile: Profile, folder: Path, kind: Kind, now: datetime) -> 
         keyslots = profile.paths.keyslots.read_bytes()
         try:
             cipher.copy_encrypted_database(profile.paths.database, copy, profile.data_key)
-        except cipher.CipherError:
+        except cipher.CipherError as exc:
+            # The copy is made beside the profile: a full disk there is not a damaged database.
+            if _disk_full(exc):
+                raise BackupDiskFullError(profile.paths.home) from exc
             raise DamagedProfileError(profile.paths.database) from None
+        except OSError as exc:
+            if _disk_full(exc):
+                raise BackupDiskFullError(profile.paths.home) from exc
+            raise
         # Read before hashing: opening the copy must not change it after.
-        newest, revision, keyslots = _facts_of_copy(copy, profile.data_key, keyslots)
+        try:
+            newest, revision, keyslots = _facts_of_copy(copy, profile.data_key, keyslots)
+        except Exception as exc:
+            if _disk_full(exc):
+                raise BackupDiskFullError(profile.paths.home) from exc
+            raise
         facts = manifest_facts(profile, kind, now, newest, revision)
         sealed = contents(BACKUP, facts, _member_sources(profile.paths, copy, keyslots))
         target = _free_name(folder, _file_stem(profile.commune_code, kind, now))
         try:
-            with atomic_stream(target, private=True) as out:
+            with atomic_stream(target, private=True) as out:  # a partial file is removed on any error
                 write_sealed(out, sealed, profile.data_key)
-        except OSError:
+        except OSError as exc:
+            if _disk_full(exc):
+                raise BackupDiskFullError(folder) from exc
             raise _folder_error(folder) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))  # a user's quota used up is full too
+_SQLITE_FULL, _SQLITE_FULL_TEXT = 13, "database or disk is full"
+
+
+def _disk_full(error: BaseException) -> bool:
+    """A full disk, as an OS error or SQLite's own, anywhere under `error`."""
+    pending: list[BaseException] = [error]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _FULL:
+            return True
+        if getattr(current, "sqlite_errorcode", None) == _SQLITE_FULL:
+            return True
+        # SQLite's online backup raises its "full" without the error code, only with its message.
+        if type(current).__name__ == "OperationalError" and str(current) == _SQLITE_FULL_TEXT:
+            return True
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return False
 
 
 def _member_sources(paths: ProfilePaths, database_copy: Path, keyslots: bytes) -> list[tuple[str, Source]]:
@@ -170,7 +240,9 @@ def _folder_error(folder: Path) -> BackupFolderError:
 def _remove_stale_work(home: Path) -> None:
     """Work folders a crash left behind (encrypted, but as big as the database)."""
     cutoff = time.time() - STALE_WORK.total_seconds()
-    for folder in [*home.glob(".backup-*"), *home.glob(".restore-*")]:
+    # The new files of an interrupted restore stay until it is finished (restoring.JOURNAL_FILE names them).
+    restoring = [] if (home / JOURNAL_FILE).exists() else list(home.glob(".restore-*"))
+    for folder in [*home.glob(".backup-*"), *restoring]:
         try:
             if folder.is_dir() and folder.stat().st_mtime < cutoff:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -201,12 +273,14 @@ def _facts_of_copy(copy: Path, data_key: bytes, keyslots: bytes) -> tuple[dateti
 # --- listing --------------------------------------------------------------------------------------
 
 
-def list_backups(folder: Path, *, verify: bool = True) -> list[BackupInfo]:
-    """The backups in a folder, newest first. `verify` checks each one's SHA-256 (reads every byte)."""
+def list_backups(folder: Path, *, verify: bool = True, data_key: bytes | None = None) -> list[BackupInfo]:
+    """The backups in a folder, newest first. `verify` checks each one's SHA-256 (reads every byte) and,
+    for those made with `data_key`, the HMAC in the same pass."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    found = [_info(path, verify) for path in folder.glob(f"*{EXTENSION}") if path.is_file()]
+    keyed = None if data_key is None else (key_id(data_key), data_key)
+    found = [_info(path, verify, keyed) for path in folder.glob(f"*{EXTENSION}") if path.is_file()]
     return sorted(found, key=lambda info: (info.created_at, info.path.name), reverse=True)
 
 
@@ -223,11 +297,17 @@ def newest_good_backup(paths: ProfilePaths) -> BackupInfo | None:
     return None
 
 
-def _info(path: Path, verify: bool) -> BackupInfo:
+def _info(path: Path, verify: bool, keyed: tuple[str, bytes] | None = None) -> BackupInfo:
+    sealed: bool | None = None
     try:
         size = path.stat().st_size
         layout = read_layout(path)
-        ok = layout.sealed.checksum_ok() if verify else True
+        ok = True
+        if verify:
+            # Another key (another profile, or a key this one no longer has) cannot check the HMAC.
+            secret = keyed[1] if keyed is not None and hmac.compare_digest(keyed[0], layout.key_id) else None
+            ok, sealed = layout.sealed.seal_holds(secret)
+            ok = ok and sealed is not False
     except (OSError, UnreadableError, NewerFormatError):
         return _unreadable_info(path, verify)
     return BackupInfo(
@@ -241,6 +321,7 @@ def _info(path: Path, verify: bool) -> BackupInfo:
         newest_change=layout.newest_change,
         ok=ok,
         checked=verify,
+        sealed=sealed,
     )
 
 

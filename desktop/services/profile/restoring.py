@@ -12,7 +12,6 @@ cannot open). The comparison and the replacement happen under the profile's lock
 from __future__ import annotations
 
 import hmac
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -35,7 +34,6 @@ from desktop.security.sealed import NewerFormatError, UnreadableError
 from desktop.services.profile import process_lock
 from desktop.services.profile.backup_format import (
     KEYSLOTS,
-    MEMBERS,
     UNKNOWN,
     Layout,
     ProfileFacts,
@@ -45,9 +43,29 @@ from desktop.services.profile.backup_format import (
 )
 from desktop.services.profile.handle import META_COLLABORATOR, META_COMMUNE, META_DEVICE, META_PROFILE
 from desktop.services.profile.opening import is_damage
+from desktop.services.profile.restore_journal import (
+    JOURNAL_FILE,
+    PROFILE_FILES,
+    Journal,
+    finish_interrupted_restore,
+    free_name,
+    present_files,
+    roll_back,
+    run,
+)
 
-# What a restore moves aside: the members and the database's own side files, never logs or backups.
-PROFILE_FILES = (*MEMBERS, "profile.db-wal", "profile.db-shm", "profile.db-journal")
+__all__ = [  # the journal's names are re-exported: restoring is where callers look for them
+    "JOURNAL_FILE",
+    "PROFILE_FILES",
+    "BackupDamagedError",
+    "BackupVersionError",
+    "NewerProfileError",
+    "OtherProfileError",
+    "RestoreResult",
+    "backup_users",
+    "finish_interrupted_restore",
+    "restore_backup",
+]
 
 
 # --- errors and results ---------------------------------------------------------------------------
@@ -177,6 +195,7 @@ def restore_backup(
     created = not paths.home.exists()
     hold = process_lock.acquire(paths.home)
     try:
+        finish_interrupted_restore(paths.home)  # what is in the folder is then one profile, whole
         current = _current_profile(paths, layout, data_key, name, passphrase, recovery_code)
         if current is not None:
             _refuse_to_replace(file, paths, layout, current, replace_newer=replace_newer, replace_other=replace_other)
@@ -341,48 +360,35 @@ def _plain_engine(path: Path) -> Engine:
     )
 
 
-def _present_files(paths: ProfilePaths) -> list[Path]:
-    return [paths.home / name for name in PROFILE_FILES if (paths.home / name).exists()]
-
-
 def _install(file: Path, layout: Layout, paths: ProfilePaths) -> Path | None:
-    """Write the members beside the profile, move the old files aside, then move the new ones in."""
+    """Write the members beside the profile, move the old files aside, then move the new ones in.
+
+    Journalled (see `finish_interrupted_restore`): once every member is written, a journal names the
+    staging folder and the ``replaced-*`` folder, so a crash at any later point is finished on the next
+    start, forward or back, instead of leaving a folder without its key file.
+    """
     paths.home.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.home))
     try:
-        try:
-            for member in layout.sealed.members:
-                layout.sealed.extract(member.name, staging / member.name)
-        except UnreadableError:
-            raise BackupDamagedError(file) from None
-        replaced = _move_aside(paths)
         for member in layout.sealed.members:
-            os.replace(staging / member.name, paths.home / member.name)
-    finally:
+            layout.sealed.extract(member.name, staging / member.name)
+    except UnreadableError:
         shutil.rmtree(staging, ignore_errors=True)
+        raise BackupDamagedError(file) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # no journal yet: the profile was not touched
+        raise
+    # Named now, made once the journal names it: a crash before that leaves no empty replaced-* folder.
+    aside = free_name(paths.home, f"replaced-{datetime.now():%Y%m%d-%H%M%S}") if present_files(paths) else None
+    journal = Journal(staging.name, None if aside is None else aside.name, [m.name for m in layout.sealed.members])
+    try:
+        run(journal, paths.home)
+    except Exception:
+        # A failure the process survived (not a crash): put back what was there, not a half-moved folder.
+        roll_back(journal, paths.home)
+        raise
     paths.ensure()
-    return replaced
-
-
-def _move_aside(paths: ProfilePaths) -> Path | None:
-    present = _present_files(paths)
-    if not present:
-        return None
-    aside = _free_folder(paths.home, f"replaced-{datetime.now():%Y%m%d-%H%M%S}")
-    for path in present:
-        os.replace(path, aside / path.name)
     return aside
-
-
-def _free_folder(parent: Path, stem: str) -> Path:
-    number = 1
-    while True:
-        folder = parent / (stem if number == 1 else f"{stem}-{number}")
-        try:
-            folder.mkdir()
-            return folder
-        except FileExistsError:
-            number += 1
 
 
 def _local_text(moment: datetime | None) -> str:

@@ -82,8 +82,9 @@ class BackupsPage(ReloadsWhenShown, QWidget):
 
     def reload(self) -> None:
         self._stale = False
-        folder = self.ctx.profile.paths.backups
-        self.ctx.lane.submit(lambda: backup.list_backups(folder, verify=False), self._show, owner=self)
+        folder, key = self.ctx.profile.paths.backups, self.ctx.profile.data_key or None
+        # Every byte is read (off the GUI thread): a damaged backup must show here, not on the day it is needed.
+        self.ctx.lane.submit(lambda: backup.list_backups(folder, data_key=key), self._show, owner=self)
 
     def _show(self, found: list[BackupInfo]) -> None:
         self.model.set_records(found)
@@ -97,7 +98,9 @@ class BackupsPage(ReloadsWhenShown, QWidget):
         return self.tr("automatic") if info.automatic else self.tr("on demand")
 
     def _state(self, info: BackupInfo) -> str:
-        return self.tr("readable") if info.ok else self.tr("damaged")
+        if info.damaged:
+            return self.tr("damaged")
+        return self.tr("not checked") if info.unchecked else self.tr("intact")
 
     # Writing ###################################################################################
 
