@@ -32,7 +32,7 @@ def write_atomically(path: Path, data: bytes, *, private: bool = False, exclusiv
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 @contextmanager
@@ -53,7 +53,7 @@ def atomic_stream(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def write_json_atomically(path: Path, document: object, *, exclusive: bool = False) -> None:
@@ -61,7 +61,7 @@ def write_json_atomically(path: Path, document: object, *, exclusive: bool = Fal
     write_atomically(path, data, exclusive=exclusive)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     # Makes the rename itself durable on POSIX; Windows cannot open a folder and needs no such step.
     if os.name != "posix":
         return

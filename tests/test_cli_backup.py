@@ -277,6 +277,32 @@ def test_a_restore_killed_halfway_is_completed_by_the_next_backup_command(demo_h
     assert run(capsys, "--home", str(home), "backup", "list")[2] == ""  # said once
 
 
+def test_any_command_that_opens_the_profile_finishes_a_restore_a_crash_cut_short(demo_home, stick, capsys, monkeypatch):
+    from desktop.services.profile import restore_journal
+
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    before = stats_json(capsys, home)
+    moves = [0]
+    move = restore_journal._move
+
+    def killed_on_the_third(source: Path, target: Path) -> None:
+        moves[0] += 1
+        if moves[0] == 3:
+            raise Killed
+        move(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(restore_journal, "_move", killed_on_the_third)
+        with pytest.raises(Killed):
+            main(["--home", str(home), "backup", "restore", str(made), "--yes"])
+    capsys.readouterr()
+    code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "stats", "--json")  # not a backup command
+    assert code == 0, err
+    assert err.startswith(f"Việc khôi phục vào {home} đã bị ngắt giữa chừng; nay đã được làm xong.")
+    assert json.loads(out) == before
+
+
 def test_create_without_to_writes_into_the_profiles_backups_folder(demo_home, capsys):
     home, _code = demo_home
     code, out, _err = run(capsys, "--home", str(home), "backup", "create")

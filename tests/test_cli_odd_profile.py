@@ -107,7 +107,7 @@ from pathlib import Path
 from desktop.paths import ProfilePaths
 from desktop.security import keystore
 from desktop.security.keyslot import KdfParams
-from desktop.services.profile import opening
+from desktop.services.profile import folder, opening
 
 keystore.DEFAULT_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
 hook = sys.argv[2]
@@ -118,9 +118,9 @@ if hook == "after-set-up":
         os.kill(os.getpid(), signal.SIGKILL)
     opening.set_up = set_up
 else:  # after the database is in the profile folder, before its key file
-    def sync_folder(folder):
+    def fsync_folder(path):
         os.kill(os.getpid(), signal.SIGKILL)
-    opening._sync_folder = sync_folder
+    folder.fsync_folder = fsync_folder
 opening.create_profile(
     ProfilePaths(Path(sys.argv[1])), commune_code="18673", collaborator="Lê Văn An", user="Lê Văn An",
     passphrase="mật khẩu thử nghiệm",

@@ -95,7 +95,10 @@ def opened(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
 @contextmanager
 def _unlocked(args: argparse.Namespace, paths: ProfilePaths) -> Iterator[Profile]:
     from desktop.services.profile import opening as profile_service
+    from desktop.services.profile.restoring import finish_interrupted_restore
 
+    if paths.home.is_dir() and (said := finish_interrupted_restore(paths.home)):
+        console.error(said)  # a restore a crash cut short was finished, forward or back: said once
     usable_home(paths, create=False)
     state = profile_service.profile_state(paths)
     if state is profile_service.ProfileState.PLAIN:

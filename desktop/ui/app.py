@@ -184,8 +184,12 @@ def main(
 def _open_profile(paths: ProfilePaths, lane: DbLane) -> Profile | int:
     """Set up, protect or log in, as the folder requires; an int is the exit code when nothing opened."""
     from desktop.services.profile.folder import ProfileState, profile_state
+    from desktop.services.profile.restoring import finish_interrupted_restore
+    from desktop.ui.modal import inform
 
     try:
+        if said := finish_interrupted_restore(paths.home):  # a restore a crash cut short: forward or back
+            inform(None, APP_NAME, said)
         state = profile_state(paths)
         if state is ProfileState.NEW:
             return _set_up(paths, lane)

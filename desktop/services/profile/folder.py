@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop.errors import SotayError
+from desktop.fileio import fsync_folder
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
@@ -129,3 +130,20 @@ def _is_plain_sqlite(path: Path) -> bool:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except FileNotFoundError:
         return False
+
+
+def move_into_place(built: ProfilePaths, paths: ProfilePaths) -> None:
+    """The database first and the key file after it: the key file's arrival is what makes it a profile.
+
+    The device key and certificate follow; a start after a stop before them makes a new identity (or the
+    certificate again from the key), as for profiles made before identities existed."""
+    from desktop.security import device
+
+    for name in (f"{paths.database.name}-wal", paths.database.name):
+        if (built.home / name).exists():
+            os.replace(built.home / name, paths.home / name)
+    fsync_folder(paths.home)  # so that even a power cut cannot leave the key file without its database
+    os.replace(built.keyslots, paths.keyslots)
+    for path in (device.key_path(built.home), device.cert_path(built.home)):
+        os.replace(path, paths.home / path.name)
+    fsync_folder(paths.home)

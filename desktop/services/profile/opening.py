@@ -37,7 +37,7 @@ from desktop.security.keystore import KeyStore, WrongPassphraseError
 from desktop.security.recovery import format_recovery_code, generate_recovery_code
 from desktop.security.throttle import RECOVERY, Throttle
 from desktop.services.profile.access import CurrentUser, Role, village_ids
-from desktop.services.profile.folder import SETUP_PREFIX, set_aside_unfinished_setup
+from desktop.services.profile.folder import SETUP_PREFIX, move_into_place, set_aside_unfinished_setup
 from desktop.services.profile.folder import (  # re-exported: callers know them as profile.*
     DamagedProfileError as DamagedProfileError,
 )
@@ -86,38 +86,11 @@ def create_profile(
             set_up(profile, commune_code=commune_code, collaborator=collaborator)
         finally:
             profile.close()
-        _move_into_place(building, paths)
+        move_into_place(building, paths)
     finally:
         shutil.rmtree(building.home, ignore_errors=True)
     profile = _open_database(paths, data_key)
     return Created(_logged_in(profile, KeyStore.load(paths.home), data_key, user), format_recovery_code(code))
-
-
-def _move_into_place(built: ProfilePaths, paths: ProfilePaths) -> None:
-    """The database first and the key file after it: the key file's arrival is what makes it a profile.
-
-    The device key and certificate follow; a start after a stop before them makes a new identity (or the
-    certificate again from the key), as for profiles made before identities existed."""
-    from desktop.security import device
-
-    for name in (f"{paths.database.name}-wal", paths.database.name):
-        if (built.home / name).exists():
-            os.replace(built.home / name, paths.home / name)
-    _sync_folder(paths.home)  # so that even a power cut cannot leave the key file without its database
-    os.replace(built.keyslots, paths.keyslots)
-    for path in (device.key_path(built.home), device.cert_path(built.home)):
-        os.replace(path, paths.home / path.name)
-    _sync_folder(paths.home)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder, and needs no such step for a rename to last
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfParams | None = None) -> Created:
