@@ -56,6 +56,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # The keys made here are still valid search keys for the older code (which finds less with them):
-    # nothing to undo.
-    pass
+    """Nothing to undo: the keys made here are still valid search keys for the older code, which finds
+    less with them."""

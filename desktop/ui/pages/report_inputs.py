@@ -175,8 +175,7 @@ class ReportInputs:
     def _tagged(self) -> None:
         ctx: AppContext = self.ctx  # type: ignore[attr-defined]  # the page's
         ctx.notify_changed()
-        self._offer_untagged(self.kind())
-        self._choice_changed()  # type: ignore[attr-defined]  # the page's
+        self._choice_changed()  # type: ignore[attr-defined]  # the page's: it offers what is still untagged
 
     def _tagging_failed(self, error: BaseException) -> None:
         if not isinstance(error, SotayError):
