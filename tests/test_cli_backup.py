@@ -245,10 +245,10 @@ class Killed(BaseException):
     """The process stopping where it stands (SIGKILL): nothing of the restore handles it."""
 
 
-def test_a_restore_killed_halfway_is_completed_by_the_next_backup_command(demo_home, stick, capsys, monkeypatch):
+def restore_killed_halfway(home: Path, stick: Path, capsys, monkeypatch) -> dict[str, int]:
+    """A restore of a fresh backup stopped dead after its second file move; the profile's stats before it."""
     from desktop.services.profile import restore_journal
 
-    home, _code = demo_home
     made = create(capsys, home, stick)
     before = stats_json(capsys, home)
     moves = [0]
@@ -265,6 +265,12 @@ def test_a_restore_killed_halfway_is_completed_by_the_next_backup_command(demo_h
         with pytest.raises(Killed):
             main(["--home", str(home), "backup", "restore", str(made), "--yes"])
     capsys.readouterr()
+    return before
+
+
+def test_a_restore_killed_halfway_is_completed_by_the_next_backup_command(demo_home, stick, capsys, monkeypatch):
+    home, _code = demo_home
+    before = restore_killed_halfway(home, stick, capsys, monkeypatch)
     assert not (home / "keyslots.json").exists()
     code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "backup", "list")
     assert code == 0, err
@@ -278,25 +284,8 @@ def test_a_restore_killed_halfway_is_completed_by_the_next_backup_command(demo_h
 
 
 def test_any_command_that_opens_the_profile_finishes_a_restore_a_crash_cut_short(demo_home, stick, capsys, monkeypatch):
-    from desktop.services.profile import restore_journal
-
     home, _code = demo_home
-    made = create(capsys, home, stick)
-    before = stats_json(capsys, home)
-    moves = [0]
-    move = restore_journal._move
-
-    def killed_on_the_third(source: Path, target: Path) -> None:
-        moves[0] += 1
-        if moves[0] == 3:
-            raise Killed
-        move(source, target)
-
-    with monkeypatch.context() as patch:
-        patch.setattr(restore_journal, "_move", killed_on_the_third)
-        with pytest.raises(Killed):
-            main(["--home", str(home), "backup", "restore", str(made), "--yes"])
-    capsys.readouterr()
+    before = restore_killed_halfway(home, stick, capsys, monkeypatch)
     code, out, err = run(capsys, "--home", str(home), "--lang", "vi", "stats", "--json")  # not a backup command
     assert code == 0, err
     assert err.startswith(f"Việc khôi phục vào {home} đã bị ngắt giữa chừng; nay đã được làm xong.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -38,17 +37,6 @@ def test_report_p0_writes_the_signed_slip_and_its_tables(home, tmp_path, capsys)
     for sheet in sheets[1:]:
         number = sheet.removeprefix("Mục ")
         assert f" {number}. " in f" {printed}"
-
-
-def test_a_month_that_has_not_begun_is_refused_and_nothing_is_written(home, tmp_path, capsys):
-    today = date.today()
-    coming = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
-    out, book = tmp_path / "x.pdf", tmp_path / "x.xlsx"
-    args = ["--home", str(home), "--lang", "vi", "report", "p0", "--month", f"{coming:%m/%Y}"]
-    code, printed, err = run(capsys, *args, "--out", str(out), "--xlsx", str(book))
-    assert code == 2 and printed == ""
-    assert f"Kỳ báo cáo này chưa bắt đầu: từ ngày {coming:%d/%m/%Y} mới làm được báo cáo" in err
-    assert not out.exists() and not book.exists()
 
 
 def test_p0_is_listed_among_the_reports(capsys):

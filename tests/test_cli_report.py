@@ -452,11 +452,12 @@ def test_a_year_of_two_digits_is_refused_before_the_profile_is_opened(tmp_path, 
     assert not out.exists()
 
 
-def test_a_month_that_has_not_begun_is_refused_and_nothing_is_written(home, tmp_path, capsys):
+@pytest.mark.parametrize("report", ["monthly", "p0"])
+def test_a_month_that_has_not_begun_is_refused_and_nothing_is_written(home, tmp_path, capsys, report):
     today = date.today()
     coming = date(today.year + (today.month == 12), today.month % 12 + 1, 1)
     out, book = tmp_path / "x.pdf", tmp_path / "x.xlsx"
-    args = ["--home", str(home), "--lang", "vi", "report", "monthly", "--month", f"{coming:%m/%Y}"]
+    args = ["--home", str(home), "--lang", "vi", "report", report, "--month", f"{coming:%m/%Y}"]
     code, printed, err = run(capsys, *args, "--out", str(out), "--xlsx", str(book))
     assert code == 2 and printed == ""
     assert f"Kỳ báo cáo này chưa bắt đầu: từ ngày {coming:%d/%m/%Y} mới làm được báo cáo" in err

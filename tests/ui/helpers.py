@@ -21,6 +21,20 @@ def type_text(qtbot, widget, text: str) -> None:
             QCoreApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
+def opened(qtbot, dialog):
+    """A dialog shown without its modal loop, as the tests drive it."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def save(qtbot, dialog) -> None:
+    """Press a form's Save as a user would, and check that the form accepted."""
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
 def open_main_window(qtbot, ctx, wait_lane):
     """The main window shown, started and with its first data loaded, as after logging in."""
     from desktop.ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from desktop.services.communication import activities
 from desktop.services.communication.activities import ActivityInput
 from desktop.ui.dialogs.activity import ActivityDialog
 from desktop.ui.pages.activities import ActivitiesPage, month_end, shift_month
-from tests.ui.helpers import type_text
+from tests.ui.helpers import opened, type_text
 
 SCREENS = Path(__file__).resolve().parents[2] / ".perf" / "screens"  # git-ignored, for a person to look at
 
@@ -21,12 +21,6 @@ def _shoot(widget, name: str) -> None:
     widget.grab().save(str(SCREENS / name))
 
 TODAY = date.today()
-
-
-def opened(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
 
 
 def test_record_an_activity_through_the_dialog(qtbot, ctx, register):

@@ -34,18 +34,12 @@ from desktop.ui.formatting import fmt_date
 from desktop.ui.pages import household_cases, household_detail
 from desktop.ui.pages.household_detail import HouseholdDetailPage
 from desktop.ui.translation import message_text
-from tests.ui.helpers import type_text
+from tests.ui.helpers import opened, type_text
 from tests.ui.unsaved_helpers import DISCARD, answer
 
 TODAY = date.today()
 SCREENS = Path(__file__).resolve().parents[2] / ".perf" / "screens"
 CASES_TAB = 4
-
-
-def opened(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
 
 
 def save(qtbot, dialog) -> None:

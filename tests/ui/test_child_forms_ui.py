@@ -22,18 +22,12 @@ from desktop.ui.dialogs.case.data import CaseCodes, load_codes
 from desktop.ui.dialogs.case.intake import IntakeTab
 from desktop.ui.dialogs.case.review import ReviewDialog, ReviewSummary, review_text
 from desktop.ui.formatting import fmt_date
-from tests.ui.helpers import type_text
+from tests.ui.helpers import opened, type_text
 
 TODAY = date.today()
 OPENED = TODAY - timedelta(days=30)
 STEPS_TO_MONITORING = ("initial_assessment", "detailed_assessment", "plan_approved", "in_progress", "monitoring")
 MONITORING_FROM = OPENED + timedelta(days=20)
-
-
-def opened(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
 
 
 def save(qtbot, dialog) -> None:

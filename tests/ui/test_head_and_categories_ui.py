@@ -14,21 +14,9 @@ from desktop.ui.dialogs.event import EventDialog
 from desktop.ui.dialogs.member import MemberDialog
 from desktop.ui.pages import household_detail
 from desktop.ui.pages.household_detail import HouseholdDetailPage
-from tests.ui.helpers import type_text
+from tests.ui.helpers import opened, save, type_text
 
 TODAY = date.today()
-
-
-def opened(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
-def save(qtbot, dialog) -> None:
-    assert dialog.save_button.isEnabled()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == dialog.DialogCode.Accepted
 
 
 def by_name(ctx, family) -> dict:

@@ -11,15 +11,9 @@ from desktop.services.register.members import PersonInput
 from desktop.typed_dates import parse_month
 from desktop.ui.dialogs.event import KINDS, EventDialog
 from desktop.ui.pages.household_detail import HouseholdDetailPage
-from tests.ui.helpers import type_text
+from tests.ui.helpers import opened, type_text
 
 TODAY = date.today()
-
-
-def opened(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
 
 
 def test_record_a_contraception_start_and_see_it_in_the_household(qtbot, ctx, wait_lane, family):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 
 from desktop.services.register import events, households, members
 from desktop.typed_dates import parse_month
@@ -13,21 +12,9 @@ from desktop.ui.dialogs.category import CategoryDialog
 from desktop.ui.dialogs.dissolve import DissolveDialog
 from desktop.ui.dialogs.event import EventDialog
 from desktop.ui.dialogs.visit import VisitDialog
-from tests.ui.helpers import type_text
+from tests.ui.helpers import opened, save, type_text
 
 TODAY = date.today()
-
-
-def opened(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
-def save(qtbot, dialog) -> None:
-    assert dialog.save_button.isEnabled()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == dialog.DialogCode.Accepted
 
 
 def test_record_a_visit(qtbot, ctx, family):
