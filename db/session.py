@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.audit import DEVICE_KEY, USER_KEY, record_flush
 from db.audit_head import HEAD_KEEPER, HeadKeeper, forget_pending_head, keep_head
 from db.base import PENDING_USN, SyncedMixin, utcnow
+from db.sealed import CONTENT_CIPHER, ContentCipher, seal_pending
 
 __all__ = ["DEVICE_KEY", "USER_KEY", "make_engine", "make_sessionmaker"]
 
@@ -49,17 +50,28 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def make_sessionmaker(
-    engine: Engine, device_id: str = "", user: str | None = None, head_keeper: HeadKeeper | None = None
+    engine: Engine,
+    device_id: str = "",
+    user: str | None = None,
+    head_keeper: HeadKeeper | None = None,
+    content: ContentCipher | None = None,
 ) -> sessionmaker[Session]:
     """Sessions stamped with this device; `user` (or later `session.info[USER_KEY]`) names the writer;
-    `head_keeper` keeps the audit chain's head outside the database after each commit that appended."""
+    `head_keeper` keeps the audit chain's head outside the database after each commit that appended;
+    `content` opens and seals case content, for a user holding the protection key (db.sealed)."""
     info: dict[str, object] = {DEVICE_KEY: device_id}
+    if content is not None:
+        info[CONTENT_CIPHER] = content
     if user:
         info[USER_KEY] = user
     if head_keeper is not None:
         info[HEAD_KEEPER] = head_keeper
     factory = sessionmaker(engine, expire_on_commit=False, info=info)
     return factory
+
+
+# Sealed first, so the stamps below see the ciphertext columns as changed.
+event.listen(Session, "before_flush", seal_pending)
 
 
 @event.listens_for(Session, "before_flush")

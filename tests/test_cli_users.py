@@ -12,6 +12,7 @@ import pytest
 
 from desktop.cli.main import main
 from desktop.paths import ProfilePaths
+from desktop.security.keystore import KeyStore
 from desktop.services import reference
 from desktop.services.profile import users
 from desktop.services.profile.access import Role
@@ -71,10 +72,19 @@ def test_an_officer_adds_lists_and_sets_the_permission_of_users(home, capsys, mo
     assert sotay(capsys, home, "--user", "Lê Thị Hoa", "stats", "--json")[0] == 0
     monkeypatch.setenv("SOTAY_PASSPHRASE", PASSPHRASE)
 
+    # Granting wraps the key of the cases under Hoa's own passphrase: without it, or with a wrong one, nothing.
+    code, out, err = sotay(capsys, home, "user", "set-protection", "lê thị hoa", "on")
+    assert (code, out) == (3, "") and "Lê Thị Hoa types their own passphrase" in err
+    monkeypatch.setenv("SOTAY_THEIR_PASSPHRASE", "không phải của Hoa")
+    assert sotay(capsys, home, "user", "set-protection", "lê thị hoa", "on")[0] == 2
+    assert listed(capsys, home)["Lê Thị Hoa"]["protection"] is False
+    monkeypatch.setenv("SOTAY_THEIR_PASSPHRASE", "mật khẩu của Hoa")
     assert sotay(capsys, home, "user", "set-protection", "lê thị hoa", "on")[0] == 0
     assert listed(capsys, home)["Lê Thị Hoa"]["protection"] is True
+    assert KeyStore.load(home).carries_protection("Lê Thị Hoa")
     assert sotay(capsys, home, "user", "set-protection", "Lê Thị Hoa", "off")[0] == 0
     assert listed(capsys, home)["Lê Thị Hoa"]["protection"] is False
+    assert not KeyStore.load(home).carries_protection("Lê Thị Hoa")
 
     code, _out, err = sotay(capsys, home, "user", "add", "Phan Văn Tú", "--role", "officer", "--protection")
     assert (code, err) == (0, "")

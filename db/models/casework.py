@@ -1,52 +1,77 @@
 """Support cases and what is done in them, and the task list's own rows (manual tasks, task states).
 
-Each model of case content lists in `__audit_shown__` the columns the audit log may name (ids, dates, the
-owner and the case's state); every other column, and any column added later, is content: the log says only
-that it changed (db/audit.py).
+Each model of case content lists in `__audit_shown__` the columns anyone may read (ids, dates, the owner
+and the case's state). Every other column is content, stored sealed under the protection key (db/sealed.py):
+a `sealed_<name>` column holds the ciphertext and a `SealedField` of the plain name the value, for a session
+that holds the key. The audit log says only that content changed (db/audit.py).
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import ADDRESS_MAX, NAME_MAX, Base, SyncedMixin
+from db.sealed import PLAIN_JSON, UUID, SealedField, forget_opened
+
+
+def _none() -> None:
+    return None
+
+
+def _sent() -> str:
+    return "sent"
+
+
+def _planned() -> str:
+    return "planned"
 
 
 class SupportCase(SyncedMixin, Base):
     """A support case (domestic violence, child protection, other) opened for a household or person.
 
-    `kind`, `person_id`, `summary` and `details` are the case's content: the services show them only to
-    the case owner and to users with the protection permission (architecture.md §6). Everyone else learns
-    that a case exists for the household, who owns it, and its state.
+    Everything but the household, the owner, the state and the dates is the case's content, sealed for
+    users with the protection permission (architecture.md §6). Everyone else learns that a case exists for
+    the household, who owns it, its state and its dates.
     """
 
     __tablename__ = "support_cases"
     # The audit log, read by officers and sent to the hub, names only these; the rest is content.
     __audit_shown__ = frozenset({"household_id", "owner", "opened_on", "state", "closed_on"})
-    kind: Mapped[str] = mapped_column(String(40))
+    sealed_kind: Mapped[bytes] = mapped_column("kind", LargeBinary)
+    kind = SealedField(PLAIN_JSON, str)
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
-    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
+    sealed_person_id: Mapped[bytes] = mapped_column("person_id", LargeBinary)
+    person_id = SealedField(UUID, _none)
     owner: Mapped[str] = mapped_column(String(NAME_MAX))
     opened_on: Mapped[date] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(20), default="open")
     closed_on: Mapped[date | None] = mapped_column(Date, default=None)
-    summary: Mapped[str] = mapped_column(Text, default="")
-    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    risk_level: Mapped[str] = mapped_column(String(10), default="", server_default="")  # high | medium | low
-    consent: Mapped[bool] = mapped_column(default=False, server_default="0")  # the person agreed to be helped
+    sealed_summary: Mapped[bytes] = mapped_column("summary", LargeBinary)
+    summary = SealedField(PLAIN_JSON, str)
+    sealed_details: Mapped[bytes] = mapped_column("details", LargeBinary)
+    details = SealedField(PLAIN_JSON, dict)
+    sealed_risk_level: Mapped[bytes] = mapped_column("risk_level", LargeBinary)
+    risk_level = SealedField(PLAIN_JSON, str)  # high | medium | low
+    sealed_consent: Mapped[bytes] = mapped_column("consent", LargeBinary)
+    consent = SealedField(PLAIN_JSON, bool)  # the person agreed to be helped
     # Domestic violence: the acts of Art. 3.1 (codes of dv_acts), the relationship, harm, recurrence.
-    acts: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
-    relationship_context: Mapped[str] = mapped_column(String(20), default="", server_default="")
-    harm: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    recurrence_12m: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    sealed_acts: Mapped[bytes] = mapped_column("acts", LargeBinary)
+    acts = SealedField(PLAIN_JSON, list)
+    sealed_relationship_context: Mapped[bytes] = mapped_column("relationship_context", LargeBinary)
+    relationship_context = SealedField(PLAIN_JSON, str)
+    sealed_harm: Mapped[bytes] = mapped_column("harm", LargeBinary)
+    harm = SealedField(PLAIN_JSON, str)
+    sealed_recurrence_12m: Mapped[bytes] = mapped_column("recurrence_12m", LargeBinary)
+    recurrence_12m = SealedField(PLAIN_JSON, int)
     # Child protection: the groups of Art. 10 (codes of child_groups) and the step of Decree 56/2017.
-    groups: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
-    stage: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    sealed_groups: Mapped[bytes] = mapped_column("groups", LargeBinary)
+    groups = SealedField(PLAIN_JSON, list)
+    sealed_stage: Mapped[bytes] = mapped_column("stage", LargeBinary)
+    stage = SealedField(PLAIN_JSON, str)
 
 
 class CaseMeasure(SyncedMixin, Base):
@@ -55,14 +80,19 @@ class CaseMeasure(SyncedMixin, Base):
     __tablename__ = "case_measures"
     __audit_shown__ = frozenset({"case_id", "decided_on", "starts_on", "ends_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
-    measure: Mapped[str] = mapped_column(String(40))
-    decision_no: Mapped[str] = mapped_column(String(60), default="")
+    sealed_measure: Mapped[bytes] = mapped_column("measure", LargeBinary)
+    measure = SealedField(PLAIN_JSON, str)
+    sealed_decision_no: Mapped[bytes] = mapped_column("decision_no", LargeBinary)
+    decision_no = SealedField(PLAIN_JSON, str)
     decided_on: Mapped[date] = mapped_column(Date)
     starts_on: Mapped[date | None] = mapped_column(Date, default=None)
     ends_on: Mapped[date | None] = mapped_column(Date, default=None, index=True)
-    distance_m: Mapped[int | None] = mapped_column(Integer, default=None)
-    supervisor: Mapped[str] = mapped_column(String(NAME_MAX), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    sealed_distance_m: Mapped[bytes] = mapped_column("distance_m", LargeBinary)
+    distance_m = SealedField(PLAIN_JSON, _none)
+    sealed_supervisor: Mapped[bytes] = mapped_column("supervisor", LargeBinary)
+    supervisor = SealedField(PLAIN_JSON, str)
+    sealed_notes: Mapped[bytes] = mapped_column("notes", LargeBinary)
+    notes = SealedField(PLAIN_JSON, str)
 
 
 class CaseReferral(SyncedMixin, Base):
@@ -71,11 +101,14 @@ class CaseReferral(SyncedMixin, Base):
     __tablename__ = "case_referrals"
     __audit_shown__ = frozenset({"case_id", "sent_on", "status_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
-    body: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(12), default="sent")
+    sealed_body: Mapped[bytes] = mapped_column("body", LargeBinary)
+    body = SealedField(PLAIN_JSON, str)
+    sealed_status: Mapped[bytes] = mapped_column("status", LargeBinary)
+    status = SealedField(PLAIN_JSON, _sent)
     sent_on: Mapped[date] = mapped_column(Date)
     status_on: Mapped[date] = mapped_column(Date)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    sealed_notes: Mapped[bytes] = mapped_column("notes", LargeBinary)
+    notes = SealedField(PLAIN_JSON, str)
 
 
 class CaseParty(SyncedMixin, Base):
@@ -88,15 +121,24 @@ class CaseParty(SyncedMixin, Base):
     __tablename__ = "case_parties"
     __audit_shown__ = frozenset({"case_id"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
-    role: Mapped[str] = mapped_column(String(20))  # victim | perpetrator | carer | reporter
-    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"), index=True, default=None)
-    name: Mapped[str] = mapped_column(String(NAME_MAX), default="")
-    sex: Mapped[str] = mapped_column(String(4), default="")
-    birth_year: Mapped[int | None] = mapped_column(Integer, default=None)
-    anonymous: Mapped[bool] = mapped_column(default=False)
-    relationship: Mapped[str] = mapped_column(String(40), default="")  # to the victim, in words
-    contact: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")  # a reporter's phone or address
-    notes: Mapped[str] = mapped_column(Text, default="")
+    sealed_role: Mapped[bytes] = mapped_column("role", LargeBinary)
+    role = SealedField(PLAIN_JSON, str)  # victim | perpetrator | carer | reporter
+    sealed_person_id: Mapped[bytes] = mapped_column("person_id", LargeBinary)
+    person_id = SealedField(UUID, _none)
+    sealed_name: Mapped[bytes] = mapped_column("name", LargeBinary)
+    name = SealedField(PLAIN_JSON, str)
+    sealed_sex: Mapped[bytes] = mapped_column("sex", LargeBinary)
+    sex = SealedField(PLAIN_JSON, str)
+    sealed_birth_year: Mapped[bytes] = mapped_column("birth_year", LargeBinary)
+    birth_year = SealedField(PLAIN_JSON, _none)
+    sealed_anonymous: Mapped[bytes] = mapped_column("anonymous", LargeBinary)
+    anonymous = SealedField(PLAIN_JSON, bool)
+    sealed_relationship: Mapped[bytes] = mapped_column("relationship", LargeBinary)
+    relationship = SealedField(PLAIN_JSON, str)  # to the victim, in words
+    sealed_contact: Mapped[bytes] = mapped_column("contact", LargeBinary)
+    contact = SealedField(PLAIN_JSON, str)  # a reporter's phone or address
+    sealed_notes: Mapped[bytes] = mapped_column("notes", LargeBinary)
+    notes = SealedField(PLAIN_JSON, str)
 
 
 class CasePlanItem(SyncedMixin, Base):
@@ -105,12 +147,16 @@ class CasePlanItem(SyncedMixin, Base):
     __tablename__ = "case_plan_items"
     __audit_shown__ = frozenset({"case_id", "due_on", "status_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
-    action: Mapped[str] = mapped_column(String(ADDRESS_MAX))
-    responsible: Mapped[str] = mapped_column(String(NAME_MAX))
+    sealed_action: Mapped[bytes] = mapped_column("action", LargeBinary)
+    action = SealedField(PLAIN_JSON, str)
+    sealed_responsible: Mapped[bytes] = mapped_column("responsible", LargeBinary)
+    responsible = SealedField(PLAIN_JSON, str)
     due_on: Mapped[date] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(12), default="planned")  # planned | done | dropped
+    sealed_status: Mapped[bytes] = mapped_column("status", LargeBinary)
+    status = SealedField(PLAIN_JSON, _planned)  # planned | done | dropped
     status_on: Mapped[date | None] = mapped_column(Date, default=None)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    sealed_notes: Mapped[bytes] = mapped_column("notes", LargeBinary)
+    notes = SealedField(PLAIN_JSON, str)
 
 
 class CaseAction(SyncedMixin, Base):
@@ -124,10 +170,13 @@ class CaseAction(SyncedMixin, Base):
     __tablename__ = "case_actions"
     __audit_shown__ = frozenset({"case_id", "done_on", "follow_up_on"})
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("support_cases.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(30))
+    sealed_kind: Mapped[bytes] = mapped_column("kind", LargeBinary)
+    kind = SealedField(PLAIN_JSON, str)
     done_on: Mapped[date] = mapped_column(Date)
-    result: Mapped[str] = mapped_column(String(30), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    sealed_result: Mapped[bytes] = mapped_column("result", LargeBinary)
+    result = SealedField(PLAIN_JSON, str)
+    sealed_notes: Mapped[bytes] = mapped_column("notes", LargeBinary)
+    notes = SealedField(PLAIN_JSON, str)
     follow_up_on: Mapped[date | None] = mapped_column(Date, index=True, default=None)
 
 
@@ -154,3 +203,8 @@ class TaskState(SyncedMixin, Base):
     done_on: Mapped[date | None] = mapped_column(Date, default=None)
     snoozed_until: Mapped[date | None] = mapped_column(Date, default=None)
     reason: Mapped[str] = mapped_column(String(ADDRESS_MAX), default="")
+
+
+for _model in (SupportCase, CaseMeasure, CaseReferral, CaseParty, CasePlanItem, CaseAction):
+    event.listen(_model, "load", forget_opened)
+    event.listen(_model, "refresh", forget_opened)

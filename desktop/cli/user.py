@@ -4,7 +4,9 @@
   passphrase comes from ``--new-passphrase-file`` or ``SOTAY_NEW_PASSPHRASE`` (else typed twice at a
   terminal), never from an argument, which other users of the computer could read;
 * ``user list [--json]``: the users, their role, permission and villages;
-* ``user set-protection NAME on|off``: grant or take away the protection permission;
+* ``user set-protection NAME on|off``: grant or take away the protection permission; granting wraps the
+  key that opens support cases under the user's own passphrase, so it comes from ``--their-passphrase-file``
+  or ``SOTAY_THEIR_PASSPHRASE`` (else the user types it at the terminal);
 * ``user set-passphrase NAME``: a new passphrase for a user who forgot theirs (the recovery code is a
   commune officer's own, desktop.services.profile.recovery).
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from desktop.services.profile.users import UserDTO
 
 ROLES = ("ctv", "officer", "hub")
+ENV_THEIR_PASSPHRASE = "SOTAY_THEIR_PASSPHRASE"
 SWITCH = {"on": True, "off": False}
 
 
@@ -62,6 +65,15 @@ def register(commands: Subparsers) -> None:
     protection = actions.add_parser("set-protection", help=about, description=about)
     protection.add_argument("name", metavar=name_metavar, help=name_help)
     protection.add_argument("state", choices=tuple(SWITCH))
+    protection.add_argument(
+        "--their-passphrase-file",
+        metavar=console.text(QT_TRANSLATE_NOOP("Cli", "FILE")),
+        help=console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli", "For on: read the user's own passphrase from this file (or SOTAY_THEIR_PASSPHRASE)."
+            )
+        ),
+    )
     protection.set_defaults(run=run_set_protection)
 
     about = console.text(
@@ -156,7 +168,8 @@ def run_set_protection(args: argparse.Namespace, paths: ProfilePaths) -> int:
     with credentials.opened(args, paths) as profile:
         require_manager(profile.user)
         user = users.find_user(profile, args.name)
-        users.set_protection(profile, user.id, SWITCH[args.state])
+        theirs = _their_passphrase(args, user.name) if SWITCH[args.state] and not user.protection else ""
+        users.set_protection(profile, user.id, SWITCH[args.state], theirs)
     message = (
         QT_TRANSLATE_NOOP("Cli", "{user} may now see the content of support cases.")
         if SWITCH[args.state]
@@ -185,6 +198,20 @@ def run_set_passphrase(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 
 # Helpers ####################################################################################
+
+
+def _their_passphrase(args: argparse.Namespace, name: str) -> str:
+    """The passphrase of the user being granted the permission, typed by them (never an argument)."""
+    import getpass
+    import sys
+
+    found = credentials.secret(args.their_passphrase_file, ENV_THEIR_PASSPHRASE)
+    if found is not None:
+        return found
+    if sys.stdin.isatty():
+        prompt = QT_TRANSLATE_NOOP("Cli", "{user}, type your own passphrase: ")
+        return getpass.getpass(console.text(prompt, user=name))
+    return ""  # the service says what is missing
 
 
 def _villages(profile: Profile, text: str) -> tuple[uuid.UUID, ...]:

@@ -134,7 +134,7 @@ def _key_file(path: Path, data_key: bytes) -> dict[str, Any]:
 
 
 def _key_document(raw: bytes, data_key: bytes) -> dict[str, Any]:
-    kid, _slots = keystore.parse_document(raw)  # a damaged file is refused, as at loading, never rewritten
+    kid = keystore.parse_document(raw).key_id  # a damaged file is refused, as at loading, never rewritten
     if not hmac.compare_digest(kid, key_id(data_key)):
         raise keystore.KeyStoreError(
             QT_TRANSLATE_NOOP("Security", "The key file of this profile is damaged or not from Sổ tay CTV ({detail})."),

@@ -182,3 +182,62 @@ def test_0012_folds_as_the_app_does_today():
 
     for sample in ("Ｎｇｕｙễｎ Thị Hường", "ĐẶNG Văn Đức", "ﬁ ①　Ａ", "Trần\u3000Thị", ""):
         assert migration.fold(sample) == fold(sample)
+
+
+def test_0013_keeps_case_content_as_it_was_until_it_is_sealed_and_a_downgrade_gives_it_back(tmp_path):
+    """Migration 0013 turns the content columns into BLOBs holding each value as JSON behind a 0 byte
+    (db/sealed.py LEGACY), which the first holder of the protection key seals; back at 0012 the values
+    are the same as before."""
+    import json
+    import uuid
+
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0012")
+    person = uuid.uuid4()
+    raw = sqlite3.connect(tmp_path / "p.db")  # foreign keys off: the rows need no household here
+    raw.execute(  # the victim, whom the case points at (a downgrade checks the link again)
+        "INSERT INTO people (household_id, full_name, name_folded, sex, birth_date, birth_year, relationship,"
+        " ethnicity, education, marital_status, residence_status, insurance_no, national_id, status, sort_order,"
+        " notes, id, created_at, updated_at, usn, origin) VALUES ('h', 'Phan Thị Đông', 'phan thi dong', '2',"
+        " '1990-05-01', 1990, 'head', '01', '', '', '', '', '', 'present', 0, '', ?, '2025-01-01', '2025-01-01',"
+        " 0, 'x')",
+        (person.hex,),
+    )
+    raw.execute(
+        "INSERT INTO support_cases (id, kind, household_id, person_id, owner, opened_on, state, summary, details,"
+        " risk_level, consent, acts, relationship_context, harm, recurrence_12m, groups, stage, created_at,"
+        " updated_at, usn, origin) VALUES ('c1', 'domestic_violence', 'h', ?, 'Lan', '2025-03-01', 'open',"
+        " 'Chồng đánh vợ', '{\"steps\": {}}', 'high', 1, '[\"a\", \"b\"]', 'spouse', '', 2, '[]', '',"
+        " '2025-01-01', '2025-01-01', 0, 'x')",
+        (person.hex,),
+    )
+    raw.execute(
+        "INSERT INTO case_parties (id, case_id, role, person_id, name, sex, birth_year, anonymous, relationship,"
+        " contact, notes, created_at, updated_at, usn, origin) VALUES ('p1', 'c1', 'perpetrator', NULL,"
+        " 'Dương Văn Hùng', '1', 1985, 0, 'chồng', '', '', '2025-01-01', '2025-01-01', 0, 'x')"
+    )
+    raw.commit()
+    before = (
+        raw.execute("SELECT * FROM support_cases").fetchall() + raw.execute("SELECT * FROM case_parties").fetchall()
+    )
+    raw.close()
+
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        kind, person_id, details, consent = conn.execute(
+            text("SELECT kind, person_id, details, consent FROM support_cases")
+        ).one()
+        name, birth_year = conn.execute(text("SELECT name, birth_year FROM case_parties")).one()
+        indexes = {index["name"] for index in inspect(conn).get_indexes("support_cases")}
+    assert kind == b'\x00"domestic_violence"'
+    assert json.loads(person_id[1:]) == str(person) and json.loads(details[1:]) == {"steps": {}}
+    assert consent == b"\x00true" and name == '\x00"Dương Văn Hùng"'.encode() and birth_year == b"\x001985"
+    assert "ix_support_cases_person_id" not in indexes  # nothing to index in a sealed value
+
+    command.downgrade(alembic_config(engine), "0012")
+    raw = sqlite3.connect(tmp_path / "p.db")
+    after = raw.execute("SELECT * FROM support_cases").fetchall() + raw.execute("SELECT * FROM case_parties").fetchall()
+    raw.close()
+    assert sorted(map(sorted, map(lambda row: map(str, row), after))) == sorted(
+        map(sorted, map(lambda row: map(str, row), before))
+    )

@@ -29,6 +29,21 @@ USER = "Nguyễn Thị Lan"
 PASSPHRASE_AS_TYPED = unicodedata.normalize("NFD", "mật khẩu của Lan")
 
 
+def wrapping_key(slot: dict, secret: str) -> bytes:
+    """Steps 1 and 2 of docs/key-file.md."""
+    kdf = slot["kdf"]
+    return hash_secret_raw(
+        unicodedata.normalize("NFC", secret).encode("utf-8"),
+        base64.b64decode(slot["salt"]),
+        time_cost=kdf["time_cost"],
+        memory_cost=kdf["memory_kib"],
+        parallelism=kdf["parallelism"],
+        hash_len=32,
+        type=Type.ID,
+        version=0x13,
+    )
+
+
 def unwrap_as_documented(document: dict, slot: dict, secret: str) -> bytes:
     """Steps 1 to 5 of docs/key-file.md, "Unwrapping a slot, step by step"."""
     secret_bytes = unicodedata.normalize("NFC", secret).encode("utf-8")  # step 1
@@ -82,9 +97,9 @@ def created(tmp_path):
 def test_a_user_slot_unwraps_by_the_documented_steps_and_opens_the_database(created):
     home = created.profile.paths.home
     document = json.loads((home / "keyslots.json").read_text(encoding="utf-8"))
-    assert (document["format"], document["format_version"]) == ("sotay-keyslots", 1)
+    assert (document["format"], document["format_version"]) == ("sotay-keyslots", 2)
     slot = next(s for s in document["slots"] if s["kind"] == "user")
-    assert slot["user"] == USER and slot["version"] == 1
+    assert slot["user"] == USER and slot["version"] == 2
     data_key = unwrap_as_documented(document, slot, PASSPHRASE_AS_TYPED)
     assert read_users_table(home / "profile.db", data_key) == [(USER, "officer")]
     with pytest.raises(InvalidTag):
@@ -133,3 +148,63 @@ def test_the_audit_head_authenticates_by_the_documented_steps(created):
         head["tag"]
         != hmac.new(data_key, f'["audit-head", {head["id"]}, "{head["hash"]}"]'.encode(), "sha256").hexdigest()
     )
+
+
+def test_the_protection_key_and_a_sealed_case_value_open_by_the_documented_steps(created):
+    """ "The protection key": the slot's member under the same Argon2id output with its own associated
+    data, checked by `protection_key_id`; then a case's kind, sealed under HKDF of it, bound to its row."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    from desktop.services.casework import cases
+    from desktop.services.casework.cases import CaseInput
+    from desktop.services.profile import opening
+    from desktop.services.register import households
+    from desktop.services.register.households import HouseholdInput
+
+    home = created.profile.paths.home
+    profile = opening.unlock(ProfilePaths(home), USER, PASSPHRASE_AS_TYPED)
+    try:
+        with profile.sessions.begin() as session:
+            from desktop.services import reference
+
+            village = reference.add_village(session, COMMUNE, "Thôn Một")
+        household = households.create(profile, HouseholdInput(code="A1", village_id=village, address="Xóm Một"))
+        case_id = cases.open_case(profile, CaseInput("domestic_violence", household, profile.today(), summary="x"))
+    finally:
+        profile.close()
+    document = json.loads((home / "keyslots.json").read_text(encoding="utf-8"))
+    for slot in document["slots"]:  # the first user's slot and the recovery slot both carry it
+        assert slot["version"] == 2 and "protection_key" in slot
+    slot = next(s for s in document["slots"] if s["kind"] == "user")
+    member = slot["protection_key"]
+    associated = f'["sotay-keyslot-protection", 2, "{slot["id"]}", "user", "{USER}"]'.encode()
+    wrapping = wrapping_key(slot, PASSPHRASE_AS_TYPED)
+    protection_key = AESGCM(wrapping).decrypt(
+        base64.b64decode(member["nonce"]), base64.b64decode(member["ciphertext"]), associated
+    )
+    label = b"sotay protection key id v1"
+    assert hmac.new(protection_key, label, hashlib.sha256).hexdigest()[:32] == document["protection_key_id"]
+    with pytest.raises(InvalidTag):  # the data key's associated data does not open the member
+        AESGCM(wrapping).decrypt(
+            base64.b64decode(member["nonce"]),
+            base64.b64decode(member["ciphertext"]),
+            f'["sotay-keyslot", 2, "{slot["id"]}", "user", "{USER}"]'.encode(),
+        )
+
+    data_key = unwrap_as_documented(document, slot, PASSPHRASE_AS_TYPED)
+    connection = sqlcipher3.connect(str(home / "profile.db"))
+    try:
+        connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        stored = connection.execute("SELECT kind FROM support_cases WHERE id = ?", (case_id.hex,)).fetchone()[0]
+    finally:
+        connection.close()
+    content_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"sotay case content v1").derive(
+        protection_key
+    )
+    assert stored[0] == 1 and len(stored) == 1 + 12 + 32 + 16
+    aad = f'["sotay-case-content", 1, "support_cases", "{case_id.hex}", "kind"]'.encode()
+    plain = AESGCM(content_key).decrypt(stored[1:13], stored[13:], aad)
+    assert plain == b'"domestic_violence"' + b" " * 13
+    with pytest.raises(InvalidTag):  # bound to its field
+        AESGCM(content_key).decrypt(stored[1:13], stored[13:], aad.replace(b'"kind"', b'"stage"'))

@@ -57,12 +57,12 @@ def test_default_parameters_unlock_within_a_second(tmp_path, code):
 
 def test_file_layout(setup, tmp_path):
     doc = json.loads((tmp_path / FILENAME).read_text(encoding="utf-8"))
-    assert doc["format"] == "sotay-keyslots" and doc["format_version"] == 1
+    assert doc["format"] == "sotay-keyslots" and doc["format_version"] == 2
     kinds = [(s["kind"], s["user"]) for s in doc["slots"]]
     assert kinds == [("user", USER), ("recovery", None)]
-    for slot in doc["slots"]:
+    for slot in doc["slots"]:  # made without a protection key: no member
         assert set(slot) == {"id", "kind", "user", "kdf", "salt", "nonce", "ciphertext", "created_at", "version"}
-        assert slot["kdf"]["name"] == "argon2id" and slot["version"] == 1
+        assert slot["kdf"]["name"] == "argon2id" and slot["version"] == 2
     assert setup[1].hex() not in (tmp_path / FILENAME).read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == [FILENAME]  # no temporary file left
 
@@ -215,7 +215,7 @@ def test_damaged_or_foreign_file_is_a_clear_error(setup, tmp_path, damage):
 def test_newer_format_version_and_missing_file(setup, tmp_path):
     path = tmp_path / FILENAME
     doc = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps({**doc, "format_version": 2}), encoding="utf-8")
+    path.write_text(json.dumps({**doc, "format_version": 3}), encoding="utf-8")
     with pytest.raises(KeyStoreError, match="version"):
         KeyStore.load(tmp_path)
     path.unlink()
@@ -223,20 +223,26 @@ def test_newer_format_version_and_missing_file(setup, tmp_path):
         KeyStore.load(tmp_path)
 
 
-def test_a_file_written_before_slots_carried_a_version_still_opens(setup, tmp_path):
+def test_a_file_written_before_slots_carried_a_version_still_opens(code, tmp_path, monkeypatch):
+    from desktop.security import keyslot
+
+    monkeypatch.setattr(keyslot, "SLOT_VERSION", 1)  # slots as version 1 wrapped them
+    key = new_data_key()
+    create_store(tmp_path, key, user=USER, passphrase=PASSPHRASE, recovery_code=code, kdf=FAST)
+    monkeypatch.undo()
     path = tmp_path / FILENAME
     doc = json.loads(path.read_text(encoding="utf-8"))
     for slot in doc["slots"]:
         del slot["version"]
     path.write_text(json.dumps(doc), encoding="utf-8")
-    assert KeyStore.load(tmp_path).unlock_with_passphrase(USER, PASSPHRASE) == setup[1]
+    assert KeyStore.load(tmp_path).unlock_with_passphrase(USER, PASSPHRASE) == key
 
 
 def test_a_slot_of_a_newer_version_is_refused_not_dropped(setup, tmp_path):
     """A reader that rewrote a slot it cannot read would drop what a newer version put in it."""
     path = tmp_path / FILENAME
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["slots"][1]["version"] = 2
+    doc["slots"][1]["version"] = 3
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(KeyStoreError, match="version"):
         KeyStore.load(tmp_path)

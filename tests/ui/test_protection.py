@@ -73,7 +73,6 @@ def wait_done(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
 
 
-
 # First run ########################################################################################
 
 
@@ -470,9 +469,7 @@ def test_an_officer_adds_a_collaborator_who_then_logs_in_to_their_villages(qtbot
         assert ctv_window.side.user_name.text() == "Trần Văn Bình"
         assert not ctv_window.settings.users.users_box.isVisibleTo(ctv_window.settings)
         shown = ctv_window.household_list.model
-        assert {shown.household_id(r) for r in range(shown.rowCount())} == {
-            households.find_by_code(ctx.profile, "001")
-        }
+        assert {shown.household_id(r) for r in range(shown.rowCount())} == {households.find_by_code(ctx.profile, "001")}
     finally:
         ctv_window.close()
         qtbot.waitUntil(ctv_ctx.lane.is_idle, timeout=10_000)

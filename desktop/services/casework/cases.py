@@ -91,6 +91,7 @@ class CaseDetail:
 
 def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
     """Open a case owned by the logged-in user, who must be able to change the household."""
+    require_protection(profile.user)
     with profile.sessions.begin() as session:
         household = _household(session, data.household_id)
         access.require_write(profile.user, household.village_id)
@@ -159,7 +160,7 @@ def list_cases(profile: Profile) -> list[CaseListItem]:
 
 
 def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
-    """The case's content, for its owner and users with the protection permission only."""
+    """The case's content, for users with the protection permission only."""
     with profile.sessions() as session:
         row = require_case(session, profile.user, case_id, write=False)
         person = session.get(Person, row.person_id) if row.person_id else None
@@ -195,6 +196,18 @@ def risk_problems(session: Session, risk_level: str) -> list[FieldProblem]:
     return code_problems("risk_level", risk_level, reference.code_names(session, RISK_TABLE), required=False)
 
 
+def require_protection(user: CurrentUser) -> None:
+    """A case's content is sealed for the permission's holders: nobody else can write it either."""
+    if not user.protection:
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP(
+                CTX,
+                "Opening a support case needs the protection permission: what a case says is locked for "
+                "everyone else. Ask a commune officer who holds it to open the case or to grant you the permission.",
+            )
+        )
+
+
 def require_case(session: Session, user: CurrentUser, case_id: uuid.UUID, *, write: bool) -> SupportCase:
     """The case, if it exists and `user` may read (or change) its content; refused otherwise."""
     row = live_row(session, SupportCase, case_id, QT_TRANSLATE_NOOP(CTX, "This case no longer exists."))
@@ -204,8 +217,8 @@ def require_case(session: Session, user: CurrentUser, case_id: uuid.UUID, *, wri
         raise PermissionDeniedError(
             QT_TRANSLATE_NOOP(
                 CTX,
-                "This case is confidential: only its owner ({owner}) and users with the protection "
-                "permission can read it.",
+                "This case is confidential: only users with the protection permission can read it. "
+                "It is followed by {owner}.",
             ),
             owner=row.owner,
         )

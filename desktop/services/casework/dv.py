@@ -105,7 +105,7 @@ class DvCaseView:
 
 
 def view(profile: Profile, case_id: uuid.UUID) -> DvCaseView:
-    """The acts, measures and referrals of a case, for its owner and users with the protection permission."""
+    """The acts, measures and referrals of a case, for users with the protection permission."""
     with profile.sessions() as session:
         case = require_case(session, profile.user, case_id, write=False)
         measures = session.scalars(

@@ -94,7 +94,7 @@ def actions(profile: Profile, case_id: uuid.UUID) -> list[ActionDTO]:
 
 
 def timeline(profile: Profile, case_id: uuid.UUID) -> list[TimelineEntry]:
-    """Everything dated in the case, latest first; for its owner and users with the protection permission."""
+    """Everything dated in the case, latest first; for users with the protection permission."""
     with profile.sessions() as session:
         case = require_case(session, profile.user, case_id, write=False)
         entries = [

@@ -43,6 +43,8 @@ class Profile:
     user: CurrentUser = SYSTEM
     keystore: KeyStore | None = None
     data_key: bytes = field(default=b"", repr=False)
+    # Seals and opens case content (db/sealed.py); only for a user whose key slot carries it.
+    protection_key: bytes | None = field(default=None, repr=False)
     # Unlocked with the recovery code: the user must choose a new passphrase before anything else.
     must_change_passphrase: bool = False
 

@@ -32,7 +32,7 @@ from desktop.errors import AccessError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, state_dir
 from desktop.security import keyslot, keystore
-from desktop.security.keyslot import KdfParams, user_key
+from desktop.security.keyslot import KdfParams, SlotKeys, user_key
 from desktop.security.keystore import KeyStore, WrongPassphraseError
 from desktop.security.recovery import format_recovery_code, generate_recovery_code
 from desktop.security.throttle import RECOVERY, Throttle
@@ -43,6 +43,9 @@ from desktop.services.profile.folder import (  # re-exported: callers know them 
 )
 from desktop.services.profile.folder import LoginThrottledError as LoginThrottledError
 from desktop.services.profile.folder import ProfileState as ProfileState
+from desktop.services.profile.folder import damaged_pages as _damaged_pages
+from desktop.services.profile.folder import emptied as _emptied
+from desktop.services.profile.folder import is_damage as is_damage
 from desktop.services.profile.folder import plain_collaborator as plain_collaborator
 from desktop.services.profile.folder import profile_state as profile_state
 from desktop.services.profile.folder import user_names as user_names
@@ -75,14 +78,15 @@ def create_profile(
         raise AccessError(QT_TRANSLATE_NOOP("Security", "{home} already holds a profile."), home=paths.home)
     paths.ensure()
     set_aside_unfinished_setup(paths)
-    data_key, code = keyslot.new_data_key(), generate_recovery_code()
+    data_key, protection_key, code = keyslot.new_data_key(), keyslot.new_data_key(), generate_recovery_code()
     # Built in a folder of its own and moved in only when complete: a set-up cut short at any point
     # leaves no key file in the profile folder, so the next start offers set-up again.
     building = ProfilePaths(Path(tempfile.mkdtemp(dir=paths.home, prefix=SETUP_PREFIX)))
     try:
         profile = _open_database(building, data_key, new=True)
         try:
-            _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
+            keys = SlotKeys(data_key, protection_key)
+            _first_user(profile, keys, user=user, passphrase=passphrase, code=code, kdf=kdf)
             set_up(profile, commune_code=commune_code, collaborator=collaborator)
         finally:
             profile.close()
@@ -90,7 +94,7 @@ def create_profile(
     finally:
         shutil.rmtree(building.home, ignore_errors=True)
     profile = _open_database(paths, data_key)
-    return Created(_logged_in(profile, KeyStore.load(paths.home), data_key, user), format_recovery_code(code))
+    return Created(_logged_in(profile, KeyStore.load(paths.home), keys, user), format_recovery_code(code))
 
 
 def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfParams | None = None) -> Created:
@@ -103,14 +107,15 @@ def protect_plain(paths: ProfilePaths, *, user: str, passphrase: str, kdf: KdfPa
     plain = open_plain(paths)  # brought to the newest schema first, so the users table exists
     plain.close()
     data_key, code = keyslot.new_data_key(), generate_recovery_code()
+    keys = SlotKeys(data_key, keyslot.new_data_key())
     encrypted = paths.database.with_name(paths.database.name + ".protected")
     encrypt_plain_database(paths.database, encrypted, data_key)
     for suffix in ("-wal", "-shm"):  # the plain file's WAL must not be replayed into the new one
         Path(str(paths.database) + suffix).unlink(missing_ok=True)
     os.replace(encrypted, paths.database)
     profile = _open_database(paths, data_key)
-    store = _first_user(profile, data_key, user=user, passphrase=passphrase, code=code, kdf=kdf)
-    return Created(_logged_in(profile, store, data_key, user), format_recovery_code(code))
+    store = _first_user(profile, keys, user=user, passphrase=passphrase, code=code, kdf=kdf)
+    return Created(_logged_in(profile, store, keys, user), format_recovery_code(code))
 
 
 def _check_new_user(user: str, passphrase: str) -> None:
@@ -120,7 +125,7 @@ def _check_new_user(user: str, passphrase: str) -> None:
 
 
 def _first_user(
-    profile: Profile, data_key: bytes, *, user: str, passphrase: str, code: str, kdf: KdfParams | None
+    profile: Profile, keys: SlotKeys, *, user: str, passphrase: str, code: str, kdf: KdfParams | None
 ) -> KeyStore:
     name = keyslot.nfc(user).strip()
     with profile.sessions.begin() as session:
@@ -128,11 +133,12 @@ def _first_user(
         session.flush()  # a clash with an existing row fails here, before the key file exists
         store = keystore.create_store(
             profile.paths.home,
-            data_key,
+            keys.data_key,
             user=name,
             passphrase=passphrase,
             recovery_code=code,
             kdf=kdf or keystore.DEFAULT_KDF,
+            protection_key=keys.protection_key,
         )
     return store
 
@@ -151,12 +157,13 @@ def unlock(
     throttle, moment = _throttle(store), time.time() if now is None else now
     _wait_if_throttled(throttle, user, moment)
     try:
-        data_key = store.unlock_with_passphrase(user, passphrase)
+        keys = store.unlock_keys(user, passphrase)
     except WrongPassphraseError:
         throttle.record_failure(user, moment)
         raise
     throttle.record_success(user)
-    return _logged_in(_open_database(paths, data_key, check_pages=check_pages), store, data_key, user)
+    profile = _open_database(paths, keys.data_key, check_pages=check_pages)
+    return _logged_in(profile, store, keys, user, passphrase=passphrase)
 
 
 def unlock_with_recovery(
@@ -169,12 +176,12 @@ def unlock_with_recovery(
     throttle, moment = _throttle(store), time.time() if now is None else now
     _wait_if_throttled(throttle, RECOVERY, moment)
     try:
-        data_key = store.unlock_with_recovery(code)
+        keys = store.unlock_recovery_keys(code)
     except keystore.WrongRecoveryCodeError:
         throttle.record_failure(RECOVERY, moment)
         raise
     throttle.record_success(RECOVERY)
-    profile = _logged_in(_open_database(paths, data_key, check_pages=check_pages), store, data_key, user)
+    profile = _logged_in(_open_database(paths, keys.data_key, check_pages=check_pages), store, keys, user)
     profile.must_change_passphrase = True
     return profile
 
@@ -231,26 +238,37 @@ def _wait_if_throttled(throttle: Throttle, user: str, now: float) -> None:
         raise LoginThrottledError(math.ceil(wait))
 
 
-def _logged_in(profile: Profile, store: KeyStore, data_key: bytes, user: str) -> Profile:
-    from desktop.services.profile import audit
+def _logged_in(profile: Profile, store: KeyStore, keys: SlotKeys, user: str, *, passphrase: str = "") -> Profile:
+    from desktop.services.profile import audit, protection
 
-    current = _current_user(profile, user)
-    profile.user, profile.keystore, profile.data_key = current, store, data_key
+    row = _user_row(profile, user)
+    store, keys = protection.first_key_if_due(store, keys, row.name, permitted=row.protection, passphrase=passphrase)
+    # The permission is the database's word and the key's presence together: a slot without the key
+    # (granted before keys existed, or its member damaged) reads no content until granted again.
+    current = CurrentUser(
+        name=row.name,
+        role=Role(row.role),
+        protection=row.protection and keys.protection_key is not None,
+        villages=village_ids(row.villages),
+    )
+    profile.user, profile.keystore, profile.data_key = current, store, keys.data_key
+    profile.protection_key = keys.protection_key  # the recovery slot's too, to carry it into the next code
     keeper = audit.start_keeping_head(profile)  # the audit chain's head, kept in the key file
-    profile.sessions = _sessions(profile.engine, profile.device_id, current.name, keeper)
+    content_key = keys.protection_key if current.protection else None
+    profile.sessions = _sessions(profile.engine, profile.device_id, current.name, keeper, content_key)
+    if content_key is not None:
+        protection.seal_legacy_content(profile)
     return profile
 
 
-def _current_user(profile: Profile, name: str) -> CurrentUser:
+def _user_row(profile: Profile, name: str) -> User:
     with profile.sessions() as session:
         row = session.scalar(select(User).where(User.name_key == user_key(name), User.disabled_at.is_(None)))
     if row is None:
         raise AccessError(
             QT_TRANSLATE_NOOP("Security", "The user {user} has no account in this profile any more."), user=name
         )
-    return CurrentUser(
-        name=row.name, role=Role(row.role), protection=row.protection, villages=village_ids(row.villages)
-    )
+    return row
 
 
 # --- the database ---------------------------------------------------------------------------------
@@ -275,30 +293,6 @@ def _open_database(paths: ProfilePaths, data_key: bytes, *, check_pages: bool = 
         engine.dispose()
         raise DamagedProfileError(paths.database)
     return _prepared(paths, engine)
-
-
-def _emptied(database: Path) -> bool:
-    try:
-        return database.stat().st_size == 0
-    except FileNotFoundError:
-        return True
-
-
-def _damaged_pages(engine: Engine) -> bool:
-    """SQLCipher's check of every page's HMAC: any changed byte shows (quick_check would add 1 s per 100 MB)."""
-    try:
-        with engine.connect() as conn:
-            return bool(conn.exec_driver_sql("PRAGMA cipher_integrity_check").first())
-    except DatabaseError as exc:
-        if is_damage(exc):
-            return True
-        raise
-
-
-def is_damage(exc: DatabaseError) -> bool:
-    """SQLite's words for a file whose pages do not read back (not a locked or missing file)."""
-    text = str(exc.orig).lower()
-    return any(word in text for word in ("malformed", "not a database", "corrupt", "hmac"))
 
 
 def open_plain(paths: ProfilePaths) -> Profile:
@@ -361,11 +355,17 @@ def _identity_if_possible(profile: Profile) -> None:
 
 
 def _sessions(
-    engine: Engine, device: str, user: str | None, head_keeper: HeadKeeper | None = None
+    engine: Engine,
+    device: str,
+    user: str | None,
+    head_keeper: HeadKeeper | None = None,
+    protection_key: bytes | None = None,
 ) -> sessionmaker[Session]:
+    from db.sealed import ContentCipher
     from db.session import make_sessionmaker
 
-    return make_sessionmaker(engine, device_id=device, user=user, head_keeper=head_keeper)
+    content = None if protection_key is None else ContentCipher(protection_key)
+    return make_sessionmaker(engine, device_id=device, user=user, head_keeper=head_keeper, content=content)
 
 
 def is_set_up(profile: Profile) -> bool:

@@ -86,6 +86,13 @@ def reset_passphrase(profile: Profile, new_passphrase: str) -> str:
             summary={"name": row.name, RESET_FIELD: BY_RECOVERY_CODE, RECOVERY_FIELD: REPLACED},
         )
         # Written inside the transaction: should the key file fail, the event is rolled back with it.
-        profile.keystore = store.recover(profile.data_key, profile.user.name, new_passphrase, code)
+        profile.keystore = store.recover(
+            profile.data_key,
+            profile.user.name,
+            new_passphrase,
+            code,
+            profile.protection_key,
+            user_protected=row.protection,
+        )
     profile.must_change_passphrase = False
     return format_recovery_code(code)

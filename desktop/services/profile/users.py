@@ -1,9 +1,12 @@
 """The users of a shared device: list, add, change, remove. Only a commune officer manages them.
 
 A user is a row in the encrypted database (role, villages, protection permission) plus a keyslot
-holding the data key under their passphrase. Both change together: the key file is written inside
-the database transaction, so a failure of either leaves neither. A user who forgot their passphrase gets
-a new one from an officer (`set_passphrase`); the recovery code is an officer's own (recovery.py).
+holding the data key under their passphrase, and the protection key when they hold the permission
+(protection.py). Both change together: the key file is written inside the database transaction, so a
+failure of either leaves neither. Granting the permission wraps the protection key under the user's own
+passphrase, so they type it at the officer's side; only an officer holding the permission can grant it.
+A user who forgot their passphrase gets a new one from an officer (`set_passphrase`); the recovery code
+is an officer's own (recovery.py).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from desktop.errors import FieldProblem, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.security import keyslot
 from desktop.security.keystore import KeyStore
+from desktop.services.profile import protection as protection_key
 from desktop.services.profile.access import Role, require_manager
 from desktop.services.profile.handle import Profile
 from desktop.services.profile.recovery import BY_OFFICER, RESET_FIELD, USERS_TABLE
@@ -56,6 +60,7 @@ def add_user(profile: Profile, data: UserInput, passphrase: str) -> uuid.UUID:
     require_manager(profile.user)
     raise_if(name_problems("name", data.name) + keyslot.passphrase_problems(passphrase))
     name = keyslot.nfc(data.name).strip()
+    key = protection_key.require_key(profile) if data.protection else None
     with profile.sessions.begin() as session:
         _check_villages(session, data)
         if session.scalar(select(User.id).where(User.name_key == keyslot.user_key(name))) is not None:
@@ -64,7 +69,7 @@ def add_user(profile: Profile, data: UserInput, passphrase: str) -> uuid.UUID:
         session.add(row)
         session.flush()
         _audit(session, "create", row)
-        profile.keystore = _store(profile).add_user(profile.data_key, name, passphrase)
+        profile.keystore = _store(profile).add_user(profile.data_key, name, passphrase, key)
         return row.id
 
 
@@ -77,13 +82,14 @@ def find_user(profile: Profile, name: str) -> UserDTO:
     return found
 
 
-def set_protection(profile: Profile, user_id: uuid.UUID, protection: bool) -> None:
-    """Grant or take away the protection permission; role and villages stay as they are."""
+def set_protection(profile: Profile, user_id: uuid.UUID, protection: bool, their_passphrase: str = "") -> None:
+    """Grant (with the user's own passphrase) or take away the protection permission; role and villages
+    stay as they are."""
     require_manager(profile.user)
     current = next((user for user in list_users(profile) if user.id == user_id), None)
     if current is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Access", "This user does not exist any more."))
-    update_user(profile, user_id, UserInput(current.name, current.role, protection, current.villages))
+    update_user(profile, user_id, UserInput(current.name, current.role, protection, current.villages), their_passphrase)
 
 
 def set_passphrase(profile: Profile, user_id: uuid.UUID, passphrase: str) -> None:
@@ -100,20 +106,36 @@ def set_passphrase(profile: Profile, user_id: uuid.UUID, passphrase: str) -> Non
             record_id=row.id,
             summary={"name": row.name, RESET_FIELD: BY_OFFICER},
         )
-        profile.keystore = _store(profile).set_passphrase(profile.data_key, row.name, passphrase)
+        # The new slot carries the protection key only if this officer can give it; else the permission
+        # lapses, in the database too, until an officer who holds it grants it again.
+        key = profile.protection_key if row.protection and profile.user.protection else None
+        if row.protection and key is None:
+            row.protection = False
+            _audit(session, "update", row)
+        profile.keystore = _store(profile).set_passphrase(profile.data_key, row.name, passphrase, key)
 
 
-def update_user(profile: Profile, user_id: uuid.UUID, data: UserInput) -> None:
-    """Change a user's role, villages and permission (the name stays: it names their keyslot)."""
+def update_user(profile: Profile, user_id: uuid.UUID, data: UserInput, their_passphrase: str = "") -> None:
+    """Change a user's role, villages and permission (the name stays: it names their keyslot).
+
+    Granting the permission needs `their_passphrase`, the user's own, to wrap the protection key for them."""
     require_manager(profile.user)
     with profile.sessions.begin() as session:
         row = _require(session, user_id)
         _check_villages(session, data)
         if row.name_key == keyslot.user_key(profile.user.name) and data.role != Role.OFFICER:
             raise _keep_yourself()
-        for key, value in _fields(data).items():
-            setattr(row, key, value)
+        granted, revoked = data.protection and not row.protection, row.protection and not data.protection
+        if granted:
+            key = protection_key.require_key(profile)
+            raise_if(_their_passphrase_problems(row.name, their_passphrase))
+        for field, value in _fields(data).items():
+            setattr(row, field, value)
         _audit(session, "update", row)
+        if granted:
+            profile.keystore = _store(profile).grant_protection(profile.data_key, key, row.name, their_passphrase)
+        elif revoked:
+            profile.keystore = _store(profile).revoke_protection(row.name)
 
 
 def remove_user(profile: Profile, user_id: uuid.UUID) -> None:
@@ -130,6 +152,21 @@ def remove_user(profile: Profile, user_id: uuid.UUID) -> None:
 def _fields(data: UserInput) -> dict[str, object]:
     villages = [v.hex for v in data.villages] if data.role == Role.CTV else []
     return {"role": data.role.value, "protection": data.protection, "villages": villages}
+
+
+def _their_passphrase_problems(name: str, passphrase: str) -> list[FieldProblem]:
+    if passphrase:
+        return []
+    return [
+        FieldProblem(
+            "their_passphrase",
+            QT_TRANSLATE_NOOP(
+                "Users",
+                "{name} types their own passphrase here: the key that opens support cases is locked with it.",
+            ),
+            {"name": name},
+        )
+    ]
 
 
 def _check_villages(session: Session, data: UserInput) -> None:

@@ -1,7 +1,9 @@
 """Add a user to this device, or change a user's role, villages and protection permission (officers only).
 
 A new user gets a passphrase (typed twice), which is turned into their keyslot off the GUI thread.
-The name cannot change later: it names the keyslot.
+The name cannot change later: it names the keyslot. Granting the protection permission to an existing
+user locks the key of the support cases with their own passphrase, so they type it here at the officer's
+side; only an officer who holds the permission can grant it (desktop.services.profile.users).
 """
 
 from __future__ import annotations
@@ -39,10 +41,22 @@ class UserDialog(FormDialog):
         village_rows = reference.commune_villages(ctx.profile)
         self.villages.set_items(((v.name, v.id) for v in village_rows), user.villages if user else ())
         self.protection = QCheckBox(self.tr("May read the content of support cases (protection)"))
+        if not ctx.profile.user.protection:
+            self.protection.setEnabled(user is not None and user.protection)  # one can take away, not give
+            self.protection.setToolTip(self.tr("Only an officer who holds the protection permission can grant it."))
         self.panel.add("name", self.tr("&Name"), self.name, self.name.textChanged)
         self.panel.add("role", self.tr("&Role"), self.role, self.role.currentIndexChanged)
         self.panel.add("villages", self.tr("&Villages"), self.villages, self.villages.changed)
         self.panel.add("protection", self.tr("&Permission"), self.protection, self.protection.toggled)
+        self.their_passphrase = passphrase_field()
+        if user is not None and not user.protection:
+            self.panel.add(
+                "their_passphrase",
+                self.tr("&Their passphrase"),
+                self.their_passphrase,
+                self.their_passphrase.textChanged,
+            )
+            self.protection.toggled.connect(self._protection_changed)
         if user is None:
             self.passphrase = passphrase_field()
             self.passphrase_again = passphrase_field()
@@ -65,6 +79,7 @@ class UserDialog(FormDialog):
             self.body.addWidget(self.panel)
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
+        self._protection_changed()
         self.watch(self.panel)
         self.revalidate()
         (self.role if user else self.name).setFocus()
@@ -73,6 +88,15 @@ class UserDialog(FormDialog):
         """Villages matter only for a collaborator; officers and hub operators see the whole commune."""
         self.panel.set_visible("villages", self.role.value() == Role.CTV)
         self.adjustSize()
+
+    def _granting(self) -> bool:
+        return self.user is not None and not self.user.protection and self.protection.isChecked()
+
+    def _protection_changed(self) -> None:
+        """The user's own passphrase is asked only while the permission is being given to them."""
+        if self.user is not None and not self.user.protection:
+            self.panel.set_visible("their_passphrase", self._granting())
+            self.adjustSize()
 
     def value(self) -> UserInput:
         role = self.role.value()
@@ -89,13 +113,25 @@ class UserDialog(FormDialog):
             found.append(problem("villages", self.tr("Tick the villages this collaborator keeps.")))
         if self.user is None:
             found += new_passphrase_problems(self.passphrase.text(), self.passphrase_again.text())
+        elif self._granting() and not self.their_passphrase.text():
+            found.append(
+                problem(
+                    "their_passphrase",
+                    self.tr("{name} types their own passphrase here: the cases' key is locked with it.").format(
+                        name=self.user.name
+                    ),
+                )
+            )
         return found
 
     def perform_save(self) -> object:
         profile, data = self.ctx.profile, self.value()
         if self.user_id is not None:
-            users.update_user(profile, self.user_id, data)
-            return True
+            user_id, theirs = self.user_id, self.their_passphrase.text() if self._granting() else ""
+            if not theirs:
+                users.update_user(profile, user_id, data)
+                return True
+            return self.save_in_background(lambda: users.update_user(profile, user_id, data, theirs), None)
         passphrase = self.passphrase.text()
 
         def then(user_id: object) -> None:

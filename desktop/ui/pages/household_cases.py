@@ -48,12 +48,16 @@ class HouseholdCasesTab(QWidget):
         fit_columns(self.view, {0: 11, 1: 26, 2: 22, 3: 10})
         remember_widths(self.view, ctx.profile.paths, "household_cases")
         self.open_button = QPushButton(_tr("Open a &new case…"))
-        self.open_button.setToolTip(_tr("Open a new support case for the member selected in Members"))
+        self.open_button.setToolTip(
+            _tr("Open a new support case for the member selected in Members")
+            if ctx.profile.user.protection
+            else _tr("Opening a case needs the protection permission; ask a commune officer who holds it.")
+        )
         self.show_button = QPushButton(_tr("&Show case"))
         self.note = QLabel(
             _tr(
-                "Support cases are confidential: only their owner and users with the protection permission "
-                "see what they are about."
+                "Support cases are confidential: only users with the protection permission "
+                "see what they are about and can open one."
             )
         )
         self.note.setWordWrap(True)

@@ -254,9 +254,10 @@ class HouseholdDetailPage(QWidget):
             self.dissolve_button,
             self.add_category_button,
             self.remove_category_button,
-            self.cases_tab.open_button,
         ):
             button.setEnabled(active)
+        # A case's content is sealed for the protection permission's holders: nobody else can write one.
+        self.cases_tab.open_button.setEnabled(active and self.ctx.profile.user.protection)
         self.visit_button.setEnabled(self.detail is not None)
 
     # Actions #################################################################################

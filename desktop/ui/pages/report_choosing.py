@@ -115,7 +115,7 @@ class ChoosesReport(ReportInputs):
         self.case_picker = ValueCombo()
         self.no_cases_text = _tr("No case you may read")
         self.case_picker.setToolTip(
-            _tr("Only the cases whose content you may read: your own, or all of them with the protection permission.")
+            _tr("Case records need the protection permission: without it no case's content can be read.")
         )
         self.campaign_picker = ValueCombo()
         self.village_picker = ValueCombo()

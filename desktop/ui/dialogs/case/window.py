@@ -1,4 +1,4 @@
-"""One support case: what happened and what was done, for its owner and users with the protection permission.
+"""One support case: what happened and what was done, for users with the protection permission.
 
 Every case: its risk level and consent, its people and its timeline (entries the user writes beside
 what the records say happened). Domestic violence (Law 13/2022): the acts of Art. 3.1 with the types
