@@ -7,6 +7,8 @@ state), and by kind only with the protection permission, since the kind of a cas
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.orm import Session
 
@@ -48,6 +50,15 @@ def _in_villages(model: type[SyncedMixin], user: CurrentUser) -> ColumnElement[b
     return column.in_(sorted(user.villages))
 
 
+def _cases_by_kind(session: Session, user: CurrentUser) -> dict[str, int]:
+    """The kind is content: whole rows are read and counted here, SQL narrowing only to live, visible cases."""
+    stmt = select(SupportCase).where(live(SupportCase))
+    if not user.whole_commune:
+        stmt = stmt.join(Household, Household.id == SupportCase.household_id).where(access.household_filter(user))
+    kinds = Counter(case.kind for case in session.scalars(stmt))
+    return {f"cases_{kind}": kinds[kind] for kind in CASE_KINDS}
+
+
 def counts(profile: Profile, *, with_tasks: bool = True) -> dict[str, int]:
     """Counts of what the logged-in user may see. Cases are counted by state, and by kind only with the
     protection permission (numbers only, no content); open tasks are those the user sees
@@ -75,8 +86,7 @@ def counts(profile: Profile, *, with_tasks: bool = True) -> dict[str, int]:
             "cases_closed": _count(session, cases, SupportCase, SupportCase.state == "closed"),
         }
         if user.protection:
-            for kind in CASE_KINDS:
-                found[f"cases_{kind}"] = _count(session, cases, SupportCase, SupportCase.kind == kind)
+            found.update(_cases_by_kind(session, user))
         found["activities"] = _count(
             session, _total(CommunicationActivity), CommunicationActivity, _in_villages(CommunicationActivity, user)
         )

@@ -180,9 +180,9 @@ def criticism_applies(case: SupportCase) -> bool:
 def _perpetrator_may_be_adult(session: Session, case: SupportCase) -> bool:
     """Art. 32 is for perpetrators of 18 or more: False only when every one recorded is known to be younger."""
     years: list[int | None] = []
-    for party in session.scalars(
-        select(CaseParty).where(CaseParty.case_id == case.id, CaseParty.role == "perpetrator", live(CaseParty))
-    ):
+    for party in session.scalars(select(CaseParty).where(CaseParty.case_id == case.id, live(CaseParty))):
+        if party.role != "perpetrator":  # the role is content: read on the row, not asked of SQL
+            continue
         person = session.get(Person, party.person_id) if party.person_id else None
         years.append(person.birth_year if person else party.birth_year)
     if not years:

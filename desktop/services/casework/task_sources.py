@@ -74,22 +74,18 @@ def every_task(session: Session, profile: Profile, day: date, *, priority_days: 
 
 def _no_contact_ends(session: Session, day: date) -> Iterator[TaskDTO]:
     rows = session.execute(
-        select(CaseMeasure.id, CaseMeasure.ends_on, SupportCase.id, Household.id, Household.code)
+        select(CaseMeasure, SupportCase.id, Household.id, Household.code)
         .join(SupportCase, SupportCase.id == CaseMeasure.case_id)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(
-            CaseMeasure.measure == NO_CONTACT,
-            CaseMeasure.ends_on.is_not(None),
-            live(CaseMeasure),
-            SupportCase.state == OPEN,
-            live(SupportCase),
-        )
+        .where(CaseMeasure.ends_on.is_not(None), live(CaseMeasure), SupportCase.state == OPEN, live(SupportCase))
     )
-    for measure_id, ends_on, case_id, household_id, code in rows:
-        if ends_on is None:  # asked for in the query; this tells the type checker
+    for measure, case_id, household_id, code in rows:
+        ends_on = measure.ends_on
+        # The measure is content, so it is read on the row rather than asked of SQL.
+        if measure.measure != NO_CONTACT or ends_on is None:
             continue
         yield TaskDTO(
-            f"no_contact_end:{measure_id}", "no_contact_end", ends_on, ends_on < day, household_id, code, case_id, ""
+            f"no_contact_end:{measure.id}", "no_contact_end", ends_on, ends_on < day, household_id, code, case_id, ""
         )
 
 
@@ -97,9 +93,11 @@ def _child_plans(session: Session, day: date) -> Iterator[TaskDTO]:
     cases = session.execute(
         select(SupportCase, Household.code)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(SupportCase.kind == CHILD_PROTECTION, SupportCase.state == OPEN, live(SupportCase))
+        .where(SupportCase.state == OPEN, live(SupportCase))
     )
     for case, code in cases:
+        if case.kind != CHILD_PROTECTION:  # content: read on the row
+            continue
         due = child.state_of(session, case).plan_due
         if due is not None:
             yield TaskDTO(
@@ -112,14 +110,11 @@ def _plan_items(session: Session, day: date) -> Iterator[TaskDTO]:
         select(CasePlanItem, SupportCase.id, Household.id, Household.code)
         .join(SupportCase, SupportCase.id == CasePlanItem.case_id)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(
-            CasePlanItem.status == "planned",
-            live(CasePlanItem),
-            SupportCase.state == OPEN,
-            live(SupportCase),
-        )
+        .where(live(CasePlanItem), SupportCase.state == OPEN, live(SupportCase))
     )
     for item, case_id, household_id, code in rows:
+        if item.status != "planned":  # content: read on the row
+            continue
         key = f"plan_item_due:{item.id}"
         yield TaskDTO(key, "plan_item_due", item.due_on, item.due_on < day, household_id, code, case_id, item.action)
 

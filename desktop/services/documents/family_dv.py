@@ -28,7 +28,7 @@ from db.models.casework import CaseAction, CaseMeasure, CaseParty, CaseReferral,
 from db.models.register import Household, Person, PopulationEvent
 from desktop.services import reference
 from desktop.services.casework import dv, timeline
-from desktop.services.documents import periods
+from desktop.services.documents import case_rows, periods
 from desktop.services.documents.monthly import kept_villages
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
@@ -235,8 +235,8 @@ def _violence(session: Session, profile: Profile, first: date, last: date) -> Vi
     victims, perpetrators = _parties(session, cases)
     support_kinds = [c.code for c in timeline.kinds_for(session, dv.KIND) if c.code != NOTE_KIND]
 
-    def counted(model: Any, key: Any, day: Any, codes: Iterable[str]) -> dict[str, tuple[int, int]]:
-        return _counted(session, _dated(model, key, day, seen, first, last), codes)
+    def counted(model: Any, key: str, day: Any, codes: Iterable[str]) -> dict[str, tuple[int, int]]:
+        return _counted(_dated(session, model, key, day, seen, (first, last)), codes)
 
     return Violence(
         households=len({c.household_id for c in cases}),
@@ -245,57 +245,40 @@ def _violence(session: Session, profile: Profile, first: date, last: date) -> Vi
         untyped=sum(1 for c in cases if not any(of_act.get(a) for a in c.acts)),
         perpetrators=perpetrators,
         victims=victims,
-        measures=counted(
-            CaseMeasure, CaseMeasure.measure, CaseMeasure.decided_on, reference.code_names(session, dv.MEASURES)
-        ),
-        referrals=counted(
-            CaseReferral, CaseReferral.body, CaseReferral.sent_on, reference.code_names(session, dv.BODIES)
-        ),
-        support=counted(CaseAction, CaseAction.kind, CaseAction.done_on, support_kinds),
+        measures=counted(CaseMeasure, "measure", CaseMeasure.decided_on, reference.code_names(session, dv.MEASURES)),
+        referrals=counted(CaseReferral, "body", CaseReferral.sent_on, reference.code_names(session, dv.BODIES)),
+        support=counted(CaseAction, "kind", CaseAction.done_on, support_kinds),
         by_village=by_village,
     )
 
 
 def _cases(session: Session, villages: list[uuid.UUID], first: date, last: date) -> list[_Case]:
-    rows = session.execute(
-        select(SupportCase, Household.village_id)
-        .join(Household, Household.id == SupportCase.household_id)
-        .where(
-            SupportCase.kind == dv.KIND,
-            SupportCase.opened_on.between(first, last),
-            Household.village_id.in_(villages),
-            live(SupportCase),
-            live(Household),
-        )
+    """The domestic-violence cases opened in the year: the kind is content, read on the loaded cases."""
+    rows = case_rows.cases_with_village(
+        session, SupportCase.opened_on.between(first, last), Household.village_id.in_(villages), live(Household)
     )
     return [
         _Case(case.id, case.household_id, village_id, case.opened_on, case.person_id, tuple(case.acts or ()))
         for case, village_id in rows
+        if case.kind == dv.KIND
     ]
 
 
-def _dated(model: Any, key: Any, day: Any, villages: list[uuid.UUID], first: date, last: date) -> Any:
+def _dated(
+    session: Session, model: Any, key: str, day: Any, villages: list[uuid.UUID], between: tuple[date, date]
+) -> list[tuple[str, uuid.UUID]]:
     """(code, case id) of the rows of `model` (measures, referrals, timeline entries) dated in the year, in
-    the domestic-violence cases of the villages, whatever year the case was opened."""
-    return (
-        select(key, model.case_id)
-        .join(SupportCase, SupportCase.id == model.case_id)
-        .join(Household, Household.id == SupportCase.household_id)
-        .where(
-            day.between(first, last),
-            live(model),
-            SupportCase.kind == dv.KIND,
-            live(SupportCase),
-            Household.village_id.in_(villages),
-        )
-    )
+    the domestic-violence cases of the villages, whatever year the case was opened. `key` names the code's
+    attribute: codes and the case's kind are content, read on the loaded rows."""
+    rows = case_rows.dated(session, model, day, between, live(SupportCase), Household.village_id.in_(villages))
+    return [(getattr(row, key), row.case_id) for row, case, _village in rows if case.kind == dv.KIND]
 
 
-def _counted(session: Session, stmt: Any, codes: Iterable[str]) -> dict[str, tuple[int, int]]:
+def _counted(rows: list[tuple[str, uuid.UUID]], codes: Iterable[str]) -> dict[str, tuple[int, int]]:
     """(cases, rows) per code: every code of the table, zeros included."""
     cases: dict[str, set[uuid.UUID]] = defaultdict(set)
     made: Counter[str] = Counter()
-    for code, case_id in session.execute(stmt):
+    for code, case_id in rows:
         cases[code].add(case_id)
         made[code] += 1
     return {code: (len(cases[code]), made[code]) for code in codes}
@@ -306,29 +289,35 @@ def _parties(session: Session, cases: list[_Case]) -> tuple[People, People]:
     case of the year; someone named by hand once per case. A case with no victim recorded counts the
     person it was opened for, the person it helps."""
     by_id = {case.id: case for case in cases}
-    rows = session.execute(
-        select(
-            CaseParty.case_id, CaseParty.id, CaseParty.role, CaseParty.person_id, CaseParty.sex, CaseParty.birth_year
-        )
-        .add_columns(Person.sex, Person.birth_date)
-        .outerjoin(Person, Person.id == CaseParty.person_id)
-        .where(CaseParty.case_id.in_(list(by_id)), CaseParty.role.in_(("victim", "perpetrator")), live(CaseParty))
-    )
     found: dict[str, dict[object, tuple[date, str, int | None]]] = {"victim": {}, "perpetrator": {}}
     with_victim: set[uuid.UUID] = set()
-    for case_id, party_id, role, person_id, sex, birth_year, person_sex, birth in rows:
-        opened = by_id[case_id].opened_on
+    for party, person in _victims_and_perpetrators(session, list(by_id)):
+        opened = by_id[party.case_id].opened_on
+        birth = person.birth_date if person else None
         # Someone named by hand has a year of birth only: their age is the one they reach that year.
-        age = age_on(birth, opened) if birth else (opened.year - birth_year if birth_year else None)
-        _keep(found[role], person_id or party_id, opened, person_sex or sex, age)
-        if role == "victim":
-            with_victim.add(case_id)
+        age = age_on(birth, opened) if birth else (opened.year - party.birth_year if party.birth_year else None)
+        _keep(found[party.role], party.person_id or party.id, opened, (person.sex if person else "") or party.sex, age)
+        if party.role == "victim":
+            with_victim.add(party.case_id)
     for case in cases:
         if case.id not in with_victim and case.person_id is not None:
             person = session.get(Person, case.person_id)
             if person is not None:
                 _keep(found["victim"], person.id, case.opened_on, person.sex, age_on(person.birth_date, case.opened_on))
     return _people(found["victim"].values()), _people(found["perpetrator"].values())
+
+
+def _victims_and_perpetrators(session: Session, case_ids: list[uuid.UUID]) -> list[tuple[CaseParty, Person | None]]:
+    """The live victims and perpetrators of the cases, each with their person of the register if linked.
+    The role and the link are content: the parties are loaded by case and read here."""
+    parties = [
+        party
+        for party in session.scalars(select(CaseParty).where(CaseParty.case_id.in_(case_ids), live(CaseParty)))
+        if party.role in ("victim", "perpetrator")
+    ]
+    linked = {party.person_id for party in parties if party.person_id is not None}
+    people = {person.id: person for person in session.scalars(select(Person).where(Person.id.in_(linked)))}
+    return [(party, people.get(party.person_id) if party.person_id else None) for party in parties]
 
 
 def _keep(found: dict[object, tuple[date, str, int | None]], key: object, on: date, sex: str, age: int | None) -> None:

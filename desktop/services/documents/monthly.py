@@ -1,4 +1,4 @@
-"""Monthly figures: everything a collaborator's monthly report needs, by village, computed in SQL.
+"""Monthly figures: everything a collaborator's monthly report needs, by village.
 
 For a month "YYYY-MM":
 
@@ -15,7 +15,8 @@ For a month "YYYY-MM":
 Only the villages the user keeps are counted. Case kinds, measures, referrals, entries and children's groups
 are case content: without the right to it (architecture.md §6) a user gets the number of cases only, under
 the kind "*", and no children by group; `MonthlyFigures.content` is then False, and the report says the
-user may not see them rather than print zeros that were never counted.
+user may not see them rather than print zeros that were never counted. Case content is counted on the
+loaded rows, never in SQL (`case_rows`).
 """
 
 from __future__ import annotations
@@ -27,13 +28,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models.casework import CaseAction, CaseMeasure, CaseReferral, SupportCase
 from db.models.register import Household, Person, PopulationEvent, Village, Visit
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.services.documents import monthly_people
+from desktop.services.documents import case_rows, monthly_people
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live
 from desktop.services.validation import problem, raise_if
@@ -103,14 +104,12 @@ def monthly_figures(profile: Profile, month: str) -> MonthlyFigures:
         _count(per, session, "events", _events(month))
         _count_couples(per, session, month)
         visits = _visits(session, first, last)
-        _count(per, session, "cases_opened", _cases(content, SupportCase.opened_on.between(first, last)))
+        _count_cases(per, session, "cases_opened", content, SupportCase.opened_on.between(first, last))
         active = (SupportCase.opened_on <= last) & or_(SupportCase.closed_on.is_(None), SupportCase.closed_on > last)
-        _count(per, session, "cases_active", _cases(content, active))
-        _count(per, session, "cases_closed", _cases(content, SupportCase.closed_on.between(first, last)))
+        _count_cases(per, session, "cases_active", content, active)
+        _count_cases(per, session, "cases_closed", content, SupportCase.closed_on.between(first, last))
         if content:
-            _count(per, session, "measures", _measures(first, last))
-            _count(per, session, "referrals", _referrals(first, last))
-            _count(per, session, "case_entries", _case_entries(first, last))
+            _count_content(per, session, (first, last))
         as_of = min(last, profile.today())  # the month's end, or today during the month
         monthly_people.count_people(per, session, month, (first, last), as_of, content=content)
         activities = _activities(profile, first, last)
@@ -189,46 +188,40 @@ def _visits(session: Session, first: date, last: date) -> dict[uuid.UUID, tuple[
     return {village_id: (made, reached) for village_id, made, reached in session.execute(stmt)}
 
 
-def _cases(content: bool, when: object) -> Counted:
-    kind = SupportCase.kind if content else func.min(ANY_KIND)
-    stmt = (
-        select(Household.village_id, kind, func.count())
+def _count_cases(
+    per: dict[uuid.UUID, dict[str, Counter[str]]],
+    session: Session,
+    measure: str,
+    content: bool,
+    when: ColumnElement[bool],
+) -> None:
+    """Cases by kind, or all under `ANY_KIND` without the right to content. The kind is content, so it is
+    read on the loaded cases, never grouped by in SQL."""
+    if not content:
+        _count(per, session, measure, _all_cases(when))
+        return
+    for case, village_id in case_rows.cases_with_village(session, when):
+        per[village_id][measure][case.kind] += 1
+
+
+def _all_cases(when: ColumnElement[bool]) -> Counted:
+    return (
+        select(Household.village_id, func.min(ANY_KIND), func.count())
         .select_from(SupportCase)
         .join(Household, Household.id == SupportCase.household_id)
-        .where(when, live(SupportCase))  # type: ignore[arg-type]
+        .where(when, live(SupportCase))
         .group_by(Household.village_id)
     )
-    return stmt.group_by(SupportCase.kind) if content else stmt
 
 
-def _measures(first: date, last: date) -> Counted:
-    return (
-        select(Household.village_id, CaseMeasure.measure, func.count())
-        .join(SupportCase, SupportCase.id == CaseMeasure.case_id)
-        .join(Household, Household.id == SupportCase.household_id)
-        .where(CaseMeasure.decided_on.between(first, last), live(CaseMeasure))
-        .group_by(Household.village_id, CaseMeasure.measure)
-    )
-
-
-def _referrals(first: date, last: date) -> Counted:
-    return (
-        select(Household.village_id, CaseReferral.body, func.count())
-        .join(SupportCase, SupportCase.id == CaseReferral.case_id)
-        .join(Household, Household.id == SupportCase.household_id)
-        .where(CaseReferral.sent_on.between(first, last), live(CaseReferral))
-        .group_by(Household.village_id, CaseReferral.body)
-    )
-
-
-def _case_entries(first: date, last: date) -> Counted:
-    return (
-        select(Household.village_id, CaseAction.kind, func.count())
-        .join(SupportCase, SupportCase.id == CaseAction.case_id)
-        .join(Household, Household.id == SupportCase.household_id)
-        .where(CaseAction.done_on.between(first, last), live(CaseAction))
-        .group_by(Household.village_id, CaseAction.kind)
-    )
+def _count_content(per: dict[uuid.UUID, dict[str, Counter[str]]], session: Session, month: tuple[date, date]) -> None:
+    """Measures decided, referrals sent and timeline entries written in the month, by their code."""
+    for measure, _case, village_id in case_rows.dated(session, CaseMeasure, CaseMeasure.decided_on, month):
+        per[village_id]["measures"][measure.measure] += 1
+    for referral, _case, village_id in case_rows.dated(session, CaseReferral, CaseReferral.sent_on, month):
+        per[village_id]["referrals"][referral.body] += 1
+    for action, _case, village_id in case_rows.dated(session, CaseAction, CaseAction.done_on, month):
+        per[village_id]["case_entries"][action.kind] += 1
 
 
 def _activities(profile: Profile, first: date, last: date) -> dict[uuid.UUID, tuple[int, int, int]]:

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from db.models.casework import SupportCase
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Visit
 from desktop.services import reference
+from desktop.services.documents import case_rows
 from desktop.services.rows import live
 
 PerVillage = dict[uuid.UUID, dict[str, Counter[str]]]
@@ -194,21 +195,18 @@ def _visit_topics(per: PerVillage, session: Session, first: date, last: date) ->
 
 
 def _children(per: PerVillage, session: Session, last: date) -> None:
-    rows = session.execute(
-        select(Household.village_id, SupportCase.id, SupportCase.person_id, SupportCase.groups)
-        .join(Household, Household.id == SupportCase.household_id)
-        .where(
-            SupportCase.kind == CHILD_PROTECTION,
-            SupportCase.opened_on <= last,
-            or_(SupportCase.closed_on.is_(None), SupportCase.closed_on > last),
-            live(SupportCase),
-        )
+    # The kind, the child and the groups are content: the cases open at the month's end are loaded whole
+    # and read here.
+    rows = case_rows.cases_with_village(
+        session, SupportCase.opened_on <= last, or_(SupportCase.closed_on.is_(None), SupportCase.closed_on > last)
     )
     # A child with two open cases is one child: counted by person (by case when no person is named).
     seen: dict[uuid.UUID, dict[str, set[uuid.UUID]]] = defaultdict(lambda: defaultdict(set))
-    for village_id, case_id, person_id, groups in rows:
-        child = person_id or case_id
-        for key in (ALL_CHILDREN, *(groups or ())):
+    for opened, village_id in rows:
+        if opened.kind != CHILD_PROTECTION:
+            continue
+        child = opened.person_id or opened.id
+        for key in (ALL_CHILDREN, *(opened.groups or ())):
             seen[village_id][key].add(child)
     for village_id, by_group in seen.items():
         per[village_id]["child_groups"].update({key: len(children) for key, children in by_group.items()})
