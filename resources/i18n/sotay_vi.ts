@@ -12,7 +12,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../desktop/services/profile/access.py" line="+32" />
+            <location filename="../../desktop/services/profile/access.py" line="+33" />
             <source>Collaborator (own villages)</source>
             <translation>Cộng tác viên (các thôn mình phụ trách)</translation>
         </message>
@@ -47,7 +47,7 @@
             <translation>Hộ này thuộc thôn mà bạn không phụ trách. Hãy nhờ cán bộ xã thêm thôn đó vào tài khoản của bạn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/users.py" line="+140" />
+            <location filename="../../desktop/services/profile/users.py" line="+177" />
             <source>Choose at least one village for a collaborator.</source>
             <translation>Hãy chọn ít nhất một thôn cho cộng tác viên.</translation>
         </message>
@@ -57,18 +57,18 @@
             <translation>Một thôn đã chọn không có trong danh sách.</translation>
         </message>
         <message>
-            <location line="-60" />
-            <location line="+67" />
+            <location line="-91" />
+            <location line="+98" />
             <source>This user does not exist any more.</source>
             <translation>Người dùng này không còn trong danh sách.</translation>
         </message>
         <message>
-            <location line="-76" />
+            <location line="-108" />
             <source>There is no user called {name}.</source>
             <translation>Không có người dùng nào tên {name}.</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+151" />
             <source>You cannot remove yourself or take away your own officer role.</source>
             <translation>Bạn không thể tự xóa mình hoặc tự bỏ vai trò cán bộ xã của mình.</translation>
         </message>
@@ -418,7 +418,7 @@
             <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn; chi tiết được ghi trong tệp nhật ký.</translation>
         </message>
         <message>
-            <location line="+102" />
+            <location line="+106" />
             <source>The notebook was created, but the villages could not be added: {reason} Add them in Settings.</source>
             <translation>Đã tạo sổ tay, nhưng chưa thêm được các thôn: {reason} Hãy thêm thôn trong Cài đặt.</translation>
         </message>
@@ -2047,10 +2047,6 @@
             <translation>Trường hợp này không còn tồn tại.</translation>
         </message>
         <message>
-            <source>This case is confidential: only its owner ({owner}) and users with the protection permission can read it.</source>
-            <translation>Trường hợp này được bảo mật: chỉ người phụ trách ({owner}) và người dùng có quyền bảo vệ mới đọc được.</translation>
-        </message>
-        <message>
             <source>This person is not a member of the household.</source>
             <translation>Người này không phải là thành viên của hộ.</translation>
         </message>
@@ -2065,6 +2061,14 @@
         <message>
             <source>{name} is {age} years old: a child-protection case is for children under {adult}.</source>
             <translation>{name} đã {age} tuổi: trường hợp bảo vệ trẻ em chỉ dành cho trẻ dưới {adult} tuổi.</translation>
+        </message>
+        <message>
+            <source>Opening a support case needs the protection permission: what a case says is locked for everyone else. Ask a commune officer who holds it to open the case or to grant you the permission.</source>
+            <translation>Mở hồ sơ trợ giúp cần có quyền bảo vệ: nội dung hồ sơ được khóa với mọi người khác. Hãy nhờ cán bộ xã có quyền này mở hồ sơ hoặc cấp quyền cho bạn.</translation>
+        </message>
+        <message>
+            <source>This case is confidential: only users with the protection permission can read it. It is followed by {owner}.</source>
+            <translation>Trường hợp này được bảo mật: chỉ người dùng có quyền bảo vệ mới đọc được. Người phụ trách: {owner}.</translation>
         </message>
     </context>
     <context>
@@ -2349,7 +2353,7 @@
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+44" />
             <location filename="../../desktop/cli/report.py" line="+49" />
-            <location filename="../../desktop/cli/user.py" line="+45" />
+            <location filename="../../desktop/cli/user.py" line="+48" />
             <source>commands</source>
             <translation>lệnh</translation>
         </message>
@@ -2372,7 +2376,8 @@
             <location filename="../../desktop/cli/profile.py" line="-12" />
             <location filename="../../desktop/cli/report_output.py" line="+44" />
             <location line="+9" />
-            <location filename="../../desktop/cli/user.py" line="+62" />
+            <location filename="../../desktop/cli/user.py" line="+22" />
+            <location line="+49" />
             <source>FILE</source>
             <translation>TỆP</translation>
         </message>
@@ -2608,7 +2613,7 @@
             <location filename="../../desktop/cli/backup.py" line="+53" />
             <location line="+20" />
             <location line="+3" />
-            <location filename="../../desktop/cli/credentials.py" line="+49" />
+            <location filename="../../desktop/cli/credentials.py" line="+52" />
             <location filename="../../desktop/cli/report_output.py" line="+56" />
             <source>{home} is not a folder.</source>
             <translation>{home} không phải là thư mục.</translation>
@@ -2675,8 +2680,8 @@
         </message>
         <message>
             <location line="+4" />
-            <location filename="../../desktop/cli/credentials.py" line="-105" />
-            <location filename="../../desktop/cli/user.py" line="-58" />
+            <location filename="../../desktop/cli/credentials.py" line="-108" />
+            <location filename="../../desktop/cli/user.py" line="-67" />
             <source>NAME</source>
             <translation>TÊN</translation>
         </message>
@@ -2899,7 +2904,7 @@ Nếu vẫn muốn thay sổ tay đó bằng sổ tay kia, hãy thêm --yes --ot
         <message>
             <location line="+7" />
             <location filename="../../desktop/cli/profile.py" line="+72" />
-            <location filename="../../desktop/cli/user.py" line="+131" />
+            <location filename="../../desktop/cli/user.py" line="+141" />
             <source>{user} now logs in with the new passphrase; the old one no longer works.</source>
             <translation>Từ nay {user} đăng nhập bằng mật khẩu mới; mật khẩu cũ không dùng được nữa.</translation>
         </message>
@@ -2914,7 +2919,7 @@ Nếu vẫn muốn thay sổ tay đó bằng sổ tay kia, hãy thêm --yes --ot
             <translation>Đọc mật khẩu từ dòng đầu tiên của tệp này (hoặc đặt biến SOTAY_PASSPHRASE).</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+50" />
             <source>The profile in {home} is not protected by a passphrase yet. Run `sotay --home {home} protect` to choose one.</source>
             <translation>Sổ tay ở {home} chưa được bảo vệ bằng mật khẩu. Hãy chạy `sotay --home {home} protect` để đặt mật khẩu.</translation>
         </message>
@@ -3295,7 +3300,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Mã PIN của token: </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/user.py" line="-140" />
+            <location filename="../../desktop/cli/user.py" line="-150" />
             <source>The users of this profile (for a commune officer).</source>
             <translation>Người dùng của sổ tay này (dành cho cán bộ xã).</translation>
         </message>
@@ -3318,6 +3323,11 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <location line="+5" />
             <source>Grant (on) or take away (off) the permission to see the content of support cases.</source>
             <translation>Cấp (on) hoặc thu hồi (off) quyền xem nội dung các trường hợp hỗ trợ.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>For on: read the user's own passphrase from this file (or SOTAY_THEIR_PASSPHRASE).</source>
+            <translation>Khi cấp quyền (on): đọc mật khẩu riêng của người dùng từ tệp này (hoặc SOTAY_THEIR_PASSPHRASE).</translation>
         </message>
         <message>
             <location line="+8" />
@@ -3365,7 +3375,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Từ nay {user} đăng nhập được bằng mật khẩu của mình.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>{user} may now see the content of support cases.</source>
             <translation>Từ nay {user} được xem nội dung các trường hợp hỗ trợ.</translation>
         </message>
@@ -3375,7 +3385,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Từ nay {user} không còn được xem nội dung các trường hợp hỗ trợ.</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+36" />
+            <source>{user}, type your own passphrase: </source>
+            <translation>{user}, hãy gõ mật khẩu của bạn: </translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>No single village of the commune is called {village}.</source>
             <translation>Không có đúng một thôn nào của xã tên là {village}.</translation>
         </message>
@@ -4050,10 +4065,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>X&amp;em trường hợp</translation>
         </message>
         <message>
-            <source>Support cases are confidential: only their owner and users with the protection permission see what they are about.</source>
-            <translation>Trường hợp hỗ trợ được bảo mật: chỉ người phụ trách và người dùng có quyền bảo vệ mới xem được nội dung.</translation>
-        </message>
-        <message>
             <location line="+8" />
             <source>Members</source>
             <translation>Thành viên</translation>
@@ -4134,7 +4145,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Lịch sử thăm hộ ({n})</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location line="+48" />
             <source>Edit member</source>
             <translation>Sửa thành viên</translation>
         </message>
@@ -4190,6 +4201,14 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <message>
             <source>Open a new support case for the member selected in Members</source>
             <translation>Mở một trường hợp hỗ trợ mới cho người đang chọn ở mục Thành viên</translation>
+        </message>
+        <message>
+            <source>Support cases are confidential: only users with the protection permission see what they are about and can open one.</source>
+            <translation>Hồ sơ trợ giúp được bảo mật: chỉ người dùng có quyền bảo vệ mới xem được nội dung và mở được hồ sơ mới.</translation>
+        </message>
+        <message>
+            <source>Opening a case needs the protection permission; ask a commune officer who holds it.</source>
+            <translation>Mở hồ sơ cần có quyền bảo vệ; hãy nhờ cán bộ xã có quyền này.</translation>
         </message>
     </context>
     <context>
@@ -5347,7 +5366,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>QAbstractFileIconProvider</name>
         <message>
-            <location filename="../../desktop/ui/qt_strings.py" line="+129" />
+            <location filename="../../desktop/ui/qt_strings.py" line="+127" />
             <source>Folder</source>
             <translation>Thư mục</translation>
         </message>
@@ -5390,7 +5409,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>QAbstractSpinBox</name>
         <message>
-            <location line="-81" />
+            <location line="-79" />
             <source>&amp;Select All</source>
             <translation>&amp;Chọn tất cả</translation>
         </message>
@@ -5641,7 +5660,7 @@ Không tìm thấy thư mục.
 Hãy kiểm tra lại tên thư mục.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+1" />
             <source>Are you sure you want to delete '%1'?</source>
             <translation>Bạn có chắc muốn xóa “%1” không?</translation>
         </message>
@@ -5709,7 +5728,7 @@ Bạn vẫn muốn xóa chứ?</translation>
     <context>
         <name>QLineEdit</name>
         <message>
-            <location line="-90" />
+            <location line="-88" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
@@ -6376,10 +6395,6 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>Không có trường hợp nào bạn được xem</translation>
         </message>
         <message>
-            <source>Only the cases whose content you may read: your own, or all of them with the protection permission.</source>
-            <translation>Chỉ các trường hợp bạn được xem nội dung: của bạn, hoặc tất cả nếu bạn có quyền bảo vệ.</translation>
-        </message>
-        <message>
             <source>&amp;Year</source>
             <translation>&amp;Năm</translation>
         </message>
@@ -6616,6 +6631,10 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <source>P0/CTV slip {month}</source>
             <translation>Phiếu thu tin P0/CTV {month}</translation>
         </message>
+        <message>
+            <source>Case records need the protection permission: without it no case's content can be read.</source>
+            <translation>Hồ sơ trường hợp cần có quyền bảo vệ: không có quyền này thì không đọc được nội dung hồ sơ nào.</translation>
+        </message>
     </context>
     <context>
         <name>RestoreOffer</name>
@@ -6727,12 +6746,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>Security</name>
         <message>
-            <location filename="../../desktop/security/device.py" line="+118" />
+            <location filename="../../desktop/security/device.py" line="+126" />
             <source>This profile already has a device identity.</source>
             <translation>Sổ tay này đã có định danh thiết bị.</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+43" />
             <source>Set up the profile (commune and collaborator) before creating its identity.</source>
             <translation>Hãy thiết lập sổ tay (xã và cộng tác viên) trước khi tạo định danh thiết bị.</translation>
         </message>
@@ -6777,7 +6796,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Đây không phải là chứng thư số.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keystore.py" line="+58" />
+            <location filename="../../desktop/security/keystore.py" line="+53" />
             <source>Wrong user name or passphrase.</source>
             <translation>Sai tên người dùng hoặc mật khẩu.</translation>
         </message>
@@ -6787,7 +6806,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mã khôi phục này không phải của sổ tay này.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keyslot.py" line="+99" />
+            <location filename="../../desktop/security/keyslot.py" line="+121" />
             <source>The passphrase cannot be empty or only spaces.</source>
             <translation>Mật khẩu không được để trống hoặc chỉ có dấu cách.</translation>
         </message>
@@ -6803,7 +6822,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location filename="../../desktop/security/audit_head.py" line="+127" />
-            <location filename="../../desktop/security/keystore.py" line="+50" />
+            <location filename="../../desktop/security/keystore.py" line="+42" />
             <source>This profile has no key file (keyslots.json).</source>
             <translation>Sổ tay này không có tệp khóa (keyslots.json).</translation>
         </message>
@@ -6814,35 +6833,35 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Không đọc được tệp khóa của sổ tay này: {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keystore.py" line="+49" />
+            <location filename="../../desktop/security/keystore.py" line="+72" />
             <location filename="../../desktop/services/profile/users.py" line="-9" />
             <source>A user with this name already exists.</source>
             <translation>Đã có người dùng mang tên này.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+59" />
             <source>The last user of a profile cannot be removed.</source>
             <translation>Không thể xóa người dùng cuối cùng của sổ tay.</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+81" />
             <source>This profile already has a key file; it was not replaced.</source>
             <translation>Sổ tay này đã có tệp khóa; tệp đó không bị thay thế.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Enter a user name.</source>
             <translation>Hãy nhập tên người dùng.</translation>
         </message>
         <message>
             <location filename="../../desktop/security/audit_head.py" line="+9" />
-            <location filename="../../desktop/security/keystore.py" line="+40" />
+            <location filename="../../desktop/security/key_document.py" line="+87" />
             <source>The key file of this profile is damaged or not from Sổ tay CTV ({detail}).</source>
             <translation>Tệp khóa của sổ tay này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keystore.py" line="+14" />
-            <location line="+33" />
+            <location filename="../../desktop/security/key_document.py" line="+14" />
+            <location line="+38" />
             <source>The key file has version {version}; this version of the app cannot read it.</source>
             <translation>Tệp khóa có phiên bản {version}; phiên bản ứng dụng này không đọc được.</translation>
         </message>
@@ -6868,13 +6887,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/profile.py" line="-28" />
-            <location filename="../../desktop/services/profile/opening.py" line="+88" />
-            <location line="+172" />
+            <location filename="../../desktop/services/profile/opening.py" line="+106" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/folder.py" line="+35" />
+            <location filename="../../desktop/services/profile/folder.py" line="+49" />
             <source>Too many wrong attempts. Wait {seconds} seconds, then try again.</source>
             <translation>Bạn đã nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại.</translation>
         </message>
@@ -6884,17 +6902,17 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Cơ sở dữ liệu của sổ tay {path} bị hỏng, không đọc được. Hãy khôi phục bản sao lưu mới nhất.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/opening.py" line="-191" />
+            <location filename="../../desktop/services/profile/opening.py" line="-28" />
             <source>{home} already holds a profile.</source>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+149" />
             <source>No profile found in {home}.</source>
             <translation>Không tìm thấy sổ tay nào trong {home}.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+42" />
             <source>The user {user} has no account in this profile any more.</source>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>
@@ -7503,7 +7521,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/user.py" line="+27" />
+            <location filename="../../desktop/ui/dialogs/user.py" line="+29" />
             <source>Change user {name}</source>
             <translation>Sửa người dùng {name}</translation>
         </message>
@@ -7521,6 +7539,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+7" />
             <source>May read the content of support cases (protection)</source>
             <translation>Được đọc nội dung các trường hợp hỗ trợ (quyền bảo vệ)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only an officer who holds the protection permission can grant it.</source>
+            <translation>Chỉ cán bộ đang có quyền bảo vệ mới cấp được quyền này.</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7543,7 +7566,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>&amp;Quyền</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
+            <source>&amp;Their passphrase</source>
+            <translation>&amp;Mật khẩu của họ</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>&amp;Passphrase</source>
             <translation>&amp;Mật khẩu</translation>
         </message>
@@ -7558,9 +7586,27 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Hãy báo mật khẩu trực tiếp cho người dùng mới; họ có thể tự đổi trong Cài đặt.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+42" />
             <source>Tick the villages this collaborator keeps.</source>
             <translation>Đánh dấu các thôn mà cộng tác viên này phụ trách.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>{name} types their own passphrase here: the cases' key is locked with it.</source>
+            <translation>{name} tự gõ mật khẩu của mình vào đây: khóa mở hồ sơ trợ giúp được khóa bằng mật khẩu đó.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Users</name>
+        <message>
+            <location filename="../../desktop/services/profile/protection.py" line="+60" />
+            <source>Only a user who holds the protection permission can grant it. Ask an officer who holds it, or use the recovery code.</source>
+            <translation>Chỉ người đang có quyền bảo vệ mới cấp được quyền này. Hãy nhờ cán bộ có quyền này, hoặc dùng mã khôi phục.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/profile/users.py" line="-60" />
+            <source>{name} types their own passphrase here: the key that opens support cases is locked with it.</source>
+            <translation>{name} tự gõ mật khẩu của mình vào đây: khóa mở hồ sơ trợ giúp được khóa bằng mật khẩu đó.</translation>
         </message>
     </context>
     <context>

@@ -176,14 +176,23 @@ def test_with_protection_the_content_is_readable(commune, login):
     assert cases.for_household(guard, commune.east)[0].kind == "domestic_violence"
 
 
-def test_the_owner_of_a_case_reads_it_without_the_permission(commune, login):
+def test_without_the_permission_a_ctv_cannot_open_a_case_and_loses_their_own_when_it_is_taken(commune, login):
+    """The content is sealed for the permission's holders: nobody else can write it, and a case's owner
+    whose permission is taken away no longer reads it either."""
     ctv = login(CTV, CTV_PASS)
+    with pytest.raises(PermissionDeniedError):
+        cases.open_case(ctv, CaseInput("other_support", commune.east, DAY, summary="x", support_kind="elderly_alone"))
+    guard = login(GUARD, GUARD_PASS)
     mine = cases.open_case(
-        ctv, CaseInput("other_support", commune.east, DAY, summary="Cụ ông sống một mình", support_kind="elderly_alone")
+        guard,
+        CaseInput("other_support", commune.east, DAY, summary="Cụ ông sống một mình", support_kind="elderly_alone"),
     )
-    assert cases.detail(ctv, mine).summary == "Cụ ông sống một mình"
-    kinds = {item.id: item.kind for item in cases.for_household(ctv, commune.east)}
-    assert kinds == {mine: "other_support", commune.case: None}
+    assert cases.detail(guard, mine).summary == "Cụ ông sống một mình"
+    users.set_protection(commune.officer, users.find_user(commune.officer, GUARD).id, False)
+    guard = login(GUARD, GUARD_PASS)
+    with pytest.raises(PermissionDeniedError):
+        cases.detail(guard, mine)
+    assert {item.id: item.kind for item in cases.for_household(guard, commune.east)} == {mine: None, commune.case: None}
 
 
 def test_the_audit_log_keeps_only_that_case_content_was_written(commune):

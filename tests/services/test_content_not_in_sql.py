@@ -72,13 +72,13 @@ def _sql(stmt: Select[Any]) -> str:
 
 def test_the_check_tells_a_whole_row_from_a_content_filter():
     assert content_named(_sql(select(SupportCase).where(SupportCase.state == "open"))) == []
-    filtered = select(SupportCase).where(SupportCase.kind == "domestic_violence")
+    filtered = select(SupportCase).where(SupportCase.sealed_kind == b"domestic_violence")
     assert content_named(_sql(filtered)) == ["support_cases.kind"]
-    some = select(CaseParty.case_id, CaseParty.role)
+    some = select(CaseParty.case_id, CaseParty.sealed_role)
     assert content_named(_sql(some)) == ["case_parties.role"]
     both = select(CaseMeasure, SupportCase).join(SupportCase, SupportCase.id == CaseMeasure.case_id)
     assert "AS id_1" in _sql(both) and content_named(_sql(both)) == []
-    assert content_named(_sql(select(CaseMeasure, SupportCase.kind))) == ["support_cases.kind"]
+    assert content_named(_sql(select(CaseMeasure, SupportCase.sealed_kind))) == ["support_cases.kind"]
 
 
 @pytest.fixture

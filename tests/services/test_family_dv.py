@@ -4,12 +4,17 @@ by hand, and again by raw SQL written here apart from the service."""
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import text
 
+from db.sealed import ContentCipher
 from desktop.errors import ValidationError
 from desktop.services.casework import cases, dv, dv_measures, parties, timeline
 from desktop.services.casework.cases import CaseInput
@@ -313,33 +318,60 @@ def _raw_shapes(profile, day: date) -> dict[str, int]:
     return dict(counted)
 
 
-DV_CASES = "c.kind = 'domestic_violence' AND c.deleted_at IS NULL AND c.opened_on BETWEEN :first AND :last"
+def _opened(table: str, alias: str, field: str) -> str:
+    """SQL reading a sealed content column in clear through `opened` (see `_raw`): the key is the test's."""
+    return f"opened('{table}', {alias}.id, '{field}', {alias}.{field})"
+
+
+C_KIND, C_PERSON = _opened("support_cases", "c", "kind"), _opened("support_cases", "c", "person_id")
+X_ROLE, X_SEX = _opened("case_parties", "x", "role"), _opened("case_parties", "x", "sex")
+X_PERSON, X_YEAR = _opened("case_parties", "x", "person_id"), _opened("case_parties", "x", "birth_year")
+V_ROLE, M_MEASURE = _opened("case_parties", "v", "role"), _opened("case_measures", "m", "measure")
+DV_CASES = f"{C_KIND} = 'domestic_violence' AND c.deleted_at IS NULL AND c.opened_on BETWEEN :first AND :last"
 AGE = "CAST((julianday(c.opened_on) - julianday(p.birth_date)) / 365.2425 AS INTEGER)"
 PARTIES = f"""
-    SELECT COALESCE(p.sex, x.sex), COALESCE({AGE}, CAST(strftime('%Y', c.opened_on) AS INTEGER) - x.birth_year),
-           COALESCE(x.person_id, x.id), c.opened_on
-    FROM case_parties x JOIN support_cases c ON c.id = x.case_id LEFT JOIN people p ON p.id = x.person_id
-    WHERE x.role = :role AND x.deleted_at IS NULL AND {DV_CASES}
+    SELECT COALESCE(p.sex, {X_SEX}), COALESCE({AGE}, CAST(strftime('%Y', c.opened_on) AS INTEGER) - {X_YEAR}),
+           COALESCE({X_PERSON}, x.id), c.opened_on
+    FROM case_parties x JOIN support_cases c ON c.id = x.case_id LEFT JOIN people p ON p.id = {X_PERSON}
+    WHERE {X_ROLE} = :role AND x.deleted_at IS NULL AND {DV_CASES}
     UNION ALL
     SELECT p.sex, {AGE}, p.id, c.opened_on
-    FROM support_cases c JOIN people p ON p.id = c.person_id
+    FROM support_cases c JOIN people p ON p.id = {C_PERSON}
     WHERE :role = 'victim' AND {DV_CASES} AND NOT EXISTS (
-        SELECT 1 FROM case_parties v WHERE v.case_id = c.id AND v.role = 'victim' AND v.deleted_at IS NULL)
+        SELECT 1 FROM case_parties v WHERE v.case_id = c.id AND {V_ROLE} = 'victim' AND v.deleted_at IS NULL)
     ORDER BY 4
 """
-MEASURES = """
-    SELECT m.measure, COUNT(DISTINCT m.case_id), COUNT(*)
+MEASURES = f"""
+    SELECT {M_MEASURE}, COUNT(DISTINCT m.case_id), COUNT(*)
     FROM case_measures m JOIN support_cases c ON c.id = m.case_id
-    WHERE m.deleted_at IS NULL AND c.kind = 'domestic_violence' AND c.deleted_at IS NULL
+    WHERE m.deleted_at IS NULL AND {C_KIND} = 'domestic_violence' AND c.deleted_at IS NULL
           AND m.decided_on BETWEEN :first AND :last
-    GROUP BY m.measure
+    GROUP BY {M_MEASURE}
 """
+
+
+@contextmanager
+def _raw(profile) -> Iterator[Any]:
+    """A connection of the profile's engine with `opened(table, id, field, value)`: a sealed value in clear
+    (text, a number, lists as JSON, a person as the 32 hex digits people.id holds), opened with the key."""
+    cipher = ContentCipher(profile.protection_key)
+
+    def opened(table: str, row_id: str, field: str, stored: bytes) -> object:
+        value = cipher.open(table, uuid.UUID(row_id), field, stored)
+        if field == "person_id":
+            return None if value is None else uuid.UUID(value).hex
+        return json.dumps(value) if isinstance(value, list | dict) else value
+
+    with profile.engine.connect() as db:
+        db.connection.dbapi_connection.create_function("opened", 4, opened)
+        yield db
 
 
 def _raw_violence(profile, first: date, last: date) -> dict[str, object]:
     span = {"first": first.isoformat(), "last": last.isoformat()}
-    with profile.engine.connect() as db:
-        rows = db.execute(text(f"SELECT c.household_id, c.acts FROM support_cases c WHERE {DV_CASES}"), span).all()
+    acts_sql = f"SELECT c.household_id, {_opened('support_cases', 'c', 'acts')} FROM support_cases c WHERE {DV_CASES}"
+    with _raw(profile) as db:
+        rows = db.execute(text(acts_sql), span).all()
         act_types = "SELECT code, json_extract(extra, '$.dv_type') FROM code_items WHERE \"table\" = 'dv_acts'"
         types = dict(db.execute(text(act_types)).all())
         kinds: Counter[str] = Counter({"physical": 0, "mental": 0, "sexual": 0, "economic": 0})

@@ -313,8 +313,8 @@ def test_a_collaborator_without_the_protection_permission_sees_only_that_a_case_
         qtbot.waitUntil(lambda: bool(told), timeout=5000)
         assert told == [
             message_text(
-                "This case is confidential: only its owner ({owner}) and users with the protection "
-                "permission can read it.",
+                "This case is confidential: only users with the protection permission can read it. "
+                "It is followed by {owner}.",
                 {"owner": "Nguyễn Thị Lan"},
             )
         ]

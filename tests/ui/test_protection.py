@@ -490,10 +490,14 @@ def test_an_officer_changes_and_removes_a_user(qtbot, ctx, register, wait_lane, 
         dialog.role.set_value(Role.CTV)
         dialog.villages.set_checked(register.village_b)
         dialog.protection.setChecked(True)
+        # Granting the permission locks the cases' key with the user's own passphrase: they type it here.
+        assert dialog.panel.error_text("their_passphrase") and not dialog.save_button.isEnabled()
+        type_text(qtbot, dialog.their_passphrase, "tài xem thôi nhé")
         dialog.save_button.click()
 
     when_modal(UserDialog, change)
     page.edit_button.click()
+    qtbot.waitUntil(lambda: next(u for u in users.list_users(ctx.profile) if u.id == bob).protection, timeout=10_000)
     changed = next(u for u in users.list_users(ctx.profile) if u.id == bob)
     assert (changed.role, changed.villages, changed.protection) == (Role.CTV, (register.village_b,), True)
 

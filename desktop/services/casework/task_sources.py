@@ -60,10 +60,14 @@ class TaskDTO:
 
 
 def every_task(session: Session, profile: Profile, day: date, *, priority_days: int) -> Iterator[TaskDTO]:
-    """Every computed task and every manual one, before visibility and what the user already handled."""
-    yield from _no_contact_ends(session, day)
-    yield from _child_plans(session, day)
-    yield from _plan_items(session, day)
+    """Every computed task and every manual one, before visibility and what the user already handled.
+
+    The tasks read from case content only for a user holding the protection permission: nobody else has
+    the key to it, and would not be shown a case's task anyway."""
+    if profile.user.protection:
+        yield from _no_contact_ends(session, day)
+        yield from _child_plans(session, day)
+        yield from _plan_items(session, day)
     yield from _follow_ups(profile, day)
     yield from _priority_visits(session, profile, day, priority_days)
     yield from _newborn_screenings(session, day)
