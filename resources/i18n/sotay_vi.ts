@@ -7592,8 +7592,8 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location line="+7" />
-            <source>{name} types their own passphrase here: the cases' key is locked with it.</source>
-            <translation>{name} tự gõ mật khẩu của mình vào đây: khóa mở hồ sơ trợ giúp được khóa bằng mật khẩu đó.</translation>
+            <source>{name} types their own passphrase here.</source>
+            <translation>{name} tự gõ mật khẩu của mình vào đây.</translation>
         </message>
     </context>
     <context>

@@ -96,7 +96,7 @@ class UserDialog(FormDialog):
         """The user's own passphrase is asked only while the permission is being given to them."""
         if self.user is not None and not self.user.protection:
             self.panel.set_visible("their_passphrase", self._granting())
-            self.adjustSize()
+            self.grow_to_fit()
 
     def value(self) -> UserInput:
         role = self.role.value()
@@ -117,9 +117,7 @@ class UserDialog(FormDialog):
             found.append(
                 problem(
                     "their_passphrase",
-                    self.tr("{name} types their own passphrase here: the cases' key is locked with it.").format(
-                        name=self.user.name
-                    ),
+                    self.tr("{name} types their own passphrase here.").format(name=self.user.name),
                 )
             )
         return found
