@@ -139,9 +139,15 @@ def test_a_set_up_killed_midway_leaves_no_half_profile_and_is_offered_again(caps
     assert paths.database.exists() == (hook == "after-database-moved")
     assert profile_state(paths) is ProfileState.NEW
 
+    (building,) = home.glob(".setup-*")  # where it was being built, with its key file
+    assert (building / "keyslots.json").exists()  # the key file moves in last
+
     demo(capsys, home)
     code, _out, err = run(capsys, "--home", str(home), "stats")
     assert (code, err) == (0, ""), err
+    assert not list(home.glob(".setup-*"))  # the next set-up moved it aside with the half database
+    (aside,) = home.glob("unfinished-setup-*")
+    assert (aside / building.name).is_dir() and (aside / "profile.db").exists() == (hook == "after-database-moved")
 
 
 def half_profile_of_an_older_version(paths: ProfilePaths) -> bytes:

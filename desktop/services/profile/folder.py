@@ -91,12 +91,17 @@ def unfinished_setup(paths: ProfilePaths) -> bool:
 
 
 def set_aside_unfinished_setup(paths: ProfilePaths) -> Path | None:
-    """Move the database of an unfinished set-up into a folder of its own, so set-up can start afresh."""
-    if not unfinished_setup(paths):
+    """Move what an unfinished set-up left into a folder of its own, so set-up can start afresh: the
+    database in the profile folder, and the folders a set-up cut short was building in (`.setup-*`, with
+    the key file that goes with that database). Moved, never deleted; nothing in them was the user's work."""
+    leftovers = sorted(p for p in paths.home.glob(f"{SETUP_PREFIX}*") if p.is_dir())
+    if not unfinished_setup(paths) and not leftovers:
         return None
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
     aside = paths.home / f"{UNFINISHED_PREFIX}{stamp}"
     aside.mkdir(mode=0o700)
+    for building in leftovers:
+        os.replace(building, aside / building.name)
     for suffix in ("-wal", "-shm", "-journal", ""):  # the database last, so a stop midway leaves it found again
         stray = Path(f"{paths.database}{suffix}")
         if stray.exists():
