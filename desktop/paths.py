@@ -27,6 +27,10 @@ class ProfilePaths:
         return self.home / DEVICE_CERT_FILE
 
     @property
+    def device_key(self) -> Path:
+        return self.home / DEVICE_KEY_FILE
+
+    @property
     def keyslots(self) -> Path:
         return self.home / "keyslots.json"
 

@@ -42,6 +42,8 @@ def test_a_lost_certificate_is_made_again_from_the_device_key_and_blocks_nothing
     paths = demo(capsys, tmp_path / "home")
     before = public_key(paths.device_cert)
     paths.device_cert.unlink()
+    code, out, err = run(capsys, "--home", str(paths.home), "--lang", "en", "device", "show")  # files only
+    assert (code, out) == (2, "") and "sotay stats" in err and "missing" in err
 
     code, out, err = run(capsys, "--home", str(paths.home), "stats")
     assert (code, err) == (0, ""), err

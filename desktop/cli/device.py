@@ -49,6 +49,13 @@ def show(args: argparse.Namespace, paths: ProfilePaths) -> int:
         info = device.describe(paths.home)
     except IdentityMissingError:
         missing = QT_TRANSLATE_NOOP("Cli", "The profile in {home} has no device identity yet.")
+        if paths.device_key.exists():  # only the certificate is gone: it is made again, it needs the passphrase
+            missing = QT_TRANSLATE_NOOP(
+                "Cli",
+                "The device certificate of the profile in {home} is missing. It is made again from the device "
+                "key the next time the profile is opened: start the app, or run a command that asks for the "
+                "passphrase, such as sotay stats.",
+            )
         console.error(console.text(missing, home=paths.home))
         return EXIT_NO_IDENTITY
     except IdentityError as error:

@@ -2771,7 +2771,12 @@
             <translation>Sổ tay ở {home} chưa có định danh thiết bị.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+2" />
+            <source>The device certificate of the profile in {home} is missing. It is made again from the device key the next time the profile is opened: start the app, or run a command that asks for the passphrase, such as sotay stats.</source>
+            <translation>Chứng thư thiết bị của hồ sơ ở {home} bị mất. Chứng thư sẽ được làm lại từ khóa thiết bị ở lần mở hồ sơ tới: hãy mở ứng dụng, hoặc chạy một lệnh có hỏi mật khẩu, chẳng hạn sotay stats.</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>self-signed (not enrolled at the hub yet)</source>
             <translation>tự ký (chưa đăng ký với tuyến trên)</translation>
         </message>
