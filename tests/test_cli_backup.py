@@ -292,6 +292,30 @@ def test_any_command_that_opens_the_profile_finishes_a_restore_a_crash_cut_short
     assert json.loads(out) == before
 
 
+def test_the_app_finishes_a_restore_a_crash_cut_short_and_says_so_once_in_a_window(
+    demo_home, stick, capsys, monkeypatch
+):
+    from desktop.ui import app, modal
+
+    home, _code = demo_home
+    before = restore_killed_halfway(home, stick, capsys, monkeypatch)
+    told: list[str] = []
+    monkeypatch.setattr(modal, "inform", lambda _parent, _title, text: told.append(text))
+    monkeypatch.setattr(app, "_log_in", lambda _paths, _lane: 0)
+    from desktop.ui import translation
+
+    translation.install("vi")
+    assert app._open_profile(ProfilePaths(home), None) == 0  # type: ignore[arg-type]
+    [aside] = home.glob("replaced-*")
+    assert told == [
+        f"Việc khôi phục vào {home} đã bị ngắt giữa chừng; nay đã được làm xong. "
+        f"Các tệp có ở đó trước đây nằm trong {aside}."
+    ]
+    assert app._open_profile(ProfilePaths(home), None) == 0  # type: ignore[arg-type]
+    assert len(told) == 1  # said once
+    assert stats_json(capsys, home) == before
+
+
 def test_create_without_to_writes_into_the_profiles_backups_folder(demo_home, capsys):
     home, _code = demo_home
     code, out, _err = run(capsys, "--home", str(home), "backup", "create")
