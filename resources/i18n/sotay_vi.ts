@@ -1312,6 +1312,11 @@
         </message>
         <message>
             <location line="+3" />
+            <source>The newest entries of the log are missing, or the log was rewritten: it no longer ends where the key file says it did. Keep this laptop as it is, do not delete or restore anything, and tell the commune officer.</source>
+            <translation>Các mục mới nhất của nhật ký đã mất, hoặc nhật ký đã bị viết lại: nhật ký không còn kết thúc ở chỗ tệp khóa ghi lại. Hãy giữ nguyên máy này, đừng xóa hay khôi phục gì, và báo cho cán bộ xã.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Event #{id} ({time}, {table}) was changed or removed outside the app. Keep this laptop as it is, do not delete or restore anything, and tell the commune officer.</source>
             <translation>Sự kiện #{id} ({time}, {table}) đã bị sửa hoặc xóa bên ngoài ứng dụng. Hãy giữ nguyên máy tính như hiện tại, không xóa hay khôi phục gì, và báo ngay cho cán bộ xã.</translation>
         </message>

@@ -144,6 +144,19 @@ def test_verify_intact_then_names_the_tampered_event(qtbot, ctx, family, wait_la
     assert page.verify_result.objectName() == "formError"
 
 
+def test_verify_says_the_newest_entries_are_missing_when_they_were_deleted(qtbot, ctx, family, wait_lane):
+    newest = audit.events(ctx.profile)[0]
+    with ctx.profile.engine.begin() as conn:  # outside the app: the chain left still links up
+        conn.execute(text("DELETE FROM audit_events WHERE id >= :id"), {"id": newest.id - 1})
+    page = shown(qtbot, wait_lane, AuditLogPage(ctx))
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    wait_lane()
+    message = page.verify_result.text()
+    assert message.startswith("Các mục mới nhất của nhật ký đã mất, hoặc nhật ký đã bị viết lại")
+    assert "cán bộ xã" in message and "?" not in message
+    assert page.verify_result.objectName() == "formError"
+
+
 def mnemonics(widgets) -> list[str]:
     return [w.text()[w.text().index("&") + 1].lower() for w in widgets if "&" in w.text()]
 

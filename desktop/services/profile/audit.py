@@ -21,7 +21,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.audit import ChainReport, head_mismatch, verify_chain
+from db.audit import HEAD_FORGED, HEAD_MISMATCH, ChainReport, head_mismatch, verify_chain
+
+# A report whose reason is one of these lost its newest events, or was rewritten (the kept head, not an event).
+HEAD_REASONS = frozenset({HEAD_MISMATCH, HEAD_FORGED})
 from db.audit_content import PROTECTED, shown_summary
 from db.audit_head import Head, PendingHead, hash_of, newest_event
 from db.models.profile import AuditEvent

@@ -263,6 +263,12 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
     def report_text(self, report: ChainReport) -> str:
         if report.ok:
             return self.tr("The log is intact: {n} event(s) checked.").format(n=report.checked)
+        if report.reason in audit.HEAD_REASONS:  # no event is at fault: the newest ones are gone, or all rewritten
+            return self.tr(
+                "The newest entries of the log are missing, or the log was rewritten: it no longer ends where "
+                "the key file says it did. Keep this laptop as it is, do not delete or restore anything, "
+                "and tell the commune officer."
+            )
         when = local_time(report.broken_at) if report.broken_at is not None else "?"
         return self.tr(
             "Event #{id} ({time}, {table}) was changed or removed outside the app. "
