@@ -22,9 +22,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.audit import HEAD_FORGED, HEAD_MISMATCH, ChainReport, head_mismatch, verify_chain
-
-# A report whose reason is one of these lost its newest events, or was rewritten (the kept head, not an event).
-HEAD_REASONS = frozenset({HEAD_MISMATCH, HEAD_FORGED})
 from db.audit_content import PROTECTED, shown_summary
 from db.audit_head import Head, PendingHead, hash_of, newest_event
 from db.models.profile import AuditEvent
@@ -32,6 +29,9 @@ from desktop.security import audit_head
 from desktop.security.audit_head import AuditHead, HeadStatus, StoredHead
 from desktop.security.keystore import KeyStoreError
 from desktop.services.profile.handle import Profile
+
+# A report whose reason is one of these lost its newest events, or was rewritten (the kept head, not an event).
+HEAD_REASONS = frozenset({HEAD_MISMATCH, HEAD_FORGED})
 
 log = logging.getLogger(__name__)
 
