@@ -123,7 +123,6 @@ def test_a_wedding_counts_once_though_both_spouses_have_an_event(register):
     groom = members.add_member(p, a, PersonInput("Nguyễn Văn Hải", "1", date(1998, 2, 2), "head"))
     bride = members.add_member(p, b, PersonInput("Phạm Thị Thu", "2", date(2000, 3, 3), "head"))
     other = members.add_member(p, a, PersonInput("Nguyễn Văn Long", "1", date(1999, 4, 4), "child"))
-
     def wed(person, partner: str) -> None:
         people.record_marital_change(p, person, kind="marriage", on=day(9), partner_name=partner, reporting_month=MONTH)
 

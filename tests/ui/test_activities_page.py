@@ -20,7 +20,6 @@ def _shoot(widget, name: str) -> None:
     SCREENS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SCREENS / name))
 
-
 TODAY = date.today()
 
 

@@ -140,6 +140,7 @@ def test_unsaved_groups_are_saved_on_closing(qtbot, ctx, child_case):
 # The idle lock ###################################################################################
 
 
+
 def test_the_lock_hides_a_changed_form_without_asking_and_keeps_the_typing(qtbot, ctx, wait_lane):
     window = open_main_window(qtbot, ctx, wait_lane)
     dialog = HouseholdDialog(ctx, parent=window)

@@ -4,15 +4,14 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-29
 """
-
 from __future__ import annotations
 
 from alembic import op
 
 import db.base  # noqa: F401  (column types of the models)
 
-revision = "0002"
-down_revision = "0001"
+revision = '0002'
+down_revision = '0001'
 branch_labels = None
 depends_on = None
 
@@ -50,8 +49,8 @@ WORDS_DROP = [
 
 def upgrade() -> None:
     # Plain CREATE INDEX: a batch (copy-and-move) rebuild of households would drop its search triggers.
-    op.create_index("ix_households_head_person_id", "households", ["head_person_id"], unique=False)
-    op.create_index("ix_households_village_code", "households", ["village_id", "code"], unique=False)
+    op.create_index('ix_households_head_person_id', 'households', ['head_person_id'], unique=False)
+    op.create_index('ix_households_village_code', 'households', ['village_id', 'code'], unique=False)
     for statement in WORDS_SQL:
         op.execute(statement)
 
@@ -59,5 +58,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in WORDS_DROP:
         op.execute(statement)
-    op.drop_index("ix_households_village_code", table_name="households")
-    op.drop_index("ix_households_head_person_id", table_name="households")
+    op.drop_index('ix_households_village_code', table_name='households')
+    op.drop_index('ix_households_head_person_id', table_name='households')

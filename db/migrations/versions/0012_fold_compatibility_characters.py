@@ -4,7 +4,6 @@ Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-07
 """
-
 from __future__ import annotations
 
 import re
@@ -13,8 +12,8 @@ import unicodedata
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
@@ -37,9 +36,9 @@ def fold(text: str | None) -> str:
 # fires the search triggers of migration 0001, which replace the row's search_entries entry and with it
 # both FTS indexes (search_words, search_fts): the index is refolded with the keys, row by row.
 FOLDED = (
-    ("people", "full_name", "name_folded"),
-    ("households", "address", "address_folded"),
-    ("villages", "name", "name_folded"),
+    ('people', 'full_name', 'name_folded'),
+    ('households', 'address', 'address_folded'),
+    ('villages', 'name', 'name_folded'),
 )
 
 

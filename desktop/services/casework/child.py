@@ -123,3 +123,4 @@ def require_child(session: Session, profile: Profile, case_id: uuid.UUID) -> Sup
     if case.kind != CHILD_PROTECTION:
         raise_if([problem("kind", QT_TRANSLATE_NOOP(CTX, "This is not a child-protection case."))])
     return case
+

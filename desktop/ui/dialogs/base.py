@@ -250,3 +250,4 @@ class FormDialog(ModalDialog):
             hint = self.sizeHint()
             self.resize(max(self.preferred_width, hint.width()), hint.height())
         super().showEvent(event)  # ModalDialog's: no larger than the screen, and inside it
+

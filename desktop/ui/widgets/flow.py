@@ -117,3 +117,4 @@ class FlowRow(QLayout):
             else:
                 item.setGeometry(QRect(QPoint(left_x, y), QSize(width, height)))
                 left_x += width + self._gap
+

@@ -29,7 +29,7 @@ def passphrase_field(placeholder: str = "") -> QLineEdit:
 
 
 def show_toggle(*fields: QLineEdit) -> QCheckBox:
-    """ "Show what I type": passphrases typed with Vietnamese diacritics are easy to get wrong blind."""
+    """"Show what I type": passphrases typed with Vietnamese diacritics are easy to get wrong blind."""
     toggle = QCheckBox(_tr("&Show what I type"))
 
     def apply(checked: bool) -> None:
