@@ -191,15 +191,7 @@ class KeyStore:
         if old_slot is None:
             raise WrongPassphraseError()
         _raise_if(passphrase_problems(new, "new_passphrase"))
-        slot = wrap(
-            data_key,
-            new,
-            kind="user",
-            user=old_slot.user,
-            kdf=self.kdf,
-            slot_id=old_slot.id,
-            protection_key=protection_key,
-        )
+        slot = self._rewrapped(old_slot, data_key, new, protection_key)
         return self._saved(tuple(slot if s.id == old_slot.id else s for s in self.slots))
 
     def change_passphrase(self, user: str, old: str, new: str) -> KeyStore:
@@ -260,15 +252,7 @@ class KeyStore:
         if old_slot is None:
             raise WrongPassphraseError()
         _raise_if(passphrase_problems(new_passphrase, "new_passphrase"))
-        user_slot = wrap(
-            data_key,
-            new_passphrase,
-            kind="user",
-            user=old_slot.user,
-            kdf=self.kdf,
-            slot_id=old_slot.id,
-            protection_key=protection_key if user_protected else None,
-        )
+        user_slot = self._rewrapped(old_slot, data_key, new_passphrase, protection_key if user_protected else None)
         recovery = self._recovery_slot(data_key, new_code, protection_key)
         kept = tuple(user_slot if s.id == old_slot.id else s for s in self.slots if s.kind != "recovery")
         return self._saved(kept + (recovery,))
@@ -277,6 +261,12 @@ class KeyStore:
         self._require_key(data_key, protection_key)
         slot = self._recovery_slot(data_key, new_code, protection_key)
         return self._saved(tuple(s for s in self.slots if s.kind != "recovery") + (slot,))
+
+    def _rewrapped(self, old: KeySlot, data_key: bytes, secret: str, protection_key: bytes | None) -> KeySlot:
+        """`old` (same id and user) wrapped anew under `secret`, carrying `protection_key` if given."""
+        return wrap(
+            data_key, secret, kind=old.kind, user=old.user, kdf=self.kdf, slot_id=old.id, protection_key=protection_key
+        )
 
     def _recovery_slot(self, data_key: bytes, code: str, protection_key: bytes | None) -> KeySlot:
         return wrap(

@@ -46,19 +46,8 @@ def wrapping_key(slot: dict, secret: str) -> bytes:
 
 def unwrap_as_documented(document: dict, slot: dict, secret: str) -> bytes:
     """Steps 1 to 5 of docs/key-file.md, "Unwrapping a slot, step by step"."""
-    secret_bytes = unicodedata.normalize("NFC", secret).encode("utf-8")  # step 1
-    kdf = slot["kdf"]
-    assert kdf["name"] == "argon2id"
-    wrapping = hash_secret_raw(  # step 2
-        secret_bytes,
-        base64.b64decode(slot["salt"]),
-        time_cost=kdf["time_cost"],
-        memory_cost=kdf["memory_kib"],
-        parallelism=kdf["parallelism"],
-        hash_len=32,
-        type=Type.ID,
-        version=0x13,
-    )
+    assert slot["kdf"]["name"] == "argon2id"
+    wrapping = wrapping_key(slot, secret)  # steps 1 and 2
     user = "null" if slot["user"] is None else '"' + slot["user"] + '"'  # step 3, written out by hand
     associated = f'["sotay-keyslot", {slot.get("version", 1)}, "{slot["id"]}", "{slot["kind"]}", {user}]'
     ciphertext = base64.b64decode(slot["ciphertext"])

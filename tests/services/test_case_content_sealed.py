@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from datetime import date
 
 import pytest
@@ -201,14 +202,19 @@ def test_an_officer_without_the_permission_cannot_grant_it(commune, register):
         second.close()
 
 
+def _reads(profile: Profile, user: str, passphrase: str, case_id: uuid.UUID) -> str:
+    """The case's summary as `user` reads it after logging in with `passphrase`."""
+    opened = opening.unlock(profile.paths, user, passphrase)
+    try:
+        return cases.detail(opened, case_id).summary
+    finally:
+        opened.close()
+
+
 def test_a_passphrase_an_officer_sets_keeps_the_permission_they_can_give(commune):
     officer, _home, _victim, dv_case, _child = commune
     users.set_passphrase(officer, users.find_user(officer, GUARD).id, "mai mật khẩu mới")
-    guard = opening.unlock(officer.paths, GUARD, "mai mật khẩu mới")
-    try:
-        assert cases.detail(guard, dv_case).summary == SUMMARY
-    finally:
-        guard.close()
+    assert _reads(officer, GUARD, "mai mật khẩu mới", dv_case) == SUMMARY
 
 
 def test_a_changed_passphrase_keeps_the_key(commune):
@@ -216,11 +222,7 @@ def test_a_changed_passphrase_keeps_the_key(commune):
     guard = opening.unlock(officer.paths, GUARD, GUARD_PASS)
     opening.change_passphrase(guard, GUARD_PASS, "mai đổi mật khẩu")
     guard.close()
-    again = opening.unlock(officer.paths, GUARD, "mai đổi mật khẩu")
-    try:
-        assert cases.detail(again, dv_case).summary == SUMMARY
-    finally:
-        again.close()
+    assert _reads(officer, GUARD, "mai đổi mật khẩu", dv_case) == SUMMARY
 
 
 def test_a_value_moved_to_another_row_does_not_open(commune):
