@@ -188,3 +188,21 @@ def _recovery_code_of(home: Path, tmp_path: Path) -> str:
     KeyStore.load(home).replace_recovery(profile.data_key, code)
     profile.close()
     return format_recovery_code(code)
+
+
+def test_an_officer_holding_the_permission_makes_a_new_recovery_code_and_a_collaborator_cannot(
+    home, capsys, monkeypatch
+):
+    code, out, err = sotay(capsys, home, "passphrase", "new-recovery-code")
+    assert (code, err) == (0, "")
+    [printed] = CODE.findall(out)
+    keys = KeyStore.load(home).unlock_recovery_keys(printed)  # opens the cases too
+    assert keys.protection_key is not None
+    assert keys.protection_key == KeyStore.load(home).unlock_keys(USER, PASSPHRASE).protection_key
+
+    before = _digest(home / "keyslots.json")
+    monkeypatch.setenv("SOTAY_USER", COLLABORATOR)
+    monkeypatch.setenv("SOTAY_PASSPHRASE", COLLABORATOR_PASSPHRASE)
+    code, out, err = sotay(capsys, home, "passphrase", "new-recovery-code")
+    assert (code, out) == (2, "") and err.strip() == "Only a commune officer can manage the users."
+    assert _digest(home / "keyslots.json") == before

@@ -25,6 +25,7 @@ WRITING: frozenset[Command] = frozenset(
         demo.run_demo,  # creates the profile and fills it
         profile.run_protect,  # encrypts the database in place
         profile.run_reset,  # rewrites the key file
+        profile.run_new_recovery_code,  # rewrites the key file
         backup.run_restore,  # replaces the profile's files
         user.run_add,  # a new key slot and a users row
         user.run_set_protection,

@@ -4,6 +4,8 @@
 (``SOTAY_NEW_PASSPHRASE`` or ``--new-passphrase-file``, else typed twice) and prints its recovery code.
 ``passphrase reset`` takes the recovery code and a new passphrase (desktop.cli.credentials), for a commune
 officer only, and prints the new recovery code that replaces the used one (desktop.services.profile.recovery).
+``passphrase new-recovery-code`` replaces the code without using it, for a logged-in officer holding the
+protection permission: after an upgrade, so the recovery code opens support cases too.
 Another user's forgotten passphrase is set by an officer with ``sotay user set-passphrase`` (desktop.cli.user).
 """
 
@@ -42,7 +44,7 @@ def register(commands: Subparsers) -> None:
         dest="passphrase_command",
         required=True,
         title=console.text(QT_TRANSLATE_NOOP("Cli", "commands")),
-        metavar="{reset}",
+        metavar="{reset,new-recovery-code}",
     )
     about = console.text(
         QT_TRANSLATE_NOOP(
@@ -54,6 +56,15 @@ def register(commands: Subparsers) -> None:
     reset = actions.add_parser("reset", help=about, description=about)
     credentials.add_recovery_options(reset)
     reset.set_defaults(run=run_reset)
+    about = console.text(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "A new recovery code in place of the current one (a commune officer holding the protection "
+            "permission); the old code stops working.",
+        )
+    )
+    fresh = actions.add_parser("new-recovery-code", help=about, description=about)
+    fresh.set_defaults(run=run_new_recovery_code)
 
 
 def run_protect(args: argparse.Namespace, paths: ProfilePaths) -> int:
@@ -77,6 +88,24 @@ def _collaborator_of_plain(paths: ProfilePaths) -> str:
     if name:
         return name
     raise AccessError(QT_TRANSLATE_NOOP("Cli", "Name the first user with --user or SOTAY_USER."))
+
+
+def run_new_recovery_code(args: argparse.Namespace, paths: ProfilePaths) -> int:
+    from desktop.services.profile import recovery
+
+    with credentials.opened(args, paths) as profile:
+        code = recovery.replace_code(profile)
+    console.say(
+        console.text(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "The old recovery code no longer works. The new recovery code (write it down and keep it locked "
+                "away; it is shown only this once):\n\n    {code}\n",
+            ),
+            code=code,
+        )
+    )
+    return console.EXIT_OK
 
 
 def run_reset(args: argparse.Namespace, paths: ProfilePaths) -> int:

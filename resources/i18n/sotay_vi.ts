@@ -2356,7 +2356,7 @@
             <location filename="../../desktop/cli/audit.py" line="+37" />
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
-            <location filename="../../desktop/cli/profile.py" line="+44" />
+            <location filename="../../desktop/cli/profile.py" line="+46" />
             <location filename="../../desktop/cli/report.py" line="+49" />
             <location filename="../../desktop/cli/user.py" line="+48" />
             <source>commands</source>
@@ -2913,7 +2913,7 @@ Nếu vẫn muốn thay sổ tay đó bằng sổ tay kia, hãy thêm --yes --ot
         </message>
         <message>
             <location line="+7" />
-            <location filename="../../desktop/cli/profile.py" line="+72" />
+            <location filename="../../desktop/cli/profile.py" line="+99" />
             <location filename="../../desktop/cli/user.py" line="+141" />
             <source>{user} now logs in with the new passphrase; the old one no longer works.</source>
             <translation>Từ nay {user} đăng nhập bằng mật khẩu mới; mật khẩu cũ không dùng được nữa.</translation>
@@ -3000,7 +3000,7 @@ Nếu vẫn muốn thay sổ tay đó bằng sổ tay kia, hãy thêm --yes --ot
 </translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/profile.py" line="-78" />
+            <location filename="../../desktop/cli/profile.py" line="-105" />
             <source>Protect a profile made before passphrases existed.</source>
             <translation>Đặt mật khẩu cho sổ tay được tạo từ khi ứng dụng chưa có mật khẩu.</translation>
         </message>
@@ -3015,12 +3015,28 @@ Nếu vẫn muốn thay sổ tay đó bằng sổ tay kia, hãy thêm --yes --ot
             <translation>Cán bộ xã quên mật khẩu: mở bằng mã khôi phục, đặt mật khẩu mới và nhận mã khôi phục mới.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+10" />
+            <source>A new recovery code in place of the current one (a commune officer holding the protection permission); the old code stops working.</source>
+            <translation>Tạo mã khôi phục mới thay cho mã hiện tại (cán bộ xã có quyền bảo vệ); mã cũ không dùng được nữa.</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>Name the first user with --user or SOTAY_USER.</source>
             <translation>Hãy ghi tên người dùng đầu tiên bằng --user hoặc SOTAY_USER.</translation>
         </message>
         <message>
             <location line="+10" />
+            <source>The old recovery code no longer works. The new recovery code (write it down and keep it locked away; it is shown only this once):
+
+    {code}
+</source>
+            <translation>Mã khôi phục cũ không dùng được nữa. Mã khôi phục mới (hãy chép lại và cất giữ cẩn thận; mã chỉ hiện lần này):
+
+    {code}
+</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>Recovery code: </source>
             <translation>Mã khôi phục: </translation>
         </message>
@@ -5376,7 +5392,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>QAbstractFileIconProvider</name>
         <message>
-            <location filename="../../desktop/ui/qt_strings.py" line="+127" />
+            <location filename="../../desktop/ui/qt_strings.py" line="+129" />
             <source>Folder</source>
             <translation>Thư mục</translation>
         </message>
@@ -5419,7 +5435,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>QAbstractSpinBox</name>
         <message>
-            <location line="-79" />
+            <location line="-81" />
             <source>&amp;Select All</source>
             <translation>&amp;Chọn tất cả</translation>
         </message>
@@ -5670,7 +5686,7 @@ Không tìm thấy thư mục.
 Hãy kiểm tra lại tên thư mục.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Are you sure you want to delete '%1'?</source>
             <translation>Bạn có chắc muốn xóa “%1” không?</translation>
         </message>
@@ -5738,7 +5754,7 @@ Bạn vẫn muốn xóa chứ?</translation>
     <context>
         <name>QLineEdit</name>
         <message>
-            <location line="-88" />
+            <location line="-90" />
             <source>&amp;Undo</source>
             <translation>&amp;Hoàn tác</translation>
         </message>
@@ -6849,12 +6865,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Đã có người dùng mang tên này.</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+51" />
             <source>The last user of a profile cannot be removed.</source>
             <translation>Không thể xóa người dùng cuối cùng của sổ tay.</translation>
         </message>
         <message>
-            <location line="+81" />
+            <location line="+79" />
             <source>This profile already has a key file; it was not replaced.</source>
             <translation>Sổ tay này đã có tệp khóa; tệp đó không bị thay thế.</translation>
         </message>
@@ -6896,7 +6912,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mã khôi phục bị gõ sai; hãy so từng nhóm với tờ giấy đã in.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/profile.py" line="-28" />
+            <location filename="../../desktop/cli/profile.py" line="-46" />
             <location filename="../../desktop/services/profile/opening.py" line="+106" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>

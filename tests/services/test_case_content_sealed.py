@@ -25,7 +25,7 @@ from desktop.services.casework import cases, dv_measures, parties, timeline
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.dv_measures import MeasureInput
 from desktop.services.casework.parties import PartyInput
-from desktop.services.profile import opening, protection, users
+from desktop.services.profile import opening, protection, recovery, users
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.handle import Profile
 from desktop.services.profile.users import UserInput
@@ -188,6 +188,21 @@ def test_taking_the_permission_away_drops_the_key_from_their_slot(commune):
         guard.close()
 
 
+def test_only_an_officer_holding_the_permission_makes_a_new_recovery_code(commune):
+    officer = commune[0]
+    users.add_user(officer, UserInput("Cán bộ Hai", Role.OFFICER), "cán bộ hai mật khẩu")
+    second = opening.unlock(officer.paths, "Cán bộ Hai", "cán bộ hai mật khẩu")
+    before = KeyStore.load(officer.paths.home).path.read_bytes()
+    try:
+        with pytest.raises(ValidationError):  # the new code would no longer open the cases
+            recovery.replace_code(second)
+    finally:
+        second.close()
+    assert KeyStore.load(officer.paths.home).path.read_bytes() == before
+    code = recovery.replace_code(officer)
+    assert KeyStore.load(officer.paths.home).unlock_recovery_keys(code).protection_key == officer.protection_key
+
+
 def test_an_officer_without_the_permission_cannot_grant_it(commune, register):
     officer = commune[0]
     users.add_user(officer, UserInput("Cán bộ Hai", Role.OFFICER), "cán bộ hai mật khẩu")
@@ -262,6 +277,11 @@ def test_content_left_in_clear_by_an_older_version_is_sealed_by_the_first_holder
         assert protection.seal_legacy_content(reopened) == 0  # all sealed already
         store = KeyStore.load(profile.paths.home)
         assert store.protection_key_id is not None and store.carries_protection(USER)
+        # The old recovery slot cannot be given the key (its code is not at hand): a new code is made for it.
+        assert not store.recovery_carries_protection()
+        code = recovery.replace_code(reopened)
+        store = KeyStore.load(profile.paths.home)
+        assert store.unlock_recovery_keys(code).protection_key == reopened.protection_key
     finally:
         reopened.close()
     conn = _raw_with_passphrase(profile, USER, PASSPHRASE)

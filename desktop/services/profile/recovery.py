@@ -96,3 +96,30 @@ def reset_passphrase(profile: Profile, new_passphrase: str) -> str:
         )
     profile.must_change_passphrase = False
     return format_recovery_code(code)
+
+
+def replace_code(profile: Profile) -> str:
+    """A new recovery code in place of the current one, by a logged-in officer holding the protection
+    permission (so the new recovery slot carries the protection key, as set-up's did). For a profile made
+    before the protection key existed, whose recovery slot does not carry it: until this is done the
+    recovery code opens everything but the content of support cases. Returns the code, formatted, to be
+    shown once; the old code stops working in the same write of the key file."""
+    from desktop.services.profile.access import require_manager
+    from desktop.services.profile.protection import require_key
+
+    require_manager(profile.user)
+    key = require_key(profile)
+    if profile.keystore is None:
+        raise ValueError("the profile was not unlocked through its keyslots")
+    code = generate_recovery_code()
+    with profile.sessions.begin() as session:
+        row = session.scalar(select(User).where(User.name_key == keyslot.user_key(profile.user.name)))
+        append_event(
+            session,
+            action="update",
+            table=USERS_TABLE,
+            record_id=row.id if row is not None else "",
+            summary={"name": profile.user.name, RECOVERY_FIELD: REPLACED},
+        )
+        profile.keystore = profile.keystore.replace_recovery(profile.data_key, code, key)
+    return format_recovery_code(code)
