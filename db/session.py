@@ -1,4 +1,12 @@
-"""Engine and session set-up: SQLite pragmas in one connect hook, sync stamps in one flush hook."""
+"""Engine and session set-up: SQLite pragmas in one connect hook; sync stamps, sealing and the audit chain in
+the flush hooks of `ProfileSession`, the class of a profile's own session factory.
+
+The hooks belong to that class, not to SQLAlchemy's `Session`: a session made anywhere else in the process
+(reading a backup's copy, a test's own) writes exactly what it is given. On a profile's sessions, synced rows
+are never deleted for real (a soft delete is the tombstone the hub needs) and are written by Core statements
+only where the rows are stamped by hand and the caller says so with `SYNCED_CORE_WRITE` (the demo builder,
+sealing the content of an older profile).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +15,31 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from db.audit import DEVICE_KEY, USER_KEY, record_flush
 from db.audit_head import HEAD_KEEPER, HeadKeeper, forget_pending_head, keep_head
 from db.base import PENDING_USN, SyncedMixin, utcnow
+from db.models.synced import SYNCED_MODELS
 from db.sealed import CONTENT_CIPHER, ContentCipher, seal_pending
 
-__all__ = ["DEVICE_KEY", "USER_KEY", "make_engine", "make_sessionmaker"]
+__all__ = ["DEVICE_KEY", "SYNCED_CORE_WRITE", "USER_KEY", "ProfileSession", "make_engine", "make_sessionmaker"]
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock; read at each connect
+# The execution option a Core INSERT, UPDATE or DELETE of a synced table must carry on a profile's session:
+# its caller stamps the rows itself and says so (`stmt.execution_options(synced_core_write=True)`).
+SYNCED_CORE_WRITE = "synced_core_write"
+
+
+SYNCED_TABLES = frozenset(str(model.__table__.name) for model in SYNCED_MODELS)  # type: ignore[attr-defined]
+
+
+class SyncedWriteRefusedError(RuntimeError):
+    """A write that would skip the sync stamps or lose a tombstone: a programming error, never the user's."""
+
+
+class ProfileSession(Session):
+    """A session of a profile's own factory (`make_sessionmaker`): the only kind the hooks below act on."""
 
 
 def make_engine(path: Path | str) -> Engine:
@@ -66,15 +89,26 @@ def make_sessionmaker(
         info[USER_KEY] = user
     if head_keeper is not None:
         info[HEAD_KEEPER] = head_keeper
-    factory = sessionmaker(engine, expire_on_commit=False, info=info)
+    factory = sessionmaker(engine, class_=ProfileSession, expire_on_commit=False, info=info)
     return factory
 
 
-# Sealed first, so the stamps below see the ciphertext columns as changed.
-event.listen(Session, "before_flush", seal_pending)
+def _refuse_hard_deletes(session: Session, _ctx: Any, _instances: Any) -> None:
+    """A synced row is deleted by setting `deleted_at`: the row is the tombstone another copy needs."""
+    removed = sorted({type(obj).__name__ for obj in session.deleted if isinstance(obj, SyncedMixin)})
+    if removed:
+        raise SyncedWriteRefusedError(f"synced rows are soft-deleted (deleted_at), never deleted: {', '.join(removed)}")
 
 
-@event.listens_for(Session, "before_flush")
+def _refuse_unstamped_core_writes(state: ORMExecuteState) -> None:
+    """A Core INSERT, UPDATE or DELETE of a synced table bypasses the stamps and the audit chain."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) in SYNCED_TABLES and not state.execution_options.get(SYNCED_CORE_WRITE):
+        raise SyncedWriteRefusedError(f"a Core write of the synced table {table.name} must stamp its rows")  # type: ignore[union-attr]
+
+
 def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
     """Every write marks its row pending for the hub and names this device as the last writer."""
     device = session.info.get(DEVICE_KEY, "")
@@ -92,8 +126,13 @@ def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
             obj.updated_at = now
 
 
-# After the stamps above are flushed, so the audit chain sees the final values (db.audit).
-event.listen(Session, "after_flush", record_flush)
-event.listen(Session, "after_commit", keep_head)
-event.listen(Session, "after_rollback", forget_pending_head)
-event.listen(Session, "after_soft_rollback", forget_pending_head)
+# Refusals first; then sealing, so the stamps see the ciphertext columns as changed; the audit chain after the
+# stamps are flushed, so it sees the final values (db.audit).
+event.listen(ProfileSession, "before_flush", _refuse_hard_deletes)
+event.listen(ProfileSession, "before_flush", seal_pending)
+event.listen(ProfileSession, "before_flush", _stamp_sync_columns)
+event.listen(ProfileSession, "do_orm_execute", _refuse_unstamped_core_writes)
+event.listen(ProfileSession, "after_flush", record_flush)
+event.listen(ProfileSession, "after_commit", keep_head)
+event.listen(ProfileSession, "after_rollback", forget_pending_head)
+event.listen(ProfileSession, "after_soft_rollback", forget_pending_head)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from db import audit, search_index
 from db.base import PENDING_USN, utcnow
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.session import SYNCED_CORE_WRITE
 from desktop.demo import casework as demo_cases
 from desktop.demo import names as demo_names
 from desktop.demo.care import add_care
@@ -144,6 +145,10 @@ def _refuse_unless_empty(profile: Profile) -> None:
         )
 
 
+# Core writes of synced tables say they stamp their rows themselves (`_stamp`): db.session refuses others.
+STAMPED: dict[str, Any] = {SYNCED_CORE_WRITE: True}
+
+
 def _stamp(profile: Profile) -> dict[str, Any]:
     """The sync columns the flush hook would have set: pending for the hub, written by this device."""
     now: datetime = utcnow()
@@ -170,7 +175,7 @@ def _villages(session: Session, profile: Profile, households: int, rng: random.R
         for index, name in enumerate(fresh[: max(0, wanted - len(existing))])
     ]
     if rows:
-        session.execute(insert(_table(Village)), rows)
+        session.execute(insert(_table(Village)).execution_options(**STAMPED), rows)
     return [(v.id, v.name) for v in existing] + [(r["id"], r["name"]) for r in rows]
 
 
@@ -191,7 +196,7 @@ def _insert(session: Session, profile: Profile, register: DemoRegister) -> None:
         for model, rows in batches:
             listed = list(rows)
             if listed:
-                session.execute(insert(_table(model)), listed)
+                session.execute(insert(_table(model)).execution_options(**STAMPED), listed)
     _name_heads(session, register)
 
 
@@ -216,6 +221,7 @@ def _name_heads(session: Session, register: DemoRegister) -> None:
     heads = [{"b_id": h.id, "b_head": h.head.id} for h in register.households if h.head is not None]
     if heads:
         stmt = update(table).where(table.c.id == bindparam("b_id")).values(head_person_id=bindparam("b_head"))
+        stmt = stmt.execution_options(**STAMPED)  # the rows were stamped when inserted, a moment ago
         session.execute(stmt, heads)
 
 

@@ -242,9 +242,9 @@ def test_a_changed_passphrase_keeps_the_key(commune):
 
 def test_a_value_moved_to_another_row_does_not_open(commune):
     officer, _home, _victim, dv_case, child_case = commune
-    with officer.sessions.begin() as session:
-        moved = session.scalar(select(SupportCase.sealed_kind).where(SupportCase.id == dv_case))
-        session.execute(update(SupportCase).where(SupportCase.id == child_case).values(sealed_kind=moved))
+    with officer.engine.begin() as conn:  # outside the app: a value copied from one case to another
+        moved = conn.scalar(select(SupportCase.sealed_kind).where(SupportCase.id == dv_case))
+        conn.execute(update(SupportCase).where(SupportCase.id == child_case).values(sealed_kind=moved))
     cipher = ContentCipher(officer.protection_key or b"")
     with officer.sessions() as session:
         stored = session.scalar(select(SupportCase.sealed_kind).where(SupportCase.id == child_case))

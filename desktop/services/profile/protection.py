@@ -19,6 +19,7 @@ from sqlalchemy import Table, bindparam, func, select, update
 
 from db.models import casework
 from db.sealed import LEGACY, ContentCipher, sealed_fields
+from db.session import SYNCED_CORE_WRITE
 from desktop.errors import FieldProblem, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.security import keyslot
@@ -87,6 +88,7 @@ def seal_legacy_content(profile: Profile) -> int:
                 continue
             changes = [_sealed_row(cipher, table.name, fields, row) for row in rows]
             stmt = update(table).where(table.c.id == bindparam("b_id")).values({n: bindparam(f"b_{n}") for n in fields})
+            stmt = stmt.execution_options(**{SYNCED_CORE_WRITE: True})  # storage only: nothing to stamp
             session.execute(stmt, changes)
             sealed += len(changes)
     if sealed:
