@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
@@ -89,7 +89,9 @@ def make_sessionmaker(
         info[USER_KEY] = user
     if head_keeper is not None:
         info[HEAD_KEEPER] = head_keeper
-    factory = sessionmaker(engine, class_=ProfileSession, expire_on_commit=False, info=info)
+    # Typed as a factory of plain sessions: callers need nothing of ProfileSession but its hooks.
+    made = sessionmaker(engine, class_=ProfileSession, expire_on_commit=False, info=info)
+    factory = cast("sessionmaker[Session]", made)
     return factory
 
 
