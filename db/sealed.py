@@ -180,10 +180,10 @@ class SealedField:
         stored = obj.__dict__.get(self.column)
         if stored is None:  # a new row whose field was never set
             return self.default()
-        if stored[:1] == b"\x00":  # LEGACY: opens without the key
+        if is_legacy(stored):  # opens without the key
             return self.codec.decode(open_legacy(stored))
         cipher = obj.__dict__.get(_CIPHER) or _cipher(object_session(obj))
-        return self.codec.decode(cipher.open(obj.__tablename__, obj.id, self.name, stored))
+        return self.codec.decode(cipher.open(_table(obj), obj.id, self.name, stored))
 
     def sealed(self, obj: Any, cipher: ContentCipher) -> bytes:
         return cipher.seal(_table(obj), obj.id, self.name, self.codec.encode(self.__get__(obj)))
@@ -195,7 +195,7 @@ def sealed_fields(cls: type) -> dict[str, SealedField]:
 
 
 def _table(obj: Any) -> str:
-    return str(obj.__table__.name)
+    return str(obj.__tablename__)
 
 
 def _cipher(session: Session | None) -> ContentCipher:

@@ -20,8 +20,7 @@ from typing import Any, cast
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.security import key_file, keystore
+from desktop.security import key_document, key_file
 from desktop.security.keyslot import key_id
 
 MEMBER = key_file.AUDIT_HEAD
@@ -61,7 +60,7 @@ def head_tag(data_key: bytes, head: AuditHead) -> str:
 def read_audit_head(folder: Path, data_key: bytes) -> StoredHead:
     """The head the key file in `folder` records, checked against `data_key`. KeyStoreError when the
     file itself cannot be read or is another profile's."""
-    doc = _key_file(Path(folder) / keystore.FILENAME, data_key)
+    doc = _key_file(Path(folder) / key_document.FILENAME, data_key)
     return _head_of(doc.get(MEMBER), data_key)
 
 
@@ -77,7 +76,7 @@ def advance_audit_head(folder: Path, data_key: bytes, expected: AuditHead | None
     app, or by another writer) is left as found for `audit verify` to report. False when nothing was
     written. KeyStoreError when the file cannot be read or is another profile's; OSError from writing.
     """
-    path = Path(folder) / keystore.FILENAME
+    path = Path(folder) / key_document.FILENAME
     with key_file.LOCK:
         doc = _key_file(path, data_key)
         stored = _head_of(doc.get(MEMBER), data_key)
@@ -120,24 +119,11 @@ def _head_of(value: object, data_key: bytes) -> StoredHead:
 
 
 def _key_file(path: Path, data_key: bytes) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise keystore.KeyStoreError(
-            QT_TRANSLATE_NOOP("Security", "This profile has no key file (keyslots.json).")
-        ) from None
-    except OSError as exc:
-        raise keystore.KeyStoreError(
-            QT_TRANSLATE_NOOP("Security", "The key file of this profile cannot be read: {reason}"), reason=str(exc)
-        ) from exc
-    return _key_document(raw, data_key)
+    return _key_document(key_document.read_key_file(path), data_key)
 
 
 def _key_document(raw: bytes, data_key: bytes) -> dict[str, Any]:
-    kid = keystore.parse_document(raw).key_id  # a damaged file is refused, as at loading, never rewritten
+    kid = key_document.parse_document(raw).key_id  # a damaged file is refused, as at loading, never rewritten
     if not hmac.compare_digest(kid, key_id(data_key)):
-        raise keystore.KeyStoreError(
-            QT_TRANSLATE_NOOP("Security", "The key file of this profile is damaged or not from Sổ tay CTV ({detail})."),
-            detail="another profile's key",
-        )
+        raise key_document.damaged("another profile's key")
     return cast(dict[str, Any], json.loads(raw.decode("utf-8")))  # parse_document checked it is an object

@@ -11,6 +11,7 @@ import binascii
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from desktop.errors import SotayError
@@ -82,7 +83,19 @@ def _slot_json(s: KeySlot) -> dict[str, object]:
     return slot
 
 
-def _damaged(detail: str) -> KeyStoreError:
+def read_key_file(path: Path) -> bytes:
+    """The bytes of a key file; KeyStoreError, in words, when it is missing or cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise KeyStoreError(QT_TRANSLATE_NOOP("Security", "This profile has no key file (keyslots.json).")) from None
+    except OSError as exc:
+        raise KeyStoreError(
+            QT_TRANSLATE_NOOP("Security", "The key file of this profile cannot be read: {reason}"), reason=str(exc)
+        ) from exc
+
+
+def damaged(detail: str) -> KeyStoreError:
     return KeyStoreError(
         QT_TRANSLATE_NOOP("Security", "The key file of this profile is damaged or not from Sổ tay CTV ({detail})."),
         detail=detail,
@@ -93,9 +106,9 @@ def parse_document(raw: bytes) -> KeyDocument:
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _damaged("not JSON") from None
+        raise damaged("not JSON") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise _damaged("unknown format")
+        raise damaged("unknown format")
     if doc.get("format_version") not in FORMAT_VERSIONS:
         raise KeyStoreError(
             QT_TRANSLATE_NOOP(
@@ -106,34 +119,34 @@ def parse_document(raw: bytes) -> KeyDocument:
     kid = doc.get("key_id")
     slots_doc = doc.get("slots")
     if not isinstance(kid, str) or not isinstance(slots_doc, list) or not slots_doc:
-        raise _damaged("no key slots")
+        raise damaged("no key slots")
     slots = tuple(_parse_slot(item, index) for index, item in enumerate(slots_doc))
     if len({s.id for s in slots}) != len(slots):
-        raise _damaged("duplicate slot ids")
+        raise damaged("duplicate slot ids")
     users = [user_key(s.user) for s in slots if s.user is not None]
     if len(set(users)) != len(users):
-        raise _damaged("duplicate users")
+        raise damaged("duplicate users")
     protection_kid = doc.get(PROTECTION_KEY_ID)
     if protection_kid is not None and not isinstance(protection_kid, str):
-        raise _damaged("protection key id")
+        raise damaged("protection key id")
     if protection_kid is None and any(s.protection is not None for s in slots):
-        raise _damaged("protection key without its id")
+        raise damaged("protection key without its id")
     return KeyDocument(kid, slots, protection_kid)
 
 
 def _parse_slot(item: Any, index: int) -> KeySlot:
     where = f"slot {index + 1}"
     if not isinstance(item, dict):
-        raise _damaged(where)
+        raise damaged(where)
     kind, user = item.get("kind"), item.get("user")
     if kind not in ("user", "recovery") or (kind == "user") != isinstance(user, str):
-        raise _damaged(f"{where}: kind")
+        raise damaged(f"{where}: kind")
     slot_id, created = item.get("id"), item.get("created_at")
     if not isinstance(slot_id, str) or not slot_id or not isinstance(created, str):
-        raise _damaged(f"{where}: id")
+        raise damaged(f"{where}: id")
     version = item.get("version", 1)  # files written before slots carried it hold version 1
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _damaged(f"{where}: version")
+        raise damaged(f"{where}: version")
     if version not in SLOT_VERSIONS:
         raise KeyStoreError(
             QT_TRANSLATE_NOOP(
@@ -144,7 +157,7 @@ def _parse_slot(item: Any, index: int) -> KeySlot:
     kdf = _parse_kdf(item.get("kdf"), where)
     salt, nonce, ciphertext = (_unb64(item.get(name), f"{where}: {name}") for name in ("salt", "nonce", "ciphertext"))
     if len(nonce) != NONCE_BYTES or len(salt) < 8 or len(ciphertext) != KEY_BYTES + 16:
-        raise _damaged(f"{where}: sizes")
+        raise damaged(f"{where}: sizes")
     protection = _parse_protection(item.get("protection_key"), version, where)
     return KeySlot(slot_id, kind, user, kdf, salt, nonce, ciphertext, created, version, protection)
 
@@ -153,32 +166,32 @@ def _parse_protection(member: Any, version: int, where: str) -> WrappedKey | Non
     if member is None:
         return None
     if version < SLOT_VERSION or not isinstance(member, Mapping):
-        raise _damaged(f"{where}: protection key")
+        raise damaged(f"{where}: protection key")
     nonce = _unb64(member.get("nonce"), f"{where}: protection key")
     ciphertext = _unb64(member.get("ciphertext"), f"{where}: protection key")
     if len(nonce) != NONCE_BYTES or len(ciphertext) != KEY_BYTES + 16:
-        raise _damaged(f"{where}: protection key sizes")
+        raise damaged(f"{where}: protection key sizes")
     return WrappedKey(nonce, ciphertext)
 
 
 def _parse_kdf(doc: Any, where: str) -> KdfParams:
     if not isinstance(doc, Mapping) or doc.get("name") != "argon2id":
-        raise _damaged(f"{where}: kdf")
+        raise damaged(f"{where}: kdf")
     values: dict[str, int] = {}
     for name, (low, high) in _KDF_LIMITS.items():
         value = doc.get(name)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            raise _damaged(f"{where}: kdf {name}")
+            raise damaged(f"{where}: kdf {name}")
         values[name] = value
     if values["memory_kib"] < 8 * values["parallelism"]:
-        raise _damaged(f"{where}: kdf memory")
+        raise damaged(f"{where}: kdf memory")
     return KdfParams(**values)
 
 
 def _unb64(value: Any, where: str) -> bytes:
     if not isinstance(value, str):
-        raise _damaged(where)
+        raise damaged(where)
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise _damaged(where) from None
+        raise damaged(where) from None

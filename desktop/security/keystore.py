@@ -25,7 +25,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.security import key_file
 from desktop.security.key_document import FILENAME as FILENAME
 from desktop.security.key_document import KeyStoreError as KeyStoreError
-from desktop.security.key_document import document, parse_document
+from desktop.security.key_document import document, parse_document, read_key_file
 from desktop.security.keyslot import (
     KEY_BYTES,
     KdfParams,
@@ -96,18 +96,7 @@ class KeyStore:
 
     @classmethod
     def load(cls, folder: Path, *, kdf: KdfParams | None = None) -> KeyStore:
-        path = Path(folder) / FILENAME
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise KeyStoreError(
-                QT_TRANSLATE_NOOP("Security", "This profile has no key file (keyslots.json).")
-            ) from None
-        except OSError as exc:
-            raise KeyStoreError(
-                QT_TRANSLATE_NOOP("Security", "The key file of this profile cannot be read: {reason}"), reason=str(exc)
-            ) from exc
-        return cls.parse(folder, raw, kdf=kdf)
+        return cls.parse(folder, read_key_file(Path(folder) / FILENAME), kdf=kdf)
 
     @classmethod
     def parse(cls, folder: Path, raw: bytes, *, kdf: KdfParams | None = None) -> KeyStore:

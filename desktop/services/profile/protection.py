@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, or_, select, update
 
 from db.models import casework
 from db.sealed import LEGACY, ContentCipher, sealed_fields
@@ -83,7 +83,7 @@ def seal_legacy_content(profile: Profile) -> int:
             fields = sealed_fields(model)
             columns = [table.c[name] for name in fields]
             legacy = [func.substr(column, 1, 1) == bytes([LEGACY]) for column in columns]
-            rows = session.execute(select(table.c.id, *columns).where(_any(legacy))).all()
+            rows = session.execute(select(table.c.id, *columns).where(or_(*legacy))).all()
             if not rows:
                 continue
             changes = [_sealed_row(cipher, table.name, fields, row) for row in rows]
@@ -96,17 +96,10 @@ def seal_legacy_content(profile: Profile) -> int:
     return sealed
 
 
-def _any(conditions: list[Any]) -> Any:
-    combined = conditions[0]
-    for condition in conditions[1:]:
-        combined = combined | condition
-    return combined
-
-
 def _sealed_row(cipher: ContentCipher, table: str, fields: dict[str, Any], row: Any) -> dict[str, Any]:
     row_id, values = row[0], row[1:]
     change: dict[str, Any] = {"b_id": row_id}
-    for (name, field), stored in zip(fields.items(), values, strict=True):
-        value = cipher.open(table, row_id, name, stored)  # a legacy value opens without the key; sealed ones too
-        change[f"b_{name}"] = cipher.seal(table, row_id, name, field.codec.encode(field.codec.decode(value)))
+    for name, stored in zip(fields, values, strict=True):
+        # A legacy value opens without the key (its JSON is the value as stored), a sealed one with it.
+        change[f"b_{name}"] = cipher.seal(table, row_id, name, cipher.open(table, row_id, name, stored))
     return change
