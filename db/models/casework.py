@@ -191,11 +191,25 @@ class ManualTask(SyncedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+TASK_STATE_NAMESPACE = uuid.UUID("5cbd764c-b321-4134-94c6-23d96398d196")
+
+
+def task_state_id(task_key: str) -> uuid.UUID:
+    """The id of the state of the task named `task_key`, the same on every device."""
+    return uuid.uuid5(TASK_STATE_NAMESPACE, task_key)
+
+
 class TaskState(SyncedMixin, Base):
     """What the user did with a task: done, or snoozed until a day with a reason.
 
     `task_key` names the task as the task list computes it (e.g. "measure_end:<measure id>"), so a
     computed task can be done or snoozed without being stored itself.
+
+    The id is always `task_state_id(task_key)`: two laptops of a commune that handle the same task write
+    the same row, whose fields sync merges, instead of two rows with one (unique) key. Keeping task
+    states on each device only was considered and rejected: a commune's tasks are shared work, and a
+    replacement laptop must know what was already done or put off. A state soft-deleted (by sync) and
+    handled again is revived, never inserted a second time.
     """
 
     __tablename__ = "task_states"

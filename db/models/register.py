@@ -14,9 +14,30 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import ADDRESS_MAX, NAME_MAX, Base, SyncedMixin
 
+VILLAGE_NAMESPACE = uuid.UUID("56087b61-0d96-4f4e-89b9-3f46354d1595")
+
+
+def village_id(commune_code: str, name_folded: str, *, attempt: int = 0) -> uuid.UUID:
+    """The id a village of `commune_code` gets when it is added under a name that folds to `name_folded`
+    (desktop.textnorm.fold; the database layer cannot import it), the same on every device.
+
+    `attempt` counts the ids already held by another village: after "Thôn Đông" was renamed "Thôn Đông Hà",
+    a new "Thôn Đông" takes the next id of the same sequence, so two devices that add it still meet.
+    """
+    if attempt < 0:
+        raise ValueError("attempt counts from 0")
+    suffix = f":{attempt}" if attempt else ""
+    return uuid.uuid5(VILLAGE_NAMESPACE, f"{commune_code}:{name_folded}{suffix}")
+
 
 class Village(SyncedMixin, Base):
-    """Thôn / tổ dân phố: set by the province, not in the national list, so editable per commune."""
+    """Thôn / tổ dân phố: set by the province, not in the national list, so editable per commune.
+
+    The id is `village_id(commune_code, fold(name))` of the name it was added under, so two laptops of
+    one commune that add "Thôn Đông" (or "thon dong") make one row, which sync merges. A rename keeps the
+    id: a village's identity is fixed when it is created. Villages that existed before ids were derived
+    were given theirs by migration 0015, except the second of two whose names fold alike.
+    """
 
     __tablename__ = "villages"
     commune_code: Mapped[str] = mapped_column(ForeignKey("admin_units.code"), index=True)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from db import audit, search_index
 from db.base import PENDING_USN, utcnow
-from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit, village_id
 from db.session import SYNCED_CORE_WRITE
 from desktop.demo import casework as demo_cases
 from desktop.demo import names as demo_names
@@ -115,7 +115,7 @@ def build_demo(profile: Profile, *, households: int, seed: int, today: date | No
         set_up(profile, commune_code=DEMO_COMMUNE, collaborator=collaborator)
     register = DemoRegister(rng, day)
     with profile.sessions.begin() as session:
-        villages = _villages(session, profile, households, rng)
+        villages = _villages(session, profile, households)
         register.add_households(households, villages)
         DemoYear(register).run()
         add_care(register)
@@ -155,16 +155,22 @@ def _stamp(profile: Profile) -> dict[str, Any]:
     return {"created_at": now, "updated_at": now, "usn": PENDING_USN, "origin": profile.device_id, "deleted_at": None}
 
 
-def _villages(session: Session, profile: Profile, households: int, rng: random.Random) -> list[tuple[uuid.UUID, str]]:
+def _villages(session: Session, profile: Profile, households: int) -> list[tuple[uuid.UUID, str]]:
     """The commune's villages: those already there, plus illustrative ones of about 250 households each."""
     existing = reference.villages(session, profile.commune_code)
     wanted = max(1, min(200, round(households / HOUSEHOLDS_PER_VILLAGE)))
-    taken = {fold(v.name) for v in existing}
-    fresh = [n for n in demo_names.village_names(wanted + len(existing)) if fold(n) not in taken]
+    # Ids as reference.add_village gives them; one already held (a village removed or set inactive, or a
+    # name that folds like another) is left out rather than written twice.
+    taken = set(session.scalars(select(Village.id).where(Village.commune_code == profile.commune_code)))
+    fresh: dict[uuid.UUID, str] = {}
+    for name in demo_names.village_names(wanted + len(existing)):
+        row_id = village_id(profile.commune_code, fold(name))
+        if row_id not in taken:
+            fresh.setdefault(row_id, name)
     stamp = _stamp(profile)
     rows = [
         {
-            "id": uuid.UUID(int=rng.getrandbits(128), version=4),
+            "id": row_id,
             "commune_code": profile.commune_code,
             "name": clean(name),
             "name_folded": fold(name),
@@ -172,7 +178,7 @@ def _villages(session: Session, profile: Profile, households: int, rng: random.R
             "active": True,
             **stamp,
         }
-        for index, name in enumerate(fresh[: max(0, wanted - len(existing))])
+        for index, (row_id, name) in enumerate(list(fresh.items())[: max(0, wanted - len(existing))])
     ]
     if rows:
         session.execute(insert(_table(Village)).execution_options(**STAMPED), rows)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models.profile import ProfileMeta
 from db.models.reference import AdminUnit, CodeItem
-from db.models.register import Village
+from db.models.register import Village, village_id
 from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import resource
@@ -162,21 +162,40 @@ def commune_name(profile: Profile) -> str:
 
 
 def add_village(session: Session, commune_code: str, name: str) -> uuid.UUID:
+    """Add a village to the commune, or bring back the one of this name that was removed or set inactive.
+
+    The id is `village_id(commune_code, fold(name))`, so another laptop of the commune that adds the same
+    village (with or without diacritics) makes the same row; a village that took that id and was renamed
+    since keeps it, and the new one takes the next id of the sequence.
+    """
     raise_if(name_problems("name", name))
     require_commune(session, commune_code)
     folded = fold(name)
-    clash = session.scalar(
-        select(func.count()).where(Village.commune_code == commune_code, Village.name_folded == folded, live(Village))
-    )
-    if clash:
+    named = session.scalars(
+        select(Village).where(Village.commune_code == commune_code, Village.name_folded == folded, live(Village))
+    ).all()
+    if any(village.active for village in named):
         raise ValidationError(
             [problem("name", QT_TRANSLATE_NOOP("Reference", "A village with this name already exists."))]
         )
-    order = session.scalar(select(func.count()).where(Village.commune_code == commune_code)) or 0
-    village = Village(commune_code=commune_code, name=clean(name), name_folded=folded, sort_order=order)
-    session.add(village)
+    village = named[0] if named else _village_under_its_id(session, commune_code, folded)
+    village.deleted_at, village.active = None, True
+    village.name, village.name_folded = clean(name), folded
     session.flush()
     return village.id
+
+
+def _village_under_its_id(session: Session, commune_code: str, folded: str) -> Village:
+    """The row the village takes: new, or one of its ids that was deleted or set inactive (revived)."""
+    attempt = 0
+    while (found := session.get(Village, village_id(commune_code, folded, attempt=attempt))) is not None:
+        if found.deleted_at is not None or not found.active:
+            return found
+        attempt += 1  # a live village renamed since holds this id
+    order = session.scalar(select(func.count()).where(Village.commune_code == commune_code)) or 0
+    village = Village(id=village_id(commune_code, folded, attempt=attempt), commune_code=commune_code, sort_order=order)
+    session.add(village)
+    return village
 
 
 def rename_village(session: Session, village_id: uuid.UUID, name: str) -> None:

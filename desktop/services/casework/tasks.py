@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
-from db.models.casework import ManualTask, SupportCase, TaskState
+from db.models.casework import ManualTask, SupportCase, TaskState, task_state_id
 from db.models.profile import ProfileMeta
 from db.models.register import Household
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -187,8 +187,12 @@ def _require_open(session: Session, profile: Profile, key: str) -> None:
 
 
 def _state(session: Session, key: str) -> TaskState:
-    row = session.scalar(select(TaskState).where(TaskState.task_key == key))
+    """The task's state row, under the id every device gives it; a soft-deleted one comes back blank."""
+    row = session.get(TaskState, task_state_id(key))
     if row is None:
-        row = TaskState(task_key=key)
+        row = TaskState(id=task_state_id(key), task_key=key)
         session.add(row)
+    elif row.deleted_at is not None:
+        # What was decided before the delete no longer holds: the caller sets what is decided now.
+        row.deleted_at, row.done_on, row.snoozed_until, row.reason = None, None, None, ""
     return row

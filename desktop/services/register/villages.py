@@ -21,10 +21,12 @@ def add(profile: Profile, name: str) -> uuid.UUID:
 
 
 def add_missing(profile: Profile, names: list[str]) -> None:
-    """At set-up: the villages typed, skipping any the commune already has (compared without diacritics)."""
+    """At set-up: the villages typed, skipping any the commune already has (compared without diacritics).
+
+    One the commune had set inactive, or removed, comes back under its id (reference.add_village)."""
     access.require_manager_of_villages(profile.user)
     with profile.sessions.begin() as session:
-        existing = {fold(v.name) for v in reference.villages(session, profile.commune_code, include_inactive=True)}
+        existing = {fold(v.name) for v in reference.villages(session, profile.commune_code)}
         for name in names:
             if fold(name) not in existing:
                 reference.add_village(session, profile.commune_code, name)
