@@ -241,3 +241,74 @@ def test_0013_keeps_case_content_as_it_was_until_it_is_sealed_and_a_downgrade_gi
     assert sorted(map(sorted, map(lambda row: map(str, row), after))) == sorted(
         map(sorted, map(lambda row: map(str, row), before))
     )
+
+
+def _migration_0015():
+    path = Path(db.__file__).parent / "migrations" / "versions" / "0015_deterministic_ids.py"
+    spec = importlib.util.spec_from_file_location("migration_0015", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    return migration
+
+
+def test_0015_gives_task_states_and_villages_the_ids_every_device_gives_them(tmp_path):
+    """Existing task states and villages take their derived ids, and everything pointing at a village
+    follows it; of two villages whose names fold alike, the second keeps its own id."""
+    import json
+    import uuid
+
+    from db.models.casework import task_state_id
+    from db.models.register import village_id
+
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0013")
+    east, east_again, west = (uuid.uuid4().hex for _ in range(3))
+    raw = sqlite3.connect(tmp_path / "p.db")  # foreign keys off: the rows need no commune here
+    _insert(raw, "villages", id=east, commune_code="18673", name="Thôn Đông", name_folded="thon dong", active=1,
+            created_at="2025-01-01")  # fmt: skip
+    _insert(raw, "villages", id=east_again, commune_code="18673", name="thôn đông", name_folded="thon dong",
+            active=1, created_at="2025-02-01")  # fmt: skip
+    _insert(raw, "villages", id=west, commune_code="18673", name="Thôn Tây", name_folded="thon tay", active=1,
+            deleted_at="2025-03-01")  # fmt: skip
+    _insert(raw, "households", id="h1", village_id=east, code="001", commune_code="18673")
+    _insert(raw, "households", id="h2", village_id=east_again, code="002", commune_code="18673")
+    _insert(raw, "households", id="h3", village_id=west, code="003", commune_code="18673")
+    _insert(raw, "communication_activities", id="a1", village_id=east, held_on="2025-04-01")
+    _insert(raw, "users", id="u1", name="Lan", villages=json.dumps([east, west, east_again]))
+    _insert(raw, "task_states", id="t1", task_key="priority_visit:h1:2025-05-01")
+    _insert(raw, "task_states", id="t2", task_key="manual:m1", deleted_at="2025-05-02")
+    raw.commit()
+    raw.close()
+
+    upgrade_to_head(engine)
+
+    new_east, new_west = village_id("18673", "thon dong").hex, village_id("18673", "thon tay").hex
+    with engine.connect() as conn:
+        villages = dict(conn.execute(text("SELECT name, id FROM villages")).all())
+        homes = dict(conn.execute(text("SELECT id, village_id FROM households")).all())
+        activity = conn.execute(text("SELECT village_id FROM communication_activities")).scalar()
+        kept = json.loads(conn.execute(text("SELECT villages FROM users")).scalar())
+        states = dict(conn.execute(text("SELECT task_key, id FROM task_states")).all())
+        broken = [row for row in conn.execute(text("PRAGMA foreign_key_check")) if row[2] == "villages"]
+    assert villages == {"Thôn Đông": new_east, "thôn đông": east_again, "Thôn Tây": new_west}
+    assert homes == {"h1": new_east, "h2": east_again, "h3": new_west}
+    assert activity == new_east and kept == [new_east, new_west, east_again]
+    assert broken == []  # every household and activity still points at its village
+    assert states == {
+        "priority_visit:h1:2025-05-01": task_state_id("priority_visit:h1:2025-05-01").hex,
+        "manual:m1": task_state_id("manual:m1").hex,
+    }
+
+    command.downgrade(alembic_config(engine), "0013")  # the ids stay: nothing is un-derived
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id FROM villages WHERE name = 'Thôn Đông'")).scalar() == new_east
+
+
+def test_0015_derives_ids_as_the_models_do():
+    migration = _migration_0015()
+    from db.models.casework import task_state_id
+    from db.models.register import village_id
+
+    assert migration.task_state_id("follow_up:h:2025-01-01") == task_state_id("follow_up:h:2025-01-01")
+    assert migration.village_id("18673", "thon dong") == village_id("18673", "thon dong")
