@@ -30,18 +30,19 @@ from db.audit_head import GENESIS_HASH, HEAD_KEEPER, Head, HeadKeeper, head_mism
 from db.audit_head import HEAD_FORGED as HEAD_FORGED  # re-exported with the other reasons below
 from db.audit_head import HEAD_MISMATCH as HEAD_MISMATCH
 from db.audit_head import ChainReport as ChainReport  # callers know it as db.audit.ChainReport
-from db.base import SyncedMixin, utcnow
+from db.base import SYNC_COLUMNS, SyncedMixin, utcnow
 from db.models.profile import AuditEvent, ProfileMeta
+from db.stamps import DEVICE_KEY, LOCAL, MODE_KEY
 
-# Keys of `Session.info` naming who writes; db.session re-exports them and fills them in.
-DEVICE_KEY = "device_id"
+# Keys of `Session.info` naming who writes (DEVICE_KEY: db.stamps); db.session re-exports them and fills them in.
 USER_KEY = "user"
 SYSTEM_USER = "system"
 # Same key as desktop.services.profile.handle.META_COLLABORATOR (db must not import desktop).
 META_COLLABORATOR = "collaborator"
 
 CREATE, UPDATE, DELETE = "create", "update", "delete"
-ACTIONS = frozenset({CREATE, UPDATE, DELETE})
+SYNC = "sync"  # a changeset from another copy applied: one event for all its rows (desktop.sync.apply)
+ACTIONS = frozenset({CREATE, UPDATE, DELETE, SYNC})
 
 HASH_MISMATCH = "hash_mismatch"
 PREV_HASH_MISMATCH = "prev_hash_mismatch"
@@ -49,7 +50,7 @@ GAP = "gap"
 
 VALUE_MAX = 80
 # Stamped on every write or derived from another column: they would only add noise to a summary.
-_BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "usn", "origin"})
+_BOOKKEEPING = SYNC_COLUMNS | {"id"}
 _DERIVED_SUFFIX = "_folded"
 # How a column is summarised: its value; its length (long free text); not at all (protected content:
 # db.audit_content, one "changed" for the whole row).
@@ -134,6 +135,8 @@ def record_flush(session: Session, _flush_context: Any = None) -> None:
     attribute history still describe what the flush did. The events go in through Core on the
     flush's own connection: adding ORM objects during a flush is not allowed.
     """
+    if session.info.get(MODE_KEY, LOCAL) != LOCAL:  # applied rows are one event per changeset (db.stamps)
+        return
     changes = list(_changes(session))
     if changes:
         _append(session, changes)

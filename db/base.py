@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, Uuid
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -25,6 +25,10 @@ NOTE_MAX = 2000
 
 # A row changed on this device and not yet accepted by the hub (Anki's scheme).
 PENDING_USN = -1
+# The width of a hybrid logical clock's text (db.hlc).
+CLOCK_MAX = 64
+# The columns the sync engine keeps: a change to them alone is not a change of the record.
+SYNC_COLUMNS = frozenset({"created_at", "updated_at", "usn", "origin", "hlc", "field_clocks"})
 
 
 def utcnow() -> datetime:
@@ -66,3 +70,7 @@ class SyncedMixin:
     usn: Mapped[int] = mapped_column(Integer, default=PENDING_USN, index=True)
     origin: Mapped[str] = mapped_column(String(36), default="")
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # The clock of the row's newest change, and of each field's: {column: [clock, clock it replaced]}, where
+    # "" stands for every column the row has not changed since it was made (db.stamps, architecture.md §5).
+    hlc: Mapped[str] = mapped_column(String(CLOCK_MAX), default="")
+    field_clocks: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)

@@ -19,9 +19,10 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from db.audit import DEVICE_KEY, USER_KEY, record_flush
 from db.audit_head import HEAD_KEEPER, HeadKeeper, forget_pending_head, keep_head
-from db.base import PENDING_USN, SyncedMixin, utcnow
+from db.base import SyncedMixin
 from db.models.synced import SYNCED_MODELS
 from db.sealed import CONTENT_CIPHER, ContentCipher, seal_pending
+from db.stamps import stamp_flush
 
 __all__ = ["DEVICE_KEY", "SYNCED_CORE_WRITE", "USER_KEY", "ProfileSession", "make_engine", "make_sessionmaker"]
 
@@ -111,28 +112,11 @@ def _refuse_unstamped_core_writes(state: ORMExecuteState) -> None:
         raise SyncedWriteRefusedError(f"a Core write of the synced table {table.name} must stamp its rows")  # type: ignore[union-attr]
 
 
-def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
-    """Every write marks its row pending for the hub and names this device as the last writer."""
-    device = session.info.get(DEVICE_KEY, "")
-    now = utcnow()
-    for obj in session.new:
-        if isinstance(obj, SyncedMixin):
-            obj.usn = PENDING_USN
-            obj.origin = device
-            obj.created_at = obj.created_at or now
-            obj.updated_at = now
-    for obj in session.dirty:
-        if isinstance(obj, SyncedMixin) and session.is_modified(obj, include_collections=False):
-            obj.usn = PENDING_USN
-            obj.origin = device
-            obj.updated_at = now
-
-
 # Refusals first; then sealing, so the stamps see the ciphertext columns as changed; the audit chain after the
 # stamps are flushed, so it sees the final values (db.audit).
 event.listen(ProfileSession, "before_flush", _refuse_hard_deletes)
 event.listen(ProfileSession, "before_flush", seal_pending)
-event.listen(ProfileSession, "before_flush", _stamp_sync_columns)
+event.listen(ProfileSession, "before_flush", stamp_flush)
 event.listen(ProfileSession, "do_orm_execute", _refuse_unstamped_core_writes)
 event.listen(ProfileSession, "after_flush", record_flush)
 event.listen(ProfileSession, "after_commit", keep_head)

@@ -13,6 +13,7 @@ from db.models import (  # noqa: F401  (each registers its tables on Base.metada
     profile,
     reference,
     register,
+    sync,
     synced,
 )
 

@@ -243,16 +243,16 @@ def test_0013_keeps_case_content_as_it_was_until_it_is_sealed_and_a_downgrade_gi
     )
 
 
-def _migration_0015():
-    path = Path(db.__file__).parent / "migrations" / "versions" / "0015_deterministic_ids.py"
-    spec = importlib.util.spec_from_file_location("migration_0015", path)
+def _migration_0014():
+    path = Path(db.__file__).parent / "migrations" / "versions" / "0014_deterministic_ids.py"
+    spec = importlib.util.spec_from_file_location("migration_0014", path)
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
     return migration
 
 
-def test_0015_gives_task_states_and_villages_the_ids_every_device_gives_them(tmp_path):
+def test_0014_gives_task_states_and_villages_the_ids_every_device_gives_them(tmp_path):
     """Existing task states and villages take their derived ids, and everything pointing at a village
     follows it; of two villages whose names fold alike, the second keeps its own id."""
     import json
@@ -305,8 +305,8 @@ def test_0015_gives_task_states_and_villages_the_ids_every_device_gives_them(tmp
         assert conn.execute(text("SELECT id FROM villages WHERE name = 'Thôn Đông'")).scalar() == new_east
 
 
-def test_0015_derives_ids_as_the_models_do():
-    migration = _migration_0015()
+def test_0014_derives_ids_as_the_models_do():
+    migration = _migration_0014()
     from db.models.casework import task_state_id
     from db.models.register import village_id
 

@@ -1,0 +1,69 @@
+"""Changesets of an open profile: extract what it has to send, apply what another copy sent, say what is
+pending. The merge itself is desktop.sync's; this module owns the transactions (architecture.md §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.exc import IntegrityError
+
+from db.base import PENDING_USN
+from db.migrate import current_revision
+from db.models.sync import OPEN, SyncConflict
+from db.stamps import APPLY, MODE_KEY
+from desktop.services.profile.handle import Profile
+from desktop.sync.apply import ApplyReport
+from desktop.sync.apply import apply as apply_changeset
+from desktop.sync.changeset import Changeset, ChangesetError
+from desktop.sync.extract import extract as extract_changeset
+from desktop.sync.extract import synced_tables
+
+__all__ = ["ApplyReport", "Changeset", "ChangesetError", "SyncStatus", "apply", "extract", "status"]
+
+_CONFLICTS = cast(Table, SyncConflict.__table__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: dict[str, int]  # rows not yet acknowledged, by table (tables with none left out)
+    open_conflicts: int
+
+    @property
+    def pending_total(self) -> int:
+        return sum(self.pending.values())
+
+
+def extract(profile: Profile) -> Changeset:
+    """Every row this copy has that the upper level has not acknowledged. Reads only."""
+    schema = current_revision(profile.engine) or ""
+    with profile.sessions() as session:
+        return extract_changeset(session.connection(), profile.device_id, schema)
+
+
+def apply(profile: Profile, changeset: Changeset) -> ApplyReport:
+    """Merge another copy's changeset, all of it or nothing. Raises ChangesetError for one this copy cannot
+    take (a row that refers to a record neither copy has, a value its column cannot hold)."""
+    try:
+        with profile.sessions.begin() as session:
+            session.info[MODE_KEY] = APPLY
+            return apply_changeset(session, changeset)
+    except IntegrityError as exc:  # checked at the commit: foreign keys are deferred while applying
+        raise ChangesetError("a row refers to a record this copy does not have") from exc
+
+
+def status(profile: Profile) -> SyncStatus:
+    with profile.sessions() as session:
+        conn = session.connection()
+        pending = {}
+        for table in synced_tables():
+            count = conn.execute(select(func.count()).select_from(table).where(table.c.usn == PENDING_USN)).scalar_one()
+            if count:
+                pending[table.name] = int(count)
+        conflicts = conn.execute(
+            select(func.count())
+            .select_from(_CONFLICTS)
+            .where(_CONFLICTS.c.state == OPEN, _CONFLICTS.c.deleted_at.is_(None))
+        ).scalar_one()
+    return SyncStatus(pending=pending, open_conflicts=int(conflicts))

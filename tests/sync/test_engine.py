@@ -1,0 +1,194 @@
+"""Two copies of one profile meeting through changesets: what each keeps, and what it tells the user."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, update
+
+from db import hlc
+from db.audit import SYNC, verify_chain
+from db.base import utcnow
+from db.models.profile import AuditEvent
+from db.models.register import Household, Person
+from db.models.sync import CONCURRENT, DELETED, SyncChange, SyncConflict
+from db.session import SyncedWriteRefusedError
+from desktop.services import changesets
+from desktop.services.register import households, members
+from desktop.services.register.households import HouseholdInput
+from desktop.services.register.members import PersonInput
+from desktop.sync.changeset import from_jsonl
+from tests.sync.copies import copy_of, reopen
+
+
+@pytest.fixture
+def pair(register, tmp_path):
+    """Laptop A with one household headed by a person, and laptop B: a copy of A, already in step."""
+    a = register.profile
+    hid = households.create(a, HouseholdInput(code="012", village_id=register.village_a, address="Xóm 3"))
+    head = members.add_member(
+        a, hid, PersonInput(full_name="Đặng Văn Hùng", sex="1", birth_date=date(1980, 5, 1), relationship="head")
+    )
+    home = a.paths.home
+    b = copy_of(a, tmp_path / "b")
+    a = reopen(home)
+    yield a, b, hid, head
+    a.close()
+    b.close()
+
+
+def _row(profile, model, row_id):
+    with profile.sessions() as session:
+        return session.get(model, row_id)
+
+
+def _exchange(sender, receiver):
+    """The sender's changeset, through its JSON Lines form, applied at the receiver."""
+    return changesets.apply(receiver, from_jsonl(changesets.extract(sender).to_jsonl()))
+
+
+def _audit_count(profile) -> int:
+    with profile.sessions() as session:
+        return session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+
+
+def test_a_local_edit_clocks_the_fields_it_changed_and_lists_them_until_acknowledged(pair):
+    a, _b, hid, _head = pair
+    before = _row(a, Household, hid)
+    households.update(a, hid, HouseholdInput(code="012", village_id=before.village_id, address="Xóm 4"))
+    after = _row(a, Household, hid)
+    assert after.hlc > before.hlc and after.usn == -1 and after.origin == a.device_id
+    clock, replaced = after.field_clocks["address"]
+    made = before.field_clocks[""][0]
+    assert clock == after.hlc and replaced == made < before.hlc  # it replaced the address the household was made with
+    assert after.field_clocks["address_folded"][0] == clock
+    assert "code" not in after.field_clocks  # unchanged fields keep the clock of the row's creation
+    with a.sessions() as session:
+        fields = set(session.scalars(select(SyncChange.field).where(SyncChange.row_id == hid)))
+    assert {"", "address", "address_folded"} <= fields
+
+
+def test_the_clock_never_goes_backwards_when_the_laptop_date_is_set_back(pair, monkeypatch):
+    a, _b, hid, _head = pair
+    first = _row(a, Household, hid).hlc
+    monkeypatch.setattr(hlc, "wall_ms", lambda: hlc.parse(first).ms - 86_400_000 * 365)  # a year back
+    village = _row(a, Household, hid).village_id
+    households.update(a, hid, HouseholdInput(code="012", village_id=village, address="Xóm 5"))
+    households.update(a, hid, HouseholdInput(code="012", village_id=village, address="Xóm 6"))
+    second = _row(a, Household, hid).field_clocks["address"]
+    assert second[0] > second[1] > first
+
+
+def test_an_applied_row_keeps_its_stamps_and_clocks_and_twice_writes_nothing(pair):
+    a, b, hid, _head = pair
+    village = _row(a, Household, hid).village_id
+    new = households.create(a, HouseholdInput(code="013", village_id=village, address="Xóm 1"))
+    sent = _row(a, Household, new)
+    events = _audit_count(b)
+    report = _exchange(a, b)
+    got = _row(b, Household, new)
+    assert report.applied >= 1 and report.conflicted == 0
+    assert (got.usn, got.origin, got.hlc, got.field_clocks, got.updated_at) == (
+        sent.usn, sent.origin, sent.hlc, sent.field_clocks, sent.updated_at
+    )  # fmt: skip
+    assert _audit_count(b) == events + 1
+    again = _exchange(a, b)
+    assert (again.applied, again.conflicts_recorded) == (0, 0) and again.unchanged == report.applied + report.unchanged
+    assert _audit_count(b) == events + 1  # nothing written the second time, not even an event
+    with b.sessions() as session:
+        assert not session.scalars(select(SyncChange).where(SyncChange.row_id == new)).all()  # not B's own change
+
+
+def test_one_audit_event_per_changeset_names_it_and_the_sender_and_the_chain_verifies(pair):
+    a, b, hid, _head = pair
+    village = _row(a, Household, hid).village_id
+    households.create(a, HouseholdInput(code="014", village_id=village, address="Xóm 2"))
+    changeset = changesets.extract(a)
+    changesets.apply(b, changeset)
+    with b.sessions() as session:
+        event = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).one()
+        assert verify_chain(session).ok
+    summary = json.loads(event.summary)
+    assert event.action == SYNC and event.user == f"sync:{a.device_id}" and event.record_id == changeset.id
+    assert summary["sha256"] == [None, changeset.sha256()] and summary["sender"] == [None, a.device_id]
+
+
+def test_edits_of_different_fields_on_two_copies_both_survive(pair):
+    a, b, hid, _head = pair
+    village = _row(a, Household, hid).village_id
+    households.update(a, hid, HouseholdInput(code="012", village_id=village, address="Xóm 9"))
+    households.update(b, hid, HouseholdInput(code="012", village_id=village, address="Xóm 3", phone="0912345678"))
+    _exchange(a, b)
+    _exchange(b, a)
+    for copy in (a, b):
+        row = _row(copy, Household, hid)
+        assert (row.address, row.phone) == ("Xóm 9", "0912345678")
+    assert changesets.status(a).open_conflicts == 0
+
+
+def test_the_same_field_changed_on_both_keeps_the_later_and_records_the_other(pair):
+    a, b, hid, _head = pair
+    village = _row(a, Household, hid).village_id
+    households.update(a, hid, HouseholdInput(code="012", village_id=village, address="Xóm A"))
+    households.update(b, hid, HouseholdInput(code="012", village_id=village, address="Xóm B"))  # later clock
+    _exchange(a, b)
+    _exchange(b, a)
+    _exchange(a, b)  # the conflict record travels too
+    for copy in (a, b):
+        assert _row(copy, Household, hid).address == "Xóm B"
+        with copy.sessions() as session:
+            [conflict] = session.scalars(select(SyncConflict)).all()
+        assert (conflict.reason, conflict.field, conflict.row_id) == (CONCURRENT, "address", hid)
+        assert json.loads(conflict.kept_value)["address"] == "Xóm B"
+        assert json.loads(conflict.other_value) == {"address": "Xóm A", "address_folded": "xom a"}
+        assert changesets.status(copy).open_conflicts == 1
+
+
+def test_a_delete_on_one_copy_and_an_edit_on_the_other_is_a_conflict_not_a_loss(pair):
+    a, b, hid, head = pair
+    with a.sessions.begin() as session:  # a soft delete, as a service writes it
+        session.get(Person, head).deleted_at = utcnow()
+    edited = PersonInput(
+        full_name="Đặng Văn Hùng", sex="1", birth_date=date(1980, 5, 1), relationship="head", notes="Đã gặp"
+    )
+    members.update_member(b, head, edited)  # later than the delete, made without knowing of it
+    _exchange(a, b)
+    _exchange(b, a)
+    _exchange(a, b)
+    for copy in (a, b):
+        row = _row(copy, Person, head)
+        assert row.deleted_at is not None and row.notes == "Đã gặp"  # the edit is kept on the deleted row
+        with copy.sessions() as session:
+            [conflict] = session.scalars(select(SyncConflict)).all()
+        assert (conflict.reason, conflict.row_id, conflict.table_name) == (DELETED, head, "people")
+
+
+def test_a_household_and_its_head_arrive_together_whatever_the_order(pair, tmp_path):
+    a, b, hid, _head = pair
+    village = _row(a, Household, hid).village_id
+    new = households.create(a, HouseholdInput(code="015", village_id=village))
+    head = members.add_member(
+        a, new, PersonInput(full_name="Lê Thị Mai", sex="2", birth_date=date(1990, 1, 1), relationship="head")
+    )
+    changeset = changesets.extract(a)
+    reversed_rows = type(changeset)(
+        changeset.id, changeset.sender, changeset.made_at, changeset.schema, changeset.rows[::-1]
+    )
+    changesets.apply(b, reversed_rows)
+    assert _row(b, Household, new).head_person_id == head
+
+
+def test_core_writes_and_hard_deletes_of_synced_rows_are_refused(pair):
+    a, _b, hid, _head = pair
+    with pytest.raises(SyncedWriteRefusedError), a.sessions.begin() as session:
+        session.execute(update(Household).where(Household.id == hid).values(address="x"))
+    with pytest.raises(SyncedWriteRefusedError), a.sessions.begin() as session:
+        session.delete(session.get(Household, hid))
+
+
+def test_status_counts_pending_rows_by_table(pair):
+    a, _b, _hid, _head = pair
+    status = changesets.status(a)
+    assert status.pending["households"] >= 1 and status.pending["people"] >= 1 and status.pending_total > 2
