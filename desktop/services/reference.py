@@ -246,7 +246,11 @@ def _row_problems(items: Sequence[ReferenceRow]) -> list[FieldProblem]:
             found.append(
                 problem(
                     "reference",
-                    QT_TRANSLATE_NOOP("Reference", "The upper level sent reference entry {key} incomplete."),
+                    QT_TRANSLATE_NOOP(
+                        "Reference",
+                        "The upper level sent code {key} incomplete; nothing was taken. "
+                        "Ask the upper level to send its codes again.",
+                    ),
                     key=key,
                 )
             )
@@ -254,7 +258,11 @@ def _row_problems(items: Sequence[ReferenceRow]) -> list[FieldProblem]:
             found.append(
                 problem(
                     "reference",
-                    QT_TRANSLATE_NOOP("Reference", "The upper level sent unit {key} at an unknown level."),
+                    QT_TRANSLATE_NOOP(
+                        "Reference",
+                        "The upper level sent unit {key} at an unknown level; nothing was taken. "
+                        "Ask the upper level to check it.",
+                    ),
                     key=key,
                 )
             )
@@ -270,7 +278,11 @@ def _require_parents(session: Session, units: Sequence[UnitRow]) -> None:
                 [
                     problem(
                         "reference",
-                        QT_TRANSLATE_NOOP("Reference", "The upper level sent unit {key} under a unit it lacks."),
+                        QT_TRANSLATE_NOOP(
+                            "Reference",
+                            "The upper level sent unit {key} under a unit this profile lacks; nothing was taken. "
+                            "Ask the upper level to send its units again.",
+                        ),
                         key=unit.code,
                     )
                 ]
