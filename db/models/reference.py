@@ -1,13 +1,16 @@
-"""Reference data shipped with the app: code tables and the administrative units of the province."""
+"""Reference data: code tables and the administrative units of the province, shipped or sent by the upper level."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import JSON, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base
+from db.base import CLOCK_MAX, Base
+
+SHIPPED = "shipped"  # came with the app's reference files (resources/reference)
+UPPER = "upper"  # sent by the upper level (commune or province hub): the authority, never overwritten by a file
 
 
 class CodeItem(Base):
@@ -22,6 +25,11 @@ class CodeItem(Base):
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[str] = mapped_column(String(40), default="")
     usn: Mapped[int] = mapped_column(Integer, default=0)
+    # Where the row came from, the upper level's clock of its last change ("" for shipped rows; fixed-width
+    # text that sorts in time order) and whether it is withdrawn: still named in old records, not offered.
+    origin: Mapped[str] = mapped_column(String(10), default=SHIPPED, server_default=SHIPPED)
+    hlc: Mapped[str] = mapped_column(String(CLOCK_MAX), default="", server_default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class AdminUnit(Base):
@@ -34,3 +42,8 @@ class AdminUnit(Base):
     unit_type: Mapped[str] = mapped_column(String(20), default="")
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("admin_units.code"), default=None)
     legacy: Mapped[bool] = mapped_column(default=False)
+    # Where the row came from, the upper level's clock of its last change ("" for shipped rows; fixed-width
+    # text that sorts in time order) and whether it is withdrawn: still named in old records, not offered.
+    origin: Mapped[str] = mapped_column(String(10), default=SHIPPED, server_default=SHIPPED)
+    hlc: Mapped[str] = mapped_column(String(CLOCK_MAX), default="", server_default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -15,6 +15,7 @@ class CodeDTO:
     name_vi: str
     name_en: str
     sort_order: int = 0
+    retired: bool = False  # withdrawn: still names old records, not offered for new entries
 
 
 @dataclass(frozen=True, slots=True)

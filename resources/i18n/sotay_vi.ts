@@ -3614,7 +3614,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/demo/build.py" line="+79" />
+            <location filename="../../desktop/demo/build.py" line="+80" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
@@ -5300,7 +5300,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>Pickers</name>
         <message>
             <location filename="../../desktop/ui/dialogs/case/party.py" line="+68" />
-            <location filename="../../desktop/ui/widgets/pickers.py" line="+57" />
+            <location filename="../../desktop/ui/widgets/pickers.py" line="+60" />
             <source>— choose —</source>
             <translation>— chọn —</translation>
         </message>
@@ -6070,7 +6070,22 @@ Bạn vẫn muốn xóa chứ?</translation>
     <context>
         <name>Reference</name>
         <message>
-            <location filename="../../desktop/services/reference.py" line="+131" />
+            <location filename="../../desktop/services/reference.py" line="+249" />
+            <source>The upper level sent code {key} incomplete; nothing was taken. Ask the upper level to send its codes again.</source>
+            <translation>Cấp trên gửi mã {key} chưa đầy đủ nên chưa nhận mã nào. Hãy đề nghị cấp trên gửi lại danh mục mã.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The upper level sent unit {key} at an unknown level; nothing was taken. Ask the upper level to check it.</source>
+            <translation>Cấp trên gửi đơn vị {key} với cấp không xác định nên chưa nhận gì. Hãy đề nghị cấp trên kiểm tra lại.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The upper level sent unit {key} under a unit this profile lacks; nothing was taken. Ask the upper level to send its units again.</source>
+            <translation>Cấp trên gửi đơn vị {key} thuộc một đơn vị mà sổ tay này chưa có nên chưa nhận gì. Hãy đề nghị cấp trên gửi lại danh mục đơn vị hành chính.</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>Unknown commune code {code}.</source>
             <translation>Mã xã {code} không có trong danh mục.</translation>
         </message>
@@ -6847,19 +6862,17 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mật khẩu không được chứa ký tự điều khiển.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/audit_head.py" line="+127" />
-            <location filename="../../desktop/security/keystore.py" line="+42" />
+            <location filename="../../desktop/security/key_document.py" line="+91" />
             <source>This profile has no key file (keyslots.json).</source>
             <translation>Sổ tay này không có tệp khóa (keyslots.json).</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location filename="../../desktop/security/keystore.py" line="+4" />
+            <location line="+3" />
             <source>The key file of this profile cannot be read: {reason}</source>
             <translation>Không đọc được tệp khóa của sổ tay này: {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keystore.py" line="+72" />
+            <location filename="../../desktop/security/keystore.py" line="+107" />
             <location filename="../../desktop/services/profile/users.py" line="-9" />
             <source>A user with this name already exists.</source>
             <translation>Đã có người dùng mang tên này.</translation>
@@ -6880,13 +6893,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Hãy nhập tên người dùng.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/audit_head.py" line="+9" />
-            <location filename="../../desktop/security/key_document.py" line="+87" />
+            <location filename="../../desktop/security/key_document.py" line="+6" />
             <source>The key file of this profile is damaged or not from Sổ tay CTV ({detail}).</source>
             <translation>Tệp khóa của sổ tay này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/key_document.py" line="+14" />
+            <location line="+14" />
             <location line="+38" />
             <source>The key file has version {version}; this version of the app cannot read it.</source>
             <translation>Tệp khóa có phiên bản {version}; phiên bản ứng dụng này không đọc được.</translation>
@@ -7625,7 +7637,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>Users</name>
         <message>
-            <location filename="../../desktop/services/profile/protection.py" line="+60" />
+            <location filename="../../desktop/services/profile/protection.py" line="+61" />
             <source>Only a user who holds the protection permission can grant it. Ask an officer who holds it, or use the recovery code.</source>
             <translation>Chỉ người đang có quyền bảo vệ mới cấp được quyền này. Hãy nhờ cán bộ có quyền này, hoặc dùng mã khôi phục.</translation>
         </message>
@@ -7853,7 +7865,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>VisitDialog</name>
         <message>
-            <location filename="../../desktop/ui/dialogs/visit.py" line="+28" />
+            <location filename="../../desktop/ui/dialogs/visit.py" line="+29" />
             <source>Record a visit — household {code}</source>
             <translation>Ghi thăm hộ — hộ số {code}</translation>
         </message>

@@ -312,3 +312,31 @@ def test_0014_derives_ids_as_the_models_do():
 
     assert migration.task_state_id("follow_up:h:2025-01-01") == task_state_id("follow_up:h:2025-01-01")
     assert migration.village_id("18673", "thon dong") == village_id("18673", "thon dong")
+
+
+def test_0016_makes_every_reference_row_shipped_and_a_downgrade_drops_the_columns(tmp_path):
+    """Rows a profile held before 0016 came from the app's files: shipped, no upper-level clock, in use."""
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0013")
+    raw = sqlite3.connect(tmp_path / "p.db")
+    raw.execute(
+        "INSERT INTO admin_units (code, name, level, unit_type, legacy) VALUES ('42', 'Hà Tĩnh', 'province', '', 0)"
+    )
+    raw.execute(
+        'INSERT INTO code_items ("table", code, name_vi, name_en, sort_order, extra, version, usn)'
+        " VALUES ('sex', '1', 'Nam', 'Male', 1, '{}', 'v1', 0)"
+    )
+    raw.commit()
+    raw.close()
+    command.upgrade(alembic_config(engine), "0016")
+    with engine.connect() as conn:
+        unit = conn.execute(text("SELECT origin, hlc, retired FROM admin_units")).one()
+        item = conn.execute(text("SELECT name_vi, origin, hlc, retired FROM code_items")).one()
+    assert tuple(unit) == ("shipped", "", 0)
+    assert tuple(item) == ("Nam", "shipped", "", 0)
+    command.downgrade(alembic_config(engine), "0013")
+    with engine.connect() as conn:
+        for table in ("code_items", "admin_units"):
+            columns = {c["name"] for c in inspect(conn).get_columns(table)}
+            assert not {"origin", "hlc", "retired"} & columns
+        assert conn.execute(text("SELECT name_vi FROM code_items")).scalar() == "Nam"

@@ -7,6 +7,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.errors import FieldProblem
+from desktop.services import reference
 from desktop.services.dto import HouseholdDetail
 from desktop.services.register import visits
 from desktop.services.register.visits import VisitInput
@@ -38,7 +39,7 @@ class VisitDialog(FormDialog):
             (self._member_label(p.full_name, p.is_head), p.id) for p in household.members if p.status == "present"
         )
         self.topics = CheckList()
-        self.topics.set_items((code_label(c), c.code) for c in ctx.codes.items("visit_topics"))
+        self.topics.set_items((code_label(c), c.code) for c in reference.offered(ctx.codes.items("visit_topics")))
         self.notes = notes_editor()
         follow_up = QWidget()
         row = QHBoxLayout(follow_up)

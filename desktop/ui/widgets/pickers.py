@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QWidget
 
+from desktop.services import reference
 from desktop.services.dto import CodeDTO
 from desktop.ui.codes import code_label
 
@@ -53,10 +54,21 @@ class ValueCombo(QComboBox):
 
 
 class CodeCombo(ValueCombo):
+    """Offers the codes in use; a retired code appears only while the record shown holds it."""
+
     def __init__(self, codes: Sequence[CodeDTO], parent: QWidget | None = None, *, required: bool = True) -> None:
         blank = QCoreApplication.translate("Pickers", "— choose —") if required else ""
         super().__init__(parent, blank=blank)
-        self.set_items(((code_label(c), c.code) for c in codes), keep=False)
+        self._codes = list(codes)
+        self._offer(keep=())
+
+    def _offer(self, keep: Sequence[str]) -> None:
+        self.set_items(((code_label(c), c.code) for c in reference.offered(self._codes, keep=keep)), keep=False)
+
+    def set_value(self, value: Any) -> None:
+        if value is not None and value not in self._values and any(c.code == value for c in self._codes):
+            self._offer(keep=[value])
+        super().set_value(value)
 
     def code(self) -> str:
         return self.value() or ""
