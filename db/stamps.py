@@ -135,3 +135,25 @@ def keep_clock(session: Session, clock: str) -> None:
 def _newer(received: ColumnElement[Any]) -> ColumnElement[Any]:
     """SQL for the newer of the stored clock and `received`: clocks sort as text."""
     return func.max(_META.c.value, received)
+
+
+def core_stamps(session: Session, device: str) -> dict[str, Any]:
+    """The sync columns for rows a Core INSERT makes as one local change (the demo builder): what the flush
+    hook gives a new row. List the rows with `note_new` in the same transaction."""
+    clock, now = next_clock(session, device), utcnow()
+    return {
+        "created_at": now,
+        "updated_at": now,
+        "usn": PENDING_USN,
+        "origin": device,
+        "deleted_at": None,
+        "hlc": clock,
+        "field_clocks": {WHOLE_ROW: [clock, ""]},
+    }
+
+
+def note_new(session: Session, table: str, ids: list[uuid.UUID], clock: str) -> None:
+    """Rows made here by a Core INSERT, pending for the upper level as a whole."""
+    if ids:
+        rows = [{"table_name": table, "row_id": row_id, "field": WHOLE_ROW, "hlc": clock} for row_id in ids]
+        session.connection().execute(_UPSERT_CHANGE, rows)

@@ -13,16 +13,16 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from db import audit, search_index
-from db.base import PENDING_USN, utcnow
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit, village_id
 from db.session import SYNCED_CORE_WRITE
+from db.stamps import core_stamps, note_new
 from desktop.demo import casework as demo_cases
 from desktop.demo import names as demo_names
 from desktop.demo.care import add_care
@@ -149,10 +149,10 @@ def _refuse_unless_empty(profile: Profile) -> None:
 STAMPED: dict[str, Any] = {SYNCED_CORE_WRITE: True}
 
 
-def _stamp(profile: Profile) -> dict[str, Any]:
-    """The sync columns the flush hook would have set: pending for the hub, written by this device."""
-    now: datetime = utcnow()
-    return {"created_at": now, "updated_at": now, "usn": PENDING_USN, "origin": profile.device_id, "deleted_at": None}
+def _stamp(session: Session, profile: Profile) -> dict[str, Any]:
+    """The sync columns the flush hook would have set: pending for the hub, written by this device, one clock
+    for the batch (db.stamps); each batch's rows are listed with `note_new`."""
+    return core_stamps(session, profile.device_id)
 
 
 def _villages(session: Session, profile: Profile, households: int) -> list[tuple[uuid.UUID, str]]:
@@ -167,7 +167,7 @@ def _villages(session: Session, profile: Profile, households: int) -> list[tuple
         row_id = village_id(profile.commune_code, fold(name))
         if row_id not in taken:
             fresh.setdefault(row_id, name)
-    stamp = _stamp(profile)
+    stamp = _stamp(session, profile)
     rows = [
         {
             "id": row_id,
@@ -182,6 +182,7 @@ def _villages(session: Session, profile: Profile, households: int) -> list[tuple
     ]
     if rows:
         session.execute(insert(_table(Village)).execution_options(**STAMPED), rows)
+        note_new(session, "villages", [row["id"] for row in rows], stamp["hlc"])
     return [(v.id, v.name) for v in existing] + [(r["id"], r["name"]) for r in rows]
 
 
@@ -190,7 +191,7 @@ def _table(model: type[Any]) -> Table:
 
 
 def _insert(session: Session, profile: Profile, register: DemoRegister) -> None:
-    stamp = _stamp(profile)
+    stamp = _stamp(session, profile)
     batches: list[tuple[type[Any], Iterable[dict[str, Any]]]] = [
         (Household, _household_rows(profile, register, stamp)),
         (Person, _person_rows(register, stamp)),
@@ -203,6 +204,7 @@ def _insert(session: Session, profile: Profile, register: DemoRegister) -> None:
             listed = list(rows)
             if listed:
                 session.execute(insert(_table(model)).execution_options(**STAMPED), listed)
+                note_new(session, _table(model).name, [row["id"] for row in listed], stamp["hlc"])
     _name_heads(session, register)
 
 

@@ -6070,7 +6070,7 @@ Bạn vẫn muốn xóa chứ?</translation>
     <context>
         <name>Reference</name>
         <message>
-            <location filename="../../desktop/services/reference.py" line="+249" />
+            <location filename="../../desktop/services/reference_upper.py" line="+140" />
             <source>The upper level sent code {key} incomplete; nothing was taken. Ask the upper level to send its codes again.</source>
             <translation>Cấp trên gửi mã {key} chưa đầy đủ nên chưa nhận mã nào. Hãy đề nghị cấp trên gửi lại danh mục mã.</translation>
         </message>
@@ -6085,17 +6085,17 @@ Bạn vẫn muốn xóa chứ?</translation>
             <translation>Cấp trên gửi đơn vị {key} thuộc một đơn vị mà sổ tay này chưa có nên chưa nhận gì. Hãy đề nghị cấp trên gửi lại danh mục đơn vị hành chính.</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location filename="../../desktop/services/reference.py" line="+165" />
             <source>Unknown commune code {code}.</source>
             <translation>Mã xã {code} không có trong danh mục.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+48" />
             <source>A village with this name already exists.</source>
             <translation>Đã có thôn mang tên này.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+26" />
             <source>This village no longer exists.</source>
             <translation>Thôn này không còn trong danh sách.</translation>
         </message>

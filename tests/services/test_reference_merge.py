@@ -14,8 +14,8 @@ import pytest
 
 from db.models.reference import AdminUnit, CodeItem
 from desktop.errors import ValidationError
-from desktop.services import reference
-from desktop.services.reference import CodeRow, UnitRow
+from desktop.services import reference, reference_upper
+from desktop.services.reference_upper import CodeRow, UnitRow
 from desktop.services.register import households, visits
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.visits import VisitInput
@@ -64,7 +64,7 @@ def _renamed(code: str, name: str) -> Callable[[list[dict[str, str]]], list[dict
 
 def test_a_new_app_version_keeps_the_upper_levels_row_and_updates_its_own(profile, files):
     with profile.sessions.begin() as session:
-        report = reference.merge_upper_level(
+        report = reference_upper.merge_upper_level(
             session, [CodeRow("visit_topics", "family_planning", "Dân số - KHHGĐ (tỉnh)", HLC_1, sort_order=9)]
         )
     assert report.codes_applied == (("visit_topics", "family_planning"),)
@@ -102,7 +102,7 @@ def test_a_code_dropped_from_the_files_is_retired_and_old_visits_still_name_it(r
 
 def test_the_files_never_retire_a_code_the_upper_level_sent(profile, files):
     with profile.sessions.begin() as session:
-        reference.merge_upper_level(session, [CodeRow("visit_topics", "ht_flood", "Phòng chống lũ", HLC_1)])
+        reference_upper.merge_upper_level(session, [CodeRow("visit_topics", "ht_flood", "Phòng chống lũ", HLC_1)])
     _edit(files, "visit_topics", _renamed("family_planning", "KHHGĐ"))
     _upgrade(profile)
     sent = _item(profile, "visit_topics", "ht_flood")
@@ -111,9 +111,9 @@ def test_the_files_never_retire_a_code_the_upper_level_sent(profile, files):
 
 def test_an_older_or_equal_clock_from_the_upper_level_changes_nothing(profile):
     with profile.sessions.begin() as session:
-        reference.merge_upper_level(session, [CodeRow("visit_topics", "ht_flood", "Phòng chống lũ", HLC_2)])
+        reference_upper.merge_upper_level(session, [CodeRow("visit_topics", "ht_flood", "Phòng chống lũ", HLC_2)])
     with profile.sessions.begin() as session:
-        report = reference.merge_upper_level(
+        report = reference_upper.merge_upper_level(
             session,
             [
                 CodeRow("visit_topics", "ht_flood", "Tên cũ", HLC_1),
@@ -127,7 +127,7 @@ def test_an_older_or_equal_clock_from_the_upper_level_changes_nothing(profile):
 
     later = "2026-12-03T08:00:00.000Z-0000-hubA"
     with profile.sessions.begin() as session:
-        report = reference.merge_upper_level(
+        report = reference_upper.merge_upper_level(
             session, [CodeRow("visit_topics", "ht_flood", "Phòng chống thiên tai", later, retired=True)]
         )
     item = _item(profile, "visit_topics", "ht_flood")
@@ -136,7 +136,7 @@ def test_an_older_or_equal_clock_from_the_upper_level_changes_nothing(profile):
 
 def test_the_upper_level_renames_a_commune_and_adds_one_under_the_province(profile):
     with profile.sessions.begin() as session:
-        report = reference.merge_upper_level(
+        report = reference_upper.merge_upper_level(
             session,
             [
                 UnitRow("18673", "Xã Cẩm Xuyên (mới)", "commune", HLC_1, unit_type="xa", parent_code="42"),
@@ -153,12 +153,12 @@ def test_the_upper_level_renames_a_commune_and_adds_one_under_the_province(profi
 
 def test_a_malformed_row_from_the_upper_level_is_refused_and_nothing_is_taken(profile):
     with pytest.raises(ValidationError), profile.sessions.begin() as session:
-        reference.merge_upper_level(
+        reference_upper.merge_upper_level(
             session,
             [CodeRow("visit_topics", "ht_flood", "Phòng chống lũ", HLC_1), CodeRow("visit_topics", "x", "X", "")],
         )
     with pytest.raises(ValidationError), profile.sessions.begin() as session:
-        reference.merge_upper_level(session, [UnitRow("99999", "Xã Thử", "commune", HLC_1, parent_code="77")])
+        reference_upper.merge_upper_level(session, [UnitRow("99999", "Xã Thử", "commune", HLC_1, parent_code="77")])
     assert _item(profile, "visit_topics", "ht_flood") is None
 
 
@@ -176,5 +176,5 @@ def test_unknown_codes_names_each_pair_the_profile_lacks_once(profile, files):
         ("no_such_table", "1"),
     ]
     with profile.sessions() as session:
-        found = reference.unknown_codes(session, uses)
+        found = reference_upper.unknown_codes(session, uses)
     assert found == [("visit_topics", "ht_flood"), ("sex", "9"), ("admin_units", "00001"), ("no_such_table", "1")]
