@@ -27,7 +27,7 @@
             <translation>Cán bộ tuyến trên (chỉ xem)</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+66" />
             <source>A hub operator can read this profile but not change the register.</source>
             <translation>Cán bộ tuyến trên chỉ được xem sổ tay này, không được sửa dữ liệu trong sổ.</translation>
         </message>
@@ -47,7 +47,7 @@
             <translation>Hộ này thuộc thôn mà bạn không phụ trách. Hãy nhờ cán bộ xã thêm thôn đó vào tài khoản của bạn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/users.py" line="+177" />
+            <location filename="../../desktop/services/profile/users.py" line="+182" />
             <source>Choose at least one village for a collaborator.</source>
             <translation>Hãy chọn ít nhất một thôn cho cộng tác viên.</translation>
         </message>
@@ -57,18 +57,19 @@
             <translation>Một thôn đã chọn không có trong danh sách.</translation>
         </message>
         <message>
-            <location line="-91" />
-            <location line="+98" />
+            <location line="-94" />
+            <location line="+101" />
             <source>This user does not exist any more.</source>
             <translation>Người dùng này không còn trong danh sách.</translation>
         </message>
         <message>
-            <location line="-108" />
+            <location filename="../../desktop/services/profile/directory.py" line="+65" />
+            <location filename="../../desktop/services/profile/users.py" line="-111" />
             <source>There is no user called {name}.</source>
             <translation>Không có người dùng nào tên {name}.</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location filename="../../desktop/services/profile/users.py" line="+154" />
             <source>You cannot remove yourself or take away your own officer role.</source>
             <translation>Bạn không thể tự xóa mình hoặc tự bỏ vai trò cán bộ xã của mình.</translation>
         </message>
@@ -1212,6 +1213,16 @@
             <source>Content: removed (protected content)</source>
             <translation>Nội dung: đã xóa (nội dung được bảo vệ)</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="39" />
+            <source>User as other devices know them</source>
+            <translation>Người dùng như các máy khác biết</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="160" />
+            <source>Removed on</source>
+            <translation>Ngày xóa</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
@@ -2074,6 +2085,11 @@
         <message>
             <source>This case is confidential: only users with the protection permission can read it. It is followed by {owner}.</source>
             <translation>Trường hợp này được bảo mật: chỉ người dùng có quyền bảo vệ mới đọc được. Người phụ trách: {owner}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/casework/cases.py" line="256" />
+            <source>Log in as a user to open a case.</source>
+            <translation>Hãy đăng nhập bằng một người dùng để mở hồ sơ.</translation>
         </message>
     </context>
     <context>
@@ -3614,7 +3630,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/demo/build.py" line="+79" />
+            <location filename="../../desktop/demo/build.py" line="+80" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
@@ -6847,19 +6863,17 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Mật khẩu không được chứa ký tự điều khiển.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/audit_head.py" line="+127" />
-            <location filename="../../desktop/security/keystore.py" line="+42" />
+            <location filename="../../desktop/security/key_document.py" line="+91" />
             <source>This profile has no key file (keyslots.json).</source>
             <translation>Sổ tay này không có tệp khóa (keyslots.json).</translation>
         </message>
         <message>
-            <location line="+4" />
-            <location filename="../../desktop/security/keystore.py" line="+4" />
+            <location line="+3" />
             <source>The key file of this profile cannot be read: {reason}</source>
             <translation>Không đọc được tệp khóa của sổ tay này: {reason}</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/keystore.py" line="+72" />
+            <location filename="../../desktop/security/keystore.py" line="+107" />
             <location filename="../../desktop/services/profile/users.py" line="-9" />
             <source>A user with this name already exists.</source>
             <translation>Đã có người dùng mang tên này.</translation>
@@ -6880,13 +6894,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Hãy nhập tên người dùng.</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/audit_head.py" line="+9" />
-            <location filename="../../desktop/security/key_document.py" line="+87" />
+            <location filename="../../desktop/security/key_document.py" line="+6" />
             <source>The key file of this profile is damaged or not from Sổ tay CTV ({detail}).</source>
             <translation>Tệp khóa của sổ tay này bị hỏng hoặc không phải của Sổ tay CTV ({detail}).</translation>
         </message>
         <message>
-            <location filename="../../desktop/security/key_document.py" line="+14" />
+            <location line="+14" />
             <location line="+38" />
             <source>The key file has version {version}; this version of the app cannot read it.</source>
             <translation>Tệp khóa có phiên bản {version}; phiên bản ứng dụng này không đọc được.</translation>
@@ -6913,7 +6926,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/profile.py" line="-46" />
-            <location filename="../../desktop/services/profile/opening.py" line="+106" />
+            <location filename="../../desktop/services/profile/opening.py" line="+108" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
         </message>
@@ -6933,12 +6946,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+152" />
             <source>No profile found in {home}.</source>
             <translation>Không tìm thấy sổ tay nào trong {home}.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>The user {user} has no account in this profile any more.</source>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>
@@ -7363,6 +7376,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <source>Choose a number of days from {min} to {max}.</source>
             <translation>Chọn số ngày từ {min} đến {max}.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/services/casework/tasks.py" line="186" />
+            <source>Log in as a user to write a task.</source>
+            <translation>Hãy đăng nhập bằng một người dùng để ghi việc cần làm.</translation>
+        </message>
     </context>
     <context>
         <name>TimelineTab</name>
@@ -7625,7 +7643,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>Users</name>
         <message>
-            <location filename="../../desktop/services/profile/protection.py" line="+60" />
+            <location filename="../../desktop/services/profile/protection.py" line="+61" />
             <source>Only a user who holds the protection permission can grant it. Ask an officer who holds it, or use the recovery code.</source>
             <translation>Chỉ người đang có quyền bảo vệ mới cấp được quyền này. Hãy nhờ cán bộ có quyền này, hoặc dùng mã khôi phục.</translation>
         </message>
