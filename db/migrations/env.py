@@ -10,6 +10,7 @@ from db.migrate import UNMANAGED_PREFIXES
 from db.models import (  # noqa: F401  (each registers its tables on Base.metadata)
     casework,
     communication,
+    directory,
     profile,
     reference,
     register,

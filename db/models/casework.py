@@ -11,10 +11,10 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text, event
+from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text, Uuid, event
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import ADDRESS_MAX, NAME_MAX, Base, SyncedMixin
+from db.base import ADDRESS_MAX, Base, SyncedMixin
 from db.sealed import PLAIN_JSON, UUID, SealedField, forget_opened
 
 
@@ -40,13 +40,15 @@ class SupportCase(SyncedMixin, Base):
 
     __tablename__ = "support_cases"
     # The audit log, read by officers and sent to the hub, names only these; the rest is content.
-    __audit_shown__ = frozenset({"household_id", "owner", "opened_on", "state", "closed_on"})
+    __audit_shown__ = frozenset({"household_id", "owner_id", "opened_on", "state", "closed_on"})
     sealed_kind: Mapped[bytes] = mapped_column("kind", LargeBinary)
     kind = SealedField(PLAIN_JSON, str)
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
     sealed_person_id: Mapped[bytes] = mapped_column("person_id", LargeBinary)
     person_id = SealedField(UUID, _none)
-    owner: Mapped[str] = mapped_column(String(NAME_MAX))
+    # A directory id (db/models/directory.py), not a name: names change and repeat across devices. No
+    # foreign key: a synced row may arrive before its owner's directory row does.
+    owner_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     opened_on: Mapped[date] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(20), default="open")
     closed_on: Mapped[date | None] = mapped_column(Date, default=None)
@@ -187,7 +189,7 @@ class ManualTask(SyncedMixin, Base):
     title: Mapped[str] = mapped_column(String(ADDRESS_MAX))
     due_on: Mapped[date] = mapped_column(Date, index=True)
     household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("households.id"), index=True, default=None)
-    owner: Mapped[str] = mapped_column(String(NAME_MAX))
+    owner_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)  # a directory id, as a case's
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

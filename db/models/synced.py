@@ -14,12 +14,14 @@ from db.models.casework import (
     TaskState,
 )
 from db.models.communication import CampaignYear, CommunicationActivity
+from db.models.directory import DirectoryUser
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
 from db.models.sync import SyncConflict
 
 # Parents before children, as a backup restores them.
 SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     Village,
+    DirectoryUser,
     Household,
     HouseholdCategory,
     Person,

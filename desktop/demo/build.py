@@ -128,8 +128,10 @@ def build_demo(profile: Profile, *, households: int, seed: int, today: date | No
             record_id="",
             summary={"demo": f"{households} households, seed {seed}, {day.isoformat()}"},
         )
-    # Cases go through the services (their rules, their audit events); they cannot be dated after today.
-    opened = demo_cases.add_casework(profile, random.Random(seed + 1), day) if day <= profile.today() else 0
+    # Cases go through the services (their rules, their audit events); they cannot be dated after today, and
+    # belong to a logged-in user (a plain profile opened for an upgrade or a benchmark has none).
+    with_cases = day <= profile.today() and profile.user.id is not None
+    opened = demo_cases.add_casework(profile, random.Random(seed + 1), day) if with_cases else 0
     return replace(_summary(profile, register, len(villages)), cases=opened)
 
 

@@ -27,7 +27,7 @@
             <translation>Cán bộ tuyến trên (chỉ xem)</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+66" />
             <source>A hub operator can read this profile but not change the register.</source>
             <translation>Cán bộ tuyến trên chỉ được xem sổ tay này, không được sửa dữ liệu trong sổ.</translation>
         </message>
@@ -47,7 +47,7 @@
             <translation>Hộ này thuộc thôn mà bạn không phụ trách. Hãy nhờ cán bộ xã thêm thôn đó vào tài khoản của bạn.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/users.py" line="+177" />
+            <location filename="../../desktop/services/profile/users.py" line="+182" />
             <source>Choose at least one village for a collaborator.</source>
             <translation>Hãy chọn ít nhất một thôn cho cộng tác viên.</translation>
         </message>
@@ -57,18 +57,19 @@
             <translation>Một thôn đã chọn không có trong danh sách.</translation>
         </message>
         <message>
-            <location line="-91" />
-            <location line="+98" />
+            <location line="-94" />
+            <location line="+101" />
             <source>This user does not exist any more.</source>
             <translation>Người dùng này không còn trong danh sách.</translation>
         </message>
         <message>
-            <location line="-108" />
+            <location filename="../../desktop/services/profile/directory.py" line="+65" />
+            <location filename="../../desktop/services/profile/users.py" line="-111" />
             <source>There is no user called {name}.</source>
             <translation>Không có người dùng nào tên {name}.</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location filename="../../desktop/services/profile/users.py" line="+154" />
             <source>You cannot remove yourself or take away your own officer role.</source>
             <translation>Bạn không thể tự xóa mình hoặc tự bỏ vai trò cán bộ xã của mình.</translation>
         </message>
@@ -1212,6 +1213,16 @@
             <source>Content: removed (protected content)</source>
             <translation>Nội dung: đã xóa (nội dung được bảo vệ)</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="39" />
+            <source>User as other devices know them</source>
+            <translation>Người dùng như các máy khác biết</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="160" />
+            <source>Removed on</source>
+            <translation>Ngày xóa</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
@@ -2074,6 +2085,11 @@
         <message>
             <source>This case is confidential: only users with the protection permission can read it. It is followed by {owner}.</source>
             <translation>Trường hợp này được bảo mật: chỉ người dùng có quyền bảo vệ mới đọc được. Người phụ trách: {owner}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/casework/cases.py" line="256" />
+            <source>Log in as a user to open a case.</source>
+            <translation>Hãy đăng nhập bằng một người dùng để mở hồ sơ.</translation>
         </message>
     </context>
     <context>
@@ -6925,7 +6941,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/profile.py" line="-46" />
-            <location filename="../../desktop/services/profile/opening.py" line="+106" />
+            <location filename="../../desktop/services/profile/opening.py" line="+108" />
             <source>{home} holds no unprotected profile.</source>
             <translation>{home} không có sổ tay nào chưa được bảo vệ.</translation>
         </message>
@@ -6945,12 +6961,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
         <message>
-            <location line="+149" />
+            <location line="+152" />
             <source>No profile found in {home}.</source>
             <translation>Không tìm thấy sổ tay nào trong {home}.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>The user {user} has no account in this profile any more.</source>
             <translation>Người dùng {user} không còn tài khoản trong sổ tay này.</translation>
         </message>
@@ -7374,6 +7390,11 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         <message>
             <source>Choose a number of days from {min} to {max}.</source>
             <translation>Chọn số ngày từ {min} đến {max}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/casework/tasks.py" line="186" />
+            <source>Log in as a user to write a task.</source>
+            <translation>Hãy đăng nhập bằng một người dùng để ghi việc cần làm.</translation>
         </message>
     </context>
     <context>

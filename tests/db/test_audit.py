@@ -33,20 +33,21 @@ def test_the_session_keys_are_the_hooks_keys():
 
 
 def test_first_event_links_to_64_zeros_and_each_next_to_the_one_before(register):
-    events = chain(register.profile)  # the fixture's two villages
-    assert [e.id for e in events] == [1, 2]
-    assert events[0].prev_hash == "0" * 64
+    first, *events = chain(register.profile)  # the first user's directory row, the fixture's two villages
+    assert (first.id, first.table_name, first.prev_hash) == (1, "directory_users", "0" * 64)
+    assert [e.id for e in events] == [2, 3]
+    assert events[0].prev_hash == first.hash
     assert events[1].prev_hash == events[0].hash
     assert {e.action for e in events} == {"create"} and {e.table_name for e in events} == {"villages"}
     assert all(e.device == register.profile.device_id for e in events)
     assert all(e.user == "Nguyễn Thị Lan" for e in events)  # the collaborator, as no user was named
     report = audit.verify_chain(register.profile.sessions())
-    assert (report.ok, report.checked, report.last_id, report.last_hash) == (True, 2, 2, events[1].hash)
+    assert (report.ok, report.checked, report.last_id, report.last_hash) == (True, 3, 3, events[1].hash)
 
 
-def test_an_empty_chain_verifies(profile):
+def test_a_new_profiles_chain_holds_its_first_users_directory_row_and_verifies(profile):
     report = audit.verify_chain(profile.sessions())
-    assert (report.ok, report.checked, report.last_id, report.last_hash) == (True, 0, None, "0" * 64)
+    assert (report.ok, report.checked, report.last_id) == (True, 1, 1)
 
 
 def test_a_named_user_is_recorded_and_a_profile_without_collaborator_writes_as_system(register):
@@ -167,7 +168,7 @@ def test_append_event_for_core_bulk_writes(register):
 def five(register):
     p = register.profile
     with p.sessions.begin() as session:
-        for code in ("001", "002", "003"):
+        for code in ("001", "002"):  # after the first user's directory row and the two villages
             new_household(session, register, code)
     assert len(chain(p)) == 5
     return p
@@ -180,8 +181,8 @@ def tamper(profile, sql: str) -> audit.ChainReport:
 
 
 def test_a_changed_summary_is_a_hash_mismatch_at_that_event(five):
-    report = tamper(five, "UPDATE audit_events SET summary = '{}' WHERE id = 3")
-    assert (report.ok, report.broken_id, report.reason, report.checked) == (False, 3, audit.HASH_MISMATCH, 2)
+    report = tamper(five, "UPDATE audit_events SET summary = '{}' WHERE id = 4")
+    assert (report.ok, report.broken_id, report.reason, report.checked) == (False, 4, audit.HASH_MISMATCH, 3)
     assert (report.broken_table, report.broken_at is not None) == ("households", True)
 
 

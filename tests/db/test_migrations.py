@@ -275,7 +275,7 @@ def test_0014_gives_task_states_and_villages_the_ids_every_device_gives_them(tmp
     _insert(raw, "households", id="h2", village_id=east_again, code="002", commune_code="18673")
     _insert(raw, "households", id="h3", village_id=west, code="003", commune_code="18673")
     _insert(raw, "communication_activities", id="a1", village_id=east, held_on="2025-04-01")
-    _insert(raw, "users", id="u1", name="Lan", villages=json.dumps([east, west, east_again]))
+    _insert(raw, "users", id=uuid.uuid4().hex, name="Lan", villages=json.dumps([east, west, east_again]))
     _insert(raw, "task_states", id="t1", task_key="priority_visit:h1:2025-05-01")
     _insert(raw, "task_states", id="t2", task_key="manual:m1", deleted_at="2025-05-02")
     raw.commit()
@@ -340,3 +340,60 @@ def test_0016_makes_every_reference_row_shipped_and_a_downgrade_drops_the_column
             columns = {c["name"] for c in inspect(conn).get_columns(table)}
             assert not {"origin", "hlc", "retired"} & columns
         assert conn.execute(text("SELECT name_vi FROM code_items")).scalar() == "Nam"
+
+
+def test_0017_gives_owners_ids_from_the_users_and_keeps_an_unknown_owner_as_a_directory_row(tmp_path):
+    """Owners named " hoa " and "HOA" are the user Hoa; "Ngô Văn Cũ", whom no user carries, gets a
+    disabled directory row of its own; back at 0013 every case and task names its owner as before."""
+    import uuid
+
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0013")
+    hoa, lan = uuid.uuid4(), uuid.uuid4()
+    raw = sqlite3.connect(tmp_path / "p.db")  # foreign keys off: the rows need no household here
+    for user_id, name, role in ((hoa, "Hoa", "ctv"), (lan, "Lan", "officer")):
+        raw.execute(
+            "INSERT INTO users (id, name, name_key, role, protection, villages, created_at, disabled_at)"
+            " VALUES (?, ?, ?, ?, 1, '[]', '2025-01-01 00:00:00', NULL)",
+            (user_id.hex, name, name.casefold(), role),
+        )
+    blank = ", ".join(["x'00'"] * 12)
+    for case_id, owner in (("c1", " hoa "), ("c2", "Ngô Văn Cũ"), ("c3", "Lan")):
+        raw.execute(
+            "INSERT INTO support_cases (id, household_id, owner, opened_on, state, closed_on, kind, person_id,"
+            " summary, details, risk_level, consent, acts, relationship_context, harm, recurrence_12m, groups,"
+            f" stage, created_at, updated_at, usn, origin) VALUES (?, 'h', ?, '2025-03-01', 'open', NULL, {blank},"
+            " '2025-01-01', '2025-01-01', 0, 'x')",
+            (case_id, owner),
+        )
+    raw.execute(
+        "INSERT INTO manual_tasks (id, title, due_on, household_id, owner, notes, created_at, updated_at, usn,"
+        " origin) VALUES ('t1', 'Mang thuốc', '2025-04-01', NULL, 'HOA', '', '2025-01-01', '2025-01-01', 0, 'x')"
+    )
+    raw.commit()
+    raw.close()
+
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        owners = dict(conn.execute(text("SELECT id, owner_id FROM support_cases")).all())
+        task_owner = conn.execute(text("SELECT owner_id FROM manual_tasks")).scalar_one()
+        directory = {
+            row.id: row for row in conn.execute(text("SELECT id, name, role, disabled_at, usn FROM directory_users"))
+        }
+    assert owners["c1"] == task_owner == hoa.hex and owners["c3"] == lan.hex
+    assert {directory[hoa.hex].name, directory[lan.hex].name} == {"Hoa", "Lan"}
+    unknown = directory[owners["c2"]]
+    assert (unknown.name, unknown.role) == ("Ngô Văn Cũ", "ctv") and unknown.disabled_at is not None
+    assert directory[hoa.hex].disabled_at is None and len(directory) == 3
+    assert {row.usn for row in directory.values()} == {-1}  # new rows, for the hub to learn
+
+    command.downgrade(alembic_config(engine), "0013")
+    raw = sqlite3.connect(tmp_path / "p.db")
+    assert dict(raw.execute("SELECT id, owner FROM support_cases").fetchall()) == {
+        "c1": "Hoa",
+        "c2": "Ngô Văn Cũ",
+        "c3": "Lan",
+    }
+    assert raw.execute("SELECT owner FROM manual_tasks").fetchone() == ("Hoa",)
+    assert "directory_users" not in {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+    raw.close()

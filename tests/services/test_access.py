@@ -15,15 +15,16 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from db.models.casework import SupportCase
+from db.models.casework import ManualTask, SupportCase
+from db.models.directory import DirectoryUser
 from db.models.profile import AuditEvent
 from db.models.register import Household, Person, Visit
-from desktop.errors import ValidationError
+from desktop.errors import NotFoundError, ValidationError
 from desktop.security.keystore import WrongPassphraseError
 from desktop.services import dashboard
-from desktop.services.casework import cases
+from desktop.services.casework import cases, tasks
 from desktop.services.casework.cases import CaseInput
-from desktop.services.profile import audit, users
+from desktop.services.profile import audit, directory, users
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.access import PermissionDeniedError, Role
 from desktop.services.profile.handle import Profile
@@ -279,3 +280,64 @@ def _counts(profile: Profile) -> tuple[int, ...]:
             session.scalar(select(func.count()).select_from(model)) or 0
             for model in (Household, Person, Visit, SupportCase, AuditEvent)
         )
+
+
+# People by id: the user directory #############################################################
+
+
+def _directory_row(profile: Profile, user_id: uuid.UUID) -> DirectoryUser:
+    with profile.sessions() as session:
+        row = session.get(DirectoryUser, user_id)
+        assert row is not None
+        session.expunge(row)
+        return row
+
+
+def test_the_directory_follows_a_users_role_villages_permission_and_removal(commune, register):
+    officer = commune.officer
+    hoa = users.find_user(officer, CTV)
+    row = _directory_row(officer, hoa.id)
+    assert (row.name, row.role, row.protection, row.villages, row.disabled_at) == (
+        CTV,
+        "ctv",
+        False,
+        [register.village_a.hex],
+        None,
+    )
+    users.update_user(officer, hoa.id, UserInput(CTV, Role.CTV, villages=(register.village_a, register.village_b)))
+    assert set(_directory_row(officer, hoa.id).villages) == {register.village_a.hex, register.village_b.hex}
+    users.update_user(officer, hoa.id, UserInput(CTV, Role.OFFICER))
+    assert _directory_row(officer, hoa.id).role == "officer"
+    users.remove_user(officer, hoa.id)
+    assert _directory_row(officer, hoa.id).disabled_at is not None
+    # The officer who set the profile up has their row too: the cases they open name them by it.
+    assert _directory_row(officer, officer.user.id).name == officer.user.name
+    with officer.sessions() as session:
+        assert directory.id_of(session, " trần thị HOA ") == hoa.id  # as the command line takes a name
+        with pytest.raises(NotFoundError):
+            directory.id_of(session, "Không Có Ai")
+
+
+def test_a_case_of_another_hoa_stays_theirs_and_is_not_opened_by_the_hoa_of_this_device(commune, login):
+    """A copy merged from another laptop brings its own "Trần Thị Hoa", who owns a case here."""
+    officer = commune.officer
+    other = uuid.uuid4()
+    with officer.sessions.begin() as session:
+        session.add(DirectoryUser(id=other, name=CTV, role="ctv", protection=True, villages=[]))
+        session.get(SupportCase, commune.case).owner_id = other
+    ctv = login(CTV, CTV_PASS)
+    assert ctv.user.id != other
+    [item] = cases.for_household(ctv, commune.east)
+    assert (item.owner, item.owner_id, item.kind) == (CTV, other, None)
+    with pytest.raises(PermissionDeniedError):
+        cases.detail(ctv, commune.case)
+
+
+def test_a_case_and_a_task_are_owned_by_the_users_id(commune, login):
+    guard = login(GUARD, GUARD_PASS)
+    mine = cases.open_case(guard, CaseInput("other_support", commune.east, DAY, support_kind="elderly_alone"))
+    key = tasks.add_manual(guard, title="Mang thuốc cho cụ", due_on=guard.today(), household_id=commune.east)
+    with guard.sessions() as session:
+        assert session.get(SupportCase, mine).owner_id == guard.user.id
+        assert session.get(ManualTask, uuid.UUID(key.removeprefix("manual:"))).owner_id == guard.user.id
+    assert cases.detail(guard, mine).owner == GUARD

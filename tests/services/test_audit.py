@@ -110,11 +110,11 @@ def test_verify_names_an_event_changed_outside_the_app(household):
     p, hid = household
     members.add_member(p, hid, adult("Lê Văn Nam"))
     report = audit.verify(p)
-    assert report.ok and report.checked == 4  # 2 villages, the household, the person
+    assert report.ok and report.checked == 5  # the first user's directory row, 2 villages, the household, the person
     with p.engine.begin() as conn:
-        conn.execute(text('UPDATE audit_events SET summary = \'{"code":[null,"013"]}\' WHERE id = 3'))
+        conn.execute(text('UPDATE audit_events SET summary = \'{"code":[null,"013"]}\' WHERE id = 4'))
     report = audit.verify(p)
-    assert (report.ok, report.broken_id, report.reason) == (False, 3, chain.HASH_MISMATCH)
+    assert (report.ok, report.broken_id, report.reason) == (False, 4, chain.HASH_MISMATCH)
     assert (report.broken_table, report.broken_record) == ("households", str(hid))
     [listed] = audit.events(p, record_id=hid)
     assert listed.summary == {"code": [None, "013"]}  # listing still works; verify is what tells

@@ -102,7 +102,11 @@ def test_a_collaborator_with_the_database_and_their_passphrase_finds_no_case_tex
         ]
         assert not where, where
         # What any user may know stays readable: the household, the owner, the state, the dates.
-        row = conn.execute("SELECT owner, state, opened_on FROM support_cases WHERE id = ?", (dv_case.hex,)).fetchone()
+        row = conn.execute(
+            "SELECT d.name, c.state, c.opened_on FROM support_cases c JOIN directory_users d ON d.id = c.owner_id"
+            " WHERE c.id = ?",
+            (dv_case.hex,),
+        ).fetchone()
         assert row == (USER, "open", DAY.isoformat())
     finally:
         conn.close()

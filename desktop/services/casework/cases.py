@@ -9,6 +9,7 @@ about what happened. Nothing in this module hands content to a caller without th
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +21,7 @@ from db.models.register import Household, Person
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
-from desktop.services.profile import access
+from desktop.services.profile import access, directory
 from desktop.services.profile.access import CurrentUser, PermissionDeniedError
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live, live_or_none, live_row
@@ -64,10 +65,11 @@ class CaseListItem:
 
     id: uuid.UUID
     household_id: uuid.UUID
-    owner: str
+    owner: str  # the owner's name, from the user directory, for the screen
     opened_on: date
     state: str
     kind: str | None
+    owner_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class CaseDetail:
     person_name: str
     summary: str
     closed_on: date | None = None
+    owner_id: uuid.UUID | None = None
     outcome: str = ""  # written when the case was closed
     risk_level: str = ""
     consent: bool = False
@@ -100,7 +103,7 @@ def open_case(profile: Profile, data: CaseInput) -> uuid.UUID:
             kind=data.kind,
             household_id=household.id,
             person_id=data.person_id,
-            owner=profile.user.name,
+            owner_id=_owner_id(profile.user),
             opened_on=data.opened_on,
             state=OPEN,
             summary=data.summary.strip(),
@@ -143,8 +146,8 @@ def for_household(profile: Profile, household_id: uuid.UUID) -> list[CaseListIte
             select(SupportCase)
             .where(SupportCase.household_id == household_id, live(SupportCase))
             .order_by(SupportCase.opened_on.desc())
-        )
-        return [_item(row, profile.user) for row in rows]
+        ).all()
+        return _items(session, profile.user, rows)
 
 
 def list_cases(profile: Profile) -> list[CaseListItem]:
@@ -156,7 +159,7 @@ def list_cases(profile: Profile) -> list[CaseListItem]:
         .order_by(SupportCase.opened_on.desc())
     )
     with profile.sessions() as session:
-        return [_item(row, profile.user) for row in session.scalars(stmt)]
+        return _items(session, profile.user, session.scalars(stmt).all())
 
 
 def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
@@ -167,7 +170,8 @@ def detail(profile: Profile, case_id: uuid.UUID) -> CaseDetail:
         return CaseDetail(
             id=row.id,
             household_id=row.household_id,
-            owner=row.owner,
+            owner=directory.name_of(session, row.owner_id),
+            owner_id=row.owner_id,
             opened_on=row.opened_on,
             state=row.state,
             kind=row.kind,
@@ -213,14 +217,14 @@ def require_case(session: Session, user: CurrentUser, case_id: uuid.UUID, *, wri
     row = live_row(session, SupportCase, case_id, QT_TRANSLATE_NOOP(CTX, "This case no longer exists."))
     household = _household(session, row.household_id)
     (access.require_write if write else access.require_read)(user, household.village_id)
-    if not user.sees_case_content(row.owner):
+    if not user.sees_case_content(row.owner_id):
         raise PermissionDeniedError(
             QT_TRANSLATE_NOOP(
                 CTX,
                 "This case is confidential: only users with the protection permission can read it. "
                 "It is followed by {owner}.",
             ),
-            owner=row.owner,
+            owner=directory.name_of(session, row.owner_id),
         )
     if write and row.state == CLOSED:
         raise PermissionDeniedError(QT_TRANSLATE_NOOP(CTX, "This case is closed; open a new case to act again."))
@@ -235,9 +239,22 @@ def _first_details(data: CaseInput) -> dict[str, object]:
     return {}
 
 
-def _item(row: SupportCase, user: CurrentUser) -> CaseListItem:
-    content = user.sees_case_content(row.owner)
-    return CaseListItem(row.id, row.household_id, row.owner, row.opened_on, row.state, row.kind if content else None)
+def _items(session: Session, user: CurrentUser, rows: Sequence[SupportCase]) -> list[CaseListItem]:
+    owners = directory.names(session, (row.owner_id for row in rows))
+    return [_item(row, user, owners.get(row.owner_id, "")) for row in rows]
+
+
+def _item(row: SupportCase, user: CurrentUser, owner: str) -> CaseListItem:
+    content = user.sees_case_content(row.owner_id)
+    kind = row.kind if content else None
+    return CaseListItem(row.id, row.household_id, owner, row.opened_on, row.state, kind, row.owner_id)
+
+
+def _owner_id(user: CurrentUser) -> uuid.UUID:
+    """Who a new case or task belongs to: a logged-in user; set-up work owns nothing."""
+    if user.id is None:
+        raise PermissionDeniedError(QT_TRANSLATE_NOOP(CTX, "Log in as a user to open a case."))
+    return user.id
 
 
 def _household(session: Session, household_id: uuid.UUID) -> Household:

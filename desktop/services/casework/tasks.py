@@ -100,7 +100,7 @@ def _visible(session: Session, profile: Profile, found: list[TaskDTO]) -> list[T
     case_ids = {task.case_id for task in found if task.case_id is not None}
     in_households = select(Household.id, Household.village_id).where(Household.id.in_(household_ids))
     villages = {household_id: village_id for household_id, village_id in session.execute(in_households)}
-    in_cases = select(SupportCase.id, SupportCase.owner).where(SupportCase.id.in_(case_ids))
+    in_cases = select(SupportCase.id, SupportCase.owner_id).where(SupportCase.id.in_(case_ids))
     owners = {case_id: owner for case_id, owner in session.execute(in_cases)}
     user = profile.user
 
@@ -172,12 +172,19 @@ def add_manual(
             title=" ".join(title.split()),
             due_on=due_on,
             household_id=household_id,
-            owner=profile.user.name,
+            owner_id=_owner_id(profile),
             notes=notes,
         )
         session.add(row)
         session.flush()
         return f"manual:{row.id}"
+
+
+def _owner_id(profile: Profile) -> uuid.UUID:
+    """Whose a hand-written task is: a logged-in user's; set-up work owns nothing."""
+    if profile.user.id is None:
+        raise access.PermissionDeniedError(QT_TRANSLATE_NOOP(CTX, "Log in as a user to write a task."))
+    return profile.user.id
 
 
 def _require_open(session: Session, profile: Profile, key: str) -> None:

@@ -50,6 +50,8 @@ class CurrentUser:
     role: Role
     protection: bool = False
     villages: frozenset[uuid.UUID] = frozenset()
+    # The user's id in the user directory; None for SYSTEM, which owns nothing.
+    id: uuid.UUID | None = None
 
     @property
     def whole_commune(self) -> bool:
@@ -65,7 +67,7 @@ class CurrentUser:
     def writes_village(self, village_id: uuid.UUID) -> bool:
         return self.role != Role.HUB and self.sees_village(village_id)
 
-    def sees_case_content(self, owner: str = "") -> bool:
+    def sees_case_content(self, owner_id: uuid.UUID | None = None) -> bool:
         """Only with the permission: the content is sealed under a key only its holders have (db/sealed.py).
         A case's owner opened it holding the permission; taken away, it takes their own cases' content too."""
         return self.protection

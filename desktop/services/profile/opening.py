@@ -28,6 +28,7 @@ from db.audit_head import HeadKeeper
 from db.cipher import NotEncryptedError, WrongKeyError, make_encrypted_engine
 from db.migrate import upgrade_to_head
 from db.models.profile import ProfileMeta, User
+from db.session import USER_KEY
 from desktop.errors import AccessError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, state_dir
@@ -36,6 +37,7 @@ from desktop.security.keyslot import KdfParams, SlotKeys, user_key
 from desktop.security.keystore import KeyStore, WrongPassphraseError
 from desktop.security.recovery import format_recovery_code, generate_recovery_code
 from desktop.security.throttle import RECOVERY, Throttle
+from desktop.services.profile import directory
 from desktop.services.profile.access import CurrentUser, Role, village_ids
 from desktop.services.profile.folder import SETUP_PREFIX, move_into_place, set_aside_unfinished_setup
 from desktop.services.profile.folder import (  # re-exported: callers know them as profile.*
@@ -129,8 +131,11 @@ def _first_user(
 ) -> KeyStore:
     name = keyslot.nfc(user).strip()
     with profile.sessions.begin() as session:
-        session.add(User(name=name, name_key=user_key(name), role=Role.OFFICER.value, protection=True, villages=[]))
+        session.info[USER_KEY] = name  # the first user writes their own directory row
+        first = User(name=name, name_key=user_key(name), role=Role.OFFICER.value, protection=True, villages=[])
+        session.add(first)
         session.flush()  # a clash with an existing row fails here, before the key file exists
+        directory.mirror(session, first)
         store = keystore.create_store(
             profile.paths.home,
             keys.data_key,
@@ -246,6 +251,7 @@ def _logged_in(profile: Profile, store: KeyStore, keys: SlotKeys, user: str, *, 
     # The permission is the database's word and the key's presence together: a slot without the key
     # (granted before keys existed, or its member damaged) reads no content until granted again.
     current = CurrentUser(
+        id=row.id,
         name=row.name,
         role=Role(row.role),
         protection=row.protection and keys.protection_key is not None,

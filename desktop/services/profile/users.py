@@ -25,6 +25,7 @@ from desktop.errors import FieldProblem, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.security import keyslot
 from desktop.security.keystore import KeyStore
+from desktop.services.profile import directory
 from desktop.services.profile import protection as protection_key
 from desktop.services.profile.access import Role, require_manager
 from desktop.services.profile.handle import Profile
@@ -68,6 +69,7 @@ def add_user(profile: Profile, data: UserInput, passphrase: str) -> uuid.UUID:
         row = User(name=name, name_key=keyslot.user_key(name), **_fields(data))
         session.add(row)
         session.flush()
+        directory.mirror(session, row)
         _audit(session, "create", row)
         profile.keystore = _store(profile).add_user(profile.data_key, name, passphrase, key)
         return row.id
@@ -111,6 +113,7 @@ def set_passphrase(profile: Profile, user_id: uuid.UUID, passphrase: str) -> Non
         key = profile.protection_key if row.protection and profile.user.protection else None
         if row.protection and key is None:
             row.protection = False
+            directory.mirror(session, row)
             _audit(session, "update", row)
         profile.keystore = _store(profile).set_passphrase(profile.data_key, row.name, passphrase, key)
 
@@ -131,6 +134,7 @@ def update_user(profile: Profile, user_id: uuid.UUID, data: UserInput, their_pas
             raise_if(_their_passphrase_problems(row.name, their_passphrase))
         for field, value in _fields(data).items():
             setattr(row, field, value)
+        directory.mirror(session, row)
         _audit(session, "update", row)
         if granted:
             profile.keystore = _store(profile).grant_protection(profile.data_key, key, row.name, their_passphrase)
@@ -145,6 +149,7 @@ def remove_user(profile: Profile, user_id: uuid.UUID) -> None:
         if row.name_key == keyslot.user_key(profile.user.name):
             raise _keep_yourself()
         row.disabled_at = utcnow()
+        directory.mirror(session, row)
         _audit(session, "delete", row)
         profile.keystore = _store(profile).remove_user(profile.data_key, row.name)
 

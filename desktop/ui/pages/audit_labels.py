@@ -36,6 +36,7 @@ def _tables() -> dict[str, str]:
         "people": _tr("Person"),
         "population_events": _tr("Population event"),
         "visits": _tr("Visit"),
+        "directory_users": _tr("User as other devices know them"),
         "support_cases": _tr("Support case"),
         "case_measures": _tr("Measure of a case"),
         "case_referrals": _tr("Referral of a case"),
@@ -107,7 +108,8 @@ def _fields() -> dict[str, str]:
         "legacy_district": _tr("Former district code"),
         "legacy_commune_code": _tr("Former commune code"),
         "case_id": _tr("Support case"),
-        "owner": _tr("Owner"),
+        "owner": _tr("Owner"),  # events written before owners were named by id
+        "owner_id": _tr("Owner"),
         "opened_on": _tr("Opened on"),
         "state": _tr("State"),
         "closed_on": _tr("Ended on"),
@@ -155,6 +157,7 @@ def _fields() -> dict[str, str]:
         # users
         "protection": _tr("May see protection cases"),
         "villages": _tr("Villages kept"),
+        "disabled_at": _tr("Removed on"),
         "passphrase_reset": _tr("New passphrase set by"),  # services/profile/recovery.py
         "recovery_code": _tr("Recovery code"),
         # report exports
@@ -184,6 +187,9 @@ def _table_fields() -> dict[tuple[str, str], str]:
         ("users", "name"): _tr("Name"),
         ("campaign_years", "year"): _tr("Year"),
         ("manual_tasks", "owner"): _tr("Whose task"),
+        ("manual_tasks", "owner_id"): _tr("Whose task"),
+        ("directory_users", "role"): _tr("Role"),
+        ("directory_users", "name"): _tr("Name"),
     }
 
 
