@@ -115,6 +115,9 @@ def _apply_table(
         local = here.get(row.id)
         mine = local.side if local is not None else None
         merged = merge_row(merge_units, mine, Side(row.values, row.field_clocks), now, collide=collide)
+        if merged.collisions:  # also when this copy's values all stay: the other copy's are set aside
+            report.conflicted += 1
+            collisions.extend((table.name, row.id, collision) for collision in merged.collisions)
         if not merged.changed:
             report.unchanged += 1
             continue
@@ -125,9 +128,6 @@ def _apply_table(
             raise ChangesetError("a value its column cannot hold") from exc
         record.update(stamps["plain"], field_clocks=row.field_clocks if merged.all_incoming else merged.clocks)
         (inserts if local is None else updates).append(record)
-        if merged.collisions:
-            report.conflicted += 1
-            collisions.extend((table.name, row.id, collision) for collision in merged.collisions)
     _write(session, table, inserts, updates)
     report.applied += len(inserts) + len(updates)
     if inserts or updates:

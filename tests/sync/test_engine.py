@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select, update
@@ -11,11 +11,14 @@ from sqlalchemy import func, select, update
 from db import hlc
 from db.audit import SYNC, verify_chain
 from db.base import utcnow
+from db.models.casework import TaskState, task_state_id
 from db.models.profile import AuditEvent
 from db.models.register import Household, Person
-from db.models.sync import CONCURRENT, DELETED, SyncChange, SyncConflict
+from db.models.sync import CONCURRENT, DELETED, KEPT, SyncChange, SyncConflict
 from db.session import SyncedWriteRefusedError
-from desktop.services import changesets
+from desktop.errors import ValidationError
+from desktop.services import changesets, conflicts
+from desktop.services.casework import tasks
 from desktop.services.register import households, members
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
@@ -192,3 +195,64 @@ def test_status_counts_pending_rows_by_table(pair):
     a, _b, _hid, _head = pair
     status = changesets.status(a)
     assert status.pending["households"] >= 1 and status.pending["people"] >= 1 and status.pending_total > 2
+
+
+def test_keeping_the_value_set_aside_writes_it_everywhere_and_closes_the_conflict(pair):
+    a, b, hid, _head = pair
+    village = _row(a, Household, hid).village_id
+    households.update(a, hid, HouseholdInput(code="012", village_id=village, address="Xóm A"))
+    households.update(b, hid, HouseholdInput(code="012", village_id=village, address="Xóm B"))
+    _exchange(a, b)
+    [conflict] = conflicts.list_open(b)
+    assert (conflict.kept.values["address"], conflict.other.values["address"]) == ("Xóm B", "Xóm A")
+    assert conflict.kept.here and not conflict.other.here and conflict.other.device == a.device_id
+    conflicts.resolve(b, conflict.id, conflicts.KEEP_OTHER)
+    for _ in range(2):
+        _exchange(b, a)
+        _exchange(a, b)
+    for copy in (a, b):
+        assert _row(copy, Household, hid).address == "Xóm A"
+        assert conflicts.list_open(copy) == []
+        with copy.sessions() as session:
+            assert [c.state for c in session.scalars(select(SyncConflict))] == [KEPT]
+    with pytest.raises(ValidationError):
+        conflicts.resolve(a, conflict.id, conflicts.KEEP_KEPT)  # settled on the other laptop already
+
+
+def test_restoring_a_record_deleted_on_one_copy_and_edited_on_the_other_is_one_step(pair):
+    a, b, _hid, head = pair
+    with a.sessions.begin() as session:
+        session.get(Person, head).deleted_at = utcnow()
+    edited = PersonInput(
+        full_name="Đặng Văn Hùng", sex="1", birth_date=date(1980, 5, 1), relationship="head", notes="Ốm"
+    )
+    members.update_member(b, head, edited)
+    _exchange(a, b)
+    [conflict] = conflicts.list_open(b)
+    assert conflict.reason == DELETED
+    conflicts.resolve(b, conflict.id, conflicts.KEEP_OTHER)
+    _exchange(b, a)
+    for copy in (a, b):
+        row = _row(copy, Person, head)
+        assert row.deleted_at is None and row.notes == "Ốm"
+
+
+def test_the_same_task_handled_on_two_copies_is_one_row(pair):
+    a, b, _hid, _head = pair
+    key = tasks.add_manual(a, title="Mang thuốc cho cụ Lành", due_on=a.today() + timedelta(days=2))
+    _exchange(a, b)
+    tasks.complete(a, key)
+    tasks.snooze(b, key, until=b.today() + timedelta(days=5), reason="Cụ đi viện")
+    _exchange(a, b)
+    _exchange(b, a)
+    for copy in (a, b):
+        with copy.sessions() as session:
+            states = session.scalars(select(TaskState).where(TaskState.task_key == key)).all()
+        assert len(states) == 1 and states[0].id == task_state_id(key)
+    assert business_of(a, TaskState, task_state_id(key)) == business_of(b, TaskState, task_state_id(key))
+    assert key not in {task.key for task in tasks.open_tasks(a)}
+
+
+def business_of(profile, model, row_id):
+    row = _row(profile, model, row_id)
+    return (row.done_on, row.snoozed_until, row.reason, row.deleted_at)
