@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.paths import ProfilePaths
-from desktop.services.changesets import ApplyReport, SyncStatus, apply, extract, status
+from desktop.services.changesets import ApplyReport, SyncStatus, acknowledge, apply, extract, status
 from desktop.services.profile import opening, process_lock
 from desktop.services.profile.handle import Profile
 from desktop.sync.changeset import Changeset, ChangesetError, from_jsonl
@@ -22,6 +22,7 @@ __all__ = [
     "ChangesetError",
     "Profile",
     "SyncStatus",
+    "acknowledge",
     "apply",
     "extract",
     "from_jsonl",

@@ -20,7 +20,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop import i18n
-from desktop.cli import app, audit, backup, console, crash, credentials, demo, device, find, profile, report, stats
+from desktop.cli import (
+    app,
+    audit,
+    backup,
+    console,
+    crash,
+    credentials,
+    demo,
+    device,
+    find,
+    profile,
+    report,
+    stats,
+    sync,
+)
 from desktop.cli import user as user_commands
 from desktop.errors import AccessError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -231,6 +245,7 @@ def _parser() -> argparse.ArgumentParser:
     app.register(commands)
     demo.register(commands)
     stats.register(commands)
+    sync.register(commands)
     find.register(commands)
     audit.register(commands)
     device.register(commands)

@@ -20,11 +20,13 @@ from sqlalchemy import select
 
 from db.models.register import Household, Person
 from desktop.services import reference
-from desktop.services.casework import cases, child, child_forms, dv, dv_measures, tasks, timeline
+from desktop.services.casework import cases, child, child_forms, child_plan, dv, dv_measures, parties, tasks, timeline
 from desktop.services.casework.cases import CaseInput
 from desktop.services.casework.child_forms import IntakeInput
+from desktop.services.casework.child_plan import PlanItemInput
 from desktop.services.casework.dv import ActsInput
 from desktop.services.casework.dv_measures import MeasureInput
+from desktop.services.casework.parties import PartyInput
 from desktop.services.casework.timeline import ActionInput
 from desktop.services.communication import activities, campaigns
 from desktop.services.communication.activities import ActivityInput
@@ -70,8 +72,11 @@ def add_casework(profile: Profile, rng: random.Random, today: date) -> int:
             opened += _elderly_case(profile, rng, today, home)
     if homes:  # due from the real today on: a task cannot be due in the past
         due = max(today, profile.today())
-        tasks.add_manual(profile, title="Nhận tờ rơi tháng hành động phòng, chống bạo lực gia đình", due_on=due)
+        leaflets = tasks.add_manual(
+            profile, title="Nhận tờ rơi tháng hành động phòng, chống bạo lực gia đình", due_on=due
+        )
         tasks.add_manual(profile, title="Nhắc hộ " + homes[0].code + " đưa cháu đi tiêm chủng", due_on=due)
+        tasks.complete(profile, leaflets)  # the leaflets came: a task already handled
     _activities(profile, rng, today)
     return opened
 
@@ -148,6 +153,7 @@ def _dv_case(profile: Profile, rng: random.Random, today: date, home: _Home) -> 
             "domestic_violence", home.id, opened_on, person_id=women[0], summary="Hàng xóm báo tin", risk_level=risk
         ),
     )
+    parties.add_party(profile, cid, PartyInput("reporter", name="Trưởng thôn", relationship="Hàng xóm"))
     recurrence = rng.randint(0, 3)
     dv.record_acts(profile, cid, ActsInput(rng.choice(DV_ACTS), "married", recurrence_12m=recurrence))
     dv_measures.apply_measure(profile, cid, MeasureInput("stop_violence", opened_on, f"{rng.randint(1, 99)}/QĐ-UBND"))
@@ -183,6 +189,9 @@ def _child_case(profile: Profile, rng: random.Random, today: date, home: _Home) 
     steps = CHILD_STEPS[: rng.randint(0, len(CHILD_STEPS))]
     for step in steps:
         child.advance(profile, cid, to=step, on=opened_on)
+    if child.PLAN_STEP in steps:
+        plan = PlanItemInput("Thăm gia đình hằng tuần", "Cộng tác viên", opened_on + timedelta(days=7))
+        child_plan.add_item(profile, cid, plan)
     if steps and steps[-1] == "monitoring":
         visit = ActionInput(
             "monitoring_visit", today, "Cháu đi học đều, gia đình hợp tác", "better", today + timedelta(days=7)

@@ -12,15 +12,16 @@ from sqlalchemy.exc import IntegrityError
 from db.base import PENDING_USN
 from db.migrate import current_revision
 from db.models.sync import OPEN, SyncConflict
-from db.stamps import APPLY, MODE_KEY
+from db.stamps import ACKNOWLEDGE, APPLY, MODE_KEY
 from desktop.services.profile.handle import Profile
+from desktop.sync.acknowledge import acknowledge as acknowledge_changeset
 from desktop.sync.apply import ApplyReport
 from desktop.sync.apply import apply as apply_changeset
 from desktop.sync.changeset import Changeset, ChangesetError
 from desktop.sync.extract import extract as extract_changeset
 from desktop.sync.extract import synced_tables
 
-__all__ = ["ApplyReport", "Changeset", "ChangesetError", "SyncStatus", "apply", "extract", "status"]
+__all__ = ["ApplyReport", "Changeset", "ChangesetError", "SyncStatus", "acknowledge", "apply", "extract", "status"]
 
 _CONFLICTS = cast(Table, SyncConflict.__table__)
 
@@ -51,6 +52,14 @@ def apply(profile: Profile, changeset: Changeset) -> ApplyReport:
             return apply_changeset(session, changeset)
     except IntegrityError as exc:  # checked at the commit: foreign keys are deferred while applying
         raise ChangesetError("a row refers to a record this copy does not have") from exc
+
+
+def acknowledge(profile: Profile, changeset: Changeset, usn: int) -> int:
+    """The upper level took this copy's `changeset` at `usn`: its rows, unless edited since, stop being
+    pending. Returns how many rows were acknowledged."""
+    with profile.sessions.begin() as session:
+        session.info[MODE_KEY] = ACKNOWLEDGE
+        return acknowledge_changeset(session, changeset, usn)
 
 
 def status(profile: Profile) -> SyncStatus:

@@ -1214,12 +1214,10 @@
             <translation>Nội dung: đã xóa (nội dung được bảo vệ)</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="39" />
             <source>User as other devices know them</source>
             <translation>Người dùng như các máy khác biết</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="160" />
             <source>Removed on</source>
             <translation>Ngày xóa</translation>
         </message>
@@ -2087,7 +2085,6 @@
             <translation>Trường hợp này được bảo mật: chỉ người dùng có quyền bảo vệ mới đọc được. Người phụ trách: {owner}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/casework/cases.py" line="256" />
             <source>Log in as a user to open a case.</source>
             <translation>Hãy đăng nhập bằng một người dùng để mở hồ sơ.</translation>
         </message>
@@ -2250,7 +2247,7 @@
     <context>
         <name>Cli</name>
         <message>
-            <location filename="../../desktop/cli/main.py" line="+63" />
+            <location filename="../../desktop/cli/main.py" line="+77" />
             <source>Stopped.</source>
             <translation>Đã dừng.</translation>
         </message>
@@ -2434,6 +2431,7 @@
         </message>
         <message>
             <location line="+5" />
+            <location filename="../../desktop/cli/sync.py" line="+30" />
             <source>Print one JSON object instead of a table.</source>
             <translation>In một đối tượng JSON thay cho bảng.</translation>
         </message>
@@ -3451,6 +3449,26 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>The log folder {folder} cannot be written; messages go to the terminal only.</source>
             <translation>Không ghi được vào thư mục nhật ký {folder}; thông báo chỉ hiện ở cửa sổ dòng lệnh.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/cli/sync.py" line="-10" />
+            <source>Exchange the notebook's changes with other copies.</source>
+            <translation>Trao đổi các thay đổi của sổ tay với các bản khác.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Show the changes not yet acknowledged by the upper level, and open conflicts.</source>
+            <translation>Xem các thay đổi cấp trên chưa xác nhận đã nhận, và các xung đột đang mở.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Changes not yet acknowledged by the upper level: {count}</source>
+            <translation>Thay đổi cấp trên chưa xác nhận đã nhận: {count}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Open conflicts: {count}</source>
+            <translation>Xung đột đang mở: {count}</translation>
+        </message>
     </context>
     <context>
         <name>CloseCaseDialog</name>
@@ -3635,7 +3653,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+63" />
             <source>This profile already has {count} households; demo data only goes into an empty profile.</source>
             <translation>Sổ tay này đã có {count} hộ; dữ liệu mẫu chỉ được tạo trong sổ tay trống.</translation>
         </message>
@@ -7392,7 +7410,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Chọn số ngày từ {min} đến {max}.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/casework/tasks.py" line="186" />
             <source>Log in as a user to write a task.</source>
             <translation>Hãy đăng nhập bằng một người dùng để ghi việc cần làm.</translation>
         </message>
@@ -8038,6 +8055,24 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
+        </message>
+    </context>
+    <context>
+        <name>Conflicts</name>
+        <message>
+            <location filename="../../desktop/services/conflicts.py" line="94" />
+            <source>The record of this conflict is not on this laptop.</source>
+            <translation>Bản ghi của xung đột này không có trên máy này.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/conflicts.py" line="76" />
+            <source>This conflict no longer exists.</source>
+            <translation>Xung đột này không còn nữa.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/conflicts.py" line="81" />
+            <source>This conflict was already settled, here or on another laptop.</source>
+            <translation>Xung đột này đã được giải quyết, trên máy này hoặc trên máy khác.</translation>
         </message>
     </context>
 </TS>

@@ -256,3 +256,21 @@ def test_the_same_task_handled_on_two_copies_is_one_row(pair):
 def business_of(profile, model, row_id):
     row = _row(profile, model, row_id)
     return (row.done_on, row.snoozed_until, row.reason, row.deleted_at)
+
+
+def test_an_acknowledged_row_stops_being_pending_unless_edited_since(pair):
+    a, _b, hid, head = pair
+    changeset = changesets.extract(a)
+    village = _row(a, Household, hid).village_id
+    households.update(a, hid, HouseholdInput(code="012", village_id=village, address="Xóm mới"))  # after the extract
+    events = _audit_count(a)
+    done = changesets.acknowledge(a, changeset, usn=7)
+    assert done == len(changeset.rows) - 1
+    assert _row(a, Person, head).usn == 7 and _row(a, Household, hid).usn == -1
+    assert changesets.status(a).pending == {"households": 1}
+    with a.sessions() as session:
+        left = {(c.row_id, c.field) for c in session.scalars(select(SyncChange))}
+    assert left == {(hid, "address"), (hid, "address_folded")}  # the edit after the extract is still to send
+    assert _audit_count(a) == events
+    [row] = changesets.extract(a).rows
+    assert row.id == str(hid) and set(row.changed_fields) == {"address", "address_folded"}
