@@ -68,6 +68,12 @@ def observe(last: str, received: str) -> str:
     return max(last, received)
 
 
+def ahead_limit(now_ms: int) -> str:
+    """The milliseconds part (as text) that a clock's may not exceed without being ahead: for comparing many
+    clocks as text without parsing each."""
+    return f"{now_ms + AHEAD_LIMIT_MS:0{MS_WIDTH}d}"
+
+
 def ahead(received: str, now_ms: int) -> bool:
     """True for a clock stamped more than a day after the receiver's wall clock."""
     return parse(received).ms > now_ms + AHEAD_LIMIT_MS

@@ -18,6 +18,7 @@ WORDS = "search_words"
 TRIGRAMS = "search_fts"
 FEED_TRIGGER = "search_entries_ai"
 INDEXES = (WORDS, TRIGRAMS)
+INDEXED_TABLES = ("people", "households")  # their triggers fill search_entries
 
 
 @contextmanager

@@ -13,13 +13,14 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from db import hlc
+from db import hlc, search_index
 from db.audit import SYNC, USER_KEY, append_event
 from db.base import PENDING_USN, utcnow
 from db.models.profile import ProfileMeta
@@ -37,6 +38,7 @@ _CONFLICTS = cast(Table, SyncConflict.__table__)
 _CHANGES = cast(Table, SyncChange.__table__)
 _META = cast(Table, ProfileMeta.__table__)
 _CHUNK = 500  # ids per look-up: below SQLite's limit of bound parameters
+BULK_INDEX_ROWS = 2000  # people and households in one changeset from which search is indexed once
 _WRITE = {SYNCED_CORE_WRITE: True}
 
 
@@ -58,9 +60,10 @@ def apply(session: Session, changeset: Changeset, now_ms: int | None = None) -> 
     _defer_foreign_keys(session)
     report = ApplyReport(changeset.id)
     collisions: list[tuple[str, str, Collision]] = []
-    for table in synced_tables():
-        if table.name in grouped:
-            _apply_table(session, table, grouped[table.name], now, report, collisions)
+    with _indexing(session, grouped):
+        for table in synced_tables():
+            if table.name in grouped:
+                _apply_table(session, table, grouped[table.name], now, report, collisions)
     report.conflicts_recorded = _record(session, collisions)
     _observe(session, changeset.rows, now)
     if report.applied or report.conflicts_recorded:
@@ -76,6 +79,16 @@ def _defer_foreign_keys(session: Session) -> None:
     conn = session.connection()
     conn.exec_driver_sql("SAVEPOINT apply_changeset")
     conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+
+
+def _indexing(session: Session, grouped: dict[str, list[RowChange]]) -> AbstractContextManager[None]:
+    """A changeset that brings much of the register (a new laptop's first sync) is indexed for search once at
+    the end, not row by row; a small one keeps the triggers, since rebuilding costs the whole index."""
+    incoming = sum(len(grouped.get(name, ())) for name in search_index.INDEXED_TABLES)
+    if incoming < BULK_INDEX_ROWS:
+        return nullcontext()
+    existing = session.connection().execute(select(func.count()).select_from(text(search_index.ENTRIES))).scalar_one()
+    return search_index.deferred(session) if incoming * 2 > existing else nullcontext()
 
 
 def _by_table(rows: Iterable[RowChange]) -> dict[str, list[RowChange]]:
@@ -106,12 +119,16 @@ def _apply_table(
     cod, merge_units = codec(table), units(table.name, business(table))
     collide = table.name != _CONFLICTS.name  # a choice about a conflict simply takes the newest
     try:
-        here = _local(session, table, [uuid.UUID(row.id) for row in rows])
+        ids = {row.id: uuid.UUID(row.id) for row in rows}
     except ValueError as exc:
         raise ChangesetError("a row id is not a UUID") from exc
+    clocks_here = _clocks(session, table, list(ids.values()))
+    todo = [row for row in rows if clocks_here.get(ids[row.id].hex) != json.dumps(row.field_clocks)]
+    report.unchanged += len(rows) - len(todo)
+    here = _local(session, table, [ids[row.id] for row in todo])
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    for row in rows:
+    for row in todo:
         local = here.get(row.id)
         mine = local.side if local is not None else None
         merged = merge_row(merge_units, mine, Side(row.values, row.field_clocks), now, collide=collide)
@@ -132,6 +149,20 @@ def _apply_table(
     report.applied += len(inserts) + len(updates)
     if inserts or updates:
         report.by_table[table.name] = len(inserts) + len(updates)
+
+
+def _clocks(session: Session, table: Table, ids: list[uuid.UUID]) -> dict[str, str]:
+    """The field clocks this copy holds for the rows, as stored (JSON text) by the id's hex: a row whose clocks
+    are the incoming ones already has every change the incoming version carries, and is not merged again (a
+    changeset applied twice). Text that differs only in its key order is merged again: slower, never wrong."""
+    found: dict[str, str] = {}
+    conn = session.connection()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = [row_id.hex for row_id in ids[start : start + _CHUNK]]
+        marks = ", ".join("?" * len(chunk))
+        query = f"SELECT id, field_clocks FROM {table.name} WHERE id IN ({marks})"  # names from the models only
+        found.update(conn.exec_driver_sql(query, tuple(chunk)).all())
+    return found
 
 
 @dataclass(frozen=True)
@@ -243,7 +274,8 @@ def _json(value: dict[str, Any]) -> str:
 def _observe(session: Session, rows: Iterable[RowChange], now: int) -> None:
     """The clock moves past every clock received, but not to one from a laptop with a wrong date; it is
     written only when it moves, so a changeset applied twice writes nothing."""
-    newest = max((row.hlc for row in rows if row.hlc and not hlc.ahead(row.hlc, now)), default="")
+    limit = hlc.ahead_limit(now)
+    newest = max((row.hlc for row in rows if row.hlc[: hlc.MS_WIDTH] <= limit), default="")
     last = session.connection().execute(select(_META.c.value).where(_META.c.key == META_CLOCK)).scalar() or ""
     if newest > last:
         keep_clock(session, newest)

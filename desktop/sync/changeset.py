@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 FORMAT = "sotay-changeset"
@@ -71,11 +72,15 @@ class Changeset:
         }
 
     def to_jsonl(self) -> bytes:
+        return self._jsonl
+
+    @cached_property
+    def _jsonl(self) -> bytes:  # made once: the audit event of an apply names its digest
         lines = [self.header(), *(row.line() for row in self.rows)]
         return b"".join(_dump(line) + b"\n" for line in lines)
 
     def sha256(self) -> str:
-        return hashlib.sha256(self.to_jsonl()).hexdigest()
+        return hashlib.sha256(self._jsonl).hexdigest()
 
     def counts(self) -> dict[str, int]:
         found: dict[str, int] = {}

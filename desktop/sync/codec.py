@@ -32,11 +32,14 @@ def _uuid_in(value: Any) -> uuid.UUID:
 
 
 def _stamp_out(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def _stamp_in(value: Any) -> datetime:
-    return datetime.strptime(_text(value), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    text = _text(value)
+    if len(text) != len("2026-12-07T09:30:00.000000Z") or not text.endswith("Z"):
+        raise CodecError("expected a time in UTC")
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
 def _date_out(value: date) -> str:

@@ -19,9 +19,10 @@ from db.session import SyncedWriteRefusedError
 from desktop.errors import ValidationError
 from desktop.services import changesets, conflicts
 from desktop.services.casework import tasks
-from desktop.services.register import households, members
+from desktop.services.register import households, members, search
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
+from desktop.sync import apply as sync_apply
 from desktop.sync.changeset import from_jsonl
 from tests.sync.copies import copy_of, reopen
 
@@ -274,3 +275,17 @@ def test_an_acknowledged_row_stops_being_pending_unless_edited_since(pair):
     assert _audit_count(a) == events
     [row] = changesets.extract(a).rows
     assert row.id == str(hid) and set(row.changed_fields) == {"address", "address_folded"}
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_people_a_changeset_brings_are_found_by_search(pair, monkeypatch, bulk):
+    a, b, hid, _head = pair
+    if bulk:  # indexed once at the end, as a first sync of a whole register is
+        monkeypatch.setattr(sync_apply, "BULK_INDEX_ROWS", 1)
+    members.add_member(
+        a, hid, PersonInput(full_name="Phan Thị Quỳnh", sex="2", birth_date=date(1999, 9, 9), relationship="other")
+    )
+    _exchange(a, b)
+    found = [hit.label for hit in search.search(b, "quynh") if hit.kind == "person"]
+    assert found == ["Phan Thị Quỳnh"]
+    assert any(hit.kind == "person" for hit in search.search(b, "hung"))  # what was there before is still found
