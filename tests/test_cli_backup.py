@@ -79,7 +79,16 @@ def test_a_backup_restores_into_an_empty_home_with_the_same_stats(demo_home, sti
     code, out, err = run(capsys, "--home", str(restored), "--lang", "en", "backup", "restore", str(made))
     assert (code, err) == (0, ""), err
     assert "was restored into" in out and str(restored) in out
+    assert out.splitlines()[-1] == "A backup was restored. Sync with the upper level before sending new work."
     assert stats_json(capsys, restored) == stats_json(capsys, home)
+
+
+def test_a_restore_says_in_vietnamese_to_sync_before_sending_new_work(demo_home, stick, tmp_path, capsys):
+    home, _code = demo_home
+    made = create(capsys, home, stick)
+    code, out, err = run(capsys, "--home", str(tmp_path / "empty"), "--lang", "vi", "backup", "restore", str(made))
+    assert (code, err) == (0, ""), err
+    assert "Bản sao lưu đã được khôi phục. Hãy đồng bộ với cấp trên trước khi gửi công việc mới." in out.splitlines()
 
 
 def test_the_recovery_code_restores_and_sets_the_new_passphrase(demo_home, stick, tmp_path, capsys, monkeypatch):

@@ -12,7 +12,7 @@
   newer changes is replaced only with --yes; another profile than the backup's (another profile id,
   or one the passphrase does not open) only with --yes --other-profile. What is replaced is moved to
   ``replaced-<time>/``, not deleted. A restore holds the profile's lock: while the app has the profile
-  open it is refused.
+  open it is refused. A restore ends by saying to sync with the upper level before sending new work.
 
 Exit codes as for the rest of `sotay`: a wrong passphrase or folder, or a profile open in the app, 2;
 a damaged or changed backup, a newer profile without --yes, another profile without --other-profile, 3.
@@ -318,6 +318,8 @@ def _restore_with_recovery(
 
 
 def _say_restored(result: RestoreResult) -> None:
+    from desktop.services.profile.restore_sync import SYNC_NEEDED_NOTICE
+
     console.say(
         console.text(
             QT_TRANSLATE_NOOP("Cli", "The backup made on {created} was restored into {home}."),
@@ -325,6 +327,7 @@ def _say_restored(result: RestoreResult) -> None:
             home=result.home,
         )
     )
+    console.say(console.service_text(SYNC_NEEDED_NOTICE, {}))
     if result.replaced is not None:
         console.say(
             console.text(

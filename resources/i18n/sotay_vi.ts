@@ -1333,7 +1333,7 @@
     <context>
         <name>Backup</name>
         <message>
-            <location filename="../../desktop/services/profile/restoring.py" line="+79" />
+            <location filename="../../desktop/services/profile/restoring.py" line="+65" />
             <source>The backup {file} is damaged or was changed after it was made, or it is not a backup of Sổ tay CTV. Nothing was restored.</source>
             <translation>Bản sao lưu {file} bị hỏng, đã bị sửa sau khi tạo, hoặc không phải là bản sao lưu của Sổ tay CTV. Chưa khôi phục gì.</translation>
         </message>
@@ -1373,7 +1373,7 @@
             <translation>Việc khôi phục vào {home} đã bị ngắt trước khi các tệp mới được chép đủ; sổ tay đã trở lại như trước. Nếu vẫn cần, hãy khôi phục lại bản sao lưu.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/profile/backup.py" line="+61" />
+            <location filename="../../desktop/services/profile/backup.py" line="+62" />
             <source>The disk is full: make room in {folder} (delete or move files you no longer need), then back up again. No backup was made.</source>
             <translation>Ổ đĩa đã đầy: hãy dọn bớt chỗ ở {folder} (xóa hoặc chuyển đi những tệp không còn cần) rồi sao lưu lại. Chưa có bản sao lưu nào được tạo.</translation>
         </message>
@@ -1396,6 +1396,11 @@
             <location line="+29" />
             <source>This backup has several users ({users}); say which one you are.</source>
             <translation>Bản sao lưu này có nhiều người dùng ({users}); hãy cho biết bạn là người nào.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/profile/restore_sync.py" line="+34" />
+            <source>A backup was restored. Sync with the upper level before sending new work.</source>
+            <translation>Bản sao lưu đã được khôi phục. Hãy đồng bộ với cấp trên trước khi gửi công việc mới.</translation>
         </message>
     </context>
     <context>
@@ -2916,12 +2921,12 @@ To replace that notebook with the other one anyway, add --yes --other-profile: i
 Nếu vẫn muốn thay sổ tay đó bằng sổ tay kia, hãy thêm --yes --other-profile: sổ tay đó sẽ được chuyển vào một thư mục replaced-… trong {home}, không bị xoá.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+42" />
             <source>The backup made on {created} was restored into {home}.</source>
             <translation>Đã khôi phục bản sao lưu tạo lúc {created} vào {home}.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>The profile that was there before was moved to {folder}.</source>
             <translation>Sổ tay có ở đó trước đây đã được chuyển vào {folder}.</translation>
         </message>
@@ -3494,15 +3499,30 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>Conflicts</name>
+        <message>
+            <source>The record of this conflict is not on this laptop.</source>
+            <translation>Bản ghi của xung đột này không có trên máy này.</translation>
+        </message>
+        <message>
+            <source>This conflict no longer exists.</source>
+            <translation>Xung đột này không còn nữa.</translation>
+        </message>
+        <message>
+            <source>This conflict was already settled, here or on another laptop.</source>
+            <translation>Xung đột này đã được giải quyết, trên máy này hoặc trên máy khác.</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+100" />
-            <location line="+153" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+104" />
+            <location line="+168" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-149" />
+            <location line="-160" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -3572,12 +3592,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thêm &amp;việc…</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+44" />
             <source>To do: {n} (overdue: {late}, due today: {today})</source>
             <translation>Việc cần làm: {n} (quá hạn: {late}, đến hạn hôm nay: {today})</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+25" />
             <source>A no-contact order ends</source>
             <translation>Quyết định cấm tiếp xúc hết hạn</translation>
         </message>
@@ -3627,7 +3647,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-89" />
+            <location line="-100" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -5125,7 +5145,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="-46" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="-50" />
             <source>Got it</source>
             <translation>Đã hiểu</translation>
         </message>
@@ -8055,24 +8075,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
-        </message>
-    </context>
-    <context>
-        <name>Conflicts</name>
-        <message>
-            <location filename="../../desktop/services/conflicts.py" line="94" />
-            <source>The record of this conflict is not on this laptop.</source>
-            <translation>Bản ghi của xung đột này không có trên máy này.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/conflicts.py" line="76" />
-            <source>This conflict no longer exists.</source>
-            <translation>Xung đột này không còn nữa.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/conflicts.py" line="81" />
-            <source>This conflict was already settled, here or on another laptop.</source>
-            <translation>Xung đột này đã được giải quyết, trên máy này hoặc trên máy khác.</translation>
         </message>
     </context>
 </TS>

@@ -315,6 +315,7 @@ def test_the_app_writes_format_version_1_byte_for_byte(filled, stick):
         "schema_revision",
         "newest_change",
         "key_id",
+        "sync",
         "members",
     ]
     assert (manifest["format"], manifest["kind"], manifest["created_at"]) == ("sotay-backup", "manual", T0.isoformat())

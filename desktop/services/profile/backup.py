@@ -42,6 +42,7 @@ from desktop.services.profile.backup_format import (
 from desktop.services.profile.handle import Profile
 from desktop.services.profile.opening import DamagedProfileError
 from desktop.services.profile.restore_journal import JOURNAL_FILE
+from desktop.services.profile.restore_sync import SyncState, sync_state
 
 AUTO_EVERY = timedelta(hours=24)
 AUTO_KEEP = 7
@@ -152,12 +153,12 @@ def _write_backup(profile: Profile, folder: Path, kind: Kind, now: datetime) -> 
             raise
         # Read before hashing: opening the copy must not change it after.
         try:
-            newest, revision, keyslots = _facts_of_copy(copy, profile.data_key, keyslots)
+            newest, revision, sync, keyslots = _facts_of_copy(copy, profile.data_key, keyslots)
         except Exception as exc:
             if _disk_full(exc):
                 raise BackupDiskFullError(profile.paths.home) from exc
             raise
-        facts = manifest_facts(profile, kind, now, newest, revision)
+        facts = manifest_facts(profile, kind, now, newest, revision, sync)
         sealed = contents(BACKUP, facts, _member_sources(profile.paths, copy, keyslots))
         target = _free_name(folder, _file_stem(profile.commune_code, kind, now))
         try:
@@ -250,9 +251,11 @@ def _remove_stale_work(home: Path) -> None:
             continue
 
 
-def _facts_of_copy(copy: Path, data_key: bytes, keyslots: bytes) -> tuple[datetime | None, str | None, bytes]:
-    """The newest change, schema revision and key file (its audit head: the copy's), from the copy:
-    they describe exactly that snapshot.
+def _facts_of_copy(
+    copy: Path, data_key: bytes, keyslots: bytes
+) -> tuple[datetime | None, str | None, SyncState, bytes]:
+    """The newest change, schema revision, sync state and key file (its audit head: the copy's), from the
+    copy: they describe exactly that snapshot.
 
     Not from the profile's own engine: its pool hands this thread the app's connection, and returning
     it would roll back a transaction the app has open.
@@ -265,7 +268,7 @@ def _facts_of_copy(copy: Path, data_key: bytes, keyslots: bytes) -> tuple[dateti
     try:
         with Session(engine) as session:
             keyslots = audit.key_file_for_copy(keyslots, data_key, session)
-        return newest_change(engine), current_revision(engine), keyslots
+        return newest_change(engine), current_revision(engine), sync_state(engine), keyslots
     finally:
         engine.dispose()
 

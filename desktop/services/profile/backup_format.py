@@ -11,6 +11,14 @@ made, the newest change in the profile, the schema revision, the key id, automat
 backup made before profile ids existed has no ``profile_id``: its ``device_id`` is that profile's id
 (desktop.services.profile.handle.META_PROFILE says why). Readers of version 1 ignore fields they do
 not know, so the id needed no new format version.
+
+The manifest also records the copy's sync state, so that what a restore undoes can be told (the
+restore itself marks the profile: desktop.services.profile.restore_sync). Its object ``sync`` holds
+``clock``, the profile's newest clock (profile_meta ``hlc``, "" for none), ``pending``, the rows changed
+on this device that the upper level had not acknowledged (usn = -1 over the synced tables), and
+``highest_usn``, the highest usn over the synced tables (null when they hold no row); the device they
+belong to is the manifest's ``device_id``. A backup made before has no ``sync``: its state is unknown
+(`Layout.sync` is None), and it restores as any other.
 """
 
 from __future__ import annotations
@@ -31,6 +39,7 @@ from desktop.security.device import CA_FILE
 from desktop.security.keyslot import key_id
 from desktop.security.sealed import SealedFile, SealedFormat, UnreadableError, open_sealed
 from desktop.services.profile.handle import Profile
+from desktop.services.profile.restore_sync import MANIFEST_KEY, SyncState
 
 EXTENSION = ".sotaybak"
 DATABASE, KEYSLOTS = "profile.db", "keyslots.json"
@@ -86,6 +95,7 @@ class Layout:
     schema_revision: str | None
     key_id: str
     sealed: SealedFile
+    sync: SyncState | None = None  # None: made before backups recorded it
 
     @property
     def facts(self) -> ProfileFacts:
@@ -93,7 +103,7 @@ class Layout:
 
 
 def manifest_facts(
-    profile: Profile, kind: Kind, now: datetime, newest: datetime | None, revision: str | None
+    profile: Profile, kind: Kind, now: datetime, newest: datetime | None, revision: str | None, sync: SyncState
 ) -> dict[str, object]:
     """What the manifest says about a backup of `profile`, in the order it is written."""
     return {
@@ -107,6 +117,7 @@ def manifest_facts(
         "schema_revision": revision,
         "newest_change": None if newest is None else newest.isoformat(),
         "key_id": key_id(profile.data_key),
+        MANIFEST_KEY: sync.manifest(),
     }
 
 
@@ -127,6 +138,7 @@ def read_layout(path: Path) -> Layout:
             schema_revision=None if revision is None else _str(revision),
             key_id=_str(doc["key_id"]),
             sealed=sealed,
+            sync=SyncState.from_manifest(doc),
         )
     except (ValueError, TypeError, KeyError) as exc:
         raise UnreadableError(f"manifest: {exc}") from None

@@ -7,42 +7,28 @@ the caller says to replace them, each with its own confirmation: a profile with 
 does not have, and another profile than the backup's (another profile id, or one these credentials
 cannot open). The comparison and the replacement happen under the profile's lock
 (desktop.services.profile.process_lock), so no other process can be writing into the files moved aside.
+The restored profile is marked as needing a sync, and its newest clock is kept from going back
+(desktop.services.profile.restore_sync).
 """
 
 from __future__ import annotations
 
-import hmac
 import shutil
-import sqlite3
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.exc import DatabaseError
-
-from db import cipher
 from db.migrate import known_revisions
 from desktop.errors import AccessError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 from desktop.security.keyslot import user_key
-from desktop.security.keystore import KeyStore, KeyStoreError, WrongPassphraseError, WrongRecoveryCodeError
+from desktop.security.keystore import KeyStore, KeyStoreError, WrongPassphraseError
 from desktop.security.sealed import NewerFormatError, UnreadableError
-from desktop.services.profile import process_lock
-from desktop.services.profile.backup_format import (
-    KEYSLOTS,
-    UNKNOWN,
-    Layout,
-    ProfileFacts,
-    newest_change,
-    read_layout,
-    short_id,
-)
-from desktop.services.profile.handle import META_COLLABORATOR, META_COMMUNE, META_DEVICE, META_PROFILE
-from desktop.services.profile.opening import is_damage
+from desktop.services.profile import process_lock, restore_sync
+from desktop.services.profile.backup_format import DATABASE, KEYSLOTS, Layout, ProfileFacts, read_layout, short_id
+from desktop.services.profile.restore_current import Current, current_profile
 from desktop.services.profile.restore_journal import (
     JOURNAL_FILE,
     PROFILE_FILES,
@@ -196,10 +182,10 @@ def restore_backup(
     hold = process_lock.acquire(paths.home)
     try:
         finish_interrupted_restore(paths.home)  # what is in the folder is then one profile, whole
-        current = _current_profile(paths, layout, data_key, name, passphrase, recovery_code)
+        current = current_profile(paths, layout, data_key, name, passphrase, recovery_code)
         if current is not None:
             _refuse_to_replace(file, paths, layout, current, replace_newer=replace_newer, replace_other=replace_other)
-        replaced = _install(file, layout, paths)
+        replaced = _install(file, layout, paths, data_key, "" if current is None else current.clock)
     finally:
         hold.release(remove_folder_if_empty=created)
     return RestoreResult(
@@ -258,17 +244,8 @@ def _backup_user(store: KeyStore, user: str | None) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Current:
-    """The profile in the folder, as far as it can be read."""
-
-    facts: ProfileFacts
-    newest: datetime | None  # None: no changes, or its pages do not read (nothing there can be lost)
-    same_key: bool  # its key file holds the backup's data key: the same profile, whatever else reads
-
-
 def _refuse_to_replace(
-    file: Path, paths: ProfilePaths, layout: Layout, current: _Current, *, replace_newer: bool, replace_other: bool
+    file: Path, paths: ProfilePaths, layout: Layout, current: Current, *, replace_newer: bool, replace_other: bool
 ) -> None:
     if not (current.same_key or current.facts.same_profile(layout.facts)):
         if not replace_other:
@@ -281,87 +258,12 @@ def _refuse_to_replace(
         raise NewerProfileError(paths.home, newest, layout.newest_change)
 
 
-def _current_profile(
-    paths: ProfilePaths,
-    layout: Layout,
-    data_key: bytes,
-    user: str,
-    passphrase: str | None,
-    recovery_code: str | None,
-) -> _Current | None:
-    """The profile in the folder; None when there is none, or nothing can open it (no usable key file)."""
-    if not paths.database.is_file():
-        return None  # an empty folder, or a key file without its database: nothing there can be lost
-    if cipher.is_plain_sqlite(paths.database):
-        facts, newest = _read_if_readable(lambda: _plain_engine(paths.database))
-        return _Current(facts, newest, same_key=False)
-    try:
-        keys = KeyStore.load(paths.home)
-    except KeyStoreError:
-        return None  # its key file is missing or damaged: nothing can open the database
-    if hmac.compare_digest(keys.key_id, layout.key_id):
-        facts, newest = _read_if_readable(lambda: cipher.make_encrypted_engine(paths.database, data_key))
-        return _Current(facts, newest, same_key=True)
-    try:
-        if recovery_code is not None:
-            key = keys.unlock_with_recovery(recovery_code)
-        else:
-            key = keys.unlock_with_passphrase(user, passphrase or "")
-    except (WrongPassphraseError, WrongRecoveryCodeError):
-        # Another data key, closed to these credentials: another profile, which cannot be read.
-        return _Current(UNKNOWN, None, same_key=False)
-    facts, newest = _read_if_readable(lambda: cipher.make_encrypted_engine(paths.database, key))
-    return _Current(facts, newest, same_key=False)
+def _install(file: Path, layout: Layout, paths: ProfilePaths, data_key: bytes, clock_before: str) -> Path | None:
+    """Write the members beside the profile, mark the database restored, move the old files aside, then
+    move the new ones in.
 
-
-def _read_if_readable(make: Callable[[], Engine]) -> tuple[ProfileFacts, datetime | None]:
-    """Which profile a database is and its newest change; unknown and None when its pages do not read."""
-    try:
-        engine = make()
-    except cipher.WrongKeyError:  # the key is the right one (its key id matched): the file is damaged
-        return UNKNOWN, None
-    except DatabaseError as exc:
-        if is_damage(exc):
-            return UNKNOWN, None
-        raise
-    try:
-        return _facts(engine), newest_change(engine)
-    except DatabaseError as exc:
-        if is_damage(exc):
-            return UNKNOWN, None
-        raise
-    finally:
-        engine.dispose()
-
-
-def _facts(engine: Engine) -> ProfileFacts:
-    keys = (META_PROFILE, META_DEVICE, META_COMMUNE, META_COLLABORATOR)
-    with engine.connect() as conn:
-        tables = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
-        if "profile_meta" not in tables:
-            return UNKNOWN
-        rows = conn.execute(
-            text("SELECT key, value FROM profile_meta WHERE key IN (:a, :b, :c, :d)"),
-            dict(zip("abcd", keys, strict=True)),
-        )
-        meta = {str(key): str(value) for key, value in rows}
-    # A profile this version has not opened yet has no profile id: its device id is the one it will get.
-    return ProfileFacts(
-        meta.get(META_PROFILE) or meta.get(META_DEVICE, ""),
-        meta.get(META_COMMUNE, ""),
-        meta.get(META_COLLABORATOR, ""),
-    )
-
-
-def _plain_engine(path: Path) -> Engine:
-    # Read-only, so looking at a plain profile cannot change it (no WAL switch, no journal).
-    return create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True), hide_parameters=True
-    )
-
-
-def _install(file: Path, layout: Layout, paths: ProfilePaths) -> Path | None:
-    """Write the members beside the profile, move the old files aside, then move the new ones in.
+    The mark (desktop.services.profile.restore_sync) is written into the new database before the
+    journal: the profile in place is either the old one or the marked one, never an unmarked restore.
 
     Journalled (see `finish_interrupted_restore`): once every member is written, a journal names the
     staging folder and the ``replaced-*`` folder, so a crash at any later point is finished on the next
@@ -372,6 +274,7 @@ def _install(file: Path, layout: Layout, paths: ProfilePaths) -> Path | None:
     try:
         for member in layout.sealed.members:
             layout.sealed.extract(member.name, staging / member.name)
+        restore_sync.mark_restored(staging / DATABASE, data_key, clock_before, datetime.now(UTC))
     except UnreadableError:
         shutil.rmtree(staging, ignore_errors=True)
         raise BackupDamagedError(file) from None

@@ -13,9 +13,11 @@ from desktop.services import dashboard, stats
 from desktop.services.casework import tasks
 from desktop.services.casework.task_sources import TaskDTO
 from desktop.services.casework.tasks import TaskCounts
+from desktop.services.profile import restore_sync
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import fmt_date
 from desktop.ui.models.record_table import Column, RecordTableModel
+from desktop.ui.translation import message_text
 from desktop.ui.widgets.tables import fit_columns, make_table, remember_widths
 
 
@@ -28,6 +30,7 @@ class Overview:
     task_counts: TaskCounts
     today: date
     priority_days: int  # a priority household unvisited this long is a task
+    sync_needed: bool  # a backup was restored and the upper level has not synced since
 
 
 def load_overview(ctx: AppContext) -> Overview:
@@ -44,6 +47,7 @@ def load_overview(ctx: AppContext) -> Overview:
         task_counts=tasks.counts(found, today),
         today=today,
         priority_days=tasks.priority_visit_days(profile),
+        sync_needed=restore_sync.sync_needed_after_restore(profile),
     )
 
 
@@ -100,6 +104,10 @@ class DashboardPage(QWidget):
         title = QLabel(self.tr("Overview"))
         title.setObjectName("pageTitle")
         self.notice = NoticeBar()
+        # Its own bar: the keyring notice may be showing too. Once dismissed, it returns at the next start.
+        self.sync_notice = NoticeBar()
+        self._sync_notice_dismissed = False
+        self.sync_notice.close_button.clicked.connect(self._dismiss_sync_notice)
         self.cards = {
             "households_active": StatCard(self.tr("households in the register")),
             "people_present": StatCard(self.tr("people living in them")),
@@ -144,6 +152,7 @@ class DashboardPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(self.notice)
+        layout.addWidget(self.sync_notice)
         layout.addLayout(grid)
         layout.addSpacing(6)
         layout.addWidget(self.due_title)
@@ -186,7 +195,17 @@ class DashboardPage(QWidget):
         self.due_view.setVisible(bool(overview.tasks))
         self.due_hint.setVisible(bool(overview.tasks))
         self._update_buttons()
+        self._show_sync_notice(overview.sync_needed)
         self.loaded.emit()
+
+    def _show_sync_notice(self, needed: bool) -> None:
+        if needed and not self._sync_notice_dismissed:
+            self.sync_notice.show_text(message_text(restore_sync.SYNC_NEEDED_NOTICE))
+        else:
+            self.sync_notice.hide()
+
+    def _dismiss_sync_notice(self) -> None:
+        self._sync_notice_dismissed = True
 
     # The task list ###########################################################################
 
