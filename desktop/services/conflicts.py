@@ -17,7 +17,8 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from db import hlc
-from db.models.sync import DELETED, KEPT, OPEN, RESTORED, SyncConflict
+from db.models.register import Household, Person
+from db.models.sync import AHEAD, CONCURRENT, DELETED, KEPT, OPEN, RESTORED, SyncConflict
 from db.models.synced import SYNCED_MODELS
 from db.sealed import ContentCipher, sealed_fields
 from db.stamps import business_columns
@@ -28,9 +29,48 @@ from desktop.services.validation import problem
 from desktop.sync.codec import TableCodec
 
 CTX = "Conflicts"
+# The reasons are re-exported: the UI may not import db (pyproject.toml's contracts).
+__all__ = [
+    "AHEAD",
+    "CONCURRENT",
+    "DELETED",
+    "KEEP_KEPT",
+    "KEEP_OTHER",
+    "PROTECTED_TEXT",
+    "ConflictDTO",
+    "Side",
+    "list_open",
+    "record_label",
+    "resolve",
+    "table_label",
+]
 KEEP_KEPT, KEEP_OTHER = "kept", "other"
 PROTECTED_TEXT = "•••"  # sealed content, for a user without the protection permission
 _MODELS = {str(cast(Table, model.__table__).name): model for model in SYNCED_MODELS}  # type: ignore[attr-defined]
+
+
+# What each synced table's records are called, in SYNCED_MODELS order (tests check that none is missing).
+TABLE_LABELS: dict[str, str] = {
+    "villages": QT_TRANSLATE_NOOP(CTX, "Village"),
+    "directory_users": QT_TRANSLATE_NOOP(CTX, "User"),
+    "households": QT_TRANSLATE_NOOP(CTX, "Household"),
+    "household_categories": QT_TRANSLATE_NOOP(CTX, "Household category"),
+    "people": QT_TRANSLATE_NOOP(CTX, "Person"),
+    "population_events": QT_TRANSLATE_NOOP(CTX, "Population event"),
+    "visits": QT_TRANSLATE_NOOP(CTX, "Visit"),
+    "support_cases": QT_TRANSLATE_NOOP(CTX, "Support case"),
+    "case_measures": QT_TRANSLATE_NOOP(CTX, "Measure of a support case"),
+    "case_referrals": QT_TRANSLATE_NOOP(CTX, "Referral of a support case"),
+    "manual_tasks": QT_TRANSLATE_NOOP(CTX, "Own task"),
+    "task_states": QT_TRANSLATE_NOOP(CTX, "Task done or put off"),
+    "case_parties": QT_TRANSLATE_NOOP(CTX, "Person in a support case"),
+    "case_plan_items": QT_TRANSLATE_NOOP(CTX, "Step of a support plan"),
+    "case_actions": QT_TRANSLATE_NOOP(CTX, "Entry of a support case's timeline"),
+    "campaign_years": QT_TRANSLATE_NOOP(CTX, "Campaign year"),
+    "communication_activities": QT_TRANSLATE_NOOP(CTX, "Communication activity"),
+    "sync_conflicts": QT_TRANSLATE_NOOP(CTX, "Choice about a conflict"),
+}
+OTHER_RECORD = QT_TRANSLATE_NOOP(CTX, "Other record")  # a table a newer version added
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +125,33 @@ def resolve(profile: Profile, conflict_id: uuid.UUID, keep: str) -> None:
         if keep == KEEP_OTHER:
             _write_back(session, conflict)
         conflict.state = RESTORED if keep == KEEP_OTHER and conflict.reason == DELETED else KEPT
+
+
+def table_label(table: str) -> str:
+    """What a synced table's records are called (a translation marker)."""
+    return TABLE_LABELS.get(table, OTHER_RECORD)
+
+
+def record_label(profile: Profile, table: str, row_id: uuid.UUID) -> str:
+    """Which record: a household's number, a person's or a village's name; for a record of a household
+    (a visit, a case…) that household's number; "" when none is known here."""
+    model = _MODELS.get(table)
+    if model is None:
+        return ""
+    with profile.sessions() as session:
+        record = session.get(model, row_id)
+        if record is None:
+            return ""
+        if isinstance(record, Household):
+            return record.code
+        if isinstance(record, Person):
+            return record.full_name
+        name = getattr(record, "name", None)
+        if isinstance(name, str) and "name" not in sealed_fields(model):
+            return name
+        household_id = getattr(record, "household_id", None)
+        household = session.get(Household, household_id) if isinstance(household_id, uuid.UUID) else None
+        return household.code if household is not None else ""
 
 
 def _write_back(session: Session, conflict: SyncConflict) -> None:

@@ -46,11 +46,12 @@ from desktop.ui.widgets.lazy_page import LazyPage
 if TYPE_CHECKING:
     from desktop.ui.pages.activities import ActivitiesPage
     from desktop.ui.pages.reports import ReportsPage
+    from desktop.ui.pages.review import ReviewPage
     from desktop.ui.pages.settings import SettingsPage
     from desktop.ui.pages.visits import VisitsPage
 
 log = logging.getLogger(__name__)
-DASHBOARD, HOUSEHOLDS, VISITS, ACTIVITIES, REPORTS, SETTINGS = range(6)
+DASHBOARD, HOUSEHOLDS, VISITS, ACTIVITIES, REPORTS, SETTINGS, REVIEW = range(7)
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._activities = LazyPage(self._build_activities)
         self._reports = LazyPage(self._build_reports)
         self._settings = LazyPage(self._build_settings)
+        self._review = LazyPage(self._build_review)
         self.households = PageStack()  # the list, and one household opened from it
         self.households.addWidget(self.household_list)
         self.households.addWidget(self.household_detail)
@@ -80,7 +82,8 @@ class MainWindow(QMainWindow):
         self.side.lock_button.clicked.connect(self.lock)
         self.nav = self.side.nav  # the window moves between its sections through the list
         self.stack = PageStack()
-        for page in (self.dashboard, self.households, self._visits, self._activities, self._reports, self._settings):
+        pages = (self.dashboard, self.households, self._visits, self._activities, self._reports, self._settings)
+        for page in (*pages, self._review):
             self.stack.addWidget(page)
 
         self.content = QWidget()
@@ -117,6 +120,15 @@ class MainWindow(QMainWindow):
     @property
     def settings(self) -> SettingsPage:
         return self._settings.page()
+
+    @property
+    def review(self) -> ReviewPage:
+        return self._review.page()
+
+    def _build_review(self) -> ReviewPage:
+        from desktop.ui.pages.review import ReviewPage
+
+        return ReviewPage(self.ctx)
 
     def _build_activities(self) -> ActivitiesPage:
         from desktop.ui.pages.activities import ActivitiesPage
@@ -156,6 +168,7 @@ class MainWindow(QMainWindow):
         self.household_detail.back.connect(self.show_list)
         self.dashboard.open_household.connect(self.open_household)
         self.dashboard.open_case.connect(self.open_case)
+        self.dashboard.open_review.connect(lambda: self.show_section(REVIEW))
         self.household_detail.show_history.connect(self.open_history)
         self.ctx.lane.failed.connect(self._unexpected)
         self.ctx.data_changed.connect(self.update_titles)

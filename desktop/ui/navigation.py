@@ -26,6 +26,7 @@ def section_names() -> tuple[str, ...]:
         _tr("Communication"),
         _tr("Reports"),
         _tr("Settings"),
+        _tr("Needs review"),  # last, so Alt+1… of the others stay as they were
     )
 
 

@@ -3499,30 +3499,205 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         </message>
     </context>
     <context>
+        <name>ConflictCard</name>
+        <message>
+            <location filename="../../desktop/ui/pages/review.py" line="+86" />
+            <location line="+1" />
+            <source>Keep this value</source>
+            <translation>Giữ giá trị này</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Leave it deleted</source>
+            <translation>Để nguyên là đã xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore</source>
+            <translation>Khôi phục</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>In the record now</source>
+            <translation>Đang dùng trong sổ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set aside</source>
+            <translation>Bị gác lại</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>{kind} no. {number}</source>
+            <translation>{kind} số {number}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{kind}: {name}</source>
+            <translation>{kind}: {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{record} — {field}</source>
+            <translation>{record} — {field}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The same detail was changed on two laptops before they exchanged their changes.</source>
+            <translation>Cùng một thông tin đã được sửa trên hai máy trước khi hai máy trao đổi thay đổi.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A change came from a laptop whose date was wrong (more than a day ahead), so it was set aside.</source>
+            <translation>Một thay đổi đến từ máy có ngày giờ sai (sớm hơn thực tế quá một ngày) nên đã bị gác lại.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The record was deleted on one laptop and changed on another.</source>
+            <translation>Bản ghi đã bị xóa trên một máy nhưng lại được sửa trên máy khác.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The two laptops disagree about this detail.</source>
+            <translation>Hai máy ghi khác nhau về thông tin này.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Deleted</source>
+            <translation>Đã xóa</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Still there, with the later changes</source>
+            <translation>Vẫn còn, với các thay đổi sau đó</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>(empty)</source>
+            <translation>(để trống)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>this laptop</source>
+            <translation>máy này</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>another laptop</source>
+            <translation>máy khác</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>On {who}</source>
+            <translation>Trên {who}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On {who}, {when}</source>
+            <translation>Trên {who}, {when}</translation>
+        </message>
+    </context>
+    <context>
         <name>Conflicts</name>
         <message>
+            <source>Other record</source>
+            <translation>Bản ghi khác</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Thôn</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Người dùng</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Hộ gia đình</translation>
+        </message>
+        <message>
+            <source>Household category</source>
+            <translation>Diện hộ</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Nhân khẩu</translation>
+        </message>
+        <message>
+            <source>Population event</source>
+            <translation>Biến động dân số</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Lần thăm hộ</translation>
+        </message>
+        <message>
+            <source>Support case</source>
+            <translation>Trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Measure of a support case</source>
+            <translation>Biện pháp của trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Referral of a support case</source>
+            <translation>Chuyển gửi của trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Own task</source>
+            <translation>Việc tự ghi</translation>
+        </message>
+        <message>
+            <source>Task done or put off</source>
+            <translation>Việc đã làm hoặc hoãn</translation>
+        </message>
+        <message>
+            <source>Person in a support case</source>
+            <translation>Người liên quan trong trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Step of a support plan</source>
+            <translation>Bước của kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Entry of a support case's timeline</source>
+            <translation>Mục trong diễn biến trường hợp hỗ trợ</translation>
+        </message>
+        <message>
+            <source>Campaign year</source>
+            <translation>Chiến dịch trong năm</translation>
+        </message>
+        <message>
+            <source>Communication activity</source>
+            <translation>Hoạt động truyền thông</translation>
+        </message>
+        <message>
+            <source>Choice about a conflict</source>
+            <translation>Lựa chọn về một mục cần xem lại</translation>
+        </message>
+        <message>
             <source>The record of this conflict is not on this laptop.</source>
-            <translation>Bản ghi của xung đột này không có trên máy này.</translation>
+            <translation>Bản ghi của mục này không có trên máy này.</translation>
         </message>
         <message>
             <source>This conflict no longer exists.</source>
-            <translation>Xung đột này không còn nữa.</translation>
+            <translation>Mục cần xem lại này không còn nữa.</translation>
         </message>
         <message>
             <source>This conflict was already settled, here or on another laptop.</source>
-            <translation>Xung đột này đã được giải quyết, trên máy này hoặc trên máy khác.</translation>
+            <translation>Mục này đã được chọn xong rồi, trên máy này hoặc trên máy khác.</translation>
         </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+104" />
-            <location line="+168" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+132" />
+            <location line="+172" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location line="-160" />
+            <location line="-162" />
             <source>households in the register</source>
             <translation>hộ đang quản lý</translation>
         </message>
@@ -3592,7 +3767,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Thêm &amp;việc…</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+46" />
             <source>To do: {n} (overdue: {late}, due today: {today})</source>
             <translation>Việc cần làm: {n} (quá hạn: {late}, đến hạn hôm nay: {today})</translation>
         </message>
@@ -3647,7 +3822,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Hôm nay</translation>
         </message>
         <message>
-            <location line="-100" />
+            <location line="-102" />
             <source>Household no.</source>
             <translation>Số hộ</translation>
         </message>
@@ -4976,7 +5151,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Khóa ngay</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+274" />
+            <location filename="../../desktop/ui/main_window.py" line="+287" />
             <source>{commune} · {name} — {role}</source>
             <translation>{commune} · {name} — {role}</translation>
         </message>
@@ -4991,6 +5166,10 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
 {error}</source>
             <translation>Có lỗi khi đọc dữ liệu:
 {error}</translation>
+        </message>
+        <message>
+            <source>Needs review</source>
+            <translation>Cần xem lại</translation>
         </message>
     </context>
     <context>
@@ -5145,7 +5324,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="-50" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="-78" />
             <source>Got it</source>
             <translation>Đã hiểu</translation>
         </message>
@@ -6791,6 +6970,19 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
     </context>
     <context>
+        <name>ReviewBar</name>
+        <message>
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+23" />
+            <source>Review them…</source>
+            <translation>Xem lại…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{n} change(s) from other laptops were set aside and wait for your choice on Needs review.</source>
+            <translation>Có {n} thay đổi từ máy khác bị gác lại, đang chờ bạn chọn ở trang Cần xem lại.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/case/review.py" line="+89" />
@@ -6836,6 +7028,35 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+37" />
             <source>Overall risk: {level}</source>
             <translation>Mức độ nguy cơ chung: {level}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../../desktop/ui/pages/review.py" line="+11" />
+            <location line="+73" />
+            <source>Needs review</source>
+            <translation>Cần xem lại</translation>
+        </message>
+        <message>
+            <location line="-69" />
+            <source>When two laptops changed the same thing before exchanging their changes, one value was kept and the other set aside. Check each one below and keep the right value: your choice reaches the other laptops with the next exchange.</source>
+            <translation>Khi hai máy cùng sửa một thông tin trước khi trao đổi thay đổi, một giá trị được giữ và giá trị kia bị gác lại. Hãy xem từng mục dưới đây và giữ giá trị đúng: lựa chọn của bạn sẽ đến các máy khác trong lần trao đổi tiếp theo.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Nothing to review: every change from the other laptops fitted in.</source>
+            <translation>Không có gì cần xem lại: mọi thay đổi từ các máy khác đều đã khớp.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Conflicts to review</source>
+            <translation>Các mục cần xem lại</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>To review: {n}</source>
+            <translation>Cần xem lại: {n}</translation>
         </message>
     </context>
     <context>
@@ -7313,7 +7534,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>SideBar</name>
         <message>
-            <location filename="../../desktop/ui/navigation.py" line="+36" />
+            <location filename="../../desktop/ui/navigation.py" line="+37" />
             <source>Sections</source>
             <translation>Các mục</translation>
         </message>

@@ -159,7 +159,16 @@ def catalogue(ctx: AppContext, rich: Rich, tmp_path: Path) -> list[Entry]:
 
 
 def _main_window(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
-    from desktop.ui.main_window import ACTIVITIES, DASHBOARD, HOUSEHOLDS, REPORTS, SETTINGS, VISITS, MainWindow
+    from desktop.ui.main_window import (
+        ACTIVITIES,
+        DASHBOARD,
+        HOUSEHOLDS,
+        REPORTS,
+        REVIEW,
+        SETTINGS,
+        VISITS,
+        MainWindow,
+    )
 
     def window(section: int) -> MainWindow:
         main = MainWindow(ctx)
@@ -173,6 +182,7 @@ def _main_window(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
         yield Entry(f"main window: {name}", MainWindow, lambda s=section: shown(window(s)))
     yield Entry("main window: activities", MainWindow, lambda: shown(window(ACTIVITIES)))
     yield Entry("main window: reports", MainWindow, lambda: shown(window(REPORTS)))
+    yield Entry("main window: needs review", MainWindow, lambda: shown(window(REVIEW)))
 
     def household(tab: int) -> QWidget:
         main = window(HOUSEHOLDS)

@@ -16,7 +16,7 @@ from desktop.services.register import categories, households, visits
 from desktop.services.register.visits import VisitInput
 from desktop.ui import app as ui_app
 from desktop.ui.dialogs.household import HouseholdDialog
-from desktop.ui.main_window import ACTIVITIES, DASHBOARD, HOUSEHOLDS, REPORTS, SETTINGS, VISITS
+from desktop.ui.main_window import ACTIVITIES, DASHBOARD, HOUSEHOLDS, REPORTS, REVIEW, SETTINGS, VISITS
 from desktop.ui.settings_store import saved_language
 from tests.conftest import PASSPHRASE
 from tests.ui.helpers import open_main_window, type_text
@@ -33,11 +33,12 @@ def test_sections_and_status_bar(qtbot, ctx, family, wait_lane):
         "Truyền thông",
         QCoreApplication.translate("MainWindow", "Reports"),  # "Báo cáo" once the catalogue has it
         "Cài đặt",
+        "Cần xem lại",
     ]
     # The fixture's first user set the profile up, so she is the commune officer, not a collaborator.
     assert window.status.text() == "Xã Cẩm Xuyên · Nguyễn Thị Lan — Cán bộ xã (toàn xã)"
     assert window.windowTitle() == "Sổ tay CTV — Xã Cẩm Xuyên"
-    sections = ((2, HOUSEHOLDS), (3, VISITS), (4, ACTIVITIES), (5, REPORTS), (6, SETTINGS), (1, DASHBOARD))
+    sections = ((2, HOUSEHOLDS), (3, VISITS), (4, ACTIVITIES), (5, REPORTS), (6, SETTINGS), (7, REVIEW), (1, DASHBOARD))
     for number, section in sections:
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.AltModifier)
         assert window.stack.currentIndex() == section

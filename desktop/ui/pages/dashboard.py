@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import dashboard, stats
+from desktop.services import changesets, dashboard, stats
 from desktop.services.casework import tasks
 from desktop.services.casework.task_sources import TaskDTO
 from desktop.services.casework.tasks import TaskCounts
@@ -31,6 +31,7 @@ class Overview:
     today: date
     priority_days: int  # a priority household unvisited this long is a task
     sync_needed: bool  # a backup was restored and the upper level has not synced since
+    open_conflicts: int  # values a merge set aside, waiting on Cần xem lại
 
 
 def load_overview(ctx: AppContext) -> Overview:
@@ -48,6 +49,7 @@ def load_overview(ctx: AppContext) -> Overview:
         today=today,
         priority_days=tasks.priority_visit_days(profile),
         sync_needed=restore_sync.sync_needed_after_restore(profile),
+        open_conflicts=changesets.status(profile).open_conflicts,
     )
 
 
@@ -92,8 +94,34 @@ class NoticeBar(QFrame):
         self.show()
 
 
+class ReviewBar(QFrame):
+    """Shown only while some merged change waits for the user's choice, with the way to the page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("infoBar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Review them…"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 12, 8)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.open_button)
+        self.hide()
+
+    def show_count(self, count: int) -> None:
+        self.text.setText(
+            self.tr("{n} change(s) from other laptops were set aside and wait for your choice on Needs review.").format(
+                n=count
+            )
+        )
+        self.setVisible(count > 0)
+
+
 class DashboardPage(QWidget):
     open_household = Signal(object)  # uuid.UUID
+    open_review = Signal()
     open_case = Signal(object, object)  # household id, case id: a case's task opens the case itself
     loaded = Signal()
 
@@ -108,6 +136,8 @@ class DashboardPage(QWidget):
         self.sync_notice = NoticeBar()
         self._sync_notice_dismissed = False
         self.sync_notice.close_button.clicked.connect(self._dismiss_sync_notice)
+        self.review_bar = ReviewBar()
+        self.review_bar.open_button.clicked.connect(self.open_review)
         self.cards = {
             "households_active": StatCard(self.tr("households in the register")),
             "people_present": StatCard(self.tr("people living in them")),
@@ -153,6 +183,7 @@ class DashboardPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.notice)
         layout.addWidget(self.sync_notice)
+        layout.addWidget(self.review_bar)
         layout.addLayout(grid)
         layout.addSpacing(6)
         layout.addWidget(self.due_title)
@@ -182,6 +213,7 @@ class DashboardPage(QWidget):
         self.cards["visits_month"].set_value(overview.visits_this_month)
         self.cards["events_month"].set_value(overview.events_this_month)
         self.cards["villages"].set_value(counts.get("villages", 0))
+        self.review_bar.show_count(overview.open_conflicts)
         shown = overview.task_counts
         self._today = overview.today
         self._priority_days = overview.priority_days
