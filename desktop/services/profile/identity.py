@@ -6,11 +6,15 @@ import services (see the import-linter layers in pyproject.toml).
 
 from __future__ import annotations
 
+import logging
+
 from db.models.reference import AdminUnit
 from desktop.security import device
 from desktop.security.device import DeviceInfo
 from desktop.security.secrets import ProfileMetaStore, SecretStore
 from desktop.services.profile.handle import Profile
+
+log = logging.getLogger(__name__)
 
 
 def secret_store(profile: Profile) -> SecretStore:
@@ -40,6 +44,17 @@ def ensure_identity(profile: Profile, secrets: SecretStore) -> DeviceInfo | None
         secrets=secrets,
     )
     return created.info
+
+
+def ensure_if_possible(profile: Profile) -> None:
+    """Profiles made before device identities get one now; a lost certificate is made again from the key.
+
+    Reading and writing the notebook need no identity, so a key that cannot be opened here stops only
+    signing, which says so itself, never the command at hand."""
+    try:
+        ensure_identity(profile, secret_store(profile))
+    except device.IdentityError as exc:
+        log.warning("The device identity cannot be made again: %s", type(exc).__name__)
 
 
 def _rebuilt(profile: Profile, secrets: SecretStore) -> device.DeviceIdentity:

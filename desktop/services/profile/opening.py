@@ -343,21 +343,10 @@ def _prepared(paths: ProfilePaths, engine: Engine) -> Profile:
         collaborator=meta.get(META_COLLABORATOR, ""),
     )
     if is_set_up(profile) and not paths.device_cert.exists():
-        _identity_if_possible(profile)
+        from desktop.services.profile import identity
+
+        identity.ensure_if_possible(profile)
     return profile
-
-
-def _identity_if_possible(profile: Profile) -> None:
-    """Profiles made before device identities get one now; a lost certificate is made again from the key.
-
-    Reading and writing the notebook need no identity, so a key that cannot be opened here stops only
-    signing, which says so itself, never the command at hand."""
-    from desktop.security.device import IdentityError
-
-    try:
-        _ensure_identity(profile)
-    except IdentityError as exc:
-        log.warning("The device identity cannot be made again: %s", type(exc).__name__)
 
 
 def _sessions(
@@ -390,14 +379,9 @@ def set_up(profile: Profile, *, commune_code: str, collaborator: str) -> None:
             session.merge(ProfileMeta(key=key, value=value))
     profile.commune_code = commune_code
     profile.collaborator = collaborator.strip()
-    _ensure_identity(profile)
-
-
-def _ensure_identity(profile: Profile) -> None:
-    """The device key and certificate are made once the collaborator and commune are known."""
     from desktop.services.profile import identity
 
-    identity.ensure_identity(profile, identity.secret_store(profile))
+    identity.ensure_identity(profile, identity.secret_store(profile))  # made once the commune is known
 
 
 def _read_meta(session: Session) -> dict[str, str]:
