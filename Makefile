@@ -6,7 +6,7 @@ DEMO_HOME ?= demo-profile
 DEMO_HOUSEHOLDS ?= 600
 DEMO_SEED ?= 2026
 
-.PHONY: run test lint system-deps perf clean
+.PHONY: run test lint system-deps perf sync-soak clean
 
 system-deps:
 	@PYTHON=$(PYTHON) bash scripts/system-deps.sh
@@ -44,6 +44,11 @@ test: $(BIN)/.dev-installed
 
 perf: $(BIN)/.dev-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.perf.search --households 20000
+
+# The sync merge's property test with many more random edit histories than `make test` runs.
+sync-soak: $(BIN)/.dev-installed
+	SOTAY_SYNC_EXAMPLES=300 QT_QPA_PLATFORM=offscreen PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
+		$(BIN)/python -m pytest -q tests/sync/test_convergence.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -18,7 +18,8 @@ from db.models.sync import CONCURRENT, DELETED, KEPT, SyncChange, SyncConflict
 from db.session import SyncedWriteRefusedError
 from desktop.errors import ValidationError
 from desktop.services import changesets, conflicts
-from desktop.services.casework import tasks
+from desktop.services.casework import cases, dv, tasks
+from desktop.services.casework.cases import CaseInput
 from desktop.services.register import households, members, search
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
@@ -289,3 +290,26 @@ def test_people_a_changeset_brings_are_found_by_search(pair, monkeypatch, bulk):
     found = [hit.label for hit in search.search(b, "quynh") if hit.kind == "person"]
     assert found == ["Phan Thị Quỳnh"]
     assert any(hit.kind == "person" for hit in search.search(b, "hung"))  # what was there before is still found
+
+
+def test_a_case_travels_sealed_and_opens_on_the_other_copy_closed_on_both(pair):
+    a, b, hid, head = pair
+    case = cases.open_case(
+        a,
+        CaseInput("domestic_violence", hid, a.today() - timedelta(days=3), person_id=head, summary="Hàng xóm báo tin"),
+    )
+    changeset = changesets.extract(a)
+    line = next(row for row in changeset.rows if row.table == "support_cases")
+    assert "Hàng xóm" not in json.dumps(line.values, ensure_ascii=False)  # the content travels sealed
+    changesets.apply(b, changeset)
+    assert cases.detail(b, case).summary == "Hàng xóm báo tin"
+    dv.close_case(a, case, on=a.today(), outcome="Gia đình ổn định")
+    dv.close_case(b, case, on=b.today(), outcome="Đã hòa giải")
+    for _ in range(2):
+        _exchange(a, b)
+        _exchange(b, a)
+    one, two = cases.detail(a, case), cases.detail(b, case)
+    assert (one.state, one.closed_on, one.outcome) == (two.state, two.closed_on, two.outcome)
+    assert one.state == "closed" and one.outcome == "Đã hòa giải"  # the later close wins
+    [conflict] = conflicts.list_open(a)  # the earlier outcome is kept, readable by the permission's holders
+    assert "Gia đình ổn định" in json.dumps(conflict.other.values, ensure_ascii=False)
