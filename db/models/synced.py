@@ -16,6 +16,7 @@ from db.models.casework import (
 from db.models.communication import CampaignYear, CommunicationActivity
 from db.models.directory import DirectoryUser
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit
+from db.models.review import ReviewItem
 from db.models.sync import SyncConflict
 
 # Parents before children, as a backup restores them.
@@ -37,5 +38,6 @@ SYNCED_MODELS: tuple[type[SyncedMixin], ...] = (
     CaseAction,
     CampaignYear,
     CommunicationActivity,
+    ReviewItem,
     SyncConflict,
 )

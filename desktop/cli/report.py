@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING
 from desktop.cli import console, credentials, report_verify
 from desktop.cli.dates import month_argument, year_argument
 from desktop.cli.report_output import output_options, require_output, write
-from desktop.errors import AccessError, NotFoundError, ValidationError
+from desktop.errors import AccessError, FieldProblem, NotFoundError, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 
 if TYPE_CHECKING:
     from desktop.cli.console import Subparsers
+    from desktop.services.profile.handle import Profile
 
 
 def register(commands: Subparsers) -> None:
@@ -245,33 +246,38 @@ def run_p0(args: argparse.Namespace, paths: ProfilePaths) -> int:
 
 def run_household(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.documents import household_card
-    from desktop.services.register import households
 
     require_output(args)
     with credentials.opened(args, paths) as profile:
-        found = households.find_by_code(profile, args.code)
-        if found is None:
-            raise NotFoundError(
-                QT_TRANSLATE_NOOP("Cli", "No household numbered {code} among the households you may see."),
-                code=args.code,
-            )
+        found = household_by_code(profile, args.code)
         write(args, profile, household_card.household_document(profile, found), subject=args.code)
     return console.EXIT_OK
 
 
+def household_by_code(profile: Profile, code: str) -> uuid.UUID:
+    """The one household with this number; refused when there is none, or several after a merge."""
+    from desktop.services.register import households
+
+    if len(households.find_all_by_code(profile, code)) > 1:
+        message = QT_TRANSLATE_NOOP("Cli", "Several households have the number {code}; settle it in Needs review.")
+        raise ValidationError([FieldProblem("code", message, {"code": code})])
+    found = households.find_by_code(profile, code)
+    if found is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Cli", "No household numbered {code} among the households you may see."), code=code
+        )
+    return found
+
+
 def run_a0(args: argparse.Namespace, paths: ProfilePaths) -> int:
     from desktop.services.documents import a0_book, a0_sheet
-    from desktop.services.register import households
 
     if (args.code is None) == (args.village is None):
         raise AccessError(QT_TRANSLATE_NOOP("Cli", "Give either a household number or --village NAME, not both."))
     require_output(args)
     with credentials.opened(args, paths) as profile:
         if args.village is None:
-            found = households.find_by_code(profile, args.code)
-            if found is None:
-                message = QT_TRANSLATE_NOOP("Cli", "No household numbered {code} among the households you may see.")
-                raise NotFoundError(message, code=args.code)
+            found = household_by_code(profile, args.code)
             write(args, profile, a0_sheet.a0_document(profile, found), subject=args.code)
             return console.EXIT_OK
         village = a0_book.find_village(profile, args.village)

@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from db.base import PENDING_USN
 from db.migrate import current_revision
 from db.models.sync import OPEN, SyncConflict
-from db.stamps import ACKNOWLEDGE, APPLY, MODE_KEY
+from db.stamps import ACKNOWLEDGE, APPLY, LOCAL, MODE_KEY
+from desktop.services import review
 from desktop.services.profile.handle import Profile
 from desktop.sync.acknowledge import acknowledge as acknowledge_changeset
 from desktop.sync.apply import ApplyReport
@@ -45,11 +46,19 @@ def extract(profile: Profile) -> Changeset:
 
 def apply(profile: Profile, changeset: Changeset) -> ApplyReport:
     """Merge another copy's changeset, all of it or nothing. Raises ChangesetError for one this copy cannot
-    take (a row that refers to a record neither copy has, a value its column cannot hold)."""
+    take (a row that refers to a record neither copy has, a value its column cannot hold).
+
+    Rules the services check as a person types (one household per number…) can be broken by two copies
+    that each kept them: what the merge broke becomes review items, in the same transaction, written as
+    this device's own changes."""
     try:
         with profile.sessions.begin() as session:
             session.info[MODE_KEY] = APPLY
-            return apply_changeset(session, changeset)
+            report = apply_changeset(session, changeset)
+            if report.applied:  # nothing new here, nothing newly broken
+                session.info[MODE_KEY] = LOCAL
+                report.review_items = review.scan(session)
+            return report
     except IntegrityError as exc:  # checked at the commit: foreign keys are deferred while applying
         raise ChangesetError("a row refers to a record this copy does not have") from exc
 

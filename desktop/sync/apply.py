@@ -50,6 +50,7 @@ class ApplyReport:
     conflicted: int = 0  # rows where a merge set a value aside
     conflicts_recorded: int = 0  # conflict records new on this copy
     by_table: dict[str, int] = field(default_factory=dict)  # rows written per table
+    review_items: int = 0  # review items the merge made necessary, new on this copy (desktop.services.review)
 
 
 def apply(session: Session, changeset: Changeset, now_ms: int | None = None) -> ApplyReport:

@@ -1221,6 +1221,61 @@
             <source>Removed on</source>
             <translation>Ngày xóa</translation>
         </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="50" />
+            <source>Item to review after a merge</source>
+            <translation>Mục cần xem lại sau khi gộp dữ liệu</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="194" />
+            <source>Problem</source>
+            <translation>Vấn đề</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="195" />
+            <source>Records concerned</source>
+            <translation>Các bản ghi liên quan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="196" />
+            <source>Kind of record</source>
+            <translation>Loại bản ghi</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="258" />
+            <source>To review</source>
+            <translation>Cần xem lại</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="258" />
+            <source>Settled</source>
+            <translation>Đã xử lý</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="258" />
+            <source>Not a problem</source>
+            <translation>Không phải vấn đề</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="263" />
+            <source>One household number twice</source>
+            <translation>Một số hộ dùng cho hai hộ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="264" />
+            <source>Two heads in one household</source>
+            <translation>Hai chủ hộ trong một hộ</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="265" />
+            <source>One category twice in a year</source>
+            <translation>Một diện hộ ghi hai lần trong một năm</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/pages/audit_labels.py" line="266" />
+            <source>Possibly one person twice</source>
+            <translation>Có thể một người được ghi hai lần</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogPage</name>
@@ -2375,7 +2430,7 @@
             <location filename="../../desktop/cli/backup.py" line="-29" />
             <location filename="../../desktop/cli/main.py" line="+5" />
             <location filename="../../desktop/cli/profile.py" line="+46" />
-            <location filename="../../desktop/cli/report.py" line="+49" />
+            <location filename="../../desktop/cli/report.py" line="+50" />
             <location filename="../../desktop/cli/user.py" line="+48" />
             <source>commands</source>
             <translation>lệnh</translation>
@@ -3118,7 +3173,12 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Mã chiến dịch, ví dụ dv_action_month hoặc population_month.</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="+75" />
+            <source>Several households have the number {code}; settle it in Needs review.</source>
+            <translation>Có nhiều hộ mang số {code}; hãy xử lý ở mục Cần xem lại.</translation>
+        </message>
+        <message>
+            <location line="-134" />
             <source>The year, e.g. 2025.</source>
             <translation>Năm, ví dụ 2025.</translation>
         </message>
@@ -3233,18 +3293,17 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Tin cậy thêm chứng thư số này (ví dụ của tổ chức cấp chứng thư cho token USB); có thể ghi nhiều lần.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/report.py" line="+62" />
-            <location line="+18" />
+            <location filename="../../desktop/cli/report.py" line="+73" />
             <source>No household numbered {code} among the households you may see.</source>
             <translation>Không có hộ số {code} trong các hộ bạn được xem.</translation>
         </message>
         <message>
-            <location line="-6" />
+            <location line="+9" />
             <source>Give either a household number or --village NAME, not both.</source>
             <translation>Hãy ghi số hộ hoặc --village TÊN-THÔN, không ghi cả hai.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+9" />
             <source>No single village called {village} among the villages you keep.</source>
             <translation>Không tìm thấy đúng một thôn tên {village} trong các thôn bạn phụ trách.</translation>
         </message>
@@ -4797,6 +4856,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
         <name>Households</name>
         <message>
             <location filename="../../desktop/services/documents/a0_sheet.py" line="+81" />
+            <location filename="../../desktop/services/review.py" line="+281" />
             <source>This household no longer exists.</source>
             <translation>Hộ này không còn tồn tại.</translation>
         </message>
@@ -8296,6 +8356,57 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
+        </message>
+    </context>
+    <context>
+        <name>Conflicts</name>
+        <message>
+            <location filename="../../desktop/services/conflicts.py" line="94" />
+            <source>The record of this conflict is not on this laptop.</source>
+            <translation>Bản ghi của xung đột này không có trên máy này.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/conflicts.py" line="76" />
+            <source>This conflict no longer exists.</source>
+            <translation>Xung đột này không còn nữa.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/conflicts.py" line="81" />
+            <source>This conflict was already settled, here or on another laptop.</source>
+            <translation>Xung đột này đã được xử lý, trên máy này hoặc trên máy khác.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../../desktop/services/review.py" line="52" />
+            <source>{n} households have the number {code}. Give all but one of them a new number.</source>
+            <translation>{n} hộ cùng mang số {code}. Hãy đặt số mới cho các hộ, chỉ giữ số này cho một hộ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/review.py" line="55" />
+            <source>Household {code} has {n} present heads. Keep one head and give the others their relationship.</source>
+            <translation>Hộ {code} có {n} chủ hộ đang ở. Hãy giữ một chủ hộ và ghi lại quan hệ với chủ hộ cho những người còn lại.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/review.py" line="58" />
+            <source>Household {code} has the category {category} {n} times for {year}. Remove the extra entries.</source>
+            <translation>Hộ {code} có diện {category} ghi {n} lần cho năm {year}. Hãy xoá các dòng thừa.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/review.py" line="61" />
+            <source>{name} may be recorded {n} times. If they are different people, dismiss this item; if not, delete the extra record.</source>
+            <translation>{name} có thể đã được ghi {n} lần. Nếu là những người khác nhau, hãy bỏ qua mục này; nếu không, hãy xoá bản ghi thừa.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/review.py" line="259" />
+            <source>This review item is already settled; the list shows the open ones.</source>
+            <translation>Mục này đã được xử lý; danh sách chỉ hiện các mục còn cần xem lại.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/services/review.py" line="257" />
+            <source>This review item no longer exists.</source>
+            <translation>Mục cần xem lại này không còn nữa.</translation>
         </message>
     </context>
 </TS>

@@ -397,3 +397,26 @@ def test_0017_gives_owners_ids_from_the_users_and_keeps_an_unknown_owner_as_a_di
     assert raw.execute("SELECT owner FROM manual_tasks").fetchone() == ("Hoa",)
     assert "directory_users" not in {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
     raw.close()
+
+
+def test_0018_adds_review_items_as_a_synced_table_and_a_downgrade_drops_it(tmp_path):
+    """A profile at 0017 keeps its households and gains an empty review_items table with the sync columns a
+    changeset carries; back at 0017 the table is gone and the households stay."""
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0017")
+    raw = sqlite3.connect(tmp_path / "p.db")
+    raw.execute("INSERT INTO profile_meta (key, value) VALUES ('probe', 'kept')")
+    raw.commit()
+    raw.close()
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("review_items")}
+        indexes = {i["name"] for i in inspect(conn).get_indexes("review_items")}
+        assert conn.execute(text("SELECT count(*) FROM review_items")).scalar() == 0
+    assert {"kind", "record_ids", "table_name", "state", "hlc", "field_clocks", "usn", "deleted_at"} <= columns
+    assert {"ix_review_items_usn", "ix_review_items_updated_at"} <= indexes
+    command.downgrade(alembic_config(engine), "0017")
+    raw = sqlite3.connect(tmp_path / "p.db")
+    assert "review_items" not in {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+    assert raw.execute("SELECT value FROM profile_meta WHERE key = 'probe'").fetchone() == ("kept",)
+    raw.close()

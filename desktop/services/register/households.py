@@ -378,14 +378,22 @@ def detail(profile: Profile, household_id: uuid.UUID) -> HouseholdDetail:
 
 
 def find_by_code(profile: Profile, code: str) -> uuid.UUID | None:
+    """The household with this number the user may see, one that still exists before a dissolved one."""
+    found = _with_code(profile, code)
+    return found[0][0] if found else None
+
+
+def find_all_by_code(profile: Profile, code: str) -> list[uuid.UUID]:
+    """The user's households (not dissolved) with this number: several only when merged copies each gave it."""
+    return [household_id for household_id, dissolved in _with_code(profile, code) if not dissolved]
+
+
+def _with_code(profile: Profile, code: str) -> list[tuple[uuid.UUID, bool]]:
+    dissolved, mine = Household.dissolved_on.is_not(None), access.household_filter(profile.user)
     with profile.sessions() as session:
-        return session.scalar(
-            select(Household.id)
-            .where(
-                Household.commune_code == profile.commune_code,
-                Household.code == clean(code),
-                live(Household),
-                access.household_filter(profile.user),
-            )
-            .order_by(Household.dissolved_on.is_not(None))
-        )
+        found = session.execute(
+            select(Household.id, dissolved)
+            .where(Household.commune_code == profile.commune_code, Household.code == clean(code), live(Household), mine)
+            .order_by(dissolved, Household.created_at, Household.id)
+        ).all()
+    return [(household_id, bool(gone)) for household_id, gone in found]

@@ -47,6 +47,7 @@ def _tables() -> dict[str, str]:
         "task_states": _tr("Task done or put off"),
         "campaign_years": _tr("Campaign year"),
         "communication_activities": _tr("Communication activity"),
+        "review_items": _tr("Item to review after a merge"),
         USERS: _tr("User"),
         EXPORTS: _tr("Report saved"),
         BULK: _tr("Bulk change"),
@@ -190,6 +191,10 @@ def _table_fields() -> dict[tuple[str, str], str]:
         ("manual_tasks", "owner_id"): _tr("Whose task"),
         ("directory_users", "role"): _tr("Role"),
         ("directory_users", "name"): _tr("Name"),
+        ("review_items", "kind"): _tr("Problem"),
+        ("review_items", "record_ids"): _tr("Records concerned"),
+        ("review_items", "table_name"): _tr("Kind of record"),
+        ("review_items", "state"): _tr("Progress"),
     }
 
 
@@ -249,6 +254,19 @@ def _plan_states() -> dict[str, str]:
     return {"planned": _tr("Planned"), "done": _tr("Done"), "dropped": _tr("Dropped")}
 
 
+def _review_states() -> dict[str, str]:
+    return {"open": _tr("To review"), "done": _tr("Settled"), "dismissed": _tr("Not a problem")}
+
+
+def _review_kinds() -> dict[str, str]:
+    return {
+        "duplicate_code": _tr("One household number twice"),
+        "two_heads": _tr("Two heads in one household"),
+        "duplicate_category": _tr("One category twice in a year"),
+        "duplicate_person": _tr("Possibly one person twice"),
+    }
+
+
 def _report_kinds() -> dict[str, str]:
     return {
         "monthly": _tr("Monthly report"),
@@ -279,6 +297,8 @@ _STATES = {
     (USERS, "recovery_code"): _recovery_code_states,
     ("case_referrals", "status"): _referral_states,
     ("case_plan_items", "status"): _plan_states,
+    ("review_items", "state"): _review_states,
+    ("review_items", "kind"): _review_kinds,
     (EXPORTS, "kind"): _report_kinds,
     (EXPORTS, "format"): _formats,
 }
