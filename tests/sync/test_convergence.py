@@ -28,7 +28,8 @@ from sqlalchemy import select
 from db.models.register import Household, Person
 from desktop.errors import SotayError
 from desktop.services import changesets
-from desktop.services.casework import tasks
+from desktop.services.casework import cases, dv, tasks
+from desktop.services.casework.cases import CaseInput
 from desktop.services.register import households, members, people, villages
 from desktop.services.register.households import HouseholdInput
 from desktop.services.register.members import PersonInput
@@ -92,9 +93,11 @@ def template(tmp_path_factory):
     a = villages.add(profile, "Thôn Đông")
     b = villages.add(profile, "Thôn Tây")
     hid = households.create(profile, HouseholdInput(code="001", village_id=a, address="Xóm 1"))
-    members.add_member(
+    head = members.add_member(
         profile, hid, PersonInput(full_name="Đặng Văn Hùng", sex="1", birth_date=date(1980, 5, 1), relationship="head")
     )
+    opened_on = profile.today() - timedelta(days=10)
+    cases.open_case(profile, CaseInput("domestic_violence", hid, opened_on, person_id=head, summary="Hàng xóm báo"))
     profile.close()
     return home, (a, b)
 
@@ -149,6 +152,8 @@ def do_move_household(world: World, copy: int, data, village_ids) -> None:
     if row is None:
         return
     target = data.draw(st.sampled_from(village_ids))
+    if target == row.village_id:
+        return  # setting the value it has is no edit
     households.update(
         profile,
         row.id,
@@ -201,6 +206,14 @@ def do_handle_task(world: World, copy: int, data, village_ids) -> None:
         tasks.complete(profile, data.draw(st.sampled_from(keys)))  # a soft delete of the manual task too
 
 
+def do_close_case(world: World, copy: int, data, village_ids) -> None:
+    profile = world.profiles[copy]
+    open_cases = [case for case in cases.list_cases(profile) if case.state != "closed"]
+    if open_cases:
+        outcome = world.unique_name("Kết quả")
+        dv.close_case(profile, open_cases[0].id, on=profile.today(), outcome=outcome)
+
+
 def do_add_village(world: World, copy: int, data, village_ids) -> None:
     villages.add(world.profiles[copy], data.draw(st.sampled_from(VILLAGE_NAMES)))
 
@@ -214,6 +227,7 @@ ACTIONS = (
     do_transfer_member,
     do_add_task,
     do_handle_task,
+    do_close_case,
     do_add_village,
 )
 
