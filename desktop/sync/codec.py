@@ -6,6 +6,7 @@ Sealed case content is bytes and travels as base64: the engine never opens it (a
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -117,3 +118,55 @@ class TableCodec:
         if unknown:
             raise CodecError(f"{self.table.name} has no column {sorted(unknown)[0]}")
         return {name: None if value is None else self._codecs[name][1](value) for name, value in values.items()}
+
+
+# Reading stored values straight from the driver: what SQLAlchemy's types keep in SQLite, turned into a
+# changeset's JSON without making Python objects first (extract reads every pending row: 100,000 at a time).
+_STORED_STAMP = len("2026-12-07 09:30:00.000000")
+
+
+def _raw_uuid(stored: Any) -> Any:
+    text = str(stored)
+    if len(text) == 32:  # sa.Uuid keeps 32 hex digits
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return str(uuid.UUID(text))
+
+
+def _raw_stamp(stored: Any) -> Any:
+    text = str(stored)
+    if len(text) == _STORED_STAMP and text[10] == " ":
+        return text[:10] + "T" + text[11:] + "Z"
+    return _stamp_out(datetime.fromisoformat(text).replace(tzinfo=UTC))  # written without microseconds
+
+
+def _raw_json(stored: Any) -> Any:
+    return json.loads(stored) if isinstance(stored, str | bytes) else stored
+
+
+def _raw_bool(stored: Any) -> Any:
+    return bool(stored)
+
+
+def _raw_date(stored: Any) -> Any:
+    return str(stored)[:10]
+
+
+def _raw_bytes(stored: Any) -> Any:
+    return base64.b64encode(bytes(stored)).decode("ascii")
+
+
+def raw_encoder(column: Column[Any]) -> Encode:
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return _raw_uuid
+    if isinstance(kind, UTCDateTime):
+        return _raw_stamp
+    if isinstance(kind, Date):
+        return _raw_date
+    if isinstance(kind, LargeBinary):
+        return _raw_bytes
+    if isinstance(kind, Boolean):
+        return _raw_bool
+    if isinstance(kind, JSON):
+        return _raw_json
+    return _same

@@ -15,7 +15,7 @@ from db.models.sync import WHOLE_ROW, SyncChange
 from db.models.synced import SYNCED_MODELS
 from db.stamps import META_CLOCK
 from desktop.sync.changeset import Changeset, RowChange
-from desktop.sync.codec import TableCodec
+from desktop.sync.codec import TableCodec, raw_encoder
 
 _CHANGES = cast(Table, SyncChange.__table__)
 _META = cast(Table, ProfileMeta.__table__)
@@ -42,13 +42,22 @@ def extract(conn: Connection, sender: str, schema: str) -> Changeset:
     rows: list[RowChange] = []
     for table in synced_tables():
         changed = _changed_fields(conn, table)
-        for row in conn.execute(select(table).where(table.c.usn == PENDING_USN)).mappings():
-            rows.append(row_change(table, dict(row), changed.get(row["id"], {})))
+        names = [column.name for column in table.columns]
+        encoders = [raw_encoder(column) for column in table.columns]
+        at_id = names.index("id")
+        # The driver's values, not SQLAlchemy's objects: every pending row is read (codec.raw_encoder).
+        quoted = ", ".join(f'"{name}"' for name in names)
+        query = f"SELECT {quoted} FROM {table.name} WHERE usn = ?"
+        for stored in conn.exec_driver_sql(query, (PENDING_USN,)):
+            encoded = {
+                name: None if v is None else enc(v) for name, enc, v in zip(names, encoders, stored, strict=True)
+            }
+            rows.append(row_change(table, encoded, changed.get(str(stored[at_id]), {})))
     return Changeset(id=str(uuid.uuid4()), sender=sender, made_at=str(made_at), schema=schema, rows=tuple(rows))
 
 
-def row_change(table: Table, row: dict[str, Any], changed: dict[str, str]) -> RowChange:
-    encoded = codec(table).encode(row)
+def row_change(table: Table, encoded: dict[str, Any], changed: dict[str, str]) -> RowChange:
+    """One row as a changeset carries it, from its values already encoded (codec)."""
     columns = business(table)
     if WHOLE_ROW in changed:  # made here since the last acknowledgement: every field is this device's change
         made = changed.pop(WHOLE_ROW)
@@ -57,19 +66,20 @@ def row_change(table: Table, row: dict[str, Any], changed: dict[str, str]) -> Ro
         table=table.name,
         id=encoded["id"],
         values={column: encoded[column] for column in columns},
-        hlc=row["hlc"],
-        field_clocks=row["field_clocks"] or {},
+        hlc=encoded["hlc"],
+        field_clocks=encoded["field_clocks"] or {},
         changed_fields=changed,
-        usn=row["usn"],
-        origin=row["origin"],
+        usn=encoded["usn"],
+        origin=encoded["origin"],
         created_at=encoded["created_at"],
         updated_at=encoded["updated_at"],
     )
 
 
-def _changed_fields(conn: Connection, table: Table) -> dict[uuid.UUID, dict[str, str]]:
-    found: dict[uuid.UUID, dict[str, str]] = defaultdict(dict)
-    query = select(_CHANGES.c.row_id, _CHANGES.c.field, _CHANGES.c.hlc).where(_CHANGES.c.table_name == table.name)
-    for row_id, name, clock in conn.execute(query):
-        found[row_id][name] = clock
+def _changed_fields(conn: Connection, table: Table) -> dict[str, dict[str, str]]:
+    """This device's changes not yet acknowledged, by the row id as stored."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    query = "SELECT row_id, field, hlc FROM sync_changes WHERE table_name = ?"
+    for row_id, name, clock in conn.exec_driver_sql(query, (table.name,)):
+        found[str(row_id)][name] = clock
     return found

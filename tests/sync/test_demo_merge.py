@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 from sqlalchemy import func, select
 
 from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
 from desktop.services import changesets
-from desktop.sync.extract import synced_tables
+from desktop.sync.extract import codec, synced_tables
 from tests.cli_helpers import run
 
 # Made by a merge or a scan after one, never by a person's own work: a demo has none of them.
@@ -56,3 +57,25 @@ def test_two_demo_profiles_made_with_different_seeds_merge_both_ways(tmp_path):
     finally:
         first.close()
         second.close()
+
+
+def test_extract_reads_stored_values_as_the_column_types_do(tmp_path):
+    """Extract turns the driver's stored values into JSON directly; they must be what the types give."""
+    profile = _demo(tmp_path / "demo", seed=5, households=60)
+    try:
+        changeset = changesets.extract(profile)
+        tables = {table.name: table for table in synced_tables()}
+        with profile.sessions() as session:
+            conn = session.connection()
+            for row in changeset.rows:
+                table = tables[row.table]
+                stored = conn.execute(select(table).where(table.c.id == uuid.UUID(row.id))).mappings().one()
+                typed = codec(table).encode(dict(stored))
+                assert row.values == {name: typed[name] for name in row.values}, row.table
+                assert (row.created_at, row.updated_at, row.field_clocks) == (
+                    typed["created_at"],
+                    typed["updated_at"],
+                    typed["field_clocks"],
+                )
+    finally:
+        profile.close()
