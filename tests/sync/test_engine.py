@@ -14,7 +14,7 @@ from db.base import utcnow
 from db.models.casework import TaskState, task_state_id
 from db.models.profile import AuditEvent
 from db.models.register import Household, Person
-from db.models.sync import CONCURRENT, DELETED, KEPT, SyncChange, SyncConflict
+from db.models.sync import AHEAD, CONCURRENT, DELETED, KEPT, SyncChange, SyncConflict
 from db.session import SyncedWriteRefusedError
 from desktop.errors import ValidationError
 from desktop.services import changesets, conflicts
@@ -313,3 +313,19 @@ def test_a_case_travels_sealed_and_opens_on_the_other_copy_closed_on_both(pair):
     assert one.state == "closed" and one.outcome == "Đã hòa giải"  # the later close wins
     [conflict] = conflicts.list_open(a)  # the earlier outcome is kept, readable by the permission's holders
     assert "Gia đình ổn định" in json.dumps(conflict.other.values, ensure_ascii=False)
+
+
+def test_a_change_from_a_laptop_dated_days_ahead_never_wins_silently(pair, monkeypatch):
+    a, b, hid, _head = pair
+    village = _row(a, Household, hid).village_id
+    households.update(b, hid, HouseholdInput(code="012", village_id=village, address="Xóm thật"))
+    real = hlc.wall_ms
+    monkeypatch.setattr(hlc, "wall_ms", lambda: real() + 3 * 86_400_000)  # A's date is three days ahead
+    households.update(a, hid, HouseholdInput(code="012", village_id=village, address="Xóm sai ngày"))
+    monkeypatch.setattr(hlc, "wall_ms", real)
+    _exchange(a, b)
+    assert _row(b, Household, hid).address == "Xóm thật"
+    [conflict] = conflicts.list_open(b)
+    assert conflict.reason == AHEAD and conflict.other.values["address"] == "Xóm sai ngày"
+    households.update(b, hid, HouseholdInput(code="012", village_id=village, address="Xóm thật", phone="0900000000"))
+    assert hlc.parse(_row(b, Household, hid).hlc).ms < real() + 60_000  # B's clock did not jump ahead
