@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import inspect
 
 from db.audit_content import shown_columns
+from db.base import SYNC_COLUMNS
 from db.models.synced import SYNCED_MODELS
 from desktop.demo.build import build_demo
 from desktop.services.casework import cases, dv, dv_measures
@@ -27,7 +28,7 @@ from desktop.ui.pages import audit_labels
 from desktop.ui.pages.audit_log import AuditLogPage
 from desktop.ui.pages.audit_texts import action_label, local_time, table_label
 
-_BOOKKEEPING = {"id", "created_at", "updated_at", "usn", "origin"}
+_BOOKKEEPING = SYNC_COLUMNS | {"id"}  # never in a summary (db/audit.py)
 # services/profile/users.py _audit, and a passphrase reset (services/profile/recovery.py)
 USER_FIELDS = ("name", "role", "protection", "villages", "passphrase_reset", "recovery_code")
 EXPORT_FIELDS = ("kind", "format", "subject", "sha256", "signed", "confidential")  # documents/export.py
