@@ -126,3 +126,26 @@ def test_the_actions_the_demo_does_not_take_read_in_words(ctx, qtbot, demo_log):
         f"Ngày kết thúc: {date.today():%d/%m/%Y}" in texts[("support_cases", "update")]
     )
     assert texts[("*", "create")].startswith("Dữ liệu mẫu: 8 hộ, mã tạo dữ liệu 5, ngày ")
+
+
+def test_a_changeset_from_another_laptop_reads_as_one_event_in_words(ctx, qtbot, register, tmp_path):
+    from desktop.services import changesets
+    from tests.sync.copies import copy_of, reopen
+
+    a = register.profile
+    home = a.paths.home
+    b = copy_of(a, tmp_path / "b")
+    a = reopen(home)
+    households.create(a, HouseholdInput(code="015", village_id=register.village_a, address="Xóm 1"))
+    households.create(b, HouseholdInput(code="015", village_id=register.village_a, address="Xóm 2"))
+    changesets.apply(b, changesets.extract(a))
+    [event] = [e for e in audit.events(b, limit=100) if e.action == "sync"]
+    a.close()
+    b.close()
+    page = AuditLogPage(ctx)
+    qtbot.addWidget(page)
+    text = page.formatter.text(event)
+    assert (action_label(event.action), table_label(event.table_name)) == ("Đồng bộ", "Nhận thay đổi từ máy khác")
+    assert "Số bản ghi đã ghi: 1" in text and "Số bản ghi đã ghi — Hộ gia đình: 1" in text
+    assert "Số bản ghi đã có sẵn: " in text and "Máy gửi: " in text
+    assert not SNAKE.search(text) and "rows." not in text and "changeset" not in text, text
