@@ -188,6 +188,7 @@ def _print_events(found: Sequence[AuditEventDTO], limit: int) -> None:
         "create": console.text(QT_TRANSLATE_NOOP("Cli", "created")),
         "update": console.text(QT_TRANSLATE_NOOP("Cli", "changed")),
         "delete": console.text(QT_TRANSLATE_NOOP("Cli", "deleted")),
+        "sync": console.text(QT_TRANSLATE_NOOP("Cli", "received from another laptop")),
     }
     for event in found:
         head = f"#{event.id}  {event.at:%Y-%m-%d %H:%M:%S}  {event.user}  {actions.get(event.action, event.action)}"

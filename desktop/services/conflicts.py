@@ -69,6 +69,7 @@ TABLE_LABELS: dict[str, str] = {
     "campaign_years": QT_TRANSLATE_NOOP(CTX, "Campaign year"),
     "communication_activities": QT_TRANSLATE_NOOP(CTX, "Communication activity"),
     "sync_conflicts": QT_TRANSLATE_NOOP(CTX, "Choice about a conflict"),
+    "review_items": QT_TRANSLATE_NOOP(CTX, "Item to check after a merge"),
 }
 OTHER_RECORD = QT_TRANSLATE_NOOP(CTX, "Other record")  # a table a newer version added
 

@@ -128,7 +128,9 @@ class MainWindow(QMainWindow):
     def _build_review(self) -> ReviewPage:
         from desktop.ui.pages.review import ReviewPage
 
-        return ReviewPage(self.ctx)
+        page = ReviewPage(self.ctx)
+        page.open_household.connect(self.open_household)
+        return page
 
     def _build_activities(self) -> ActivitiesPage:
         from desktop.ui.pages.activities import ActivitiesPage

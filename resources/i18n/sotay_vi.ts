@@ -1222,59 +1222,140 @@
             <translation>Ngày xóa</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="50" />
             <source>Item to review after a merge</source>
             <translation>Mục cần xem lại sau khi gộp dữ liệu</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="194" />
             <source>Problem</source>
             <translation>Vấn đề</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="195" />
             <source>Records concerned</source>
             <translation>Các bản ghi liên quan</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="196" />
             <source>Kind of record</source>
             <translation>Loại bản ghi</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="258" />
             <source>To review</source>
             <translation>Cần xem lại</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="258" />
             <source>Settled</source>
             <translation>Đã xử lý</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="258" />
             <source>Not a problem</source>
             <translation>Không phải vấn đề</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="263" />
             <source>One household number twice</source>
             <translation>Một số hộ dùng cho hai hộ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="264" />
             <source>Two heads in one household</source>
             <translation>Hai chủ hộ trong một hộ</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="265" />
             <source>One category twice in a year</source>
             <translation>Một diện hộ ghi hai lần trong một năm</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/pages/audit_labels.py" line="266" />
             <source>Possibly one person twice</source>
             <translation>Có thể một người được ghi hai lần</translation>
+        </message>
+        <message>
+            <source>Synced</source>
+            <translation>Đồng bộ</translation>
+        </message>
+        <message>
+            <source>Value set aside by a merge</source>
+            <translation>Giá trị bị gác lại khi gộp thay đổi</translation>
+        </message>
+        <message>
+            <source>Changes received from another laptop</source>
+            <translation>Nhận thay đổi từ máy khác</translation>
+        </message>
+        <message>
+            <source>Batch of changes</source>
+            <translation>Gói thay đổi</translation>
+        </message>
+        <message>
+            <source>Sent by the laptop</source>
+            <translation>Máy gửi</translation>
+        </message>
+        <message>
+            <source>Records written</source>
+            <translation>Số bản ghi đã ghi</translation>
+        </message>
+        <message>
+            <source>Records already up to date</source>
+            <translation>Số bản ghi đã có sẵn</translation>
+        </message>
+        <message>
+            <source>Records with a value set aside</source>
+            <translation>Số bản ghi có giá trị bị gác lại</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Thông tin</translation>
+        </message>
+        <message>
+            <source>Why it was set aside</source>
+            <translation>Lý do bị gác lại</translation>
+        </message>
+        <message>
+            <source>Value kept</source>
+            <translation>Giá trị được giữ</translation>
+        </message>
+        <message>
+            <source>Time of the value kept</source>
+            <translation>Thời điểm của giá trị được giữ</translation>
+        </message>
+        <message>
+            <source>Value set aside</source>
+            <translation>Giá trị bị gác lại</translation>
+        </message>
+        <message>
+            <source>Time of the value set aside</source>
+            <translation>Thời điểm của giá trị bị gác lại</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <translation>Lựa chọn</translation>
+        </message>
+        <message>
+            <source>Waiting for a choice</source>
+            <translation>Đang chờ lựa chọn</translation>
+        </message>
+        <message>
+            <source>Record left as it was</source>
+            <translation>Giữ nguyên bản ghi</translation>
+        </message>
+        <message>
+            <source>Value set aside written</source>
+            <translation>Đã ghi giá trị bị gác lại</translation>
+        </message>
+        <message>
+            <source>Changed on two laptops</source>
+            <translation>Được sửa trên hai máy</translation>
+        </message>
+        <message>
+            <source>A laptop's date was wrong</source>
+            <translation>Ngày giờ của một máy bị sai</translation>
+        </message>
+        <message>
+            <source>Deleted on one laptop, changed on another</source>
+            <translation>Bị xóa trên một máy, được sửa trên máy khác</translation>
+        </message>
+        <message>
+            <source>Records written: {kind}</source>
+            <translation>Số bản ghi đã ghi — {kind}</translation>
         </message>
     </context>
     <context>
@@ -2236,6 +2317,39 @@
         </message>
     </context>
     <context>
+        <name>CheckCard</name>
+        <message>
+            <location filename="../../desktop/ui/pages/review.py" line="+241" />
+            <source>A problem to check</source>
+            <translation>Một vấn đề cần kiểm tra</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Open the household</source>
+            <translation>Mở hộ gia đình</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Change household number…</source>
+            <translation>Đổi số hộ…</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Not a duplicate</source>
+            <translation>Không phải trùng</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The records are different: this item is closed on every laptop.</source>
+            <translation>Các bản ghi này là khác nhau: mục này được đóng trên mọi máy.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Household no. {number}</source>
+            <translation>Hộ số {number}</translation>
+        </message>
+    </context>
+    <context>
         <name>ChildForms</name>
         <message>
             <source>Write the time as hours:minutes, e.g. 08:30.</source>
@@ -2678,7 +2792,7 @@
             <translation>… và {count} kết quả nữa; dùng --limit để xem thêm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/audit.py" line="+39" />
+            <location filename="../../desktop/cli/audit.py" line="+40" />
             <source>Showing the first {count}; use --limit for more.</source>
             <translation>Đang hiện {count} kết quả đầu; dùng --limit để xem thêm.</translation>
         </message>
@@ -2738,7 +2852,7 @@
             <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/audit.py" line="-168" />
+            <location filename="../../desktop/cli/audit.py" line="-169" />
             <source>The audit log: who changed which record, and when.</source>
             <translation>Nhật ký kiểm tra: ai đã thay đổi hồ sơ nào, vào lúc nào.</translation>
         </message>
@@ -2828,6 +2942,11 @@
             <location line="+1" />
             <source>deleted</source>
             <translation>xóa</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received from another laptop</source>
+            <translation>nhận từ máy khác</translation>
         </message>
         <message>
             <location filename="../../desktop/cli/device.py" line="+28" />
@@ -3560,7 +3679,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ConflictCard</name>
         <message>
-            <location filename="../../desktop/ui/pages/review.py" line="+86" />
+            <location filename="../../desktop/ui/pages/review.py" line="-152" />
             <location line="+1" />
             <source>Keep this value</source>
             <translation>Giữ giá trị này</translation>
@@ -3746,11 +3865,16 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <source>This conflict was already settled, here or on another laptop.</source>
             <translation>Mục này đã được chọn xong rồi, trên máy này hoặc trên máy khác.</translation>
         </message>
+        <message>
+            <location filename="../../desktop/services/conflicts.py" line="72" />
+            <source>Item to check after a merge</source>
+            <translation>Mục cần kiểm tra sau khi gộp thay đổi</translation>
+        </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+132" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+144" />
             <location line="+172" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
@@ -5211,7 +5335,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Khóa ngay</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/main_window.py" line="+287" />
+            <location filename="../../desktop/ui/main_window.py" line="+289" />
             <source>{commune} · {name} — {role}</source>
             <translation>{commune} · {name} — {role}</translation>
         </message>
@@ -5384,7 +5508,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="-78" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="-88" />
             <source>Got it</source>
             <translation>Đã hiểu</translation>
         </message>
@@ -6394,6 +6518,24 @@ Bạn vẫn muốn xóa chứ?</translation>
         </message>
     </context>
     <context>
+        <name>RenumberDialog</name>
+        <message>
+            <location filename="../../desktop/ui/dialogs/renumber.py" line="+24" />
+            <source>New number for household {code}</source>
+            <translation>Số mới cho hộ {code}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Another household has the number {code} too. Give this one a number no other household in the commune has; the change reaches the other laptops with the next exchange.</source>
+            <translation>Một hộ khác cũng mang số {code}. Hãy đặt cho hộ này một số chưa hộ nào trong xã dùng; thay đổi sẽ đến các máy khác trong lần trao đổi tiếp theo.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>New &amp;number</source>
+            <translation>&amp;Số hộ mới</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportSignDialog</name>
         <message>
             <location filename="../../desktop/ui/dialogs/report_sign.py" line="+90" />
@@ -7030,6 +7172,33 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
         </message>
     </context>
     <context>
+        <name>Review</name>
+        <message>
+            <source>{n} households have the number {code}. Give all but one of them a new number.</source>
+            <translation>{n} hộ cùng mang số {code}. Hãy đặt số mới cho các hộ, chỉ giữ số này cho một hộ.</translation>
+        </message>
+        <message>
+            <source>Household {code} has {n} present heads. Keep one head and give the others their relationship.</source>
+            <translation>Hộ {code} có {n} chủ hộ đang ở. Hãy giữ một chủ hộ và ghi lại quan hệ với chủ hộ cho những người còn lại.</translation>
+        </message>
+        <message>
+            <source>Household {code} has the category {category} {n} times for {year}. Remove the extra entries.</source>
+            <translation>Hộ {code} có diện {category} ghi {n} lần cho năm {year}. Hãy xoá các dòng thừa.</translation>
+        </message>
+        <message>
+            <source>{name} may be recorded {n} times. If they are different people, dismiss this item; if not, delete the extra record.</source>
+            <translation>{name} có thể đã được ghi {n} lần. Nếu là những người khác nhau, hãy bỏ qua mục này; nếu không, hãy xoá bản ghi thừa.</translation>
+        </message>
+        <message>
+            <source>This review item is already settled; the list shows the open ones.</source>
+            <translation>Mục này đã được xử lý; danh sách chỉ hiện các mục còn cần xem lại.</translation>
+        </message>
+        <message>
+            <source>This review item no longer exists.</source>
+            <translation>Mục cần xem lại này không còn nữa.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewBar</name>
         <message>
             <location filename="../../desktop/ui/pages/dashboard.py" line="+23" />
@@ -7037,9 +7206,19 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Xem lại…</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>{n} change(s) from other laptops were set aside and wait for your choice on Needs review.</source>
-            <translation>Có {n} thay đổi từ máy khác bị gác lại, đang chờ bạn chọn ở trang Cần xem lại.</translation>
+            <location line="+11" />
+            <source>{n} item(s) to review on Needs review: {conflicts} value(s) from other laptops set aside, {items} problem(s) to check after merging their changes.</source>
+            <translation>Có {n} mục trên trang Cần xem lại: {conflicts} giá trị từ máy khác bị gác lại, {items} vấn đề cần kiểm tra sau khi gộp thay đổi của các máy.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{n} item(s) to review on Needs review: problem(s) to check after merging the changes of other laptops.</source>
+            <translation>Có {n} mục trên trang Cần xem lại: vấn đề cần kiểm tra sau khi gộp thay đổi của các máy khác.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{n} item(s) to review on Needs review: value(s) from other laptops set aside, waiting for your choice.</source>
+            <translation>Có {n} mục trên trang Cần xem lại: giá trị từ máy khác bị gác lại, đang chờ bạn chọn.</translation>
         </message>
     </context>
     <context>
@@ -7093,13 +7272,13 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/review.py" line="+11" />
-            <location line="+73" />
+            <location filename="../../desktop/ui/pages/review.py" line="+74" />
+            <location line="+117" />
             <source>Needs review</source>
             <translation>Cần xem lại</translation>
         </message>
         <message>
-            <location line="-69" />
+            <location line="-113" />
             <source>When two laptops changed the same thing before exchanging their changes, one value was kept and the other set aside. Check each one below and keep the right value: your choice reaches the other laptops with the next exchange.</source>
             <translation>Khi hai máy cùng sửa một thông tin trước khi trao đổi thay đổi, một giá trị được giữ và giá trị kia bị gác lại. Hãy xem từng mục dưới đây và giữ giá trị đúng: lựa chọn của bạn sẽ đến các máy khác trong lần trao đổi tiếp theo.</translation>
         </message>
@@ -7109,12 +7288,27 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Không có gì cần xem lại: mọi thay đổi từ các máy khác đều đã khớp.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+1" />
+            <source>Values set aside</source>
+            <translation>Giá trị bị gác lại</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To check</source>
+            <translation>Cần kiểm tra</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Each laptop kept the rules, but together their changes break one: the same number for two households, two heads, one person recorded twice. Open the records and settle it.</source>
+            <translation>Mỗi máy đều làm đúng quy tắc, nhưng gộp thay đổi của các máy lại thì có chỗ không khớp: hai hộ cùng một số, hai chủ hộ, một người được ghi hai lần. Hãy mở các bản ghi để xử lý.</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Conflicts to review</source>
             <translation>Các mục cần xem lại</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+41" />
             <source>To review: {n}</source>
             <translation>Cần xem lại: {n}</translation>
         </message>
@@ -8356,57 +8550,6 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <location line="+54" />
             <source>{n} visit(s)</source>
             <translation>{n} lượt thăm</translation>
-        </message>
-    </context>
-    <context>
-        <name>Conflicts</name>
-        <message>
-            <location filename="../../desktop/services/conflicts.py" line="94" />
-            <source>The record of this conflict is not on this laptop.</source>
-            <translation>Bản ghi của xung đột này không có trên máy này.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/conflicts.py" line="76" />
-            <source>This conflict no longer exists.</source>
-            <translation>Xung đột này không còn nữa.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/conflicts.py" line="81" />
-            <source>This conflict was already settled, here or on another laptop.</source>
-            <translation>Xung đột này đã được xử lý, trên máy này hoặc trên máy khác.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Review</name>
-        <message>
-            <location filename="../../desktop/services/review.py" line="52" />
-            <source>{n} households have the number {code}. Give all but one of them a new number.</source>
-            <translation>{n} hộ cùng mang số {code}. Hãy đặt số mới cho các hộ, chỉ giữ số này cho một hộ.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/review.py" line="55" />
-            <source>Household {code} has {n} present heads. Keep one head and give the others their relationship.</source>
-            <translation>Hộ {code} có {n} chủ hộ đang ở. Hãy giữ một chủ hộ và ghi lại quan hệ với chủ hộ cho những người còn lại.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/review.py" line="58" />
-            <source>Household {code} has the category {category} {n} times for {year}. Remove the extra entries.</source>
-            <translation>Hộ {code} có diện {category} ghi {n} lần cho năm {year}. Hãy xoá các dòng thừa.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/review.py" line="61" />
-            <source>{name} may be recorded {n} times. If they are different people, dismiss this item; if not, delete the extra record.</source>
-            <translation>{name} có thể đã được ghi {n} lần. Nếu là những người khác nhau, hãy bỏ qua mục này; nếu không, hãy xoá bản ghi thừa.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/review.py" line="259" />
-            <source>This review item is already settled; the list shows the open ones.</source>
-            <translation>Mục này đã được xử lý; danh sách chỉ hiện các mục còn cần xem lại.</translation>
-        </message>
-        <message>
-            <location filename="../../desktop/services/review.py" line="257" />
-            <source>This review item no longer exists.</source>
-            <translation>Mục cần xem lại này không còn nữa.</translation>
         </message>
     </context>
 </TS>

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import inspect
 
 from db.audit_content import shown_columns
+from db.base import SYNC_COLUMNS
 from db.models.synced import SYNCED_MODELS
 from desktop.demo.build import build_demo
 from desktop.services.casework import cases, dv, dv_measures
@@ -27,7 +28,7 @@ from desktop.ui.pages import audit_labels
 from desktop.ui.pages.audit_log import AuditLogPage
 from desktop.ui.pages.audit_texts import action_label, local_time, table_label
 
-_BOOKKEEPING = {"id", "created_at", "updated_at", "usn", "origin"}
+_BOOKKEEPING = SYNC_COLUMNS | {"id"}  # never in a summary (db/audit.py)
 # services/profile/users.py _audit, and a passphrase reset (services/profile/recovery.py)
 USER_FIELDS = ("name", "role", "protection", "villages", "passphrase_reset", "recovery_code")
 EXPORT_FIELDS = ("kind", "format", "subject", "sha256", "signed", "confidential")  # documents/export.py
@@ -125,3 +126,26 @@ def test_the_actions_the_demo_does_not_take_read_in_words(ctx, qtbot, demo_log):
         f"Ngày kết thúc: {date.today():%d/%m/%Y}" in texts[("support_cases", "update")]
     )
     assert texts[("*", "create")].startswith("Dữ liệu mẫu: 8 hộ, mã tạo dữ liệu 5, ngày ")
+
+
+def test_a_changeset_from_another_laptop_reads_as_one_event_in_words(ctx, qtbot, register, tmp_path):
+    from desktop.services import changesets
+    from tests.sync.copies import copy_of, reopen
+
+    a = register.profile
+    home = a.paths.home
+    b = copy_of(a, tmp_path / "b")
+    a = reopen(home)
+    households.create(a, HouseholdInput(code="015", village_id=register.village_a, address="Xóm 1"))
+    households.create(b, HouseholdInput(code="015", village_id=register.village_a, address="Xóm 2"))
+    changesets.apply(b, changesets.extract(a))
+    [event] = [e for e in audit.events(b, limit=100) if e.action == "sync"]
+    a.close()
+    b.close()
+    page = AuditLogPage(ctx)
+    qtbot.addWidget(page)
+    text = page.formatter.text(event)
+    assert (action_label(event.action), table_label(event.table_name)) == ("Đồng bộ", "Nhận thay đổi từ máy khác")
+    assert "Số bản ghi đã ghi: 1" in text and "Số bản ghi đã ghi — Hộ gia đình: 1" in text
+    assert "Số bản ghi đã có sẵn: " in text and "Máy gửi: " in text
+    assert not SNAKE.search(text) and "rows." not in text and "changeset" not in text, text

@@ -17,6 +17,10 @@ from desktop.ui.translation import message_text
 CTX = "AuditLog"
 # Tables that are not ORM rows of db/models/synced.py but have events of their own.
 USERS, EXPORTS, BULK = "users", "report_exports", "*"
+# A changeset from another copy, applied: one event of the action "sync" for all its rows (db/audit.py SYNC,
+# desktop/sync/apply.py); its summary counts the rows, "rows.<table>" per table.
+CHANGESETS, SYNC = "changesets", "sync"
+ROWS_PREFIX = "rows."
 
 
 def _tr(text: str) -> str:
@@ -24,7 +28,7 @@ def _tr(text: str) -> str:
 
 
 def action_label(action: str) -> str:
-    labels = {"create": _tr("Added"), "update": _tr("Changed"), "delete": _tr("Deleted")}
+    labels = {"create": _tr("Added"), "update": _tr("Changed"), "delete": _tr("Deleted"), SYNC: _tr("Synced")}
     return labels.get(action) or _tr("Other change")
 
 
@@ -48,6 +52,8 @@ def _tables() -> dict[str, str]:
         "campaign_years": _tr("Campaign year"),
         "communication_activities": _tr("Communication activity"),
         "review_items": _tr("Item to review after a merge"),
+        "sync_conflicts": _tr("Value set aside by a merge"),
+        CHANGESETS: _tr("Changes received from another laptop"),
         USERS: _tr("User"),
         EXPORTS: _tr("Report saved"),
         BULK: _tr("Bulk change"),
@@ -167,6 +173,12 @@ def _fields() -> dict[str, str]:
         "sha256": _tr("Check code (SHA-256)"),
         "signed": _tr("Signed"),
         "confidential": _tr("Confidential"),
+        # a changeset applied (desktop/sync/apply.py)
+        "changeset": _tr("Batch of changes"),
+        "sender": _tr("Sent by the laptop"),
+        "applied": _tr("Records written"),
+        "unchanged": _tr("Records already up to date"),
+        "conflicted": _tr("Records with a value set aside"),
         # the demo's bulk insert
         "demo": _tr("Demo data"),
     }
@@ -195,14 +207,27 @@ def _table_fields() -> dict[tuple[str, str], str]:
         ("review_items", "record_ids"): _tr("Records concerned"),
         ("review_items", "table_name"): _tr("Kind of record"),
         ("review_items", "state"): _tr("Progress"),
+        ("sync_conflicts", "table_name"): _tr("Kind of record"),
+        ("sync_conflicts", "row_id"): _tr("Record"),
+        ("sync_conflicts", "field"): _tr("Detail"),
+        ("sync_conflicts", "reason"): _tr("Why it was set aside"),
+        ("sync_conflicts", "kept_value"): _tr("Value kept"),
+        ("sync_conflicts", "kept_clock"): _tr("Time of the value kept"),
+        ("sync_conflicts", "other_value"): _tr("Value set aside"),
+        ("sync_conflicts", "other_clock"): _tr("Time of the value set aside"),
+        ("sync_conflicts", "state"): _tr("Choice"),
     }
 
 
 def field_label(field: str, table: str = "") -> str:
+    if field.startswith(ROWS_PREFIX):  # a changeset's count of one table's rows
+        return _tr("Records written: {kind}").format(kind=table_label(field.removeprefix(ROWS_PREFIX)))
     return _table_fields().get((table, field)) or _fields().get(field) or _tr("Other detail")
 
 
 def has_field_label(field: str, table: str = "") -> bool:
+    if field.startswith(ROWS_PREFIX):
+        return has_table_label(field.removeprefix(ROWS_PREFIX))
     return (table, field) in _table_fields() or field in _fields()
 
 
@@ -267,6 +292,22 @@ def _review_kinds() -> dict[str, str]:
     }
 
 
+def _conflict_states() -> dict[str, str]:
+    return {
+        "open": _tr("Waiting for a choice"),
+        "kept": _tr("Record left as it was"),
+        "restored": _tr("Value set aside written"),
+    }
+
+
+def _conflict_reasons() -> dict[str, str]:
+    return {
+        "concurrent": _tr("Changed on two laptops"),
+        "ahead": _tr("A laptop's date was wrong"),
+        "deleted": _tr("Deleted on one laptop, changed on another"),
+    }
+
+
 def _report_kinds() -> dict[str, str]:
     return {
         "monthly": _tr("Monthly report"),
@@ -299,6 +340,8 @@ _STATES = {
     ("case_plan_items", "status"): _plan_states,
     ("review_items", "state"): _review_states,
     ("review_items", "kind"): _review_kinds,
+    ("sync_conflicts", "state"): _conflict_states,
+    ("sync_conflicts", "reason"): _conflict_reasons,
     (EXPORTS, "kind"): _report_kinds,
     (EXPORTS, "format"): _formats,
 }

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.errors import SotayError
-from desktop.services import changesets, dashboard, stats
+from desktop.services import changesets, dashboard, review, stats
 from desktop.services.casework import tasks
 from desktop.services.casework.task_sources import TaskDTO
 from desktop.services.casework.tasks import TaskCounts
@@ -32,6 +32,7 @@ class Overview:
     priority_days: int  # a priority household unvisited this long is a task
     sync_needed: bool  # a backup was restored and the upper level has not synced since
     open_conflicts: int  # values a merge set aside, waiting on Cần xem lại
+    open_review_items: int  # rules a merge found broken, waiting on Cần xem lại
 
 
 def load_overview(ctx: AppContext) -> Overview:
@@ -50,6 +51,7 @@ def load_overview(ctx: AppContext) -> Overview:
         priority_days=tasks.priority_visit_days(profile),
         sync_needed=restore_sync.sync_needed_after_restore(profile),
         open_conflicts=changesets.status(profile).open_conflicts,
+        open_review_items=review.count_open(profile),
     )
 
 
@@ -110,13 +112,23 @@ class ReviewBar(QFrame):
         row.addWidget(self.open_button)
         self.hide()
 
-    def show_count(self, count: int) -> None:
-        self.text.setText(
-            self.tr("{n} change(s) from other laptops were set aside and wait for your choice on Needs review.").format(
-                n=count
+    def show_count(self, conflicts: int, items: int = 0) -> None:
+        """Values set aside wait for a choice; review items for a check: one sentence names what there is."""
+        if conflicts and items:
+            text = self.tr(
+                "{n} item(s) to review on Needs review: {conflicts} value(s) from other laptops set aside, "
+                "{items} problem(s) to check after merging their changes."
             )
-        )
-        self.setVisible(count > 0)
+        elif items:
+            text = self.tr(
+                "{n} item(s) to review on Needs review: problem(s) to check after merging the changes of other laptops."
+            )
+        else:
+            text = self.tr(
+                "{n} item(s) to review on Needs review: value(s) from other laptops set aside, waiting for your choice."
+            )
+        self.text.setText(text.format(n=conflicts + items, conflicts=conflicts, items=items))
+        self.setVisible(conflicts + items > 0)
 
 
 class DashboardPage(QWidget):
@@ -213,7 +225,7 @@ class DashboardPage(QWidget):
         self.cards["visits_month"].set_value(overview.visits_this_month)
         self.cards["events_month"].set_value(overview.events_this_month)
         self.cards["villages"].set_value(counts.get("villages", 0))
-        self.review_bar.show_count(overview.open_conflicts)
+        self.review_bar.show_count(overview.open_conflicts, overview.open_review_items)
         shown = overview.task_counts
         self._today = overview.today
         self._priority_days = overview.priority_days

@@ -1,8 +1,13 @@
-"""Cần xem lại: the values a merge of two laptops' changes set aside, side by side, and the user's choice.
+"""Cần xem lại: the values a merge of two laptops' changes set aside, side by side, and the user's choice;
+below them, the rules the merge found broken (Cần kiểm tra).
 
 Each open conflict (desktop.services.conflicts, docs/changeset.md) is a card: which record and which
 detail, why the laptops disagree, and both values with who made them and when. Keeping one side closes
 the conflict on every copy; keeping the value set aside writes it to the record as the user's own edit.
+
+Each open review item (desktop.services.review) is a card too: the problem in words, its records as
+buttons that open their household, "Đổi số hộ…" when one number is given to several households, and
+"Không phải trùng" to dismiss it on every copy.
 """
 
 from __future__ import annotations
@@ -26,12 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import SotayError
-from desktop.services import conflicts
+from desktop.services import conflicts, review
 from desktop.services.conflicts import ConflictDTO, Side
+from desktop.services.register import households, members
+from desktop.services.review import DUPLICATE_CODE, ReviewItemDTO, ReviewRecord
 from desktop.ui.context import AppContext
+from desktop.ui.dialogs.renumber import RenumberDialog
 from desktop.ui.modal import warn
 from desktop.ui.pages.audit_labels import field_label, state_word
-from desktop.ui.translation import error_text
+from desktop.ui.translation import error_text, message_text
 from desktop.ui.widgets.stale import ReloadsWhenShown
 
 TIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -51,6 +59,48 @@ def load_review(ctx: AppContext) -> list[ReviewItem]:
         ReviewItem(found, conflicts.record_label(profile, found.table, found.row_id))
         for found in conflicts.list_open(profile)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckItem:
+    """An open review item, with the household each of its records belongs to (None: not found)."""
+
+    item: ReviewItemDTO
+    households: tuple[uuid.UUID | None, ...]
+    places: tuple[str, ...]  # where each household is: what tells two households of one number apart
+
+
+@dataclass(frozen=True, slots=True)
+class PageData:
+    conflicts: list[ReviewItem]
+    checks: list[CheckItem]
+
+
+def _household_of(ctx: AppContext, item: ReviewItemDTO, record: ReviewRecord) -> uuid.UUID | None:
+    if item.table == "households":
+        return record.id
+    if item.table == "people":
+        return members.get(ctx.profile, record.id).household_id
+    # A category entry is labelled with its household's number: the household when the number is one's.
+    found = households.find_all_by_code(ctx.profile, record.label)
+    return found[0] if len(found) == 1 else None
+
+
+def _place(ctx: AppContext, household_id: uuid.UUID | None) -> str:
+    if household_id is None:
+        return ""
+    found = households.detail(ctx.profile, household_id)
+    return ", ".join(part for part in (found.address, found.village) if part)
+
+
+def _check(ctx: AppContext, item: ReviewItemDTO) -> CheckItem:
+    ids = tuple(_household_of(ctx, item, record) for record in item.records)
+    return CheckItem(item, ids, tuple(_place(ctx, household_id) for household_id in ids))
+
+
+def load_page(ctx: AppContext) -> PageData:
+    """Runs on the DB lane."""
+    return PageData(load_review(ctx), [_check(ctx, item) for item in review.list_open(ctx.profile)])
 
 
 def local_time(at: datetime | None) -> str:
@@ -177,14 +227,77 @@ class ConflictCard(QFrame):
         return self.tr("On {who}, {when}").format(who=who, when=when)
 
 
+class CheckCard(QFrame):
+    """One review item: the problem in words, its records, and what the user can do about it."""
+
+    open_household = Signal(object)  # uuid.UUID
+    renumber = Signal(object, str)  # household id, its number now
+    dismiss = Signal(object)  # review item id
+
+    def __init__(self, check: CheckItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        self.item = item = check.item
+        self.heading = QLabel(state_word("review_items", "kind", item.kind) or self.tr("A problem to check"))
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
+        self.description = QLabel(message_text(item.description, item.params))
+        self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        records = QVBoxLayout()
+        records.setSpacing(6)
+        self.record_buttons: list[QPushButton] = []
+        self.renumber_buttons: list[QPushButton] = []
+        for record, household_id, place in zip(item.records, check.households, check.places, strict=True):
+            row = QHBoxLayout()
+            row.setSpacing(8)
+            button = QPushButton(self._record_text(record))
+            button.setToolTip(self.tr("Open the household"))
+            button.setEnabled(household_id is not None)
+            button.clicked.connect(lambda _=False, hid=household_id: self.open_household.emit(hid))
+            row.addWidget(button)
+            self.record_buttons.append(button)
+            if item.kind == DUPLICATE_CODE:  # beside each household: the user picks which one is renumbered
+                renumber = QPushButton(self.tr("Change household number…"))
+                renumber.clicked.connect(lambda _=False, r=record: self.renumber.emit(r.id, r.label))
+                row.addWidget(renumber)
+                self.renumber_buttons.append(renumber)
+            where = QLabel(place)
+            where.setObjectName("subtitle")
+            where.setTextFormat(Qt.TextFormat.PlainText)
+            row.addWidget(where, 1)
+            records.addLayout(row)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        self.dismiss_button = QPushButton(self.tr("Not a duplicate"))
+        self.dismiss_button.setToolTip(self.tr("The records are different: this item is closed on every laptop."))
+        self.dismiss_button.clicked.connect(lambda: self.dismiss.emit(item.id))
+        actions.addWidget(self.dismiss_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.description)
+        layout.addLayout(records)
+        layout.addLayout(actions)
+
+    def _record_text(self, record: ReviewRecord) -> str:
+        if self.item.table == "people":
+            return record.label
+        return self.tr("Household no. {number}").format(number=record.label)
+
+
 class ReviewPage(ReloadsWhenShown, QWidget):
     loaded = Signal()
+    open_household = Signal(object)  # uuid.UUID
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._generation = 0
         self.cards: list[ConflictCard] = []
+        self.checks: list[CheckCard] = []
         title = QLabel(self.tr("Needs review"))
         title.setObjectName("pageTitle")
         about = QLabel(
@@ -198,12 +311,27 @@ class ReviewPage(ReloadsWhenShown, QWidget):
         self.count = QLabel()
         self.count.setObjectName("countLabel")
         self.empty = QLabel(self.tr("Nothing to review: every change from the other laptops fitted in."))
+        self.conflicts_title = QLabel(self.tr("Values set aside"))
+        self.conflicts_title.setObjectName("sectionTitle")
+        self.checks_title = QLabel(self.tr("To check"))
+        self.checks_title.setObjectName("sectionTitle")
+        self.checks_about = QLabel(
+            self.tr(
+                "Each laptop kept the rules, but together their changes break one: the same number for two "
+                "households, two heads, one person recorded twice. Open the records and settle it."
+            )
+        )
+        self.checks_about.setWordWrap(True)
+        self.checks_about.setObjectName("subtitle")
         self.empty.setObjectName("subtitle")
         self.empty.setWordWrap(True)
         self.list = QWidget()
         self.list_layout = QVBoxLayout(self.list)
         self.list_layout.setContentsMargins(0, 0, 8, 0)
         self.list_layout.setSpacing(12)
+        self.list_layout.addWidget(self.conflicts_title)
+        self.list_layout.addWidget(self.checks_title)  # conflict cards go between the two titles
+        self.list_layout.addWidget(self.checks_about)
         self.list_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -224,30 +352,59 @@ class ReviewPage(ReloadsWhenShown, QWidget):
         self._stale = False
         self._generation += 1
         generation = self._generation
-        self.ctx.lane.submit(lambda: load_review(self.ctx), lambda found: self._show(generation, found), owner=self)
+        self.ctx.lane.submit(lambda: load_page(self.ctx), lambda found: self._show(generation, found), owner=self)
 
-    def _show(self, generation: int, found: list[ReviewItem]) -> None:
+    def _show(self, generation: int, data: PageData) -> None:
         if generation != self._generation:
             return
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
+        for old in (*self.cards, *self.checks):
+            old.setParent(None)
+            old.deleteLater()
         self.cards = []
-        for item in found:
+        self.checks = []
+        for item in data.conflicts:
             card = ConflictCard(item, self.list)
             card.keep.connect(self.keep)
-            self.list_layout.insertWidget(self.list_layout.count() - 1, card)
+            self.list_layout.insertWidget(self.list_layout.indexOf(self.checks_title), card)
             self.cards.append(card)
-        self.count.setText(self.tr("To review: {n}").format(n=len(found)))
-        self.count.setVisible(bool(found))
-        self.empty.setVisible(not found)
-        self.scroll.setVisible(bool(found))
+        for check in data.checks:
+            check_card = CheckCard(check, self.list)
+            check_card.open_household.connect(self.open_household)
+            check_card.renumber.connect(self.renumber)
+            check_card.dismiss.connect(self.dismiss)
+            self.list_layout.insertWidget(self.list_layout.count() - 1, check_card)
+            self.checks.append(check_card)
+        total = len(self.cards) + len(self.checks)
+        self.conflicts_title.setVisible(bool(self.cards))
+        self.checks_title.setVisible(bool(self.checks))
+        self.checks_about.setVisible(bool(self.checks))
+        self.count.setText(self.tr("To review: {n}").format(n=total))
+        self.count.setVisible(bool(total))
+        self.empty.setVisible(not total)
+        self.scroll.setVisible(bool(total))
         self.loaded.emit()
+
+    def _busy(self) -> None:
+        for card in (*self.cards, *self.checks):  # one choice at a time: a second click must not race the first
+            card.setEnabled(False)
+
+    def renumber(self, household_id: uuid.UUID, code: str) -> None:
+        # Once saved, the dialog tells every page (data_changed): this one reloads without the item.
+        RenumberDialog(self.ctx, household_id, code, self).exec()
+
+    def dismiss(self, item_id: uuid.UUID) -> None:
+        profile = self.ctx.profile
+        self._busy()
+        self.ctx.lane.submit(
+            lambda: review.dismiss(profile, item_id),
+            lambda _done: self.ctx.notify_changed(),
+            on_error=self._refused,
+            owner=self,
+        )
 
     def keep(self, conflict_id: uuid.UUID, side: str) -> None:
         profile = self.ctx.profile
-        for card in self.cards:  # one choice at a time: a second click must not race the first
-            card.setEnabled(False)
+        self._busy()
         self.ctx.lane.submit(
             lambda: conflicts.resolve(profile, conflict_id, side),
             lambda _done: self.ctx.notify_changed(),
