@@ -15,8 +15,6 @@ outside the database, and `verify_chain` checks the chain holds it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
@@ -26,6 +24,8 @@ from sqlalchemy import Column, Connection, Table, Text, bindparam, insert, inspe
 from sqlalchemy.orm import ColumnProperty, Mapper, Session
 
 from db.audit_content import CHANGED, PROTECTED, shown_columns
+from db.audit_hash import canonical_json as canonical_json  # db.audit.canonical_json to its callers
+from db.audit_hash import event_hash as event_hash
 from db.audit_head import GENESIS_HASH, HEAD_KEEPER, Head, HeadKeeper, head_mismatch, note_pending
 from db.audit_head import HEAD_FORGED as HEAD_FORGED  # re-exported with the other reasons below
 from db.audit_head import HEAD_MISMATCH as HEAD_MISMATCH
@@ -36,6 +36,9 @@ from db.stamps import DEVICE_KEY, LOCAL, MODE_KEY
 
 # Keys of `Session.info` naming who writes (DEVICE_KEY: db.stamps); db.session re-exports them and fills them in.
 USER_KEY = "user"
+# The logged-in user as (name, directory id): the id is logged only while USER_KEY still names that user,
+# so an applied changeset's event ("sync:<device>") or a write done for someone else carries no id.
+IDENTITY_KEY = "identity"
 SYSTEM_USER = "system"
 # Same key as desktop.services.profile.handle.META_COLLABORATOR (db must not import desktop).
 META_COLLABORATOR = "collaborator"
@@ -61,6 +64,7 @@ _COLUMNS = (
     _TABLE.c.id,
     _TABLE.c.at,
     _TABLE.c.user,
+    _TABLE.c.user_id,
     _TABLE.c.device,
     _TABLE.c.action,
     _TABLE.c.table_name,
@@ -84,45 +88,6 @@ _HEAD = select(
 _INSERT = insert(_TABLE)
 
 Summary = dict[str, list[Any]]  # field -> [old, new], each a short JSON value
-
-
-# Hashing ####################################################################################
-
-
-def canonical_json(value: object) -> str:
-    """One text per value: sorted keys, no spaces, UTF-8 as is. Hashes and stored summaries use it."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-
-
-def event_hash(
-    *,
-    id: int,  # the column's name
-    at: datetime,
-    user: str,
-    device: str,
-    action: str,
-    table_name: str,
-    record_id: str,
-    summary: str,
-    prev_hash: str,
-) -> str:
-    fields = {
-        "id": id,
-        "at": _stamp(at),
-        "user": user,
-        "device": device,
-        "action": action,
-        "table": table_name,
-        "record": record_id,
-        "summary": summary,
-        "prev_hash": prev_hash,
-    }
-    return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
-
-
-def _stamp(at: datetime) -> str:
-    # Microseconds always written, so the text is the same before storing and after reading back.
-    return at.isoformat(timespec="microseconds")
 
 
 # Writing ####################################################################################
@@ -168,6 +133,7 @@ def _append(session: Session, changes: list[tuple[str, str, str, Summary]]) -> i
     anchor = keeper.anchor() if keeper is not None else None
     last_id, prev, collaborator, anchor_hash = _head(conn, anchor)
     user = str(session.info.get(USER_KEY) or collaborator or SYSTEM_USER)
+    user_id = _user_id(session, user)
     at, device = utcnow(), str(session.info.get(DEVICE_KEY, ""))
     rows: list[dict[str, object]] = []
     for action, table, record_id, summary in changes:
@@ -177,6 +143,7 @@ def _append(session: Session, changes: list[tuple[str, str, str, Summary]]) -> i
             id=last_id,
             at=at,
             user=user,
+            user_id=user_id,
             device=device,
             action=action,
             table_name=table,
@@ -189,6 +156,7 @@ def _append(session: Session, changes: list[tuple[str, str, str, Summary]]) -> i
                 "id": last_id,
                 "at": at,
                 "user": user,
+                "user_id": user_id,
                 "device": device,
                 "action": action,
                 "table_name": table,
@@ -204,6 +172,13 @@ def _append(session: Session, changes: list[tuple[str, str, str, Summary]]) -> i
         anchored = anchor is not None and anchor_hash == anchor.hash
         note_pending(session, Head(last_id, prev), anchor, anchored)
     return last_id
+
+
+def _user_id(session: Session, user: str) -> str:
+    identity = session.info.get(IDENTITY_KEY)
+    if isinstance(identity, tuple) and len(identity) == 2 and identity[0] == user:
+        return str(identity[1])
+    return ""
 
 
 def _head(conn: Connection, anchor: Head | None) -> tuple[int, str, str | None, str | None]:

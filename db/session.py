@@ -17,14 +17,22 @@ from typing import Any, cast
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from db.audit import DEVICE_KEY, USER_KEY, record_flush
+from db.audit import DEVICE_KEY, IDENTITY_KEY, USER_KEY, record_flush
 from db.audit_head import HEAD_KEEPER, HeadKeeper, forget_pending_head, keep_head
 from db.base import SyncedMixin
 from db.models.synced import SYNCED_MODELS
 from db.sealed import CONTENT_CIPHER, ContentCipher, seal_pending
 from db.stamps import stamp_flush
 
-__all__ = ["DEVICE_KEY", "SYNCED_CORE_WRITE", "USER_KEY", "ProfileSession", "make_engine", "make_sessionmaker"]
+__all__ = [
+    "DEVICE_KEY",
+    "IDENTITY_KEY",
+    "SYNCED_CORE_WRITE",
+    "USER_KEY",
+    "ProfileSession",
+    "make_engine",
+    "make_sessionmaker",
+]
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's lock; read at each connect
 # The execution option a Core INSERT, UPDATE or DELETE of a synced table must carry on a profile's session:
@@ -79,8 +87,10 @@ def make_sessionmaker(
     user: str | None = None,
     head_keeper: HeadKeeper | None = None,
     content: ContentCipher | None = None,
+    user_id: str = "",
 ) -> sessionmaker[Session]:
-    """Sessions stamped with this device; `user` (or later `session.info[USER_KEY]`) names the writer;
+    """Sessions stamped with this device; `user` (or later `session.info[USER_KEY]`) names the writer and
+    `user_id` is that user's directory id, logged with their events;
     `head_keeper` keeps the audit chain's head outside the database after each commit that appended;
     `content` opens and seals case content, for a user holding the protection key (db.sealed)."""
     info: dict[str, object] = {DEVICE_KEY: device_id}
@@ -88,6 +98,8 @@ def make_sessionmaker(
         info[CONTENT_CIPHER] = content
     if user:
         info[USER_KEY] = user
+        if user_id:
+            info[IDENTITY_KEY] = (user, user_id)
     if head_keeper is not None:
         info[HEAD_KEEPER] = head_keeper
     # Typed as a factory of plain sessions: callers need nothing of ProfileSession but its hooks.

@@ -48,6 +48,9 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     user: Mapped[str] = mapped_column(String(NAME_MAX))
+    # The writer's directory id (hex with dashes); "" for events written before ids were logged, for
+    # system writes and for applied changesets. Hashed only when not empty, so older events still verify.
+    user_id: Mapped[str] = mapped_column(String(36), default="")
     device: Mapped[str] = mapped_column(String(36))
     action: Mapped[str] = mapped_column(String(10))
     table_name: Mapped[str] = mapped_column(String(40))
@@ -58,4 +61,7 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     # The audit screen filters by user, newest first.
-    __table_args__ = (Index("ix_audit_events_user_id", "user", "id"),)
+    __table_args__ = (
+        Index("ix_audit_events_user_id", "user", "id"),
+        Index("ix_audit_events_writer_id", "user_id", "id"),
+    )

@@ -9,7 +9,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import ADDRESS_MAX, NAME_MAX, Base, SyncedMixin
@@ -123,7 +123,10 @@ class Visit(SyncedMixin, Base):
     __tablename__ = "visits"
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
     visited_on: Mapped[date] = mapped_column(Date, index=True)
-    collaborator: Mapped[str] = mapped_column(String(NAME_MAX))
+    # Who made the visit: a directory id (db/models/directory.py), never a name, so a rename or two
+    # "Hoa" on two laptops cannot move a visit to someone else. No foreign key: a visit may arrive by
+    # sync before its directory row does.
+    collaborator_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     # Person ids (hex) and topic codes travel inside the row so a visit syncs as one unit.
     persons_met: Mapped[list[str]] = mapped_column(JSON, default=list)
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)

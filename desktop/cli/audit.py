@@ -158,7 +158,10 @@ def run_list(args: argparse.Namespace, paths: ProfilePaths) -> int:
         message = QT_TRANSLATE_NOOP("Cli", "The limit must be between 1 and {max}.")
         raise ValidationError([console.problem("limit", message, max=MAX_LIMIT)])
     with credentials.opened(args, paths) as profile:
-        found = audit.events(profile, record_id=args.record, user=args.user, limit=args.limit)
+        # A user of the directory by id, so their events stay theirs after a rename; any other writer by name.
+        writer = audit.writer_id(profile, args.user) if args.user else None
+        user = args.user if writer is None else None
+        found = audit.events(profile, record_id=args.record, user=user, user_id=writer, limit=args.limit)
     if args.json:
         console.say(json.dumps([_event_json(event) for event in found], ensure_ascii=False))
     else:
@@ -171,6 +174,7 @@ def _event_json(event: AuditEventDTO) -> dict[str, Any]:
         "id": event.id,
         "at": event.at.isoformat(),
         "user": event.user,
+        "user_id": event.user_id,
         "device": event.device,
         "action": event.action,
         "table": event.table_name,

@@ -32,6 +32,7 @@ from desktop.errors import FieldProblem, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 from desktop.services import reference
+from desktop.services.profile import directory
 from desktop.services.profile.handle import Created, Profile
 from desktop.services.profile.opening import create_profile, is_set_up, set_up
 from desktop.services.register import categories
@@ -199,7 +200,7 @@ def _insert(session: Session, profile: Profile, register: DemoRegister) -> None:
         (Person, _person_rows(register, stamp)),
         (HouseholdCategory, _category_rows(register, categories.standards_of(session), stamp)),
         (PopulationEvent, _event_rows(register, stamp)),
-        (Visit, _visit_rows(register, profile.collaborator, stamp)),
+        (Visit, _visit_rows(register, _visitor(session, profile), stamp)),
     ]
     with _big_page_cache(session), search_index.deferred(session):
         for model, rows in batches:
@@ -320,13 +321,18 @@ def _event_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[dict[
         }
 
 
-def _visit_rows(register: DemoRegister, collaborator: str, stamp: dict[str, Any]) -> Iterable[dict[str, Any]]:
+def _visitor(session: Session, profile: Profile) -> uuid.UUID:
+    """The demo user's directory id: every demo visit is theirs."""
+    return profile.user.id if profile.user.id is not None else directory.id_of(session, profile.collaborator)
+
+
+def _visit_rows(register: DemoRegister, visitor: uuid.UUID, stamp: dict[str, Any]) -> Iterable[dict[str, Any]]:
     for v in register.visits:
         yield {
             "id": v.id,
             "household_id": v.household.id,
             "visited_on": v.visited_on,
-            "collaborator": collaborator,
+            "collaborator_id": visitor,
             "persons_met": [p.id.hex for p in v.persons_met],
             "topics": list(v.topics),
             "notes": v.notes,

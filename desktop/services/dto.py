@@ -113,7 +113,8 @@ class VisitDTO:
     household_id: uuid.UUID
     household_code: str
     visited_on: date
-    collaborator: str
+    collaborator_id: uuid.UUID  # a directory id
+    collaborator: str  # that person's name in the directory now; "" while the directory has no row for it
     persons_met: tuple[uuid.UUID, ...]
     persons_met_names: tuple[str, ...]
     topics: tuple[str, ...]

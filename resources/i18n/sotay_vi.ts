@@ -12,6 +12,10 @@
     <context>
         <name>Access</name>
         <message>
+            <source>There is no user with the id {id}.</source>
+            <translation>Không có người dùng nào có mã {id}.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/services/profile/access.py" line="+33" />
             <source>Collaborator (own villages)</source>
             <translation>Cộng tác viên (các thôn mình phụ trách)</translation>
@@ -8445,6 +8449,14 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     </context>
     <context>
         <name>Visits</name>
+        <message>
+            <source>{name} no longer has an account; choose who made the visit from the list.</source>
+            <translation>{name} không còn tài khoản; hãy chọn người đã đi thăm hộ trong danh sách.</translation>
+        </message>
+        <message>
+            <source>Choose who made the visit from the list.</source>
+            <translation>Hãy chọn người đã đi thăm hộ trong danh sách.</translation>
+        </message>
         <message>
             <source>Tick at least one topic discussed.</source>
             <translation>Hãy đánh dấu ít nhất một nội dung đã trao đổi.</translation>

@@ -66,6 +66,27 @@ def test_a_named_user_is_recorded_and_a_profile_without_collaborator_writes_as_s
     assert [e.user for e in chain(p)[-3:]] == ["Trần Văn Bình", "Nguyễn Thị Lan", "system"]
 
 
+def test_the_logged_in_users_id_is_logged_hashed_and_a_changed_id_breaks_the_chain(register):
+    """An event carries its writer's directory id and still verifies; an event written for someone else,
+    or before ids were logged (the chain's first events here are the fixture's), carries none."""
+    p = register.profile
+    assert p.user.id is not None
+    with p.sessions.begin() as session:
+        new_household(session, register)
+    with p.sessions.begin() as session:
+        session.info[USER_KEY] = "Trần Văn Bình"  # not the logged-in user: their id must not be logged
+        new_household(session, register, "002")
+    mine, other = chain(p)[-2:]
+    assert (mine.user, mine.user_id) == ("Nguyễn Thị Lan", str(p.user.id))
+    assert (other.user, other.user_id) == ("Trần Văn Bình", "")
+    assert audit.verify_chain(p.sessions()).ok
+    for forged in ("", "00000000-0000-0000-0000-000000000001"):
+        report = tamper(p, f"UPDATE audit_events SET user_id = '{forged}' WHERE id = {mine.id}")
+        assert (report.ok, report.broken_id, report.reason) == (False, mine.id, audit.HASH_MISMATCH)
+    report = tamper(p, f"UPDATE audit_events SET user_id = '{mine.user_id}' WHERE id = {mine.id}")
+    assert report.ok  # put back: the chain holds again
+
+
 def test_update_records_only_the_changed_fields_with_old_and_new_values(register):
     p = register.profile
     with p.sessions.begin() as session:

@@ -420,3 +420,74 @@ def test_0018_adds_review_items_as_a_synced_table_and_a_downgrade_drops_it(tmp_p
     assert "review_items" not in {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
     assert raw.execute("SELECT value FROM profile_meta WHERE key = 'probe'").fetchone() == ("kept",)
     raw.close()
+
+
+def test_0019_gives_visits_their_collaborator_s_id_and_audit_events_an_empty_user_id(tmp_path):
+    """Visits by " hoa " and "HOA" are the user Hoa's; "Ngô Văn Cũ", whom nobody carries, gets a disabled
+    directory row, pending for the hub; older audit events keep verifying with no user id; back at 0018 every
+    visit names its collaborator again."""
+    import uuid
+    from datetime import UTC, datetime
+
+    from db.audit import event_hash, verify_chain
+    from db.audit_head import GENESIS_HASH
+    from db.session import make_sessionmaker
+
+    engine = make_engine(tmp_path / "p.db")
+    command.upgrade(alembic_config(engine), "0018")
+    hoa = uuid.uuid4()
+    raw = sqlite3.connect(tmp_path / "p.db")  # foreign keys off: the visits need no household here
+    raw.execute(
+        "INSERT INTO users (id, name, name_key, role, protection, villages, created_at, disabled_at)"
+        " VALUES (?, 'Hoa', 'hoa', 'ctv', 1, '[]', '2025-01-01 00:00:00', NULL)",
+        (hoa.hex,),
+    )
+    raw.execute(
+        "INSERT INTO directory_users (id, name, role, protection, villages, disabled_at, created_at, updated_at,"
+        " usn, origin, deleted_at, hlc, field_clocks) VALUES (?, 'Hoa', 'ctv', 1, '[]', NULL, '2025-01-01',"
+        " '2025-01-01', 0, 'x', NULL, '', '{}')",
+        (hoa.hex,),
+    )
+    for visit_id, name in (("v1", " hoa "), ("v2", "HOA"), ("v3", "Ngô Văn Cũ")):
+        raw.execute(
+            "INSERT INTO visits (id, household_id, visited_on, collaborator, persons_met, topics, notes,"
+            " follow_up_on, created_at, updated_at, usn, origin, hlc, field_clocks) VALUES (?, 'h', '2025-03-01',"
+            " ?, '[]', '[]', '', NULL, '2025-01-01', '2025-01-01', 0, 'x', '', '{}')",
+            (visit_id, name),
+        )
+    # An event written before ids were logged, hashed as it was then
+    at = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+    old = {"id": 1, "at": at, "user": "Hoa", "device": "d", "action": "create", "table_name": "households"}
+    old |= {"record_id": "r", "summary": '{"code":[null,"001"]}', "prev_hash": GENESIS_HASH}
+    raw.execute(
+        "INSERT INTO audit_events (id, at, user, device, action, table_name, record_id, summary, prev_hash, hash)"
+        " VALUES (1, '2025-03-01 08:00:00.000000', 'Hoa', 'd', 'create', 'households', 'r', ?, ?, ?)",
+        (old["summary"], GENESIS_HASH, event_hash(**old)),
+    )
+    raw.commit()
+    raw.close()
+
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        by_visit = dict(conn.execute(text("SELECT id, collaborator_id FROM visits")).all())
+        directory = {
+            row.id: row for row in conn.execute(text("SELECT id, name, disabled_at, usn FROM directory_users"))
+        }
+        pending = conn.execute(text("SELECT row_id FROM sync_changes WHERE table_name = 'directory_users'")).all()
+        assert conn.execute(text("SELECT user_id FROM audit_events")).scalars().all() == [""]
+    assert by_visit["v1"] == by_visit["v2"] == hoa.hex
+    unknown = directory[by_visit["v3"]]
+    assert unknown.name == "Ngô Văn Cũ" and unknown.disabled_at is not None and unknown.usn == -1
+    assert [row.row_id for row in pending] == [by_visit["v3"]] and len(directory) == 2
+    with make_sessionmaker(engine)() as session:
+        assert verify_chain(session).ok
+
+    command.downgrade(alembic_config(engine), "0018")
+    raw = sqlite3.connect(tmp_path / "p.db")
+    assert dict(raw.execute("SELECT id, collaborator FROM visits").fetchall()) == {
+        "v1": "Hoa",
+        "v2": "Hoa",
+        "v3": "Ngô Văn Cũ",
+    }
+    assert "user_id" not in {row[1] for row in raw.execute("PRAGMA table_info(audit_events)")}
+    raw.close()

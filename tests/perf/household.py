@@ -50,7 +50,7 @@ def _big_household(profile: Profile) -> object:
             hid,
             VisitInput(
                 start + timedelta(days=8 * i),
-                "Nguyễn Thị Lan",
+                None,
                 persons_met=tuple(members[:2]),
                 topics=("family_planning",),
             ),

@@ -58,7 +58,7 @@ def commune(register) -> Commune:
     west = households.create(officer, HouseholdInput(code="W01", village_id=register.village_b, address="Xóm Tây"))
     east_person = members.add_member(officer, east, PersonInput("Phan Văn Đông", "1", date(1980, 5, 1), "head"))
     west_person = members.add_member(officer, west, PersonInput("Hồ Thị Tây", "2", date(1985, 6, 1), "head"))
-    visits.record(officer, west, VisitInput(visited_on=DAY, collaborator="Lan", topics=("family_planning",)))
+    visits.record(officer, west, VisitInput(visited_on=DAY, topics=("family_planning",)))
     case = cases.open_case(
         officer, CaseInput("domestic_violence", east, DAY, person_id=east_person, summary=SECRET_SUMMARY)
     )
@@ -124,7 +124,7 @@ def test_a_ctv_cannot_change_another_village_and_nothing_is_saved(commune, login
         lambda: members.add_member(ctv, commune.west, PersonInput("Hồ Văn Mới", "1", date(2000, 1, 1), "child")),
         lambda: people.record_death(ctv, commune.west_person, died_on=DAY),
         lambda: people.transfer_member(ctv, commune.east_person, commune.west, relationship="other", on=DAY),
-        lambda: visits.record(ctv, commune.west, VisitInput(visited_on=DAY, collaborator=CTV, topics=("other",))),
+        lambda: visits.record(ctv, commune.west, VisitInput(visited_on=DAY, topics=("other",))),
         lambda: cases.open_case(ctv, CaseInput("other_support", commune.west, DAY, support_kind="elderly_alone")),
         lambda: households.add_category(ctv, commune.west, category="poor", year=2025, poverty_standard="nd07_2021"),
     )

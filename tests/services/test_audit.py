@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from db import audit as chain
+from db.models.directory import DirectoryUser
 from db.session import USER_KEY
 from desktop.errors import ValidationError
 from desktop.services.profile import audit
@@ -69,7 +70,6 @@ def test_a_visit_is_recorded_without_its_notes(household):
         hid,
         VisitInput(
             visited_on=p.today(),
-            collaborator="Nguyễn Thị Lan",
             topics=("child_protection",),
             notes="Nghi trẻ bị bạo hành; hẹn quay lại",
             follow_up_on=p.today() + timedelta(days=14),
@@ -118,3 +118,21 @@ def test_verify_names_an_event_changed_outside_the_app(household):
     assert (report.broken_table, report.broken_record) == ("households", str(hid))
     [listed] = audit.events(p, record_id=hid)
     assert listed.summary == {"code": [None, "013"]}  # listing still works; verify is what tells
+
+
+def test_a_users_events_are_found_by_id_after_their_name_is_written_differently(household):
+    """Her events carry her directory id: after another laptop writes her name differently (the directory
+    row changes by sync), the filter by her id still finds all of them, and none written for someone else."""
+    p, hid = household
+    members.add_member(p, hid, adult("Lê Văn Nam"))
+    mine = audit.events(p, user_id=p.user.id)
+    assert {"households", "people"} <= {e.table_name for e in mine}
+    assert {e.user_id for e in mine} == {str(p.user.id)}
+    with p.sessions.begin() as session:
+        session.get(DirectoryUser, p.user.id).name = "Nguyễn thị Lan"
+    p.sessions.configure(info={**p.sessions.kw["info"], USER_KEY: "Trần Văn Bình"})
+    members.add_member(p, hid, adult("Lê Thị Na"))
+    after = audit.events(p, user_id=p.user.id.hex)  # the hex form of the id finds them too
+    assert [e.id for e in after[1:]] == [e.id for e in mine] and after[0].table_name == "directory_users"
+    assert [e.user for e in audit.events(p, user="Trần Văn Bình")] == ["Trần Văn Bình"]
+    assert audit.writer_id(p, " nguyễn thị lan ") == p.user.id and audit.writer_id(p, "system") is None

@@ -18,7 +18,7 @@ from desktop.paths import ProfilePaths
 from desktop.services import reference, stats
 from desktop.services.profile import opening as profile_service
 from desktop.services.profile.handle import Profile
-from desktop.services.register import members, search
+from desktop.services.register import members, search, visits
 from desktop.services.validation import HEAD_MIN_AGE, age_on
 from desktop.textnorm import fold
 
@@ -164,7 +164,8 @@ def test_visits_meet_members_about_known_topics(demo_profile):
         topics = set(reference.code_names(session, "visit_topics"))
     for visit in _all(demo_profile, Visit):
         assert visit.topics and set(visit.topics) <= topics
-        assert visit.visited_on <= TODAY and visit.collaborator == demo_profile.collaborator
+        # The demo user's by directory id, shown under their name
+        assert visit.visited_on <= TODAY and visit.collaborator_id == demo_profile.user.id
         for met in visit.persons_met:
             assert members[met].household_id == visit.household_id
             assert members[met].birth_date <= visit.visited_on
@@ -226,7 +227,10 @@ def test_a_set_up_profile_keeps_its_collaborator_and_villages(register):
         villages = reference.villages(session, register.profile.commune_code)
     assert len({fold(v.name) for v in villages}) == len(villages)
     assert {register.village_a, register.village_b} <= {v.id for v in villages}
-    assert {v.collaborator for v in _all(register.profile, Visit)} == {"Nguyễn Thị Lan"}
+    assert {v.collaborator_id for v in _all(register.profile, Visit)} == {register.profile.user.id}
+    with register.profile.sessions() as session:
+        household = session.scalars(select(Visit.household_id).limit(1)).one()
+    assert {v.collaborator for v in visits.for_household(register.profile, household)} == {"Nguyễn Thị Lan"}
 
 
 def test_a_failed_build_leaves_no_rows_and_the_search_index_whole(tmp_path, monkeypatch):

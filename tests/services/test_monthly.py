@@ -51,7 +51,7 @@ def month(register):
     )
     people.record_death(p, grandpa, died_on=day(12), reporting_month=MONTH)
     for household, on in ((a1, day(6)), (a1, day(20)), (a2, day(10)), (b1, BEFORE)):
-        visits.record(p, household, VisitInput(visited_on=on, collaborator="Lan", topics=("family_planning",)))
+        visits.record(p, household, VisitInput(visited_on=on, topics=("family_planning",)))
     case = cases.open_case(p, CaseInput("domestic_violence", a1, day(7), person_id=wife))
     dv_measures.apply_measure(p, case, MeasureInput("no_contact", day(7), "1/QĐ", day(7), day(9), 100))
     dv_measures.refer(p, case, body="commune_police", sent_on=day(8))
@@ -123,6 +123,7 @@ def test_a_wedding_counts_once_though_both_spouses_have_an_event(register):
     groom = members.add_member(p, a, PersonInput("Nguyễn Văn Hải", "1", date(1998, 2, 2), "head"))
     bride = members.add_member(p, b, PersonInput("Phạm Thị Thu", "2", date(2000, 3, 3), "head"))
     other = members.add_member(p, a, PersonInput("Nguyễn Văn Long", "1", date(1999, 4, 4), "child"))
+
     def wed(person, partner: str) -> None:
         people.record_marital_change(p, person, kind="marriage", on=day(9), partner_name=partner, reporting_month=MONTH)
 

@@ -94,7 +94,7 @@ def town(register):
         (b1, day(7), ("elderly_care",)),
         (a2, BEFORE, ("elderly_care",)),
     ):
-        visits.record(p, household, VisitInput(visited_on=on, collaborator="Lan", topics=topics))
+        visits.record(p, household, VisitInput(visited_on=on, topics=topics))
     # Children: Mai (groups a, i); the boy born 4th with two open cases (i, then d) is one child;
     # the girl born 3rd had a case closed in the month.
     for person, household, opened, groups in ((mai, a1, day(2), ("a", "i")), (boy, a2, day(10), ("i",)),

@@ -82,7 +82,7 @@ def test_a_new_app_version_keeps_the_upper_levels_row_and_updates_its_own(profil
 def test_a_code_dropped_from_the_files_is_retired_and_old_visits_still_name_it(register, files):
     p = register.profile
     hid = households.create(p, HouseholdInput(code="012", village_id=register.village_a, address="Xóm 3"))
-    visits.record(p, hid, VisitInput(visited_on=date(2026, 11, 3), collaborator="Lan", topics=("elderly_care",)))
+    visits.record(p, hid, VisitInput(visited_on=date(2026, 11, 3), topics=("elderly_care",)))
     _edit(files, "visit_topics", lambda rows: [row for row in rows if row["code"] != "elderly_care"])
     _upgrade(p)
 

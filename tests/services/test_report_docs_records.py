@@ -80,8 +80,8 @@ def family(register):
     households.add_category(
         p, hid, category="poor", year=LAST_YEAR, decision_no="12/QĐ-UBND", poverty_standard=_standard(p, LAST_YEAR)
     )
-    visits.record(p, hid, VisitInput(day(5), "Nguyễn Thị Lan", (wife,), ("family_planning",), "Hẹn khám thai"))
-    visits.record(p, hid, VisitInput(day(1), "Nguyễn Thị Lan", topics=("elderly_care",)))
+    visits.record(p, hid, VisitInput(day(5), None, (wife,), ("family_planning",), "Hẹn khám thai"))
+    visits.record(p, hid, VisitInput(day(1), None, topics=("elderly_care",)))
     return p, hid, {"head": head, "wife": wife, "son": son, "grandpa": grandpa}
 
 
@@ -524,3 +524,35 @@ def test_the_parties_are_named_in_the_words_of_each_kind_of_case(child_case, fam
     other_roles = [row[1] for row in section(case_record.case_document(p, other), "NGƯỜI LIÊN QUAN").table.rows]
     assert other_roles == ["Người được hỗ trợ", "Người gây tổn hại"]
     assert not any("bị hại" in role for role in child_roles + other_roles)
+
+
+def test_a_visit_by_hoa_stays_hers_on_the_card_after_another_laptop_writes_her_name_differently(family):
+    """Visits name their collaborator by directory id: when her name arrives written differently from
+    another laptop, her visit shows the new spelling, and another laptop's "Hoa" (another person) gets
+    none of it."""
+    import uuid
+
+    from db.models.directory import DirectoryUser
+
+    p, hid, _who = family
+    hoa, other_hoa = uuid.uuid4(), uuid.uuid4()
+    with p.sessions.begin() as session:  # the directory rows, as sync brings them from the other laptops
+        for user_id in (hoa, other_hoa):
+            session.add(DirectoryUser(id=user_id, name="Phan Thị Hoa", role="ctv", villages=[]))
+    assert [name for _id, name in visits.collaborators(p)].count("Phan Thị Hoa") == 2
+    visits.record(p, hid, VisitInput(day(6), hoa, topics=("elderly_care",)))
+    with p.sessions.begin() as session:
+        session.get(DirectoryUser, hoa).name = "Phan Thị Hoà"
+    visited = section(household_card.household_document(p, hid), "THĂM HỘ").table.rows
+    assert [row[:2] for row in visited] == [
+        (day(1), "Nguyễn Thị Lan"),
+        (day(5), "Nguyễn Thị Lan"),
+        (day(6), "Phan Thị Hoà"),
+    ]
+    [mine] = [v for v in visits.for_household(p, hid) if v.visited_on == day(6)]
+    assert mine.collaborator_id == hoa
+    with p.sessions.begin() as session:
+        session.get(DirectoryUser, hoa).disabled_at = session.get(DirectoryUser, hoa).created_at
+    with pytest.raises(ValidationError) as refused:  # she left: a new visit cannot be recorded as hers
+        visits.record(p, hid, VisitInput(day(6), hoa, topics=("elderly_care",)))
+    assert refused.value.problems[0].field == "collaborator"

@@ -78,9 +78,7 @@ def test_follow_ups_and_priority_households(home):
     visits.record(
         p,
         hid,
-        VisitInput(
-            visited_on=TODAY, collaborator="Lan", topics=("family_planning",), follow_up_on=TODAY + timedelta(days=3)
-        ),
+        VisitInput(visited_on=TODAY, topics=("family_planning",), follow_up_on=TODAY + timedelta(days=3)),
     )
     found = tasks.open_tasks(p)
     assert "priority_visit" not in _kinds(found)  # just visited
@@ -232,9 +230,7 @@ def test_a_case_entry_with_a_follow_up_day_is_a_task_until_a_later_entry(home):
 def test_the_priority_visit_interval_is_the_notebook_s_own(home):
     p, hid, _wife, _son = home
     households.add_category(p, hid, category="near_poor", year=TODAY.year, poverty_standard=_standard(p))
-    visits.record(
-        p, hid, VisitInput(visited_on=TODAY - timedelta(days=20), collaborator="Lan", topics=("family_planning",))
-    )
+    visits.record(p, hid, VisitInput(visited_on=TODAY - timedelta(days=20), topics=("family_planning",)))
     assert tasks.priority_visit_days(p) == 90 and "priority_visit" not in _kinds(tasks.open_tasks(p))
     tasks.set_priority_visit_days(p, 14)
     [task] = [t for t in tasks.open_tasks(p) if t.kind == "priority_visit"]

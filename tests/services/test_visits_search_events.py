@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import unicodedata
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -86,7 +87,6 @@ def test_record_visit_and_list_by_household_and_period(village):
         hid,
         VisitInput(
             visited_on=today - timedelta(days=40),
-            collaborator="Nguyễn Thị Lan",
             persons_met=(pid,),
             topics=("family_planning", "elderly_care"),
         ),
@@ -96,7 +96,6 @@ def test_record_visit_and_list_by_household_and_period(village):
         hid,
         VisitInput(
             visited_on=today,
-            collaborator="Nguyễn Thị Lan",
             topics=("child_protection",),
             notes="Hẹn quay lại\nmang tờ rơi",
             follow_up_on=today + timedelta(days=14),
@@ -118,7 +117,7 @@ def test_record_visit_and_list_by_household_and_period(village):
         ({"visited_on": None}, "visited_on"),
         ({"topics": ()}, "topics"),
         ({"topics": ("gossip",)}, "topics"),
-        ({"collaborator": ""}, "collaborator"),
+        ({"collaborator_id": uuid.uuid4()}, "collaborator"),  # nobody in the directory
         ({"follow_up_on": date.today() - timedelta(days=3)}, "follow_up_on"),
         ({"notes": "bad\x1b[31m"}, "notes"),
     ],
@@ -128,7 +127,7 @@ def test_bad_visit_is_refused_and_nothing_saved(village, change, field):
     p = register.profile
     hid, _ = made["001"]
     before = stats.counts(p)
-    data = {"visited_on": date.today(), "collaborator": "Nguyễn Thị Lan", "topics": ("family_planning",), **change}
+    data = {"visited_on": date.today(), "topics": ("family_planning",), **change}
     with pytest.raises(ValidationError) as refused:
         visits.record(p, hid, VisitInput(**data))
     assert field in [problem.field for problem in refused.value.problems]
@@ -141,7 +140,7 @@ def test_visit_cannot_tick_someone_from_another_household(village):
         visits.record(
             register.profile,
             made["001"][0],
-            VisitInput(visited_on=date.today(), collaborator="Lan", persons_met=(made["002"][1],), topics=("other",)),
+            VisitInput(visited_on=date.today(), persons_met=(made["002"][1],), topics=("other",)),
         )
 
 

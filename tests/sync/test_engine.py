@@ -117,6 +117,7 @@ def test_one_audit_event_per_changeset_names_it_and_the_sender_and_the_chain_ver
         assert verify_chain(session).ok
     summary = json.loads(event.summary)
     assert event.action == SYNC and event.user == f"sync:{a.device_id}" and event.record_id == changeset.id
+    assert b.user.id is not None and event.user_id == ""  # the other copy's change: not the logged-in user's
     assert summary["sha256"] == [None, changeset.sha256()] and summary["sender"] == [None, a.device_id]
 
 

@@ -102,7 +102,7 @@ def build_rich_household(profile, register) -> Rich:
     )
     head, wife, child_id = people[0], people[1], people[4]
     for days, topic in ((40, "family_planning"), (10, "elderly_care")):
-        visits.record(profile, hid, VisitInput(TODAY - timedelta(days=days), "Nguyễn Thị Lan", (head, wife), (topic,)))
+        visits.record(profile, hid, VisitInput(TODAY - timedelta(days=days), None, (head, wife), (topic,)))
     opened = TODAY - timedelta(days=20)
     dv_case = cases.open_case(
         profile, CaseInput("domestic_violence", hid, opened, person_id=wife, summary="Hàng xóm báo", risk_level="high")

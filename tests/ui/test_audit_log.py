@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
+from db.models.directory import DirectoryUser
 from db.session import USER_KEY
 from desktop.services.profile import audit
 from desktop.services.register import households, members
@@ -71,13 +72,19 @@ def test_the_user_filter_narrows(qtbot, ctx, family, wait_lane):
     assert page.user.itemText(0) == "Tất cả"
     assert {page.user.itemText(i) for i in range(1, page.user.count())} == {"Nguyễn Thị Lan", "Trần Văn Bình"}
     everything = page.model.rowCount()
-    page.user.set_value("Trần Văn Bình")
+    page.user.set_value(("", "Trần Văn Bình"))  # written without an id: by name
     wait_lane()
     assert [r[1] for r in rows(page)] == ["Trần Văn Bình"]
     assert rows(page)[0][4] == "Đặng Thị Mai"
+    with profile.sessions.begin() as session:  # her name, written differently on another laptop, synced here
+        session.get(DirectoryUser, profile.user.id).name = "Nguyễn thị Lan"
+    page.user.set_value((str(profile.user.id), ""))  # the logged-in user: by id
+    wait_lane()
+    assert len(rows(page)) == everything - 1  # all but Bình's (the rename was written as Bình too)
+    assert "Trần Văn Bình" not in {r[1] for r in rows(page)}
     page.user.set_value(None)
     wait_lane()
-    assert page.model.rowCount() == everything
+    assert page.model.rowCount() == everything + 1  # and the rename
 
 
 def test_history_from_the_household_shows_only_its_events(qtbot, ctx, family, register, wait_lane):

@@ -61,7 +61,7 @@ def last_month_day() -> date:
 
 @pytest.fixture
 def month_with_data(ctx, family):
-    visits.record(ctx.profile, family, VisitInput(last_month_day(), "Nguyễn Thị Lan", topics=("family_planning",)))
+    visits.record(ctx.profile, family, VisitInput(last_month_day(), None, topics=("family_planning",)))
     return previous_month(TODAY)
 
 

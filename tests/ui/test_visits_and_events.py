@@ -21,7 +21,8 @@ def test_record_a_visit(qtbot, ctx, family):
     detail = households.detail(ctx.profile, family)
     dialog = opened(qtbot, VisitDialog(ctx, detail))
     assert dialog.visited_on.value() == TODAY
-    assert dialog.collaborator.text() == "Nguyễn Thị Lan"
+    assert dialog.collaborator.currentText() == "Nguyễn Thị Lan"  # the logged-in user, by default
+    assert dialog.collaborator.value() == ctx.profile.user.id
     assert dialog.panel.error_text("topics") == "Hãy đánh dấu ít nhất một nội dung đã trao đổi."
     assert not dialog.save_button.isEnabled()
     wife = next(m for m in detail.members if not m.is_head)
@@ -34,6 +35,7 @@ def test_record_a_visit(qtbot, ctx, family):
     save(qtbot, dialog)
 
     [visit] = households.detail(ctx.profile, family).visits
+    assert (visit.collaborator_id, visit.collaborator) == (ctx.profile.user.id, "Nguyễn Thị Lan")
     assert visit.persons_met_names == ("Nguyễn Thị Hường",)
     assert set(visit.topics) == {"family_planning", "immunization"}
     assert visit.follow_up_on == TODAY + timedelta(days=30)

@@ -18,16 +18,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from db.audit import HEAD_FORGED, HEAD_MISMATCH, ChainReport, head_mismatch, verify_chain
 from db.audit_content import PROTECTED, shown_summary
 from db.audit_head import Head, PendingHead, hash_of, newest_event
 from db.models.profile import AuditEvent
+from desktop.errors import NotFoundError
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.security import audit_head
 from desktop.security.audit_head import AuditHead, HeadStatus, StoredHead
 from desktop.security.keystore import KeyStoreError
+from desktop.services.profile import directory
 from desktop.services.profile.handle import Profile
 
 # A report whose reason is one of these lost its newest events, or was rewritten (the kept head, not an event).
@@ -44,7 +47,8 @@ PROTECTED_CONTENT = PROTECTED
 class AuditEventDTO:
     id: int
     at: datetime
-    user: str
+    user: str  # the name as it was when the event was written
+    user_id: str  # the writer's directory id; "" for older events, system writes and applied changesets
     device: str
     action: str  # create | update | delete
     table_name: str
@@ -158,24 +162,60 @@ def events(
     *,
     record_id: uuid.UUID | str | None = None,
     user: str | None = None,
+    user_id: uuid.UUID | str | None = None,
     limit: int = DEFAULT_LIMIT,
     before_id: int | None = None,
 ) -> list[AuditEventDTO]:
     """Newest first. `before_id` pages back: pass the last id of the previous page.
 
+    `user_id` keeps one person's events: those logged with their id, whatever name they had then, and
+    older events (logged without an id) under `user`, or under their name in the directory when `user`
+    is None. `user` alone keeps the events logged under that name.
     A collaborator who keeps some villages sees only their own events: the others name records of
     villages that are not theirs."""
     stmt = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(max(0, limit))
-    if not profile.user.whole_commune:
-        stmt = stmt.where(AuditEvent.user == profile.user.name)
-    if record_id is not None:
-        stmt = stmt.where(AuditEvent.record_id == _record_key(record_id))
-    if user is not None:
-        stmt = stmt.where(AuditEvent.user == user)
-    if before_id is not None:
-        stmt = stmt.where(AuditEvent.id < before_id)
     with profile.sessions() as session:
+        if not profile.user.whole_commune:
+            own = "" if profile.user.id is None else str(profile.user.id)
+            stmt = stmt.where(_written_by(own, profile.user.name))
+        if record_id is not None:
+            stmt = stmt.where(AuditEvent.record_id == _record_key(record_id))
+        if user_id is not None:
+            writer = _user_key(user_id)
+            name = user if user is not None else directory.name_of(session, uuid.UUID(writer))
+            stmt = stmt.where(_written_by(writer, name))
+        elif user is not None:
+            stmt = stmt.where(AuditEvent.user == user)
+        if before_id is not None:
+            stmt = stmt.where(AuditEvent.id < before_id)
         return [_dto(row) for row in session.scalars(stmt)]
+
+
+def writer_id(profile: Profile, name: str) -> uuid.UUID | None:
+    """The directory id of the user called `name` (compared as at login), None for a writer no user is,
+    such as "system" or an applied changeset's "sync:<device>"."""
+    with profile.sessions() as session:
+        try:
+            return directory.id_of(session, name)
+        except NotFoundError:
+            return None
+
+
+def _written_by(user_id: str, name: str) -> ColumnElement[bool]:
+    # An event with an id is its writer's whatever name it shows; an older one has only its name.
+    if not user_id:
+        return AuditEvent.user == name
+    return or_(AuditEvent.user_id == user_id, and_(AuditEvent.user_id == "", AuditEvent.user == name))
+
+
+def _user_key(user_id: uuid.UUID | str) -> str:
+    """Events carry the writer's id in the dashed form; accept the 32-digit hex form too."""
+    try:
+        return str(uuid.UUID(str(user_id)))
+    except ValueError:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Access", "There is no user with the id {id}."), id=str(user_id)
+        ) from None
 
 
 def _record_key(record_id: uuid.UUID | str) -> str:
@@ -191,6 +231,7 @@ def _dto(row: AuditEvent) -> AuditEventDTO:
         id=row.id,
         at=row.at,
         user=row.user,
+        user_id=row.user_id,
         device=row.device,
         action=row.action,
         table_name=row.table_name,

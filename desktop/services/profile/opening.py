@@ -28,7 +28,7 @@ from db.audit_head import HeadKeeper
 from db.cipher import NotEncryptedError, WrongKeyError, make_encrypted_engine
 from db.migrate import upgrade_to_head
 from db.models.profile import ProfileMeta, User
-from db.session import USER_KEY
+from db.session import IDENTITY_KEY, USER_KEY
 from desktop.errors import AccessError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths, state_dir
@@ -132,7 +132,10 @@ def _first_user(
     name = keyslot.nfc(user).strip()
     with profile.sessions.begin() as session:
         session.info[USER_KEY] = name  # the first user writes their own directory row
-        first = User(name=name, name_key=user_key(name), role=Role.OFFICER.value, protection=True, villages=[])
+        first = User(
+            id=uuid.uuid4(), name=name, name_key=user_key(name), role=Role.OFFICER.value, protection=True, villages=[]
+        )
+        session.info[IDENTITY_KEY] = (name, str(first.id))
         session.add(first)
         session.flush()  # a clash with an existing row fails here, before the key file exists
         directory.mirror(session, first)
@@ -261,7 +264,7 @@ def _logged_in(profile: Profile, store: KeyStore, keys: SlotKeys, user: str, *, 
     profile.protection_key = keys.protection_key  # the recovery slot's too, to carry it into the next code
     keeper = audit.start_keeping_head(profile)  # the audit chain's head, kept in the key file
     content_key = keys.protection_key if current.protection else None
-    profile.sessions = _sessions(profile.engine, profile.device_id, current.name, keeper, content_key)
+    profile.sessions = _sessions(profile.engine, profile.device_id, current.name, keeper, content_key, current.id)
     if content_key is not None:
         protection.seal_legacy_content(profile)
     return profile
@@ -355,12 +358,16 @@ def _sessions(
     user: str | None,
     head_keeper: HeadKeeper | None = None,
     protection_key: bytes | None = None,
+    user_id: uuid.UUID | None = None,
 ) -> sessionmaker[Session]:
     from db.sealed import ContentCipher
     from db.session import make_sessionmaker
 
     content = None if protection_key is None else ContentCipher(protection_key)
-    return make_sessionmaker(engine, device_id=device, user=user, head_keeper=head_keeper, content=content)
+    writer = "" if user_id is None else str(user_id)
+    return make_sessionmaker(
+        engine, device_id=device, user=user, head_keeper=head_keeper, content=content, user_id=writer
+    )
 
 
 def is_set_up(profile: Profile) -> bool:

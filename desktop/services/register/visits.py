@@ -9,22 +9,23 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from db.models.directory import DirectoryUser
 from db.models.register import Household, Person, Visit
 from desktop.errors import FieldProblem
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.services import reference
 from desktop.services.dto import VisitDTO
-from desktop.services.profile import access
+from desktop.services.profile import access, directory
 from desktop.services.profile.handle import Profile
 from desktop.services.rows import live, live_row
 from desktop.services.validation import (
     NOTE_MAX,
     event_date_problems,
-    name_problems,
     problem,
     raise_if,
     text_problems,
 )
+from desktop.textnorm import fold
 
 CTX = "Visits"
 FOLLOW_UP_MAX_DAYS = 366
@@ -33,7 +34,8 @@ FOLLOW_UP_MAX_DAYS = 366
 @dataclass(frozen=True, slots=True)
 class VisitInput:
     visited_on: date | None
-    collaborator: str
+    # Who made the visit, a directory id (desktop.services.profile.directory); None: the logged-in user.
+    collaborator_id: uuid.UUID | None = None
     persons_met: tuple[uuid.UUID, ...] = ()
     topics: tuple[str, ...] = ()
     notes: str = ""
@@ -43,12 +45,34 @@ class VisitInput:
 def input_problems(profile: Profile, household_id: uuid.UUID, data: VisitInput) -> list[FieldProblem]:
     """What is wrong with a visit to `household_id`, as the form shows it while the user types."""
     with profile.sessions() as session:
-        return _input_problems(session, household_id, data, profile.today())
+        return _input_problems(session, household_id, data, profile)
 
 
-def _input_problems(session: Session, household_id: uuid.UUID, data: VisitInput, today: date) -> list[FieldProblem]:
-    found = event_date_problems("visited_on", data.visited_on, today)
-    found += name_problems("collaborator", data.collaborator)
+def collaborators(profile: Profile) -> list[tuple[uuid.UUID, str]]:
+    """Who a visit can be recorded for, by name: the active people of the user directory, the logged-in
+    user among them (the form's default)."""
+    with profile.sessions() as session:
+        rows = session.execute(
+            select(DirectoryUser.id, DirectoryUser.name).where(live(DirectoryUser), DirectoryUser.disabled_at.is_(None))
+        ).all()
+    return sorted(((row_id, name) for row_id, name in rows), key=lambda row: fold(row[1]))
+
+
+def _visitor(profile: Profile, data: VisitInput) -> uuid.UUID | None:
+    return data.collaborator_id if data.collaborator_id is not None else profile.user.id
+
+
+def _input_problems(
+    session: Session, household_id: uuid.UUID, data: VisitInput, profile: Profile
+) -> list[FieldProblem]:
+    found = event_date_problems("visited_on", data.visited_on, profile.today())
+    visitor = _visitor(profile, data)
+    row = None if visitor is None else session.get(DirectoryUser, visitor)
+    if row is None or row.deleted_at is not None:
+        found.append(problem("collaborator", QT_TRANSLATE_NOOP(CTX, "Choose who made the visit from the list.")))
+    elif row.disabled_at is not None:
+        message = QT_TRANSLATE_NOOP(CTX, "{name} no longer has an account; choose who made the visit from the list.")
+        found.append(problem("collaborator", message, name=row.name))
     known = reference.code_names(session, "visit_topics")
     if not data.topics:
         found.append(problem("topics", QT_TRANSLATE_NOOP(CTX, "Tick at least one topic discussed.")))
@@ -73,12 +97,13 @@ def record(profile: Profile, household_id: uuid.UUID, data: VisitInput) -> uuid.
         message = QT_TRANSLATE_NOOP(CTX, "This household no longer exists.")
         household = live_row(session, Household, household_id, message)
         access.require_write(profile.user, household.village_id)
-        raise_if(_input_problems(session, household_id, data, profile.today()))
-        assert data.visited_on is not None
+        raise_if(_input_problems(session, household_id, data, profile))
+        visitor = _visitor(profile, data)
+        assert data.visited_on is not None and visitor is not None
         visit = Visit(
             household_id=household_id,
             visited_on=data.visited_on,
-            collaborator=" ".join(data.collaborator.split()),
+            collaborator_id=visitor,
             persons_met=[p.hex for p in data.persons_met],
             topics=list(dict.fromkeys(data.topics)),
             notes=data.notes.strip(),
@@ -107,6 +132,7 @@ def visit_dtos(session: Session, stmt: Select[Visit]) -> list[VisitDTO]:
         if visits
         else {}
     )
+    visitors = directory.names(session, {v.collaborator_id for v in visits})
     result = []
     for v in visits:
         met = tuple(uuid.UUID(h) for h in v.persons_met)
@@ -116,7 +142,8 @@ def visit_dtos(session: Session, stmt: Select[Visit]) -> list[VisitDTO]:
                 household_id=v.household_id,
                 household_code=codes.get(v.household_id, ""),
                 visited_on=v.visited_on,
-                collaborator=v.collaborator,
+                collaborator_id=v.collaborator_id,
+                collaborator=visitors.get(v.collaborator_id, ""),
                 persons_met=met,
                 persons_met_names=tuple(names.get(p, "") for p in met),
                 topics=tuple(v.topics),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from desktop.errors import FieldProblem
 from desktop.services import reference
@@ -18,7 +18,7 @@ from desktop.ui.dialogs.base import FormDialog
 from desktop.ui.dialogs.person_form import notes_editor
 from desktop.ui.widgets.date_edit import DateEdit
 from desktop.ui.widgets.form import FormPanel
-from desktop.ui.widgets.pickers import CheckList
+from desktop.ui.widgets.pickers import CheckList, ValueCombo
 
 # A month is the usual interval before a CTV checks back on a household.
 FOLLOW_UP_DEFAULT = timedelta(days=30)
@@ -33,7 +33,10 @@ class VisitDialog(FormDialog):
         today = ctx.profile.today()
         self.panel = FormPanel()
         self.visited_on = DateEdit(today, allow_empty=False)
-        self.collaborator = QLineEdit(ctx.profile.collaborator)
+        # Who made the visit, from the user directory: the logged-in user unless someone else is chosen.
+        self.collaborator = ValueCombo()
+        self.collaborator.set_items((name, user_id) for user_id, name in visits.collaborators(ctx.profile))
+        self.collaborator.set_value(ctx.profile.user.id)
         self.persons_met = CheckList()
         self.persons_met.set_items(
             (self._member_label(p.full_name, p.is_head), p.id) for p in household.members if p.status == "present"
@@ -53,7 +56,9 @@ class VisitDialog(FormDialog):
         self.wants_follow_up.toggled.connect(self._toggle_follow_up)
 
         self.panel.add("visited_on", self.tr("&Date of visit"), self.visited_on, self.visited_on.value_changed)
-        self.panel.add("collaborator", self.tr("&Collaborator"), self.collaborator, self.collaborator.textChanged)
+        self.panel.add(
+            "collaborator", self.tr("&Collaborator"), self.collaborator, self.collaborator.currentIndexChanged
+        )
         self.panel.add("persons_met", self.tr("People &met"), self.persons_met, self.persons_met.changed)
         self.panel.add("topics", self.tr("&Topics discussed"), self.topics, self.topics.changed)
         self.panel.add("notes", self.tr("N&otes"), self.notes, self.notes.textChanged)
@@ -78,7 +83,7 @@ class VisitDialog(FormDialog):
     def value(self) -> VisitInput:
         return VisitInput(
             visited_on=self.visited_on.value(),
-            collaborator=self.collaborator.text(),
+            collaborator_id=self.collaborator.value(),
             persons_met=tuple(self.persons_met.checked_values()),
             topics=tuple(self.topics.checked_values()),
             notes=self.notes.toPlainText(),

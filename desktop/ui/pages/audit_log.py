@@ -33,7 +33,12 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
         self.ctx = ctx
         self._generation = 0
         self._events: list[AuditEventDTO] = []
-        self._users: set[str] = {ctx.profile.collaborator} if ctx.profile.collaborator else set()
+        # Writers by (directory id, name): by id when the events carry one, so a renamed user stays one
+        # entry; by name for older events, system writes and applied changesets. Value: the shown name.
+        self._users: dict[tuple[str, str], str] = {}
+        me = ctx.profile.user
+        if me.id is not None and me.name:
+            self._users[(str(me.id), "")] = me.name
         self._names: dict[str, str] = {}  # record id -> its code or name, learnt from the events
         self.record_id: str | None = None
         self.record_label = ""
@@ -175,9 +180,13 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
     def _fetch(self, *, before_id: int | None) -> None:
         self._generation += 1
         generation, profile = self._generation, self.ctx.profile
-        record_id, user = self.record_id, self.user.value()
+        record_id, chosen = self.record_id, self.user.value()
+        user_id, user = chosen if chosen is not None else (None, None)
+        user_id, user = user_id or None, user or None
         self.ctx.lane.submit(
-            lambda: audit.events(profile, record_id=record_id, user=user, limit=PAGE_SIZE, before_id=before_id),
+            lambda: audit.events(
+                profile, record_id=record_id, user=user, user_id=user_id, limit=PAGE_SIZE, before_id=before_id
+            ),
             lambda rows: self._show(generation, rows, append=before_id is not None),
             owner=self,
         )
@@ -198,7 +207,7 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
     def _learn(self, rows: list[AuditEventDTO]) -> None:
         """Remember users and record names the events reveal (a create event carries the code/name)."""
         for event in rows:
-            self._users.add(event.user)
+            self._learn_user(event)
             if event.record_id in self._names:
                 continue
             for field in _NAME_FIELDS:
@@ -209,12 +218,19 @@ class AuditLogPage(ReloadsWhenShown, QWidget):
                         self._names[event.record_id] = value
                         break
         listed = {self.user.itemText(i) for i in range(1, self.user.count())}
-        if listed != self._users:
+        if listed != set(self._users.values()):
             self._filling = True  # set_items re-enables the combo's signals itself
             try:
-                self.user.set_items((name, name) for name in sorted(self._users))
+                self.user.set_items((name, key) for key, name in sorted(self._users.items(), key=lambda i: i[1]))
             finally:
                 self._filling = False
+
+    def _learn_user(self, event: AuditEventDTO) -> None:
+        if event.user_id:
+            # Events come newest first: the name first seen for an id is the latest it was written under.
+            self._users.setdefault((event.user_id, ""), event.user)
+        elif event.user not in self._users.values():  # an older event of a user known by id is theirs already
+            self._users[("", event.user)] = event.user
 
     def _show_details(self) -> None:
         event = self.model.record(self.table.currentIndex().row())
