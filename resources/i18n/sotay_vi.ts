@@ -12,6 +12,7 @@
     <context>
         <name>Access</name>
         <message>
+            <location filename="../../desktop/services/profile/audit.py" line="+217" />
             <source>There is no user with the id {id}.</source>
             <translation>Không có người dùng nào có mã {id}.</translation>
         </message>
@@ -1365,7 +1366,7 @@
     <context>
         <name>AuditLogPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/audit_log.py" line="+47" />
+            <location filename="../../desktop/ui/pages/audit_log.py" line="+52" />
             <source>All</source>
             <translation>Tất cả</translation>
         </message>
@@ -1435,12 +1436,12 @@
             <translation>Bản ghi: {name}</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+42" />
             <source>{n} event(s) shown</source>
             <translation>Đang hiển thị {n} sự kiện</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+34" />
             <source>Select an event to see everything it changed.</source>
             <translation>Chọn một sự kiện để xem đầy đủ những gì đã thay đổi.</translation>
         </message>
@@ -2796,7 +2797,7 @@
             <translation>… và {count} kết quả nữa; dùng --limit để xem thêm.</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/audit.py" line="+40" />
+            <location filename="../../desktop/cli/audit.py" line="+44" />
             <source>Showing the first {count}; use --limit for more.</source>
             <translation>Đang hiện {count} kết quả đầu; dùng --limit để xem thêm.</translation>
         </message>
@@ -2856,7 +2857,7 @@
             <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop/cli/audit.py" line="-169" />
+            <location filename="../../desktop/cli/audit.py" line="-173" />
             <source>The audit log: who changed which record, and when.</source>
             <translation>Nhật ký kiểm tra: ai đã thay đổi hồ sơ nào, vào lúc nào.</translation>
         </message>
@@ -2928,7 +2929,7 @@
             <translation>một hoặc nhiều mục đứng trước nó đã bị xóa.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+39" />
             <source>No audit events found.</source>
             <translation>Không có mục nhật ký nào.</translation>
         </message>
@@ -3870,7 +3871,6 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
             <translation>Mục này đã được chọn xong rồi, trên máy này hoặc trên máy khác.</translation>
         </message>
         <message>
-            <location filename="../../desktop/services/conflicts.py" line="72" />
             <source>Item to check after a merge</source>
             <translation>Mục cần kiểm tra sau khi gộp thay đổi</translation>
         </message>
@@ -4030,7 +4030,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/demo/build.py" line="+80" />
+            <location filename="../../desktop/demo/build.py" line="+81" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
@@ -7478,7 +7478,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>{home} đã có một sổ tay.</translation>
         </message>
         <message>
-            <location line="+152" />
+            <location line="+155" />
             <source>No profile found in {home}.</source>
             <translation>Không tìm thấy sổ tay nào trong {home}.</translation>
         </message>
@@ -8407,7 +8407,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>Ghi thăm hộ — hộ số {code}</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+21" />
             <source>Come back &amp;on</source>
             <translation>Có hẹn &amp;vào ngày</translation>
         </message>
@@ -8417,12 +8417,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
             <translation>&amp;Ngày thăm</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Collaborator</source>
             <translation>&amp;Cộng tác viên</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>People &amp;met</source>
             <translation>Người được &amp;gặp</translation>
         </message>
