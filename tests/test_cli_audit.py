@@ -41,6 +41,8 @@ def run(paths: ProfilePaths, capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+# A new profile's chain starts with its first user's row in the synced user directory; then the register
+# fixture's two villages, and the household and person below.
 @pytest.fixture
 def written(register):
     p = register.profile
@@ -53,19 +55,19 @@ def test_verify_exits_0_and_counts_the_events(written, capsys):
     p, *_ = written
     code, out, err = run(p.paths, capsys, "audit", "verify")
     assert (code, err) == (0, "")
-    assert out.strip() == "The audit chain is intact: 4 event(s) checked."
+    assert out.strip() == "The audit chain is intact: 5 event(s) checked."
 
 
 def test_verify_exits_3_naming_the_changed_event(written, capsys):
     p, hid, _pid = written
     with p.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_events SET user = 'Ai đó' WHERE id = 3"))
+        conn.execute(text("UPDATE audit_events SET user = 'Ai đó' WHERE id = 4"))
     code, out, err = run(p.paths, capsys, "audit", "verify")
     assert (code, out) == (3, "")
-    assert err.startswith("The audit chain is broken at event 3 (")
+    assert err.startswith("The audit chain is broken at event 4 (")
     assert f"table households, record {hid}" in err
     assert "this event was changed after it was written." in err
-    assert "The 2 event(s) before it are intact." in err
+    assert "The 3 event(s) before it are intact." in err
 
 
 def test_verify_exits_3_on_a_removed_event(written, capsys):
@@ -84,7 +86,7 @@ def test_list_json_filters_by_record_and_user(written, capsys):
     assert (event["action"], event["table"], event["record_id"]) == ("create", "people", str(pid))
     assert event["summary"]["full_name"] == [None, "Lê Văn Nam"]
     _code, out, _err = run(p.paths, capsys, "audit", "list", "--user", "Nguyễn Thị Lan", "--json")
-    assert [e["id"] for e in json.loads(out)] == [4, 3, 2, 1]
+    assert [e["id"] for e in json.loads(out)] == [5, 4, 3, 2, 1]
     _code, out, _err = run(p.paths, capsys, "audit", "list", "--user", "Không ai", "--json")
     assert json.loads(out) == []
 
@@ -94,7 +96,7 @@ def test_list_lines_newest_first_with_a_limit(written, capsys):
     code, out, _err = run(p.paths, capsys, "audit", "list", "--limit", "2")
     lines = out.strip().splitlines()
     assert code == 0 and len(lines) == 3
-    assert lines[0].startswith("#4 ") and f"created  people {pid}" in lines[0] and "full_name: Lê Văn Nam" in lines[0]
+    assert lines[0].startswith("#5 ") and f"created  people {pid}" in lines[0] and "full_name: Lê Văn Nam" in lines[0]
     assert lines[-1] == "Showing the first 2; use --limit for more."
 
 

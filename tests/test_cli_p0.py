@@ -11,7 +11,7 @@ from tests.cli_helpers import clean_process_state, demo_home, run  # noqa: F401 
 from tests.security import pdf_helpers as helpers
 
 DEMO_ARGS = ["demo", "--households", "40", "--seed", "11", "--today", "2025-06-30"]
-MONTH = "02/2025"  # the demo has a death and an information change on that slip
+MONTH = "01/2025"  # the demo has a death and an information change on that slip
 
 pytestmark = pytest.mark.skipif(bool(helpers.tools_missing()), reason="poppler-utils or NSS tools missing")
 
@@ -29,7 +29,7 @@ def test_report_p0_writes_the_signed_slip_and_its_tables(home, tmp_path, capsys)
     assert said.split() == [str(out), str(book)]
     assert "Signature is Valid." in helpers.pdfsig(out, helpers.nss_db(tmp_path / "nss"))
     printed = " ".join(helpers.pdftotext(out, "-raw").split())
-    assert "PHIẾU THU TIN VỀ DÂN SỐ Tháng 2 năm 2025" in printed
+    assert "PHIẾU THU TIN VỀ DÂN SỐ Tháng 1 năm 2025" in printed
     assert "1. Trẻ sinh ra" in printed and "12. Kết hôn, ly hôn" in printed
     sheets = load_workbook(book).sheetnames
     # A sheet for each section the month had lines in; every one of them is printed in the PDF too.

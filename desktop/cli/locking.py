@@ -15,7 +15,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from desktop.cli import app, audit, backup, demo, device, find, profile, report, report_verify, stats, user
+from desktop.cli import app, audit, backup, demo, device, find, profile, report, report_verify, stats, sync, user
 from desktop.paths import ProfilePaths
 
 Command = Callable[[argparse.Namespace, ProfilePaths], int]
@@ -44,6 +44,7 @@ WRITING: frozenset[Command] = frozenset(
 READING: frozenset[Command] = frozenset(
     {
         stats.run_stats,
+        sync.run_status,
         find.run_find,
         audit.run_verify,
         audit.run_list,

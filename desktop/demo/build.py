@@ -20,6 +20,7 @@ from sqlalchemy import Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from db import audit, search_index
+from db.models.directory import DirectoryUser
 from db.models.register import Household, HouseholdCategory, Person, PopulationEvent, Village, Visit, village_id
 from db.session import SYNCED_CORE_WRITE
 from db.stamps import core_stamps, note_new
@@ -28,11 +29,12 @@ from desktop.demo import names as demo_names
 from desktop.demo.care import add_care
 from desktop.demo.families import DemoRegister
 from desktop.demo.year import DemoYear
-from desktop.errors import FieldProblem, SotayError
+from desktop.errors import FieldProblem, NotFoundError, SotayError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.paths import ProfilePaths
 from desktop.services import reference
 from desktop.services.profile import directory
+from desktop.services.profile.access import Role
 from desktop.services.profile.handle import Created, Profile
 from desktop.services.profile.opening import create_profile, is_set_up, set_up
 from desktop.services.register import categories
@@ -322,8 +324,17 @@ def _event_rows(register: DemoRegister, stamp: dict[str, Any]) -> Iterable[dict[
 
 
 def _visitor(session: Session, profile: Profile) -> uuid.UUID:
-    """The demo user's directory id: every demo visit is theirs."""
-    return profile.user.id if profile.user.id is not None else directory.id_of(session, profile.collaborator)
+    """The demo user's directory id: every demo visit is theirs. A profile nobody is logged in to (a plain one
+    opened for an upgrade or a benchmark) gets its collaborator in the directory, as a collaborator."""
+    if profile.user.id is not None:
+        return profile.user.id
+    try:
+        return directory.id_of(session, profile.collaborator)
+    except NotFoundError:
+        row = DirectoryUser(name=profile.collaborator, role=Role.CTV.value, protection=False, villages=[])
+        session.add(row)
+        session.flush()
+        return row.id
 
 
 def _visit_rows(register: DemoRegister, visitor: uuid.UUID, stamp: dict[str, Any]) -> Iterable[dict[str, Any]]:

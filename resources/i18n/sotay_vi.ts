@@ -1339,14 +1339,6 @@
             <translation>Đang chờ lựa chọn</translation>
         </message>
         <message>
-            <source>Record left as it was</source>
-            <translation>Giữ nguyên bản ghi</translation>
-        </message>
-        <message>
-            <source>Value set aside written</source>
-            <translation>Đã ghi giá trị bị gác lại</translation>
-        </message>
-        <message>
             <source>Changed on two laptops</source>
             <translation>Được sửa trên hai máy</translation>
         </message>
@@ -1361,6 +1353,14 @@
         <message>
             <source>Records written: {kind}</source>
             <translation>Số bản ghi đã ghi — {kind}</translation>
+        </message>
+        <message>
+            <source>One of the two values chosen</source>
+            <translation>Đã chọn một trong hai giá trị</translation>
+        </message>
+        <message>
+            <source>Deleted record restored</source>
+            <translation>Đã khôi phục bản ghi bị xóa</translation>
         </message>
     </context>
     <context>
@@ -2324,7 +2324,7 @@
     <context>
         <name>CheckCard</name>
         <message>
-            <location filename="../../desktop/ui/pages/review.py" line="+241" />
+            <location filename="../../desktop/ui/pages/review_checks.py" line="+63" />
             <source>A problem to check</source>
             <translation>Một vấn đề cần kiểm tra</translation>
         </message>
@@ -3684,7 +3684,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>ConflictCard</name>
         <message>
-            <location filename="../../desktop/ui/pages/review.py" line="-152" />
+            <location filename="../../desktop/ui/pages/review.py" line="+104" />
             <location line="+1" />
             <source>Keep this value</source>
             <translation>Giữ giá trị này</translation>
@@ -4030,7 +4030,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>Demo</name>
         <message>
-            <location filename="../../desktop/demo/build.py" line="+81" />
+            <location filename="../../desktop/demo/build.py" line="+83" />
             <source>The number of households must be between {min} and {max}.</source>
             <translation>Số hộ phải từ {min} đến {max}.</translation>
         </message>
@@ -7276,7 +7276,7 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/review.py" line="+74" />
+            <location filename="../../desktop/ui/pages/review.py" line="+13" />
             <location line="+117" />
             <source>Needs review</source>
             <translation>Cần xem lại</translation>

@@ -40,7 +40,10 @@ def test_events_read_in_vietnamese_newest_first(qtbot, ctx, family, wait_lane):
     # household 012 created, then each member added (the head also updates the household)
     kinds = [(r[2], r[3]) for r in table]
     assert ("Thêm", "Hộ gia đình") in kinds and ("Thêm", "Nhân khẩu") in kinds and ("Sửa", "Hộ gia đình") in kinds
-    assert table[-1][2:5] == ["Thêm", "Thôn", "Thôn Đông Hà"]  # the oldest last: the fixture's villages
+    # The oldest last: the first user's row in the synced user directory, made with the profile, then the
+    # fixture's villages.
+    assert table[-1][2:5] == ["Thêm", "Người dùng như các máy khác biết", "Nguyễn Thị Lan"]
+    assert table[-2][2:5] == ["Thêm", "Thôn", "Thôn Đông Hà"]
     ids = [page.model.record(r).id for r in range(page.model.rowCount())]
     assert ids == sorted(ids, reverse=True)
     wife = next(r for r in table if r[4] == "Nguyễn Thị Hường")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.services.profile.access import ROLE_LABELS
 from desktop.ui.formatting import person_status, place_of_birth
+from desktop.ui.pages.audit_sync_words import conflict_reasons, conflict_states, review_kinds, review_states
 from desktop.ui.translation import message_text
 
 CTX = "AuditLog"
@@ -90,7 +91,8 @@ def _fields() -> dict[str, str]:
         "notes": _tr("Notes"),
         "kind": _tr("Kind"),
         "event_date": _tr("Event date"),
-        "collaborator": _tr("Collaborator"),
+        "collaborator": _tr("Collaborator"),  # events written before visits named them by id
+        "collaborator_id": _tr("Collaborator"),
         "deleted_at": _tr("Deleted at"),
         "dissolved_on": _tr("Dissolved on"),
         "dissolved_reason": _tr("Reason dissolved"),
@@ -279,35 +281,6 @@ def _plan_states() -> dict[str, str]:
     return {"planned": _tr("Planned"), "done": _tr("Done"), "dropped": _tr("Dropped")}
 
 
-def _review_states() -> dict[str, str]:
-    return {"open": _tr("To review"), "done": _tr("Settled"), "dismissed": _tr("Not a problem")}
-
-
-def _review_kinds() -> dict[str, str]:
-    return {
-        "duplicate_code": _tr("One household number twice"),
-        "two_heads": _tr("Two heads in one household"),
-        "duplicate_category": _tr("One category twice in a year"),
-        "duplicate_person": _tr("Possibly one person twice"),
-    }
-
-
-def _conflict_states() -> dict[str, str]:
-    return {
-        "open": _tr("Waiting for a choice"),
-        "kept": _tr("Record left as it was"),
-        "restored": _tr("Value set aside written"),
-    }
-
-
-def _conflict_reasons() -> dict[str, str]:
-    return {
-        "concurrent": _tr("Changed on two laptops"),
-        "ahead": _tr("A laptop's date was wrong"),
-        "deleted": _tr("Deleted on one laptop, changed on another"),
-    }
-
-
 def _report_kinds() -> dict[str, str]:
     return {
         "monthly": _tr("Monthly report"),
@@ -338,10 +311,10 @@ _STATES = {
     (USERS, "recovery_code"): _recovery_code_states,
     ("case_referrals", "status"): _referral_states,
     ("case_plan_items", "status"): _plan_states,
-    ("review_items", "state"): _review_states,
-    ("review_items", "kind"): _review_kinds,
-    ("sync_conflicts", "state"): _conflict_states,
-    ("sync_conflicts", "reason"): _conflict_reasons,
+    ("review_items", "state"): review_states,
+    ("review_items", "kind"): review_kinds,
+    ("sync_conflicts", "state"): conflict_states,
+    ("sync_conflicts", "reason"): conflict_reasons,
     (EXPORTS, "kind"): _report_kinds,
     (EXPORTS, "format"): _formats,
 }

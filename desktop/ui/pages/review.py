@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 from desktop.errors import SotayError
 from desktop.services import conflicts, review
 from desktop.services.conflicts import ConflictDTO, Side
-from desktop.services.register import households, members
-from desktop.services.review import DUPLICATE_CODE, ReviewItemDTO, ReviewRecord
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.renumber import RenumberDialog
 from desktop.ui.modal import warn
 from desktop.ui.pages.audit_labels import field_label, state_word
-from desktop.ui.translation import error_text, message_text
+from desktop.ui.pages.review_checks import CheckCard, CheckItem, check_item
+from desktop.ui.translation import error_text
 from desktop.ui.widgets.stale import ReloadsWhenShown
 
 TIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -62,45 +61,14 @@ def load_review(ctx: AppContext) -> list[ReviewItem]:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckItem:
-    """An open review item, with the household each of its records belongs to (None: not found)."""
-
-    item: ReviewItemDTO
-    households: tuple[uuid.UUID | None, ...]
-    places: tuple[str, ...]  # where each household is: what tells two households of one number apart
-
-
-@dataclass(frozen=True, slots=True)
 class PageData:
     conflicts: list[ReviewItem]
     checks: list[CheckItem]
 
 
-def _household_of(ctx: AppContext, item: ReviewItemDTO, record: ReviewRecord) -> uuid.UUID | None:
-    if item.table == "households":
-        return record.id
-    if item.table == "people":
-        return members.get(ctx.profile, record.id).household_id
-    # A category entry is labelled with its household's number: the household when the number is one's.
-    found = households.find_all_by_code(ctx.profile, record.label)
-    return found[0] if len(found) == 1 else None
-
-
-def _place(ctx: AppContext, household_id: uuid.UUID | None) -> str:
-    if household_id is None:
-        return ""
-    found = households.detail(ctx.profile, household_id)
-    return ", ".join(part for part in (found.address, found.village) if part)
-
-
-def _check(ctx: AppContext, item: ReviewItemDTO) -> CheckItem:
-    ids = tuple(_household_of(ctx, item, record) for record in item.records)
-    return CheckItem(item, ids, tuple(_place(ctx, household_id) for household_id in ids))
-
-
 def load_page(ctx: AppContext) -> PageData:
     """Runs on the DB lane."""
-    return PageData(load_review(ctx), [_check(ctx, item) for item in review.list_open(ctx.profile)])
+    return PageData(load_review(ctx), [check_item(ctx, item) for item in review.list_open(ctx.profile)])
 
 
 def local_time(at: datetime | None) -> str:
@@ -225,67 +193,6 @@ class ConflictCard(QFrame):
         if not when:
             return self.tr("On {who}").format(who=who)
         return self.tr("On {who}, {when}").format(who=who, when=when)
-
-
-class CheckCard(QFrame):
-    """One review item: the problem in words, its records, and what the user can do about it."""
-
-    open_household = Signal(object)  # uuid.UUID
-    renumber = Signal(object, str)  # household id, its number now
-    dismiss = Signal(object)  # review item id
-
-    def __init__(self, check: CheckItem, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("statCard")
-        self.item = item = check.item
-        self.heading = QLabel(state_word("review_items", "kind", item.kind) or self.tr("A problem to check"))
-        self.heading.setObjectName("sectionTitle")
-        self.heading.setWordWrap(True)
-        self.description = QLabel(message_text(item.description, item.params))
-        self.description.setWordWrap(True)
-        self.description.setTextFormat(Qt.TextFormat.PlainText)
-        records = QVBoxLayout()
-        records.setSpacing(6)
-        self.record_buttons: list[QPushButton] = []
-        self.renumber_buttons: list[QPushButton] = []
-        for record, household_id, place in zip(item.records, check.households, check.places, strict=True):
-            row = QHBoxLayout()
-            row.setSpacing(8)
-            button = QPushButton(self._record_text(record))
-            button.setToolTip(self.tr("Open the household"))
-            button.setEnabled(household_id is not None)
-            button.clicked.connect(lambda _=False, hid=household_id: self.open_household.emit(hid))
-            row.addWidget(button)
-            self.record_buttons.append(button)
-            if item.kind == DUPLICATE_CODE:  # beside each household: the user picks which one is renumbered
-                renumber = QPushButton(self.tr("Change household number…"))
-                renumber.clicked.connect(lambda _=False, r=record: self.renumber.emit(r.id, r.label))
-                row.addWidget(renumber)
-                self.renumber_buttons.append(renumber)
-            where = QLabel(place)
-            where.setObjectName("subtitle")
-            where.setTextFormat(Qt.TextFormat.PlainText)
-            row.addWidget(where, 1)
-            records.addLayout(row)
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
-        self.dismiss_button = QPushButton(self.tr("Not a duplicate"))
-        self.dismiss_button.setToolTip(self.tr("The records are different: this item is closed on every laptop."))
-        self.dismiss_button.clicked.connect(lambda: self.dismiss.emit(item.id))
-        actions.addWidget(self.dismiss_button)
-        actions.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.description)
-        layout.addLayout(records)
-        layout.addLayout(actions)
-
-    def _record_text(self, record: ReviewRecord) -> str:
-        if self.item.table == "people":
-            return record.label
-        return self.tr("Household no. {number}").format(number=record.label)
 
 
 class ReviewPage(ReloadsWhenShown, QWidget):
