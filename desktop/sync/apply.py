@@ -22,11 +22,10 @@ from sqlalchemy.orm import Session
 
 from db import hlc, search_index
 from db.audit import SYNC, USER_KEY, append_event
-from db.base import PENDING_USN, utcnow
 from db.models.profile import ProfileMeta
-from db.models.sync import OPEN, WHOLE_ROW, SyncChange, SyncConflict
+from db.models.sync import OPEN, SyncConflict
 from db.session import SYNCED_CORE_WRITE
-from db.stamps import APPLY, DEVICE_KEY, META_CLOCK, keep_clock, mode, next_clock
+from db.stamps import APPLY, DEVICE_KEY, META_CLOCK, core_stamps, keep_clock, mode, note_new
 from desktop.sync.changeset import Changeset, ChangesetError, RowChange
 from desktop.sync.codec import CodecError
 from desktop.sync.extract import business, codec, synced_tables
@@ -35,7 +34,6 @@ from desktop.sync.merge import Collision, Side, merge_row
 
 ACTOR_PREFIX = "sync:"
 _CONFLICTS = cast(Table, SyncConflict.__table__)
-_CHANGES = cast(Table, SyncChange.__table__)
 _META = cast(Table, ProfileMeta.__table__)
 _CHUNK = 500  # ids per look-up: below SQLite's limit of bound parameters
 BULK_INDEX_ROWS = 2000  # people and households in one changeset from which search is indexed once
@@ -232,21 +230,14 @@ def _record(session: Session, collisions: list[tuple[str, str, Collision]]) -> i
     new = {key: value for key, value in wanted.items() if key not in known}
     if not new:
         return 0
-    device = str(session.info.get(DEVICE_KEY, ""))
-    clock, now = next_clock(session, device), utcnow()
-    rows = [
-        _conflict_row(key, table, row_id, collision, device, clock, now)
-        for key, (table, row_id, collision) in new.items()
-    ]
+    stamps = core_stamps(session, str(session.info.get(DEVICE_KEY, "")))  # this copy's own new rows
+    rows = [_conflict_row(key, table, row_id, collision) | stamps for key, (table, row_id, collision) in new.items()]
     session.execute(insert(_CONFLICTS).execution_options(**_WRITE), rows)
-    changes = [{"table_name": _CONFLICTS.name, "row_id": key, "field": WHOLE_ROW, "hlc": clock} for key in new]
-    session.connection().execute(insert(_CHANGES), changes)
+    note_new(session, _CONFLICTS.name, list(new), stamps["hlc"])
     return len(new)
 
 
-def _conflict_row(
-    key: uuid.UUID, table: str, row_id: str, collision: Collision, device: str, clock: str, now: Any
-) -> dict[str, Any]:
+def _conflict_row(key: uuid.UUID, table: str, row_id: str, collision: Collision) -> dict[str, Any]:
     return {
         "id": key,
         "table_name": table,
@@ -258,13 +249,6 @@ def _conflict_row(
         "other_value": _json(collision.other_value),
         "other_clock": collision.other_clock,
         "state": OPEN,
-        "created_at": now,
-        "updated_at": now,
-        "usn": PENDING_USN,
-        "origin": device,
-        "deleted_at": None,
-        "hlc": clock,
-        "field_clocks": {WHOLE_ROW: [clock, ""]},
     }
 
 
