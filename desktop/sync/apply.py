@@ -36,6 +36,7 @@ ACTOR_PREFIX = "sync:"
 _CONFLICTS = cast(Table, SyncConflict.__table__)
 _META = cast(Table, ProfileMeta.__table__)
 _CHUNK = 500  # ids per look-up: below SQLite's limit of bound parameters
+_WRITE_CHUNK = 5000  # rows merged and written at a time
 BULK_INDEX_ROWS = 2000  # people and households in one changeset from which search is indexed once
 _WRITE = {SYNCED_CORE_WRITE: True}
 
@@ -115,8 +116,6 @@ def _apply_table(
     report: ApplyReport,
     collisions: list[tuple[str, str, Collision]],
 ) -> None:
-    cod, merge_units = codec(table), units(table.name, business(table))
-    collide = table.name != _CONFLICTS.name  # a choice about a conflict simply takes the newest
     try:
         ids = {row.id: uuid.UUID(row.id) for row in rows}
     except ValueError as exc:
@@ -124,10 +123,25 @@ def _apply_table(
     clocks_here = _clocks(session, table, list(ids.values()))
     todo = [row for row in rows if clocks_here.get(ids[row.id].hex) != json.dumps(row.field_clocks)]
     report.unchanged += len(rows) - len(todo)
-    here = _local(session, table, [ids[row.id] for row in todo])
+    for start in range(0, len(todo), _WRITE_CHUNK):  # a bounded part at a time: memory stays flat
+        _apply_rows(session, table, todo[start : start + _WRITE_CHUNK], ids, now, report, collisions)
+
+
+def _apply_rows(
+    session: Session,
+    table: Table,
+    rows: list[RowChange],
+    ids: dict[str, uuid.UUID],
+    now: int,
+    report: ApplyReport,
+    collisions: list[tuple[str, str, Collision]],
+) -> None:
+    cod, merge_units = codec(table), units(table.name, business(table))
+    collide = table.name != _CONFLICTS.name  # a choice about a conflict simply takes the newest
+    here = _local(session, table, [ids[row.id] for row in rows])
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    for row in todo:
+    for row in rows:
         local = here.get(row.id)
         mine = local.side if local is not None else None
         merged = merge_row(merge_units, mine, Side(row.values, row.field_clocks), now, collide=collide)
@@ -147,7 +161,7 @@ def _apply_table(
     _write(session, table, inserts, updates)
     report.applied += len(inserts) + len(updates)
     if inserts or updates:
-        report.by_table[table.name] = len(inserts) + len(updates)
+        report.by_table[table.name] = report.by_table.get(table.name, 0) + len(inserts) + len(updates)
 
 
 def _clocks(session: Session, table: Table, ids: list[uuid.UUID]) -> dict[str, str]:

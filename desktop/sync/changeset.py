@@ -7,10 +7,12 @@ rather than guess.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, BinaryIO
 
 FORMAT = "sotay-changeset"
 VERSION = 1
@@ -72,15 +74,24 @@ class Changeset:
         }
 
     def to_jsonl(self) -> bytes:
-        return self._jsonl
+        return b"".join(self._lines())
+
+    def _lines(self) -> Iterator[bytes]:
+        yield _dump(self.header()) + b"\n"
+        for row in self.rows:
+            yield _dump(row.line()) + b"\n"
 
     @cached_property
-    def _jsonl(self) -> bytes:  # made once: the audit event of an apply names its digest
-        lines = [self.header(), *(row.line() for row in self.rows)]
-        return b"".join(_dump(line) + b"\n" for line in lines)
+    def _digest(self) -> str:
+        """Of the bytes received for a changeset read (read_jsonl), else of its JSON Lines, made line by line
+        rather than held whole (100,000 rows are some 180 MB)."""
+        digest = hashlib.sha256()
+        for line in self._lines():
+            digest.update(line)
+        return digest.hexdigest()
 
     def sha256(self) -> str:
-        return hashlib.sha256(self._jsonl).hexdigest()
+        return self._digest
 
     def counts(self) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -94,24 +105,49 @@ def _dump(value: dict[str, Any]) -> bytes:
 
 
 def from_jsonl(data: bytes) -> Changeset:
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    if not lines:
+    return read_jsonl(io.BytesIO(data))
+
+
+def read_jsonl(stream: BinaryIO) -> Changeset:
+    """A changeset read line by line from `stream` (a file, or bytes in memory), its SHA-256 taken of the
+    bytes as they were received: the audit event of its application names what arrived."""
+    digest = hashlib.sha256()
+    first = _next_line(stream, digest)
+    if first is None:
         raise ChangesetError("empty changeset")
-    header = _load(lines[0])
+    header = _load(first)
     if header.get("format") != FORMAT or header.get("version") != VERSION:
         raise ChangesetError("not a changeset of this version")
-    if header.get("rows") != len(lines) - 1:
+    expected = header.get("rows")
+    if isinstance(expected, bool) or not isinstance(expected, int) or expected < 0:
         raise ChangesetError("changeset cut short")
-    rows = tuple(_row(_load(line)) for line in lines[1:])
-    return Changeset(
+    shared: dict[str, str] = {}  # one object for each clock or name repeated across rows: much less memory
+    rows = []
+    while (line := _next_line(stream, digest)) is not None:
+        rows.append(_row(_load(line), shared))
+        if len(rows) > expected:
+            break
+    if len(rows) != expected:
+        raise ChangesetError("changeset cut short")
+    changeset = Changeset(
         id=_str(header, "id"),
         sender=_str(header, "sender"),
         made_at=_str(header, "made_at"),
         schema=_str(header, "schema"),
-        rows=rows,
+        rows=tuple(rows),
     )
+    changeset.__dict__["_digest"] = digest.hexdigest()  # frozen: set as cached_property does
+    return changeset
+
+
+def _next_line(stream: BinaryIO, digest: Any) -> bytes | None:
+    line = stream.readline(MAX_LINE + 2)
+    if not line:
+        return None
+    digest.update(line)
+    if len(line) > MAX_LINE:
+        raise ChangesetError("line too long")
+    return line[:-1] if line.endswith(b"\n") else line
 
 
 def _load(line: bytes) -> dict[str, Any]:
@@ -126,7 +162,7 @@ def _load(line: bytes) -> dict[str, Any]:
     return value
 
 
-def _row(line: dict[str, Any]) -> RowChange:
+def _row(line: dict[str, Any], shared: dict[str, str]) -> RowChange:
     clocks, changed, values = line.get("field_clocks"), line.get("changed_fields"), line.get("values")
     if not isinstance(clocks, dict) or not isinstance(changed, dict) or not isinstance(values, dict):
         raise ChangesetError("a row lacks its values or clocks")
@@ -135,17 +171,21 @@ def _row(line: dict[str, Any]) -> RowChange:
     usn = line.get("usn")
     if isinstance(usn, bool) or not isinstance(usn, int):
         raise ChangesetError("a row's usn is not a number")
+
+    def one(text: str) -> str:
+        return shared.setdefault(text, text)
+
     return RowChange(
-        table=_str(line, "table"),
+        table=one(_str(line, "table")),
         id=_str(line, "id"),
-        values=values,
-        hlc=_str(line, "hlc"),
-        field_clocks=clocks,
-        changed_fields={str(k): str(v) for k, v in changed.items()},
+        values={one(k): v for k, v in values.items()},
+        hlc=one(_str(line, "hlc")),
+        field_clocks={one(k): [one(c) for c in v] for k, v in clocks.items()},
+        changed_fields={one(str(k)): one(str(v)) for k, v in changed.items()},
         usn=usn,
-        origin=_str(line, "origin"),
-        created_at=_str(line, "created_at"),
-        updated_at=_str(line, "updated_at"),
+        origin=one(_str(line, "origin")),
+        created_at=one(_str(line, "created_at")),
+        updated_at=one(_str(line, "updated_at")),
     )
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from desktop.demo.build import build_demo, create_demo_profile
 from desktop.paths import ProfilePaths
 from desktop.services import changesets
-from desktop.sync.changeset import Changeset, from_jsonl
+from desktop.sync.changeset import Changeset, read_jsonl
 from desktop.sync.extract import codec, synced_tables
 from tests.perf.search import PERF_DIR
 
@@ -82,7 +82,8 @@ def _apply_in_child(folder: Path, seed: int) -> tuple[float, float, int, float]:
 
 
 def _apply_both(folder: str, seed: int) -> tuple[float, float, int, float]:
-    changeset = from_jsonl((Path(folder) / "changeset.jsonl").read_bytes())
+    with (Path(folder) / "changeset.jsonl").open("rb") as stream:  # read as a bundle's file would be
+        changeset = read_jsonl(stream)
     target = _empty_copy(Path(folder) / "target", seed)
     try:
         first, apply_s = _timed(lambda: changesets.apply(target, changeset))
