@@ -3878,7 +3878,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+144" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+145" />
             <location line="+172" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
@@ -5512,7 +5512,7 @@ Mã khôi phục (hãy chép lại và cất giữ cẩn thận ở nơi có kh�
     <context>
         <name>NoticeBar</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="-88" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="-75" />
             <source>Got it</source>
             <translation>Đã hiểu</translation>
         </message>
@@ -7205,12 +7205,12 @@ Báo cáo do {name} ký bằng token USB {token}.</translation>
     <context>
         <name>ReviewBar</name>
         <message>
-            <location filename="../../desktop/ui/pages/dashboard.py" line="+23" />
+            <location filename="../../desktop/ui/pages/dashboard.py" line="+15" />
             <source>Review them…</source>
             <translation>Xem lại…</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+6" />
             <source>{n} item(s) to review on Needs review: {conflicts} value(s) from other laptops set aside, {items} problem(s) to check after merging their changes.</source>
             <translation>Có {n} mục trên trang Cần xem lại: {conflicts} giá trị từ máy khác bị gác lại, {items} vấn đề cần kiểm tra sau khi gộp thay đổi của các máy.</translation>
         </message>

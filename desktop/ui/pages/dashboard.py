@@ -73,8 +73,8 @@ class StatCard(QFrame):
         self.number.setText(f"{value:,}".replace(",", "."))  # Vietnamese thousands: 5.000
 
 
-class NoticeBar(QFrame):
-    """A calm, dismissable note above the page (not a dialog: nothing waits for it)."""
+class _Bar(QFrame):
+    """A line of text above the page with one button at its end: a note, not a dialog (nothing waits)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,35 +82,36 @@ class NoticeBar(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.close_button = QPushButton(self.tr("Got it"))
-        self.close_button.setObjectName("flat")
+        self.button = QPushButton()  # its words are the subclass's (its translation context)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 8, 12, 8)
         row.addWidget(self.text, 1)
-        row.addWidget(self.close_button)
-        self.close_button.clicked.connect(self.hide)
+        row.addWidget(self.button)
         self.hide()
+
+
+class NoticeBar(_Bar):
+    """A calm, dismissable note above the page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.close_button = self.button
+        self.close_button.setText(self.tr("Got it"))
+        self.close_button.setObjectName("flat")
+        self.close_button.clicked.connect(self.hide)
 
     def show_text(self, text: str) -> None:
         self.text.setText(text)
         self.show()
 
 
-class ReviewBar(QFrame):
+class ReviewBar(_Bar):
     """Shown only while some merged change waits for the user's choice, with the way to the page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("infoBar")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Review them…"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(14, 8, 12, 8)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.open_button)
-        self.hide()
+        self.open_button = self.button
+        self.open_button.setText(self.tr("Review them…"))
 
     def show_count(self, conflicts: int, items: int = 0) -> None:
         """Values set aside wait for a choice; review items for a check: one sentence names what there is."""
