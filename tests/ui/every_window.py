@@ -209,6 +209,7 @@ def _register_dialogs(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
     from desktop.ui.dialogs.event import KINDS, EventDialog
     from desktop.ui.dialogs.household import HouseholdDialog
     from desktop.ui.dialogs.member import MemberDialog
+    from desktop.ui.dialogs.renumber import RenumberDialog
     from desktop.ui.dialogs.task import ManualTaskDialog, SnoozeDialog
     from desktop.ui.dialogs.village import VillageDialog
     from desktop.ui.dialogs.visit import VisitDialog
@@ -256,6 +257,7 @@ def _register_dialogs(ctx: AppContext, rich: Rich) -> Iterator[Entry]:
 
     yield Entry("snooze task", SnoozeDialog, lambda: shown(snooze()))
     yield Entry("new village", VillageDialog, lambda: shown(VillageDialog(ctx)))
+    yield Entry("renumber household", RenumberDialog, lambda: shown(RenumberDialog(ctx, rich.household_id, "021")))
 
     def village() -> VillageDialog:
         return VillageDialog(ctx, village=reference.commune_villages(profile)[0])

@@ -37,6 +37,7 @@ from desktop.ui.dialogs.household import HouseholdDialog
 from desktop.ui.dialogs.member import MemberDialog
 from desktop.ui.dialogs.passphrase import ChangePassphraseDialog, NewPassphraseDialog
 from desktop.ui.dialogs.protect import ProtectDialog
+from desktop.ui.dialogs.renumber import RenumberDialog
 from desktop.ui.dialogs.setup import SetupDialog
 from desktop.ui.dialogs.task import ManualTaskDialog, SnoozeDialog
 from desktop.ui.dialogs.user import UserDialog
@@ -118,6 +119,7 @@ FORMS: dict[str, Callable[[World], FormDialog]] = {
     "plan item": lambda w: PlanItemDialog(w.ctx, w.child_case, OPENED),
     "case person": lambda w: PartyDialog(w.ctx, w.dv_case, w.family),
     "review": lambda w: ReviewDialog(w.ctx, w.child_case, OPENED, w.codes),
+    "renumber": lambda w: RenumberDialog(w.ctx, w.family, "012"),
 }
 
 
@@ -131,7 +133,7 @@ def test_every_record_form_is_covered():
         VillageDialog, HouseholdDialog, MemberDialog, VisitDialog, EventDialog, DissolveDialog, CategoryDialog,
         ActivityDialog, ManualTaskDialog, SnoozeDialog, UserDialog, ChangePassphraseDialog, NewPassphraseDialog,
         SetupDialog, ProtectDialog, CaseOpenDialog, ActionDialog, MeasureDialog, ReferDialog, CloseCaseDialog,
-        PlanItemDialog, PartyDialog, ReviewDialog,
+        PlanItemDialog, PartyDialog, ReviewDialog, RenumberDialog,
     }  # fmt: skip
     assert subclasses(FormDialog) == covered
     assert len(FORMS) == len(covered)
