@@ -3,6 +3,7 @@ pending. The merge itself is desktop.sync's; this module owns the transactions (
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import cast
 
@@ -13,7 +14,7 @@ from db.base import PENDING_USN
 from db.migrate import current_revision
 from db.models.sync import OPEN, SyncConflict
 from db.stamps import ACKNOWLEDGE, APPLY, LOCAL, MODE_KEY
-from desktop.services import review
+from desktop.services import reference_upper, review
 from desktop.services.profile.handle import Profile
 from desktop.sync.acknowledge import acknowledge as acknowledge_changeset
 from desktop.sync.apply import ApplyReport
@@ -58,9 +59,38 @@ def apply(profile: Profile, changeset: Changeset) -> ApplyReport:
             if report.applied:  # nothing new here, nothing newly broken
                 session.info[MODE_KEY] = LOCAL
                 report.review_items = review.scan(session)
+                report.unknown_codes = reference_upper.unknown_codes(session, code_uses(changeset))
             return report
     except IntegrityError as exc:  # checked at the commit: foreign keys are deferred while applying
         raise ChangesetError("a row refers to a record this copy does not have") from exc
+
+
+# The columns of synced rows that hold a code of a code table (case content is sealed: not read here).
+CODED: dict[str, dict[str, str]] = {
+    "people": {
+        "sex": "sex",
+        "relationship": "relationship",
+        "ethnicity": "ethnic_groups",
+        "education": "education",
+        "marital_status": "marital_status",
+        "residence_status": "residence_status",
+    },
+    "household_categories": {"category": "household_categories", "poverty_standard": "poverty_standards"},
+    "population_events": {"kind": "population_event_kinds"},
+    "visits": {"topics": "visit_topics"},
+    "communication_activities": {"form": "activity_forms", "topic": "visit_topics"},
+    "campaign_years": {"campaign": "campaigns"},
+}
+
+
+def code_uses(changeset: Changeset) -> Iterator[tuple[str, str]]:
+    """(code table, code) for every code a changeset's rows use; empty values are no code."""
+    for row in changeset.rows:
+        for column, table in CODED.get(row.table, {}).items():
+            value = row.values.get(column)
+            for code in value if isinstance(value, list) else [value]:
+                if isinstance(code, str) and code:
+                    yield table, code
 
 
 def acknowledge(profile: Profile, changeset: Changeset, usn: int) -> int:

@@ -50,6 +50,9 @@ class ApplyReport:
     conflicts_recorded: int = 0  # conflict records new on this copy
     by_table: dict[str, int] = field(default_factory=dict)  # rows written per table
     review_items: int = 0  # review items the merge made necessary, new on this copy (desktop.services.review)
+    # (code table, code) pairs the rows use that this copy does not know: applied all the same, and listed
+    # (desktop.services.changesets) so the user can ask the upper level for the newer code tables
+    unknown_codes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def apply(session: Session, changeset: Changeset, now_ms: int | None = None) -> ApplyReport:

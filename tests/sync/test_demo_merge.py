@@ -79,3 +79,15 @@ def test_extract_reads_stored_values_as_the_column_types_do(tmp_path):
                 )
     finally:
         profile.close()
+
+
+def test_every_code_a_demo_uses_is_known_to_another_copy(tmp_path):
+    """The table names that list a row's codes are right: a demo's codes are all known to a fresh copy."""
+    first, second = _demo(tmp_path / "one", seed=1), _demo(tmp_path / "two", seed=2)
+    try:
+        uses = list(changesets.code_uses(changesets.extract(first)))
+        assert {table for table, _code in uses} >= {"sex", "relationship", "ethnic_groups", "visit_topics"}
+        assert changesets.apply(second, changesets.extract(first)).unknown_codes == []
+    finally:
+        first.close()
+        second.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -330,3 +331,17 @@ def test_a_change_from_a_laptop_dated_days_ahead_never_wins_silently(pair, monke
     assert conflict.reason == AHEAD and conflict.other.values["address"] == "Xóm sai ngày"
     households.update(b, hid, HouseholdInput(code="012", village_id=village, address="Xóm thật", phone="0900000000"))
     assert hlc.parse(_row(b, Household, hid).hlc).ms < real() + 60_000  # B's clock did not jump ahead
+
+
+def test_a_row_using_a_code_this_copy_lacks_is_applied_and_listed(pair):
+    a, b, hid, _head = pair
+    newer = PersonInput(full_name="Hồ Thị Lan", sex="2", birth_date=date(2001, 2, 3), relationship="other")
+    pid = members.add_member(a, hid, newer)
+    changeset = changesets.extract(a)
+    # As if A's code tables were newer: an ethnic group B has never heard of.
+    rows = tuple(
+        replace(row, values={**row.values, "ethnicity": "99"}) if row.id == str(pid) else row for row in changeset.rows
+    )
+    report = changesets.apply(b, replace(changeset, rows=rows))
+    assert _row(b, Person, pid).ethnicity == "99"
+    assert report.unknown_codes == [("ethnic_groups", "99")]
