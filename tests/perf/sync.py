@@ -101,11 +101,12 @@ def _peak_mb() -> float:
     """The process's own peak resident memory. Linux keeps ru_maxrss across the exec that starts a spawned
     child, so it would report the parent's peak; VmHWM belongs to the child's own memory."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+        status = Path("/proc/self/status").read_text().splitlines()
+    except OSError:  # not Linux: the usage counter, which other systems reset at exec
+        status = []
+    for line in status:
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
